@@ -1,0 +1,63 @@
+"""Shared plumbing for CLI commands: output formats, the clock, and the error contract."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from osteoload.domain.errors import DomainError
+from osteoload.services.clock import today
+from osteoload.services.errors import InputError
+
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class TextOrJson(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def fail(message: str) -> NoReturn:
+    """Print an input error on stderr and exit 2 (the CLI's error contract)."""
+    err_console.print(f"error: {message}", markup=False)
+    raise typer.Exit(code=2)
+
+
+@contextmanager
+def input_errors() -> Iterator[None]:
+    """Turn every input problem into a clear message and exit status 2, never a traceback."""
+    try:
+        yield
+    except InputError as exc:
+        fail(exc.render())
+    except DomainError as exc:
+        fail(str(exc))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def parse_date_option(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD")
+
+
+def as_of_or_today(value: str | None, option: str = "--as-of") -> date:
+    return parse_date_option(value, option) or today()
+
+
+Renderer = Callable[[Any], None]

@@ -1,0 +1,29 @@
+"""The ``osteoload`` command line. Each command lives in its own module and is registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from . import profile_cmds
+
+app = typer.Typer(
+    name="osteoload",
+    help="Bone-health strength training: screen a client, plan her program, track progress.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+
+@app.callback()
+def _root() -> None:
+    """Bone-health strength training: screen a client, plan her program, track progress."""
+
+
+profile_cmds.register(app)
+
+
+def main() -> None:  # pragma: no cover - console script entry point
+    app()

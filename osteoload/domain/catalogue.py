@@ -1,0 +1,209 @@
+"""The exercise catalogue: what each movement is, what it loads, and who may do it.
+
+The data lives in ``osteoload/data/exercises.yaml``; :func:`build_catalogue` validates raw
+records (plain dicts, already parsed from YAML by the data layer) and returns a
+:class:`Catalogue`. Validation is strict because safety filtering (R6, R8-R12) trusts the
+tags, impact levels and equipment written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import DomainError
+from .vocabulary import Component, Equipment, ImpactLevel, Pattern, Region, Site, SpineRisk
+
+#: Equipment whose load is a free weight (R9 limits these when unsupervised and falls risk is high).
+FREE_WEIGHTS = frozenset({Equipment.BARBELL, Equipment.DUMBBELLS, Equipment.KETTLEBELL})
+
+#: How an item is dosed: sets x reps, sets x hold seconds, impacts per session, or minutes.
+DOSES = ("reps", "hold", "impacts", "minutes")
+
+
+class CatalogueError(DomainError):
+    """The catalogue data is inconsistent; the message lists every problem."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Exercise:
+    id: str
+    name: str
+    component: Component
+    pattern: Pattern
+    regions: tuple[Region, ...]
+    sites: tuple[Site, ...]
+    impact: ImpactLevel
+    peak_grf_bw: float | None
+    """Approximate peak ground-reaction force in body weights (impact drills only)."""
+    tags: tuple[SpineRisk, ...]
+    equipment: tuple[Equipment, ...]
+    """Everything needed to do the exercise; an empty tuple means nothing at all."""
+    level: int
+    """1 (easiest, most support) to 5 (hardest)."""
+    regressions: tuple[str, ...]
+    progressions: tuple[str, ...]
+    cues: tuple[str, ...]
+    safety: str
+    why: str
+    dose: str
+    """One of :data:`DOSES`."""
+    loadable: bool
+    """True when the load is prescribed as a %1RM or RPE (external weight or machine)."""
+    seconds_per_rep: float
+    """Time estimate for one rep, hold second or impact, used to fit sessions into minutes."""
+    supervised_only: bool = False
+    """Only with a qualified professional present (R11 high impact, R16 heavy lifts)."""
+
+    @property
+    def uses_free_weight(self) -> bool:
+        return any(e in FREE_WEIGHTS for e in self.equipment)
+
+    @property
+    def is_upper_body(self) -> bool:
+        return self.pattern in {
+            Pattern.ROW,
+            Pattern.PRESS_OVERHEAD,
+            Pattern.PRESS_HORIZONTAL,
+            Pattern.PULL_VERTICAL,
+        }
+
+
+class Catalogue(Mapping[str, Exercise]):
+    """An immutable, validated mapping of exercise id to :class:`Exercise`."""
+
+    def __init__(self, exercises: Sequence[Exercise]) -> None:
+        self._by_id = {e.id: e for e in exercises}
+
+    def __getitem__(self, key: str) -> Exercise:
+        return self._by_id[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def by_component(self, component: Component) -> tuple[Exercise, ...]:
+        return tuple(e for e in self._by_id.values() if e.component is component)
+
+    def by_pattern(self, pattern: Pattern) -> tuple[Exercise, ...]:
+        return tuple(e for e in self._by_id.values() if e.pattern is pattern)
+
+
+_REQUIRED = (
+    "id", "name", "component", "pattern", "regions", "sites", "impact", "tags", "equipment",
+    "level", "regressions", "progressions", "cues", "safety", "why", "dose", "loadable",
+    "seconds_per_rep",
+)  # fmt: skip
+_OPTIONAL = ("peak_grf_bw", "supervised_only")
+
+
+def build_catalogue(records: Sequence[Mapping[str, Any]]) -> Catalogue:
+    """Validate raw records and build the catalogue; raise :class:`CatalogueError` listing problems."""
+    problems: list[str] = []
+    exercises: list[Exercise] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(records):
+        where = f"exercise {raw.get('id', index)!s}"
+        exercise = _build_one(raw, where, problems)
+        if exercise is None:
+            continue
+        if exercise.id in seen:
+            problems.append(f"{where}: duplicate id")
+        seen.add(exercise.id)
+        exercises.append(exercise)
+    for e in exercises:
+        for ref in (*e.regressions, *e.progressions):
+            if ref not in seen:
+                problems.append(f"exercise {e.id}: links to unknown exercise {ref!r}")
+            if ref == e.id:
+                problems.append(f"exercise {e.id}: links to itself")
+    if problems:
+        raise CatalogueError("invalid exercise catalogue:\n  " + "\n  ".join(problems))
+    return Catalogue(exercises)
+
+
+def _enum(kind: type[Any], value: Any, where: str, field: str, problems: list[str]) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        problems.append(f"{where}: {field} {value!r} is not allowed; allowed: {allowed}")
+        return None
+
+
+def _enums(kind: type[Any], values: Any, where: str, field: str, problems: list[str]) -> tuple[Any, ...]:
+    if not isinstance(values, list):
+        problems.append(f"{where}: {field} must be a list")
+        return ()
+    return tuple(v for v in (_enum(kind, x, where, field, problems) for x in values) if v is not None)
+
+
+def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exercise | None:
+    missing = [k for k in _REQUIRED if k not in raw]
+    unknown = [k for k in raw if k not in _REQUIRED and k not in _OPTIONAL]
+    if missing:
+        problems.append(f"{where}: missing {', '.join(missing)}")
+    if unknown:
+        problems.append(f"{where}: unknown field(s) {', '.join(unknown)}")
+    if missing:
+        return None
+    before = len(problems)
+    ex_id = raw["id"]
+    if not isinstance(ex_id, str) or not ex_id.replace("_", "").isalnum() or ex_id != ex_id.lower():
+        problems.append(f"{where}: id must be snake_case")
+    cues = raw["cues"]
+    if not isinstance(cues, list) or not 2 <= len(cues) <= 4:
+        problems.append(f"{where}: needs 2 to 4 cues")
+        cues = []
+    for text_field in ("name", "safety", "why"):
+        if not isinstance(raw[text_field], str) or not raw[text_field].strip():
+            problems.append(f"{where}: {text_field} must be non-empty text")
+    level = raw["level"]
+    if not isinstance(level, int) or not 1 <= level <= 5:
+        problems.append(f"{where}: level must be 1 to 5")
+    if raw["dose"] not in DOSES:
+        problems.append(f"{where}: dose {raw['dose']!r} is not one of {', '.join(DOSES)}")
+    spr = raw["seconds_per_rep"]
+    if not isinstance(spr, int | float) or not 0 < spr <= 120:
+        problems.append(f"{where}: seconds_per_rep must be a number in (0, 120]")
+    impact = _enum(ImpactLevel, raw["impact"], where, "impact", problems)
+    grf = raw.get("peak_grf_bw")
+    if impact in (ImpactLevel.MODERATE, ImpactLevel.HIGH) and grf is None:
+        problems.append(f"{where}: impact drills need peak_grf_bw")
+    if grf is not None and (not isinstance(grf, int | float) or not 0.5 <= grf <= 12):
+        problems.append(f"{where}: peak_grf_bw must be 0.5 to 12 body weights")
+    component = _enum(Component, raw["component"], where, "component", problems)
+    pattern = _enum(Pattern, raw["pattern"], where, "pattern", problems)
+    regions = _enums(Region, raw["regions"], where, "regions", problems)
+    sites = _enums(Site, raw["sites"], where, "sites", problems)
+    tags = _enums(SpineRisk, raw["tags"], where, "tags", problems)
+    equipment = _enums(Equipment, raw["equipment"], where, "equipment", problems)
+    if not regions:
+        problems.append(f"{where}: needs at least one region")
+    if len(problems) > before:
+        return None
+    return Exercise(
+        id=ex_id,
+        name=raw["name"].strip(),
+        component=component,
+        pattern=pattern,
+        regions=regions,
+        sites=sites,
+        impact=impact,
+        peak_grf_bw=float(grf) if grf is not None else None,
+        tags=tags,
+        equipment=equipment,
+        level=level,
+        regressions=tuple(raw["regressions"]),
+        progressions=tuple(raw["progressions"]),
+        cues=tuple(str(c).strip() for c in cues),
+        safety=raw["safety"].strip(),
+        why=raw["why"].strip(),
+        dose=raw["dose"],
+        loadable=bool(raw["loadable"]),
+        seconds_per_rep=float(spr),
+        supervised_only=bool(raw.get("supervised_only", False)),
+    )

@@ -1,0 +1,203 @@
+"""The client profile as the engine sees it: frozen, validated, everything in kg and cm.
+
+Profiles are parsed and validated at the boundary (``osteoload.services.profiles``); the
+engine trusts these records. Missing information is ``None`` (or an empty tuple) and is
+treated conservatively by screening, which says so in a finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .vocabulary import (
+    Condition,
+    Equipment,
+    Experience,
+    FractureSite,
+    Medication,
+    Menopause,
+    ScannerMake,
+    Sex,
+    Site,
+    Symptom,
+    Units,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoneScan:
+    """One DXA measurement of one site."""
+
+    site: Site
+    bmd_g_cm2: float | None = None
+    t_score: float | None = None
+    z_score: float | None = None
+    date: date | None = None
+    scanner: ScannerMake | None = None
+    precision_g_cm2: float | None = None
+    """The scanning centre's precision error (RMS-SD) for this site, when known (R29)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bone:
+    """Bone density as reported: the latest T- and Z-scores per site, and any scans."""
+
+    lumbar_spine_t: float | None = None
+    total_hip_t: float | None = None
+    femoral_neck_t: float | None = None
+    lumbar_spine_z: float | None = None
+    total_hip_z: float | None = None
+    femoral_neck_z: float | None = None
+    scans: tuple[BoneScan, ...] = ()
+
+    @property
+    def t_scores(self) -> dict[Site, float]:
+        values = {
+            Site.LUMBAR_SPINE: self.lumbar_spine_t,
+            Site.TOTAL_HIP: self.total_hip_t,
+            Site.FEMORAL_NECK: self.femoral_neck_t,
+        }
+        return {site: v for site, v in values.items() if v is not None}
+
+    @property
+    def z_scores(self) -> dict[Site, float]:
+        values = {
+            Site.LUMBAR_SPINE: self.lumbar_spine_z,
+            Site.TOTAL_HIP: self.total_hip_z,
+            Site.FEMORAL_NECK: self.femoral_neck_z,
+        }
+        return {site: v for site, v in values.items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fracture:
+    site: FractureSite
+    date: date | None = None
+    year: int | None = None
+    low_trauma: bool | None = None
+    """``None`` when unknown; screening then treats the fracture as a fragility fracture."""
+
+    def approx_date(self) -> date | None:
+        """The fracture date, or the middle of its year when only the year is known."""
+        if self.date is not None:
+            return self.date
+        if self.year is not None:
+            return date(self.year, 7, 1)
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BloodPressure:
+    systolic: int
+    diastolic: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Clearance:
+    """Clearances recorded by a clinician. ``physio`` is sign-off by a physiotherapist (R4, R19)."""
+
+    medical: bool = False
+    impact: bool = False
+    high_intensity: bool = False
+    physio: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Schedule:
+    resistance_days: tuple[int, ...] = (1, 4)
+    """ISO weekdays (1 = Monday ... 7 = Sunday) for resistance sessions."""
+    minutes_per_session: int = 45
+    start_date: date | None = None
+    impact_days: tuple[int, ...] = ()
+    """Extra days for short impact/balance sessions; empty means the engine chooses."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SppbParts:
+    """Raw Short Physical Performance Battery measurements (Guralnik 1994)."""
+
+    side_by_side_s: float | None = None
+    semi_tandem_s: float | None = None
+    tandem_s: float | None = None
+    gait_4m_s: float | None = None
+    """Time for the 4-metre usual-pace walk; ``None`` when unable."""
+    chair_stands_s: float | None = None
+    """Time for five chair stands; ``None`` when unable."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FunctionalTests:
+    date: date | None = None
+    tug_s: float | None = None
+    chair_stand_30s: int | None = None
+    five_sts_s: float | None = None
+    single_leg_stance_s: float | None = None
+    gait_speed_m_s: float | None = None
+    grip_kg: float | None = None
+    sppb: int | None = None
+    sppb_parts: SppbParts | None = None
+    asm_kg_m2: float | None = None
+    """Appendicular skeletal muscle mass / height² from DXA (sarcopenia screen)."""
+
+    def is_empty(self) -> bool:
+        return all(
+            v is None
+            for v in (
+                self.tug_s,
+                self.chair_stand_30s,
+                self.five_sts_s,
+                self.single_leg_stance_s,
+                self.gait_speed_m_s,
+                self.grip_kg,
+                self.sppb,
+                self.sppb_parts,
+                self.asm_kg_m2,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StrengthSet:
+    """A recent working set, used to estimate the one-repetition maximum."""
+
+    exercise: str
+    load_kg: float
+    reps: int
+    rpe: float | None = None
+    rir: float | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClientProfile:
+    """Everything screening and programming know about a client. Loads and weights in kg."""
+
+    age: int
+    sex: Sex
+    name: str | None = None
+    menopause: Menopause | None = None
+    years_since_menopause: float | None = None
+    height_cm: float | None = None
+    baseline_height_cm: float | None = None
+    """Height at the first measurement, for the height-loss flag (R33)."""
+    weight_kg: float | None = None
+    bone: Bone = field(default_factory=Bone)
+    fractures: tuple[Fracture, ...] = ()
+    falls_last_year: int | None = None
+    fall_with_injury_last_year: bool | None = None
+    medications: tuple[Medication, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    symptoms: tuple[Symptom, ...] = ()
+    blood_pressure: BloodPressure | None = None
+    parq_yes: tuple[int, ...] | None = None
+    """PAR-Q+ general questions answered yes (1-7); ``None`` when the PAR-Q+ was not done."""
+    clearance: Clearance = field(default_factory=Clearance)
+    supervised: bool = False
+    experience: Experience | None = None
+    equipment: tuple[Equipment, ...] | None = None
+    """``None`` when not stated: the engine then assumes a typical gym."""
+    schedule: Schedule = field(default_factory=Schedule)
+    tests: FunctionalTests = field(default_factory=FunctionalTests)
+    strength: tuple[StrengthSet, ...] = ()
+    units: Units = Units.KG

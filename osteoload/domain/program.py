@@ -1,0 +1,108 @@
+"""Records produced by screening and the program generator (the ``plan`` JSON contract)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .vocabulary import (
+    BoneCategory,
+    Component,
+    Equipment,
+    FallsRisk,
+    ImpactLevel,
+    Pattern,
+    Phase,
+    ProgramStatus,
+    Region,
+    Severity,
+    SpineRisk,
+    Track,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One screening result a person can read: which rule, how binding, and what it means."""
+
+    rule: str
+    severity: Severity
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Screening:
+    status: ProgramStatus
+    bone_category: BoneCategory
+    max_impact: ImpactLevel
+    falls_risk: FallsRisk
+    track: Track
+    findings: tuple[Finding, ...]
+    excluded_tags: tuple[SpineRisk, ...] = ()
+    excluded_patterns: tuple[Pattern, ...] = ()
+    excluded_exercises: tuple[str, ...] = ()
+    clearances_needed: tuple[str, ...] = ()
+    """Who must sign off before the program can start: ``medical``, ``physio``, ..."""
+    resistance_allowed: bool = True
+    free_weights_allowed: bool = True
+    """False when R9 forbids unsupervised free-weight work above body weight."""
+    balance_minutes_target: int = 120
+    """Weekly balance minutes (R23: 120, or 180 for high falls risk)."""
+    vivifrail_passport: str | None = None
+    review_date: date | None = None
+    next_steps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgramItem:
+    exercise_id: str
+    name: str
+    component: Component
+    pattern: Pattern
+    regions: tuple[Region, ...]
+    impact: ImpactLevel
+    tags: tuple[SpineRisk, ...]
+    equipment: tuple[Equipment, ...]
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    impacts: int | None = None
+    minutes: int | None = None
+    intensity_pct_1rm: float | None = None
+    target_rpe: float | None = None
+    load_kg: float | None = None
+    rest_s: int = 60
+    why: str = ""
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Session:
+    day: int
+    """ISO weekday, 1 = Monday."""
+    date: date
+    kind: str
+    """``resistance`` (a full session) or ``impact_balance`` (a short extra session)."""
+    items: tuple[ProgramItem, ...]
+    minutes: int
+    """Estimated duration."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Week:
+    week: int
+    phase: Phase
+    sessions: tuple[Session, ...]
+    balance_minutes: int
+    impacts: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Program:
+    status: ProgramStatus
+    screening: Screening
+    start: date
+    weeks: tuple[Week, ...]
+    working_max_kg: dict[str, float]
+    """Working 1RM per exercise (R22) used for the loads, when strength sets were given."""
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,360 @@
+"""The client profile as accepted from files and HTTP bodies (DESIGN.md, "Public contracts").
+
+These pydantic models are the single validator of untrusted profile input; the CLI, the web
+intake form and the API all use them. ``to_domain`` turns a validated model into the
+engine's frozen dataclasses, converting pounds to kilograms.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+
+from osteoload.domain import profile as dp
+from osteoload.domain.vocabulary import (
+    KEY_LIFT_IDS,
+    Condition,
+    Equipment,
+    Experience,
+    FractureSite,
+    Medication,
+    Menopause,
+    ScannerMake,
+    Sex,
+    Site,
+    Symptom,
+    Units,
+)
+
+from .schema_types import LB_PER_KG, IsoDate, Strict, not_in_future, today_from
+
+TScore = Annotated[float, Field(ge=-6.0, le=4.0)]
+Bmd = Annotated[float, Field(ge=0.2, le=2.0, description="Areal bone mineral density, g/cm2")]
+
+_DAY_NAMES = {
+    "mon": 1, "monday": 1, "tue": 2, "tuesday": 2, "wed": 3, "wednesday": 3,
+    "thu": 4, "thursday": 4, "fri": 5, "friday": 5, "sat": 6, "saturday": 6,
+    "sun": 7, "sunday": 7,
+}  # fmt: skip
+_DEFAULT_DAYS = {2: (1, 4), 3: (1, 3, 5)}
+
+
+class ScanIn(Strict):
+    site: Site
+    date: IsoDate | None = None
+    bmd_g_cm2: Bmd | None = None
+    t_score: TScore | None = None
+    z_score: TScore | None = None
+    scanner: ScannerMake | None = None
+    precision_g_cm2: Annotated[float, Field(gt=0.0, le=0.1)] | None = None
+
+    _past = field_validator("date")(not_in_future)
+
+    @model_validator(mode="after")
+    def _has_a_value(self) -> ScanIn:
+        if self.bmd_g_cm2 is None and self.t_score is None and self.z_score is None:
+            raise ValueError("a scan needs at least one of bmd_g_cm2, t_score or z_score")
+        return self
+
+
+class BoneIn(Strict):
+    lumbar_spine_t: TScore | None = None
+    total_hip_t: TScore | None = None
+    femoral_neck_t: TScore | None = None
+    lumbar_spine_z: TScore | None = None
+    total_hip_z: TScore | None = None
+    femoral_neck_z: TScore | None = None
+    scans: list[ScanIn] = Field(default_factory=list, max_length=200)
+
+
+class FractureIn(Strict):
+    site: FractureSite
+    date: IsoDate | None = None
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    low_trauma: bool | None = None
+
+    _past = field_validator("date")(not_in_future)
+
+    @field_validator("year")
+    @classmethod
+    def _year_not_future(cls, value: int | None, info: ValidationInfo) -> int | None:
+        today = today_from(info)
+        if value is not None and today is not None and value > today.year:
+            raise ValueError(f"{value} is in the future (this year is {today.year})")
+        return value
+
+    @model_validator(mode="after")
+    def _year_matches_date(self) -> FractureIn:
+        if self.date is not None and self.year is not None and self.date.year != self.year:
+            raise ValueError(f"year {self.year} does not match date {self.date.isoformat()}")
+        return self
+
+
+class BloodPressureIn(Strict):
+    systolic: Annotated[int, Field(ge=60, le=260)]
+    diastolic: Annotated[int, Field(ge=30, le=160)]
+
+    @model_validator(mode="after")
+    def _order(self) -> BloodPressureIn:
+        if self.diastolic >= self.systolic:
+            raise ValueError(
+                f"diastolic {self.diastolic} must be lower than systolic {self.systolic}"
+            )
+        return self
+
+
+class ClearanceIn(Strict):
+    medical: bool = False
+    impact: bool = False
+    high_intensity: bool = False
+    physio: bool = False
+
+
+_DAYS_SCHEMA = {
+    "description": "2 or 3 (the engine picks the days), or a list of 2-3 weekdays "
+    "(1 = Monday ... 7 = Sunday, or names such as 'mon')",
+    "anyOf": [
+        {"type": "integer", "minimum": 2, "maximum": 3},
+        {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 3,
+            "items": {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 7},
+                                {"type": "string", "enum": sorted(_DAY_NAMES)}]},
+        },
+    ],
+}  # fmt: skip
+
+
+def _parse_days(value: Any, *, what: str, counts: tuple[int, ...]) -> tuple[int, ...]:
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number of days or a list of weekdays")
+    if isinstance(value, int):
+        if value not in counts:
+            raise ValueError(f"{value} is not allowed; allowed {min(counts)} to {max(counts)}")
+        return _DEFAULT_DAYS[value]
+    if not isinstance(value, list):
+        raise ValueError(f"{value!r} is not a number of days or a list of weekdays")
+    days: list[int] = []
+    for item in value:
+        if isinstance(item, int) and not isinstance(item, bool) and 1 <= item <= 7:
+            days.append(item)
+        elif isinstance(item, str) and item.strip().lower() in _DAY_NAMES:
+            days.append(_DAY_NAMES[item.strip().lower()])
+        else:
+            from .errors import did_you_mean
+
+            hint = did_you_mean(item, _DAY_NAMES) if isinstance(item, str) else ""
+            raise ValueError(
+                f"{item!r} is not a weekday; allowed 1 to 7 (1 = Monday) or mon, tue, wed, "
+                f"thu, fri, sat, sun{hint}"
+            )
+    days = sorted(set(days))
+    if len(days) not in counts:
+        raise ValueError(f"{what} needs {min(counts)} to {max(counts)} different days")
+    return tuple(days)
+
+
+class ScheduleIn(Strict):
+    resistance_days: Annotated[Any, WithJsonSchema(_DAYS_SCHEMA)] = 2
+    minutes_per_session: Annotated[int, Field(ge=15, le=120)] = 45
+    start_date: IsoDate | None = None
+
+    @field_validator("resistance_days", mode="before")
+    @classmethod
+    def _days(cls, value: Any) -> tuple[int, ...]:
+        days = _parse_days(value, what="resistance training", counts=(2, 3))
+        # R13: at least one rest day between full-body resistance sessions (Sunday->Monday too).
+        for a in days:
+            if (a % 7) + 1 in days:
+                raise ValueError(
+                    f"{list(days)} puts resistance sessions on consecutive days; leave at least "
+                    "one rest day between them (rule R13)"
+                )
+        return days
+
+
+class SppbIn(Strict):
+    side_by_side_s: Annotated[float, Field(ge=0, le=60)] | None = None
+    semi_tandem_s: Annotated[float, Field(ge=0, le=60)] | None = None
+    tandem_s: Annotated[float, Field(ge=0, le=60)] | None = None
+    gait_4m_s: Annotated[float, Field(ge=1, le=120)] | None = None
+    chair_stands_s: Annotated[float, Field(ge=2, le=300)] | None = None
+
+
+class TestsIn(Strict):
+    date: IsoDate | None = None
+    tug_s: Annotated[float, Field(ge=3, le=300, description="Timed Up and Go, seconds")] | None = (
+        None
+    )
+    chair_stand_30s: Annotated[int, Field(ge=0, le=60)] | None = None
+    five_sts_s: Annotated[float, Field(ge=2, le=300)] | None = None
+    single_leg_stance_s: Annotated[float, Field(ge=0, le=300)] | None = None
+    gait_speed_m_s: Annotated[float, Field(ge=0.05, le=3.0)] | None = None
+    grip_kg: Annotated[float, Field(ge=0, le=120)] | None = None
+    sppb: Annotated[int, Field(ge=0, le=12)] | None = None
+    sppb_parts: SppbIn | None = None
+    asm_kg_m2: Annotated[float, Field(ge=2, le=15)] | None = None
+
+    _past = field_validator("date")(not_in_future)
+
+
+class StrengthIn(Strict):
+    exercise: str
+    load_kg: Annotated[float, Field(gt=0, le=500)] | None = None
+    load_lb: Annotated[float, Field(gt=0, le=1100)] | None = None
+    reps: Annotated[int, Field(ge=1, le=50)]
+    rpe: Annotated[float, Field(ge=1, le=10, multiple_of=0.5)] | None = None
+    rir: Annotated[float, Field(ge=0, le=10, multiple_of=0.5)] | None = None
+    date: IsoDate | None = None
+
+    _past = field_validator("date")(not_in_future)
+
+    @field_validator("exercise")
+    @classmethod
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        allowed = _strength_ids(info)
+        if value not in allowed:
+            from .errors import did_you_mean
+
+            raise ValueError(
+                f"{value!r} is not an exercise osteoload knows for strength estimates; "
+                f"allowed: {', '.join(sorted(allowed))}{did_you_mean(value, allowed)}"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _one_load_one_effort(self) -> StrengthIn:
+        if (self.load_kg is None) == (self.load_lb is None):
+            raise ValueError("give exactly one of load_kg or load_lb")
+        if self.rpe is not None and self.rir is not None:
+            raise ValueError("give rpe or rir, not both")
+        return self
+
+
+def _strength_ids(info: ValidationInfo) -> frozenset[str]:
+    ctx = info.context
+    if isinstance(ctx, dict) and isinstance(ctx.get("exercise_ids"), frozenset):
+        ids: frozenset[str] = ctx["exercise_ids"]
+        return ids
+    return frozenset(KEY_LIFT_IDS)
+
+
+class ProfileIn(Strict):
+    """A client profile, schema version 1. Everything but ``age`` and ``sex`` is optional."""
+
+    schema_version: Literal[1] = 1
+    name: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+    age: Annotated[int, Field(ge=18, le=110)]
+    sex: Sex
+    menopause: Menopause | None = None
+    years_since_menopause: Annotated[float, Field(ge=0, le=70)] | None = None
+    height_cm: Annotated[float, Field(ge=100, le=230)] | None = None
+    baseline_height_cm: Annotated[float, Field(ge=100, le=230)] | None = None
+    weight_kg: Annotated[float, Field(ge=25, le=300)] | None = None
+    weight_lb: Annotated[float, Field(ge=55, le=661)] | None = None
+    bone: BoneIn = Field(default_factory=BoneIn)
+    fractures: list[FractureIn] = Field(default_factory=list, max_length=50)
+    falls_last_year: Annotated[int, Field(ge=0, le=100)] | None = None
+    fall_with_injury_last_year: bool | None = None
+    medications: list[Medication] = Field(default_factory=list)
+    conditions: list[Condition] = Field(default_factory=list)
+    symptoms: list[Symptom] = Field(default_factory=list)
+    blood_pressure: BloodPressureIn | None = None
+    parq_yes: list[Annotated[int, Field(ge=1, le=7)]] | None = None
+    clearance: ClearanceIn = Field(default_factory=ClearanceIn)
+    supervised: bool = False
+    experience: Experience | None = None
+    equipment: list[Equipment] | None = None
+    schedule: ScheduleIn = Field(default_factory=ScheduleIn)
+    tests: TestsIn = Field(default_factory=TestsIn)
+    strength: list[StrengthIn] = Field(default_factory=list, max_length=500)
+    units: Units = Units.KG
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProfileIn:
+        if self.weight_kg is not None and self.weight_lb is not None:
+            raise ValueError("give weight_kg or weight_lb, not both")
+        if self.sex is Sex.MALE and self.menopause is not None:
+            raise ValueError("menopause applies only to sex 'female'; remove it")
+        if self.years_since_menopause is not None:
+            if self.menopause is not Menopause.POST:
+                raise ValueError(
+                    "years_since_menopause is only used when menopause is 'post' "
+                    f"(menopause is {self.menopause.value if self.menopause else 'not given'})"
+                )
+            if self.years_since_menopause > self.age - 25:
+                raise ValueError(
+                    f"years_since_menopause {self.years_since_menopause:g} is not possible "
+                    f"at age {self.age}"
+                )
+        return self
+
+
+def _kg(kg: float | None, lb: float | None) -> float | None:
+    if kg is not None:
+        return kg
+    return None if lb is None else lb / LB_PER_KG
+
+
+def to_domain(p: ProfileIn) -> dp.ClientProfile:
+    """Convert a validated profile into the engine's record (all masses in kg)."""
+    bone = dp.Bone(
+        lumbar_spine_t=p.bone.lumbar_spine_t,
+        total_hip_t=p.bone.total_hip_t,
+        femoral_neck_t=p.bone.femoral_neck_t,
+        lumbar_spine_z=p.bone.lumbar_spine_z,
+        total_hip_z=p.bone.total_hip_z,
+        femoral_neck_z=p.bone.femoral_neck_z,
+        scans=tuple(dp.BoneScan(**s.model_dump()) for s in p.bone.scans),
+    )
+    t = p.tests
+    tests = dp.FunctionalTests(
+        **t.model_dump(exclude={"sppb_parts"}),
+        sppb_parts=dp.SppbParts(**t.sppb_parts.model_dump()) if t.sppb_parts else None,
+    )
+    strength = tuple(
+        dp.StrengthSet(
+            exercise=s.exercise,
+            load_kg=_kg(s.load_kg, s.load_lb) or 0.0,
+            reps=s.reps,
+            rpe=s.rpe,
+            rir=s.rir,
+            date=s.date,
+        )
+        for s in p.strength
+    )
+    return dp.ClientProfile(
+        name=p.name,
+        age=p.age,
+        sex=p.sex,
+        menopause=p.menopause,
+        years_since_menopause=p.years_since_menopause,
+        height_cm=p.height_cm,
+        baseline_height_cm=p.baseline_height_cm,
+        weight_kg=_kg(p.weight_kg, p.weight_lb),
+        bone=bone,
+        fractures=tuple(dp.Fracture(**f.model_dump()) for f in p.fractures),
+        falls_last_year=p.falls_last_year,
+        fall_with_injury_last_year=p.fall_with_injury_last_year,
+        medications=tuple(dict.fromkeys(p.medications)),
+        conditions=tuple(dict.fromkeys(p.conditions)),
+        symptoms=tuple(dict.fromkeys(p.symptoms)),
+        blood_pressure=dp.BloodPressure(**p.blood_pressure.model_dump())
+        if p.blood_pressure
+        else None,
+        parq_yes=tuple(sorted(set(p.parq_yes))) if p.parq_yes is not None else None,
+        clearance=dp.Clearance(**p.clearance.model_dump()),
+        supervised=p.supervised,
+        experience=p.experience,
+        equipment=tuple(dict.fromkeys(p.equipment)) if p.equipment is not None else None,
+        schedule=dp.Schedule(
+            resistance_days=p.schedule.resistance_days,
+            minutes_per_session=p.schedule.minutes_per_session,
+            start_date=p.schedule.start_date,
+        ),
+        tests=tests,
+        strength=strength,
+        units=p.units,
+    )

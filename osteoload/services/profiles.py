@@ -1,0 +1,37 @@
+"""Use case: read and validate a client profile."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from osteoload.domain.profile import ClientProfile
+
+from .documents import read_document
+from .profile_schema import ProfileIn, to_domain
+from .validation import validate
+
+
+def parse_profile(data: Any, *, today: date, source: str | None = None) -> ClientProfile:
+    """Validate a profile mapping (from YAML, JSON or an HTTP body) and return the engine record."""
+    return to_domain(validate(ProfileIn, data, today=today, source=source, context=_context()))
+
+
+def load_profile(path: Path, *, today: date) -> ClientProfile:
+    """Read a profile file (YAML or JSON); raises ``InputError`` with one line per problem."""
+    return parse_profile(read_document(path), today=today, source=str(path))
+
+
+def profile_json_schema() -> dict[str, Any]:
+    """The published JSON Schema of the profile document (docs/schemas/profile.v1.json)."""
+    schema = ProfileIn.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://osteoload.org/schemas/profile.v1.json"
+    return schema
+
+
+def _context() -> dict[str, Any]:
+    from .catalogue import strength_exercise_ids
+
+    return {"exercise_ids": strength_exercise_ids()}

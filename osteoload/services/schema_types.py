@@ -1,0 +1,54 @@
+"""Pydantic building blocks shared by every input model (profiles, logs, API bodies)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+
+LB_PER_KG = 2.2046226218
+
+
+class Strict(BaseModel):
+    """Base model: unknown keys are rejected, NaN and infinity are not numbers."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+"""A calendar date given as ``YYYY-MM-DD`` (no timestamps, no other formats)."""
+
+
+def today_from(info: ValidationInfo) -> date | None:
+    """The reference date passed by the caller as ``context={"today": ...}``."""
+    ctx = info.context
+    if isinstance(ctx, dict):
+        value = ctx.get("today")
+        if isinstance(value, date):
+            return value
+    return None
+
+
+def not_in_future(value: date | None, info: ValidationInfo) -> date | None:
+    """Reject a past-event date that lies after today."""
+    today = today_from(info)
+    if value is not None and today is not None and value > today:
+        raise ValueError(
+            f"{value.isoformat()} is in the future (today is {today.isoformat()}); "
+            "only past dates are allowed here"
+        )
+    return value

@@ -1,0 +1,150 @@
+"""Run a pydantic model over untrusted data and report problems in our error contract."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import InputError, Issue, did_you_mean, format_value
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_WORDS = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "an object (a mapping of names to values)",
+    "model_type": "an object (a mapping of names to values)",
+    "model_attributes_type": "an object (a mapping of names to values)",
+    "date_type": "a date as YYYY-MM-DD",
+    "date_parsing": "a date as YYYY-MM-DD",
+}
+
+
+def format_path(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def validate(
+    model: type[M],
+    data: Any,
+    *,
+    today: date | None = None,
+    source: str | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> M:
+    """Validate ``data`` with ``model``; raise :class:`InputError` naming every bad field."""
+    ctx: dict[str, Any] = dict(context or {})
+    if today is not None:
+        ctx["today"] = today
+    if not isinstance(data, Mapping):
+        raise InputError(
+            [Issue("", f"expected an object at the top level, got {format_value(data)}")],
+            source=source,
+        )
+    try:
+        return model.model_validate(data, context=ctx)
+    except ValidationError as exc:
+        schema = model.model_json_schema()
+        issues = [_issue(err, schema) for err in exc.errors(include_url=False)]
+        raise InputError(issues, source=source) from None
+
+
+def _issue(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
+    loc = tuple(err["loc"])
+    path = format_path(loc)
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    node = _schema_at(schema, loc)
+    if kind == "extra_forbidden":
+        parent = _schema_at(schema, loc[:-1]) or {}
+        allowed = sorted(_properties(schema, parent))
+        return Issue(
+            path,
+            f"unknown field; allowed: {', '.join(allowed)}{did_you_mean(str(loc[-1]), allowed)}",
+            None,
+        )
+    if kind == "missing":
+        return Issue(path, "is required", None)
+    if kind in ("enum", "literal_error"):
+        allowed = [str(v) for v in (node or {}).get("enum", [])] or [
+            str(ctx.get("expected", ""))
+        ]
+        return Issue(
+            path,
+            f"{format_value(value)} is not allowed; allowed: {', '.join(allowed)}"
+            f"{did_you_mean(str(value), allowed)}",
+            value,
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return Issue(path, f"{format_value(value)} is out of range; {_range(node, ctx)}", value)
+    if kind in ("too_long", "too_short"):
+        return Issue(path, f"{err['msg'].lower()}", None)
+    if kind == "multiple_of":
+        return Issue(
+            path, f"{format_value(value)} is not allowed; use steps of {ctx.get('multiple_of')}",
+            value,
+        )  # fmt: skip
+    if kind in _TYPE_WORDS:
+        return Issue(path, f"{format_value(value)} is not {_TYPE_WORDS[kind]}", value)
+    if kind == "value_error":
+        return Issue(path, str(ctx.get("error", err["msg"])), value if path else None)
+    return Issue(path, f"{format_value(value)}: {err['msg']}", value)
+
+
+def _range(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> str:
+    node = node or {}
+    lo = node.get("minimum", node.get("exclusiveMinimum", ctx.get("ge", ctx.get("gt"))))
+    hi = node.get("maximum", node.get("exclusiveMaximum", ctx.get("le", ctx.get("lt"))))
+    if lo is not None and hi is not None:
+        return f"allowed {lo:g} to {hi:g}"
+    if lo is not None:
+        return f"allowed {'above' if 'exclusiveMinimum' in node or 'gt' in ctx else 'from'} {lo:g}"
+    return f"allowed up to {hi:g}"
+
+
+def _deref(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        node = root.get("$defs", {}).get(name, {})
+    # Optional fields are "anyOf: [X, null]": follow the non-null branch.
+    if "anyOf" in node:
+        branches = [b for b in node["anyOf"] if b.get("type") != "null"]
+        if len(branches) == 1:
+            return _deref(root, branches[0])
+    return node
+
+
+def _properties(root: dict[str, Any], node: dict[str, Any]) -> set[str]:
+    return set(_deref(root, node).get("properties", {}))
+
+
+def _schema_at(root: dict[str, Any], loc: Sequence[int | str]) -> dict[str, Any] | None:
+    node: dict[str, Any] = root
+    for part in loc:
+        node = _deref(root, node)
+        if isinstance(part, int):
+            node = node.get("items", {})
+        elif part in node.get("properties", {}):
+            node = node["properties"][part]
+        else:
+            return None
+    return _deref(root, node)
