@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import profile_cmds
+from . import profile_cmds, schema_cmd
 
 app = typer.Typer(
     name="osteoload",
@@ -16,13 +16,13 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """Bone-health strength training: screen a client, plan her program, track progress."""
 
 
 profile_cmds.register(app)
+schema_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry point

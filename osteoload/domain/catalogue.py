@@ -101,7 +101,10 @@ _OPTIONAL = ("peak_grf_bw", "supervised_only")
 
 
 def build_catalogue(records: Sequence[Mapping[str, Any]]) -> Catalogue:
-    """Validate raw records and build the catalogue; raise :class:`CatalogueError` listing problems."""
+    """Validate raw records and build the catalogue.
+
+    Raises :class:`CatalogueError` listing every problem found.
+    """
     problems: list[str] = []
     exercises: list[Exercise] = []
     seen: set[str] = set()
@@ -134,11 +137,15 @@ def _enum(kind: type[Any], value: Any, where: str, field: str, problems: list[st
         return None
 
 
-def _enums(kind: type[Any], values: Any, where: str, field: str, problems: list[str]) -> tuple[Any, ...]:
+def _enums(
+    kind: type[Any], values: Any, where: str, field: str, problems: list[str]
+) -> tuple[Any, ...]:
     if not isinstance(values, list):
         problems.append(f"{where}: {field} must be a list")
         return ()
-    return tuple(v for v in (_enum(kind, x, where, field, problems) for x in values) if v is not None)
+    return tuple(
+        v for v in (_enum(kind, x, where, field, problems) for x in values) if v is not None
+    )
 
 
 def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exercise | None:

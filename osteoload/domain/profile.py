@@ -24,6 +24,8 @@ from .vocabulary import (
     Units,
 )
 
+_Date = date  # an alias usable inside classes that have a field named ``date``
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BoneScan:
@@ -78,12 +80,12 @@ class Fracture:
     low_trauma: bool | None = None
     """``None`` when unknown; screening then treats the fracture as a fragility fracture."""
 
-    def approx_date(self) -> date | None:
+    def approx_date(self) -> _Date | None:
         """The fracture date, or the middle of its year when only the year is known."""
         if self.date is not None:
             return self.date
         if self.year is not None:
-            return date(self.year, 7, 1)
+            return _Date(self.year, 7, 1)
         return None
 
 

@@ -35,7 +35,11 @@ def parse_text(text: str, *, source: str, as_json: bool) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(
-                [Issue("", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")],
+                [
+                    Issue(
+                        "", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+                    )
+                ],
                 source=source,
             ) from None
     try:
@@ -44,4 +48,6 @@ def parse_text(text: str, *, source: str, as_json: bool) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "malformed"
-        raise InputError([Issue("", f"is not valid YAML: {problem}{where}")], source=source) from None
+        raise InputError(
+            [Issue("", f"is not valid YAML: {problem}{where}")], source=source
+        ) from None

@@ -85,9 +85,7 @@ def _issue(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
     if kind == "missing":
         return Issue(path, "is required", None)
     if kind in ("enum", "literal_error"):
-        allowed = [str(v) for v in (node or {}).get("enum", [])] or [
-            str(ctx.get("expected", ""))
-        ]
+        allowed = [str(v) for v in (node or {}).get("enum", [])] or [str(ctx.get("expected", ""))]
         return Issue(
             path,
             f"{format_value(value)} is not allowed; allowed: {', '.join(allowed)}"

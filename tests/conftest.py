@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.*"))
+
+#: A fixed "today" for tests, so that example profiles and dates never age.
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
