@@ -8,6 +8,7 @@ tags, impact levels and equipment written here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -98,6 +99,7 @@ _REQUIRED = (
     "seconds_per_rep",
 )  # fmt: skip
 _OPTIONAL = ("peak_grf_bw", "supervised_only")
+_SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 
 def build_catalogue(records: Sequence[Mapping[str, Any]]) -> Catalogue:
@@ -109,6 +111,9 @@ def build_catalogue(records: Sequence[Mapping[str, Any]]) -> Catalogue:
     exercises: list[Exercise] = []
     seen: set[str] = set()
     for index, raw in enumerate(records):
+        if not isinstance(raw, Mapping):
+            problems.append(f"exercise {index}: must be a mapping of fields, got {raw!r}")
+            continue
         where = f"exercise {raw.get('id', index)!s}"
         exercise = _build_one(raw, where, problems)
         if exercise is None:
@@ -159,28 +164,39 @@ def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exerc
         return None
     before = len(problems)
     ex_id = raw["id"]
-    if not isinstance(ex_id, str) or not ex_id.replace("_", "").isalnum() or ex_id != ex_id.lower():
+    if not isinstance(ex_id, str) or not _SNAKE_CASE.fullmatch(ex_id):
         problems.append(f"{where}: id must be snake_case")
     cues = raw["cues"]
     if not isinstance(cues, list) or not 2 <= len(cues) <= 4:
         problems.append(f"{where}: needs 2 to 4 cues")
         cues = []
+    elif not all(isinstance(c, str) and c.strip() for c in cues):
+        problems.append(f"{where}: cues must be non-empty text")
+    for link_field in ("regressions", "progressions"):
+        links = raw[link_field]
+        if not isinstance(links, list) or not all(isinstance(x, str) for x in links):
+            problems.append(f"{where}: {link_field} must be a list of exercise ids")
+    for flag in ("loadable", "supervised_only"):
+        if not isinstance(raw.get(flag, False), bool):
+            problems.append(f"{where}: {flag} must be true or false")
     for text_field in ("name", "safety", "why"):
         if not isinstance(raw[text_field], str) or not raw[text_field].strip():
             problems.append(f"{where}: {text_field} must be non-empty text")
     level = raw["level"]
-    if not isinstance(level, int) or not 1 <= level <= 5:
+    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
         problems.append(f"{where}: level must be 1 to 5")
     if raw["dose"] not in DOSES:
         problems.append(f"{where}: dose {raw['dose']!r} is not one of {', '.join(DOSES)}")
     spr = raw["seconds_per_rep"]
-    if not isinstance(spr, int | float) or not 0 < spr <= 120:
+    if isinstance(spr, bool) or not isinstance(spr, int | float) or not 0 < spr <= 120:
         problems.append(f"{where}: seconds_per_rep must be a number in (0, 120]")
     impact = _enum(ImpactLevel, raw["impact"], where, "impact", problems)
     grf = raw.get("peak_grf_bw")
     if impact in (ImpactLevel.MODERATE, ImpactLevel.HIGH) and grf is None:
         problems.append(f"{where}: impact drills need peak_grf_bw")
-    if grf is not None and (not isinstance(grf, int | float) or not 0.5 <= grf <= 12):
+    if grf is not None and (
+        isinstance(grf, bool) or not isinstance(grf, int | float) or not 0.5 <= grf <= 12
+    ):
         problems.append(f"{where}: peak_grf_bw must be 0.5 to 12 body weights")
     component = _enum(Component, raw["component"], where, "component", problems)
     pattern = _enum(Pattern, raw["pattern"], where, "pattern", problems)
@@ -210,7 +226,7 @@ def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exerc
         safety=raw["safety"].strip(),
         why=raw["why"].strip(),
         dose=raw["dose"],
-        loadable=bool(raw["loadable"]),
+        loadable=raw["loadable"],
         seconds_per_rep=float(spr),
-        supervised_only=bool(raw.get("supervised_only", False)),
+        supervised_only=raw.get("supervised_only", False),
     )

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from osteoload.domain import profile as dp
+from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import (
     KEY_LIFT_IDS,
     Condition,
@@ -27,7 +28,7 @@ from osteoload.domain.vocabulary import (
     Units,
 )
 
-from .schema_types import LB_PER_KG, IsoDate, Strict, not_in_future, today_from
+from .schema_types import IsoDate, Strict, not_in_future, today_from
 
 TScore = Annotated[float, Field(ge=-6.0, le=4.0)]
 Bmd = Annotated[float, Field(ge=0.2, le=2.0, description="Areal bone mineral density, g/cm2")]
@@ -295,7 +296,7 @@ class ProfileIn(Strict):
 def _kg(kg: float | None, lb: float | None) -> float | None:
     if kg is not None:
         return kg
-    return None if lb is None else lb / LB_PER_KG
+    return None if lb is None else lb_to_kg(lb)
 
 
 def to_domain(p: ProfileIn) -> dp.ClientProfile:

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
 
-LB_PER_KG = 2.2046226218
 
 
 class Strict(BaseModel):
