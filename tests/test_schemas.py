@@ -26,3 +26,16 @@ def test_examples_match_the_published_profile_schema(path):
     data = yaml.safe_load(path.read_text())
     data = json.loads(json.dumps(data, default=str))
     jsonschema.validate(data, schema_for("profile"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_plan_json_matches_the_published_program_schema(path):
+    from osteoload.services.plans import plan_program, program_document
+    from osteoload.services.profiles import load_profile
+    from tests.conftest import TODAY
+
+    program = plan_program(load_profile(path, today=TODAY), today=TODAY, weeks=6)
+    jsonschema.validate(program_document(program), schema_for("program"))
+    jsonschema.validate(
+        {"schema_version": 1, **program_document(program)["screening"]}, schema_for("screening")
+    )

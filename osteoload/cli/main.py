@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import profile_cmds, schema_cmd
+from . import assess_cmds, one_rm_cmd, plan_cmds, profile_cmds, schema_cmd
 
 app = typer.Typer(
     name="osteoload",
@@ -22,7 +22,10 @@ def _root() -> None:
 
 
 profile_cmds.register(app)
+plan_cmds.register(app)
+one_rm_cmd.register(app)
 schema_cmd.register(app)
+assess_cmds.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry point

@@ -326,7 +326,8 @@ def estimate_one_rm(
 
     Returns an :class:`OneRmEstimate`: min(Epley, Brzycki) without an effort (R22); with an
     effort and 1-12 reps, the lower of load / :func:`pct_1rm` (RTS chart) and min(Epley,
-    Brzycki), the seven equations then being evaluated at reps + RIR; with an effort and 13-15 reps, min(Epley, Brzycki) at reps + RIR.
+    Brzycki), the seven equations then being evaluated at reps + RIR; with an effort and
+    13-15 reps, min(Epley, Brzycki) at reps + RIR.
     Sets of 13-15 reps or at RPE 6.5 come back with ``reliable=False`` and flag
     ``estimate_unreliable`` (R21).
 

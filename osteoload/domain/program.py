@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 
 from .vocabulary import (
     BoneCategory,
@@ -49,7 +49,7 @@ class Screening:
     balance_minutes_target: int = 120
     """Weekly balance minutes (R23: 120, or 180 for high falls risk)."""
     vivifrail_passport: str | None = None
-    review_date: date | None = None
+    review_date: dt.date | None = None
     next_steps: tuple[str, ...] = ()
 
 
@@ -71,6 +71,8 @@ class ProgramItem:
     intensity_pct_1rm: float | None = None
     target_rpe: float | None = None
     load_kg: float | None = None
+    load_display: str | None = None
+    """``load_kg`` in the client's units, as equipment shows it (e.g. ``"77.5 lb"``)."""
     rest_s: int = 60
     why: str = ""
     note: str | None = None
@@ -80,7 +82,7 @@ class ProgramItem:
 class Session:
     day: int
     """ISO weekday, 1 = Monday."""
-    date: date
+    date: dt.date
     kind: str
     """``resistance`` (a full session) or ``impact_balance`` (a short extra session)."""
     items: tuple[ProgramItem, ...]
@@ -101,7 +103,7 @@ class Week:
 class Program:
     status: ProgramStatus
     screening: Screening
-    start: date
+    start: dt.date
     weeks: tuple[Week, ...]
     working_max_kg: dict[str, float]
     """Working 1RM per exercise (R22) used for the loads, when strength sets were given."""

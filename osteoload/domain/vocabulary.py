@@ -185,6 +185,7 @@ class Symptom(StrEnum):
     DIZZINESS = "dizziness"
     BREATHLESSNESS = "breathlessness"
     FAINTING = "fainting"
+    FALL_WITH_INJURY = "fall_with_injury"
 
 
 class Experience(StrEnum):

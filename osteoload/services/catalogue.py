@@ -17,5 +17,9 @@ def get_catalogue() -> Catalogue:
 def strength_exercise_ids() -> frozenset[str]:
     """Ids a profile's ``strength`` entries may name: every loadable resistance exercise."""
     catalogue = load_catalogue()
-    ids = {e.id for e in catalogue.values() if e.component is Component.RESISTANCE and e.loadable}
+    ids = {
+        e.id
+        for e in catalogue.values()
+        if e.component is Component.RESISTANCE and e.loadable and not e.tags
+    }
     return frozenset(ids | set(KEY_LIFT_IDS))

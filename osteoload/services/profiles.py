@@ -15,7 +15,9 @@ from .validation import validate
 
 def parse_profile(data: Any, *, today: date, source: str | None = None) -> ClientProfile:
     """Validate a profile mapping (from YAML, JSON or an HTTP body) and return the engine record."""
-    return to_domain(validate(ProfileIn, data, today=today, source=source, context=_context()))
+    return to_domain(
+        validate(ProfileIn, data, today=today, source=source, context=validation_context())
+    )
 
 
 def load_profile(path: Path, *, today: date) -> ClientProfile:
@@ -31,7 +33,7 @@ def profile_json_schema() -> dict[str, Any]:
     return schema
 
 
-def _context() -> dict[str, Any]:
+def validation_context() -> dict[str, Any]:
     from .catalogue import strength_exercise_ids
 
     return {"exercise_ids": strength_exercise_ids()}

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
 
 
-
 class Strict(BaseModel):
     """Base model: unknown keys are rejected, NaN and infinity are not numbers."""
 

@@ -1,0 +1,142 @@
+"""``osteoload screen`` and ``osteoload plan``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from osteoload.domain.program import Program, ProgramItem, Screening
+from osteoload.services.clock import today
+from osteoload.services.plans import (
+    MAX_WEEKS,
+    plan_program,
+    program_document,
+    program_start,
+    screen_client,
+    screening_document,
+)
+from osteoload.services.profiles import load_profile
+
+from .common import TextOrJson, console, input_errors, parse_date_option, print_json
+
+ProfileArg = Annotated[Path, typer.Argument(help="Client profile, YAML or JSON.")]
+FormatOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")]
+
+_DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def screen_cmd(
+    profile: ProfileArg,
+    as_of: Annotated[
+        str | None,
+        typer.Option(help="Date the program would start (YYYY-MM-DD); default as for plan."),
+    ] = None,
+    format: FormatOpt = TextOrJson.TEXT,
+) -> None:
+    """Screen a client: what she may do, what to avoid, and who must sign off first."""
+    day = parse_date_option(as_of, "--as-of")
+    with input_errors():
+        record = load_profile(profile, today=today())
+        result = screen_client(record, as_of=program_start(record, today=today(), start=day))
+    if format is TextOrJson.JSON:
+        print_json(screening_document(result))
+    else:
+        render_screening(result)
+
+
+def plan_cmd(
+    profile: ProfileArg,
+    weeks: Annotated[int, typer.Option(help=f"Program length in weeks (1 to {MAX_WEEKS}).")] = 12,
+    start: Annotated[
+        str | None,
+        typer.Option(help="First day (YYYY-MM-DD); default schedule.start_date, else next Monday."),
+    ] = None,
+    format: FormatOpt = TextOrJson.TEXT,
+) -> None:
+    """Generate a week-by-week program for a client."""
+    from .common import fail
+
+    if not 1 <= weeks <= MAX_WEEKS:
+        fail(f"--weeks: {weeks} is out of range; allowed 1 to {MAX_WEEKS}")
+    first = parse_date_option(start, "--start")
+    with input_errors():
+        record = load_profile(profile, today=today())
+        program = plan_program(record, today=today(), start=first, weeks=weeks)
+    if format is TextOrJson.JSON:
+        print_json(program_document(program))
+    else:
+        render_program(program, name=record.name)
+
+
+def render_screening(s: Screening) -> None:
+    words = {"ready": "Ready to start", "needs_clearance": "Needs clearance first",
+             "withheld": "On hold"}  # fmt: skip
+    console.print(f"Status: {words[s.status.value]} ({s.status.value})", markup=False)
+    console.print(
+        f"Bone: {s.bone_category.value.replace('_', ' ')}   Falls risk: {s.falls_risk.value}   "
+        f"Highest impact: {s.max_impact.value}   Track: {s.track.value.replace('_', ' ')}",
+        markup=False,
+    )
+    if s.vivifrail_passport:
+        console.print(f"Vivifrail passport: {s.vivifrail_passport}", markup=False)
+    if s.review_date:
+        console.print(f"Review on or after: {s.review_date.isoformat()}", markup=False)
+    labels = {"must": "MUST", "should": "SHOULD", "info": "NOTE"}
+    console.print("", markup=False)
+    for f in s.findings:
+        console.print(f"[{labels[f.severity.value]} {f.rule}] {f.message}", markup=False)
+    if s.next_steps:
+        console.print("\nNext steps:", markup=False)
+        for step in s.next_steps:
+            console.print(f"  - {step}", markup=False)
+
+
+def describe_dose(item: ProgramItem) -> str:
+    if item.minutes is not None:
+        return f"{item.minutes} min"
+    if item.impacts is not None:
+        return f"{item.impacts} impacts ({item.sets} x {item.reps})"
+    if item.hold_s is not None:
+        return f"{item.sets} x {item.hold_s} s hold"
+    text = f"{item.sets} x {item.reps}"
+    if item.load_display is not None:
+        text += f" @ {item.load_display}"
+    elif item.intensity_pct_1rm is not None:
+        text += f" @ {item.intensity_pct_1rm:g}% 1RM"
+    if item.target_rpe is not None:
+        text += f", effort {item.target_rpe:g}/10"
+    return text
+
+
+def render_program(program: Program, *, name: str | None) -> None:
+    who = f" for {name}" if name else ""
+    console.print(f"osteoload program{who}, starting {program.start.isoformat()}", markup=False)
+    render_screening(program.screening)
+    for note in program.notes:
+        console.print(f"\n{note}", markup=False)
+    for week in program.weeks:
+        console.print(
+            f"\n=== Week {week.week}: {week.phase.value} "
+            f"(balance {week.balance_minutes} min, {week.impacts} impacts) ===",
+            markup=False,
+        )
+        for session in week.sessions:
+            kind = "Strength session" if session.kind == "resistance" else "Short home session"
+            console.print(
+                f"\n{_DAY_NAMES[session.day]} {session.date.isoformat()} - {kind}, "
+                f"about {session.minutes} min",
+                markup=False,
+            )
+            for item in session.items:
+                console.print(f"  - {item.name}: {describe_dose(item)}", markup=False)
+                if week.week == 1:
+                    console.print(f"      Why: {item.why}", markup=False)
+                    if item.note:
+                        console.print(f"      {item.note}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("screen")(screen_cmd)
+    app.command("plan")(plan_cmd)

@@ -1,0 +1,56 @@
+"""Use cases: screen a client and generate her program."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from osteoload.domain.profile import ClientProfile
+from osteoload.domain.program import Program, Screening
+from osteoload.domain.programming import generate_program
+from osteoload.domain.screening import screen
+from osteoload.domain.serialize import jsonable
+
+from .catalogue import get_catalogue
+
+MAX_WEEKS = 52
+
+
+def next_monday(today: date) -> date:
+    """The Monday after ``today`` (a week ahead when today is a Monday)."""
+    return today + timedelta(days=7 - today.weekday())
+
+
+def program_start(profile: ClientProfile, *, today: date, start: date | None = None) -> date:
+    """``start`` if given, else the profile's ``schedule.start_date``, else the next Monday."""
+    return start or profile.schedule.start_date or next_monday(today)
+
+
+def screen_client(profile: ClientProfile, *, as_of: date) -> Screening:
+    return screen(profile, as_of=as_of)
+
+
+def plan_program(
+    profile: ClientProfile, *, today: date, start: date | None = None, weeks: int = 12
+) -> Program:
+    """Screen the client for the program's start date and generate the program."""
+    first_day = program_start(profile, today=today, start=start)
+    screening = screen(profile, as_of=first_day)
+    # Loads come from sets recorded up to today, even for a program that starts later.
+    return generate_program(
+        profile,
+        screening,
+        get_catalogue(),
+        start=first_day,
+        weeks=weeks,
+        strength_as_of=min(today, first_day),
+    )
+
+
+def screening_document(screening: Screening) -> dict[str, Any]:
+    return {"schema_version": 1, **jsonable(screening)}
+
+
+def program_document(program: Program) -> dict[str, Any]:
+    """The ``plan`` JSON contract (DESIGN.md, docs/schemas/program.v1.json)."""
+    return {"schema_version": 1, **jsonable(program)}
