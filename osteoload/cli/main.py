@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from . import assess_cmds, one_rm_cmd, plan_cmds, profile_cmds, schema_cmd
+from . import (
+    assess_cmds,
+    next_cmd,
+    one_rm_cmd,
+    plan_cmds,
+    profile_cmds,
+    schema_cmd,
+    serve_cmd,
+)
 
 app = typer.Typer(
     name="osteoload",
@@ -25,7 +33,9 @@ profile_cmds.register(app)
 plan_cmds.register(app)
 one_rm_cmd.register(app)
 schema_cmd.register(app)
+serve_cmd.register(app)
 assess_cmds.register(app)
+next_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry point

@@ -44,6 +44,8 @@ class Screening:
     clearances_needed: tuple[str, ...] = ()
     """Who must sign off before the program can start: ``medical``, ``physio``, ..."""
     resistance_allowed: bool = True
+    sessions_allowed: bool = True
+    """False when nothing at all may start yet (R1, R2, R5, R25 A, R32): no sessions."""
     free_weights_allowed: bool = True
     """False when R9 forbids unsupervised free-weight work above body weight."""
     balance_minutes_target: int = 120

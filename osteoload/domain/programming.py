@@ -20,7 +20,7 @@ that screening set, rule by rule:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -263,8 +263,8 @@ def estimate_seconds(item: ProgramItem, exercise: Exercise) -> int:
         if item.hold_s is not None
         else (item.reps or 0) * exercise.seconds_per_rep
     )
-    unilateral = 2 if exercise.pattern in (Pattern.LUNGE, Pattern.STEP) else 1
-    return int(item.sets * per_set * unilateral + (item.sets - 1) * item.rest_s + 30)
+    # The catalogue's seconds_per_rep already counts both sides of one-sided exercises.
+    return int(item.sets * per_set + (item.sets - 1) * item.rest_s + 30)
 
 
 def _item(exercise: Exercise, **dose: object) -> ProgramItem:
@@ -321,11 +321,11 @@ def _balance_item(exercise: Exercise, minutes_budget: int) -> ProgramItem:
     budget_s = minutes_budget * 60
     if exercise.dose == "hold":
         hold = 30 if exercise.level <= 2 else 20
-        per_set = hold * exercise.seconds_per_rep * 2 + 15  # both legs, then a short pause
+        per_set = hold * exercise.seconds_per_rep + 15  # seconds_per_rep counts both legs
         sets = max(2, min(10, round(budget_s / per_set)))
         return _item(exercise, sets=sets, hold_s=hold, rest_s=15)
     reps = 10
-    per_set = reps * exercise.seconds_per_rep * 2 + 20
+    per_set = reps * exercise.seconds_per_rep + 20
     sets = max(2, min(10, round(budget_s / per_set)))
     return _item(exercise, sets=sets, reps=reps, rest_s=20)
 
@@ -382,19 +382,17 @@ def generate_program(
     weeks of ``strength_as_of``, default ``start``), rounded down to real equipment in the
     client's units; items without a usable set carry an effort target and a note instead.
 
-    A ``needs_clearance`` result, or a ``withheld`` one that allows no movement at all, has
-    no sessions; a ``withheld`` result that allows gentle work has only walking, mobility,
-    posture and supported balance (no resistance or impact items). See the module docstring
-    for the rules applied.
+    A ``needs_clearance`` result, or any screening with ``sessions_allowed`` false (R1, R2,
+    R5, R25 A, R32), has no sessions; a ``withheld`` result that allows gentle work has
+    only walking, mobility, posture and supported balance (no resistance or impact items).
+    See the module docstring for the rules applied.
     """
     if not 1 <= weeks <= 52:
         raise ValueError("weeks must be 1 to 52")
     pool = allowed_exercises(profile, screening, catalogue)
     chooser = _Chooser(profile, screening, pool, _max_level(profile, screening))
     notes: list[str] = list(screening.next_steps)
-    if screening.status is ProgramStatus.NEEDS_CLEARANCE or (
-        screening.status is ProgramStatus.WITHHELD and screening.max_impact is ImpactLevel.NONE
-    ):
+    if not screening.sessions_allowed or screening.status is ProgramStatus.NEEDS_CLEARANCE:
         notes.insert(0, "No exercise sessions until the steps below are done.")
         return Program(status=screening.status, screening=screening, start=start, weeks=(),
                        working_max_kg={}, notes=tuple(notes))  # fmt: skip
@@ -515,10 +513,27 @@ _TEMPLATES: tuple[tuple[Pattern, ...], ...] = (
 _ESSENTIAL_SLOTS = 3
 
 
-def _fewer_sets(item: ProgramItem) -> ProgramItem:
-    """One set fewer, but never below two sets of resistance work (R15: 2-3 sets)."""
-    floor = 2 if item.component is Component.RESISTANCE else 1
-    return replace(item, sets=max(floor, item.sets - 1))
+def _trim(item: ProgramItem) -> ProgramItem:
+    """One step shorter: fewer sets (never below two of resistance), shorter rests and
+    warm-ups, fewer impacts (never below 10), balance sets (never below two), then shorter
+    balance and posture sets."""
+    if item.minutes is not None:
+        return replace(item, minutes=max(2, item.minutes - 1))
+    if item.impacts is not None:
+        impacts = max(IMPACT_START_PER_SESSION, item.impacts - 5)
+        sets = max(1, min(5, -(-impacts // 10)))
+        return replace(item, impacts=impacts, sets=sets, reps=-(-impacts // sets))
+    floor = 1 if item.component is Component.POSTURE else 2
+    if item.sets > floor:
+        return replace(item, sets=item.sets - 1)
+    if item.rest_s > 30:
+        return replace(item, rest_s=max(30, item.rest_s - 15))
+    if item.component in (Component.BALANCE, Component.POSTURE):
+        if item.reps is not None and item.reps > 6:
+            return replace(item, reps=item.reps - 2)
+        if item.hold_s is not None and item.hold_s > 15:
+            return replace(item, hold_s=item.hold_s - 5)
+    return item
 
 
 class _WeekBuilder:
@@ -535,6 +550,7 @@ class _WeekBuilder:
         self.impact_days = self._impact_days()
         self.balance0 = balance_start_level(profile, screening)
         self.templates = self._choose_templates()
+        self.by_id = {e.id: e for e in chooser.pool}
 
     # Which weekdays get what --------------------------------------------------------------
 
@@ -597,9 +613,11 @@ class _WeekBuilder:
                     balance_minutes=balance_minutes, impacts=impacts)  # fmt: skip
 
     def c_exercise(self, item: ProgramItem) -> Exercise:
-        return next(e for e in self.c.pool if e.id == item.exercise_id)
+        return self.by_id[item.exercise_id]
 
     def _balance_level(self, n: int) -> int:
+        if self.s.status is not ProgramStatus.READY:
+            return 1  # R4: while on hold, only balance work with support (no fall risk)
         return min(5, self.balance0 + (n - 1) // 4)
 
     def _warmup(self, avoid: set[str]) -> ProgramItem | None:
@@ -688,7 +706,9 @@ class _WeekBuilder:
         level = self._balance_level(n)
         options = [
             e for e in self.c.pool
-            if e.component is Component.BALANCE and e.level <= level + 1 and e.id not in avoid
+            if e.component is Component.BALANCE
+            and e.level <= (level + 1 if self.s.status is ProgramStatus.READY else level)
+            and e.id not in avoid
         ]  # fmt: skip
         if not options:
             return None
@@ -702,31 +722,24 @@ class _WeekBuilder:
     def _fit(
         self, essentials: list[ProgramItem], optional: list[ProgramItem], budget_s: int
     ) -> list[ProgramItem]:
-        """Keep essentials, add optional items while they fit, then trim sets and rests."""
+        """Keep essentials, add optional items while they fit, then trim doses step by step."""
         items = list(essentials)
         for item in optional:
-            if self._seconds(items + [item]) <= budget_s:
+            if self._seconds([*items, item]) <= budget_s:
                 items.append(item)
-        trims: tuple[Callable[[ProgramItem], ProgramItem], ...] = (
-            _fewer_sets,
-            lambda i: replace(i, rest_s=max(30, i.rest_s // 2)),
-            lambda i: replace(i, minutes=max(2, i.minutes // 2)) if i.minutes is not None else i,
-            lambda i: replace(i, sets=1) if i.component is not Component.RESISTANCE else i,
-        )
-        for trim in trims:
+        for _ in range(20):
+            if self._seconds(items) <= budget_s:
+                return items
+            trimmed = [_trim(i) for i in items]
+            if trimmed == items:
+                break
+            items = trimmed
+        # Last resort for very short sessions: no separate warm-up or walk (the first, light
+        # set of each exercise warms up instead). Resistance, posture, balance and impact stay.
+        for component in (Component.AEROBIC, Component.MOBILITY, Component.WARMUP):
             if self._seconds(items) <= budget_s:
                 break
-            items = [trim(i) for i in items]
-        # Last resort for very short sessions: drop items from the end that are not needed
-        # for this week's coverage (balance and posture stay).
-        while self._seconds(items) > budget_s and len(items) > 1:
-            droppable = [
-                i for i in items
-                if i.component in (Component.WARMUP, Component.IMPACT, Component.AEROBIC)
-            ]  # fmt: skip
-            if not droppable:
-                break
-            items.remove(droppable[-1])
+            items = [i for i in items if i.component is not component]
         return items
 
     def _seconds(self, items: Sequence[ProgramItem]) -> int:

@@ -41,6 +41,8 @@ BP_LIMIT_SYSTOLIC = 160
 BP_LIMIT_DIASTOLIC = 100
 # R16: no vertebral fracture in the last 12 months for the high-intensity track.
 HIGH_INTENSITY_VF_FREE_DAYS = 365
+# R16 (LIFTMOR: 30-minute supervised sessions): 5x5 with long rests needs this much time.
+HIGH_INTENSITY_MIN_MINUTES = 30
 # R23 (TF2F; Sherrington 2011/2017): weekly balance minutes, more for high falls risk.
 BALANCE_MINUTES = 120
 BALANCE_MINUTES_HIGH_FALLS_RISK = 180
@@ -71,6 +73,17 @@ STOP_SYMPTOMS = {
     Symptom.FALL_WITH_INJURY: "a fall in which you were hurt",
 }
 
+#: R19: after a vertebral fracture, these wait for a physiotherapist's approval, together
+#: with the whole overhead-press pattern: hip hinges that lift a weight from the floor, and
+#: the hinged barbell row. The substitutes named by R19 stay: a kettlebell hinge from a
+#: raised height, incline presses and supported rows.
+R19_EXCLUDED = frozenset(
+    {
+        "deadlift", "romanian_deadlift", "dumbbell_romanian_deadlift", "kettlebell_deadlift",
+        "single_leg_romanian_deadlift", "barbell_row",
+    }
+)  # fmt: skip
+
 #: R6: spine-risk tags excluded for low bone mass, osteoporosis and vertebral fracture.
 SPINE_RISK_TAGS = tuple(SpineRisk)
 
@@ -93,6 +106,7 @@ class _State:
     max_impact: ImpactLevel = ImpactLevel.HIGH
     track: Track = Track.STANDARD
     resistance_allowed: bool = True
+    sessions_allowed: bool = True
     free_weights_allowed: bool = True
     findings: list[Finding] = field(default_factory=list)
     excluded_tags: set[SpineRisk] = field(default_factory=set)
@@ -110,7 +124,15 @@ class _State:
         if level.rank < self.max_impact.rank:
             self.max_impact = level
 
+    def stop_everything(self) -> None:
+        """Nothing may start until a clinician has acted (no sessions at all)."""
+        self.sessions_allowed = False
+        self.resistance_allowed = False
+
     def set_status(self, status: ProgramStatus) -> None:
+        # Needing a clearance means nothing starts until it is given (R1): no sessions at all.
+        if status is ProgramStatus.NEEDS_CLEARANCE:
+            self.stop_everything()
         order = [ProgramStatus.READY, ProgramStatus.NEEDS_CLEARANCE, ProgramStatus.WITHHELD]
         if order.index(status) > order.index(self.status):
             self.status = status
@@ -167,6 +189,7 @@ def screen(profile: ClientProfile, *, as_of: date) -> Screening:
         excluded_exercises=tuple(sorted(state.excluded_exercises)),
         clearances_needed=tuple(state.clearances),
         resistance_allowed=state.resistance_allowed,
+        sessions_allowed=state.sessions_allowed,
         free_weights_allowed=state.free_weights_allowed,
         balance_minutes_target=BALANCE_MINUTES_HIGH_FALLS_RISK
         if falls.level is FallsRisk.HIGH
@@ -186,6 +209,7 @@ def _rule_contraindications(profile: ClientProfile, state: _State) -> None:
     if not found:
         return
     state.set_status(ProgramStatus.WITHHELD)
+    state.stop_everything()
     state.resistance_allowed = False
     state.cap_impact(ImpactLevel.NONE)
     state.add(
@@ -202,6 +226,7 @@ def _rule_stop_symptoms(profile: ClientProfile, state: _State, as_of: date) -> N
     found = [text for sym, text in STOP_SYMPTOMS.items() if sym in profile.symptoms]
     if found:
         state.set_status(ProgramStatus.WITHHELD)
+        state.stop_everything()
         state.resistance_allowed = False
         state.cap_impact(ImpactLevel.NONE)
         state.add(
@@ -566,7 +591,7 @@ def _rule_vertebral_lifts(profile: ClientProfile, state: _State) -> None:
         )
         return
     state.excluded_patterns.add(Pattern.PRESS_OVERHEAD)
-    state.excluded_exercises.update({"deadlift", "romanian_deadlift", "barbell_row"})
+    state.excluded_exercises.update(R19_EXCLUDED)
     state.add(
         "R19",
         Severity.SHOULD,
@@ -646,6 +671,8 @@ def _rule_track(profile: ClientProfile, state: _State, falls: FallsRisk, as_of: 
         blockers.append("a falls risk that is not high")
     if state.status is not ProgramStatus.READY:
         blockers.append("all health clearances in place")
+    if profile.schedule.minutes_per_session < HIGH_INTENSITY_MIN_MINUTES:
+        blockers.append(f"sessions of at least {HIGH_INTENSITY_MIN_MINUTES} minutes")
     if blockers:
         state.add(
             "R16",

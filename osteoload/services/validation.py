@@ -110,13 +110,22 @@ def _issue(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
 
 def _range(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> str:
     node = node or {}
-    lo = node.get("minimum", node.get("exclusiveMinimum", ctx.get("ge", ctx.get("gt"))))
-    hi = node.get("maximum", node.get("exclusiveMaximum", ctx.get("le", ctx.get("lt"))))
+    lo = node.get("minimum", ctx.get("ge"))
+    lo_open = node.get("exclusiveMinimum", ctx.get("gt"))
+    hi = node.get("maximum", ctx.get("le"))
+    hi_open = node.get("exclusiveMaximum", ctx.get("lt"))
+    parts = []
+    if lo is not None:
+        parts.append(f"from {lo:g}")
+    elif lo_open is not None:
+        parts.append(f"above {lo_open:g}")
+    if hi is not None:
+        parts.append(f"up to {hi:g}")
+    elif hi_open is not None:
+        parts.append(f"below {hi_open:g}")
     if lo is not None and hi is not None:
         return f"allowed {lo:g} to {hi:g}"
-    if lo is not None:
-        return f"allowed {'above' if 'exclusiveMinimum' in node or 'gt' in ctx else 'from'} {lo:g}"
-    return f"allowed up to {hi:g}"
+    return "allowed " + (", ".join(parts) or "a different value")
 
 
 def _deref(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

@@ -206,3 +206,9 @@ def test_json_and_yaml_give_the_same_profile(tmp_path):
     assert load_profile(tmp_path / "p.json", today=TODAY) == load_profile(
         tmp_path / "p.yaml", today=TODAY
     )
+
+
+def test_open_lower_bound_is_described_without_contradiction():
+    data = with_change("strength[0].load_kg", 0)
+    text = "\n".join(problems(data))
+    assert "strength[0].load_kg: 0 is out of range; allowed above 0, up to 500" in text

@@ -1,0 +1,75 @@
+"""``osteoload serve``: migrate the database and run the web app with gunicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from .common import console, fail
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (1 to 65535).")] = 8000,
+    demo: Annotated[bool, typer.Option(help="Seed a demo clinic and print its logins.")] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes (1 to 16).")] = 2,
+) -> None:
+    """Run the osteoload web app (SQLite in the data directory unless DATABASE_URL is set)."""
+    if not 1 <= port <= 65535:
+        fail(f"--port: {port} is out of range; allowed 1 to 65535")
+    if not 1 <= workers <= 16:
+        fail(f"--workers: {workers} is out of range; allowed 1 to 16")
+    from osteoload.services.database import database_description, migrate, setup_django
+
+    setup_django()
+    from osteoload.services.clock import today
+
+    with console.status("Preparing the database..."):
+        migrate()
+    console.print(f"Data: {database_description()}", markup=False)
+    if demo:
+        from osteoload.services.demo import seed_demo
+
+        with console.status("Seeding the demo clinic (eight weeks of training)..."):
+            logins = seed_demo(today=today())
+        console.print(
+            f"Demo clinic {'created' if logins.created else 'already there'}. Log in as the "
+            f"coach '{logins.coach}' or as a client ({', '.join(logins.clients)}); "
+            f"password for all: {logins.password}",
+            markup=False,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"osteoload is running at http://{shown}:{port}/  (Ctrl+C to stop)", markup=False)
+    _run_gunicorn(host, port, workers)
+
+
+def _run_gunicorn(host: str, port: int, workers: int) -> None:  # pragma: no cover - blocking
+    from gunicorn.app.base import BaseApplication
+    from gunicorn.util import import_app
+
+    # The server loads the web app by name, as any WSGI server would: the CLI and the web
+    # front end stay independent layers.
+    application = import_app("osteoload.web.wsgi:application")
+
+    class _App(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            options: dict[str, Any] = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "accesslog": None,
+                "errorlog": "-",
+                "loglevel": "warning",
+                "timeout": 60,
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    _App().run()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

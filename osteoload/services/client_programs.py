@@ -1,0 +1,232 @@
+"""Use cases around a client's program: generate, review, assign, swap, and today's session."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from osteoload.domain.programming import allowed_exercises, generate_program
+from osteoload.domain.screening import screen
+from osteoload.store.models import PlannedSession, ProgramRecord
+
+from .access import AnyUser, NotFound, client_for, client_for_coach
+from .catalogue import get_catalogue
+from .clients import client_profile
+from .errors import InputError, Issue
+from .plans import MAX_WEEKS, program_document, program_start
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgramSummary:
+    program_id: int
+    start: date
+    weeks: int
+    status: str
+    assigned: bool
+    created: date
+
+
+def generate_for_client(
+    coach: AnyUser, client_id: int, *, today: date, start: date | None = None, weeks: int = 12
+) -> int:
+    """Screen her current profile and store a new draft program; returns its id."""
+    client = client_for_coach(coach, client_id)
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InputError([Issue("weeks", f"{weeks} is out of range; allowed 1 to {MAX_WEEKS}")])
+    profile = client_profile(client, today=today)
+    first = program_start(profile, today=today, start=start)
+    screening = screen(profile, as_of=first)
+    program = generate_program(
+        profile, screening, get_catalogue(), start=first, weeks=weeks,
+        strength_as_of=min(today, first),
+    )  # fmt: skip
+    record = ProgramRecord.objects.create(
+        client=client,
+        start=first,
+        weeks=weeks,
+        status=program.status.value,
+        document=program_document(program),
+    )
+    return record.pk
+
+
+def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:
+    client = client_for(user, client_id)
+    try:
+        return ProgramRecord.objects.get(pk=program_id, client=client)
+    except (ProgramRecord.DoesNotExist, ValueError, OverflowError):
+        raise NotFound from None
+
+
+def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any]:
+    """A stored program document (the plan JSON contract) with its id and assignment."""
+    record = _program(user, client_id, program_id)
+    return {**record.document, "id": record.pk, "assigned": record.assigned}
+
+
+def programs_of(user: AnyUser, client_id: int) -> list[ProgramSummary]:
+    client = client_for(user, client_id)
+    return [
+        ProgramSummary(
+            program_id=p.pk,
+            start=p.start,
+            weeks=p.weeks,
+            status=p.status,
+            assigned=p.assigned,
+            created=p.created.date(),
+        )  # fmt: skip
+        for p in client.programs.all()
+    ]
+
+
+def assign_program(coach: AnyUser, client_id: int, program_id: int) -> None:
+    """Make this the program she follows; her calendar of planned sessions is rebuilt."""
+    client = client_for_coach(coach, client_id)
+    record = _program(coach, client.pk, program_id)
+    with transaction.atomic():
+        ProgramRecord.objects.filter(client=client, assigned=True).exclude(pk=record.pk).update(
+            assigned=False
+        )
+        record.assigned = True
+        record.save(update_fields=["assigned", "updated"])
+        PlannedSession.objects.filter(client=client).delete()
+        PlannedSession.objects.bulk_create(
+            PlannedSession(
+                program=record,
+                client=client,
+                date=date.fromisoformat(s["date"]),
+                week=w["week"],
+                kind=s["kind"],
+            )  # fmt: skip
+            for w in record.document.get("weeks", [])
+            for s in w["sessions"]
+        )
+
+
+def assigned_program(user: AnyUser, client_id: int) -> dict[str, Any] | None:
+    client = client_for(user, client_id)
+    record = client.programs.filter(assigned=True).first()
+    if record is None:
+        return None
+    return {**record.document, "id": record.pk, "assigned": True}
+
+
+def swap_options(
+    coach: AnyUser, client_id: int, program_id: int, exercise_id: str, *, today: date
+) -> list[dict[str, str]]:
+    """Exercises that may replace ``exercise_id``: same component and pattern, permitted by
+    the screening stored with the program, and available with her equipment."""
+    client = client_for_coach(coach, client_id)
+    record = _program(coach, client.pk, program_id)
+    current = _find_item(record.document, exercise_id)
+    if current is None:
+        raise NotFound
+    profile = client_profile(client, today=today)
+    screening = screen(profile, as_of=record.start)
+    catalogue = get_catalogue()
+    return [
+        {"id": e.id, "name": e.name}
+        for e in allowed_exercises(profile, screening, catalogue)
+        if e.id != exercise_id
+        and e.component.value == current["component"]
+        and e.pattern.value == current["pattern"]
+    ]
+
+
+def swap_exercise(
+    coach: AnyUser, client_id: int, program_id: int, old_id: str, new_id: str, *, today: date
+) -> None:
+    """Replace one exercise by a permitted alternative everywhere in the program."""
+    options = {o["id"] for o in swap_options(coach, client_id, program_id, old_id, today=today)}
+    if new_id not in options:
+        allowed = ", ".join(sorted(options)) or "none"
+        raise InputError(
+            [Issue("exercise", f"{new_id!r} is not allowed here; allowed: {allowed}", new_id)]
+        )
+    record = _program(coach, client_id, program_id)
+    new = get_catalogue()[new_id]
+    document = record.document
+    for week in document.get("weeks", []):
+        for session in week["sessions"]:
+            for item in session["items"]:
+                if item["exercise_id"] == old_id:
+                    item.update(
+                        exercise_id=new.id, name=new.name, regions=[r.value for r in new.regions],
+                        impact=new.impact.value, tags=[t.value for t in new.tags],
+                        equipment=[e.value for e in new.equipment], why=new.why,
+                        load_kg=None, load_display=None,
+                    )  # fmt: skip
+    record.document = document
+    record.save(update_fields=["document", "updated"])
+
+
+def _find_item(document: dict[str, Any], exercise_id: str) -> dict[str, Any] | None:
+    for week in document.get("weeks", []):
+        for session in week["sessions"]:
+            for item in session["items"]:
+                if item["exercise_id"] == exercise_id:
+                    return dict(item)
+    return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TodayView:
+    """What the client sees on her phone: today's session, or the next one."""
+
+    client_name: str
+    paused: bool
+    paused_reason: str
+    session: dict[str, Any] | None
+    is_today: bool
+    week: int | None
+    phase: str | None
+    program_status: str | None
+    next_steps: tuple[str, ...]
+    cues: dict[str, list[str]]
+
+
+def today_session(user: AnyUser, client_id: int, *, today: date) -> TodayView:
+    client = client_for(user, client_id)
+    record = client.programs.filter(assigned=True).first()
+    session = None
+    week_no = phase = None
+    is_today = False
+    steps: tuple[str, ...] = ()
+    if record is not None:
+        doc = record.document
+        steps = tuple(doc.get("screening", {}).get("next_steps", []))
+        for week in doc.get("weeks", []):
+            for s in week["sessions"]:
+                if s["date"] >= today.isoformat():
+                    session, week_no, phase = s, week["week"], week["phase"]
+                    is_today = s["date"] == today.isoformat()
+                    break
+            if session is not None:
+                break
+    catalogue = get_catalogue()
+    cues = {}
+    if session is not None:
+        for item in session["items"]:
+            ex = catalogue.get(item["exercise_id"])
+            if ex is not None:
+                cues[item["exercise_id"]] = list(ex.cues)
+    return TodayView(
+        client_name=client.name,
+        paused=client.paused,
+        paused_reason=client.paused_reason,
+        session=session,
+        is_today=is_today,
+        week=week_no,
+        phase=phase,
+        program_status=record.status if record else None,
+        next_steps=steps,
+        cues=cues,
+    )
+
+
+def summary_dict(summary: ProgramSummary) -> dict[str, Any]:
+    return dataclasses.asdict(summary)

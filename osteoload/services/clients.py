@@ -1,0 +1,296 @@
+"""Use cases for coaches and their clients: accounts, intake, invitations, the roster."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
+
+from osteoload.domain.profile import ClientProfile
+from osteoload.store.models import (
+    Account,
+    Client,
+    DxaScanRecord,
+    FunctionalTestRecord,
+    PlannedSession,
+    ProgramRecord,
+    Role,
+    SetLogRow,
+)
+
+from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
+from .errors import InputError, Issue
+from .profile_schema import ProfileIn
+from .profiles import parse_profile, validation_context
+from .validation import validate
+
+INVITE_DAYS = 14
+ADHERENCE_DAYS = 28
+PAIN_FLAG = 5  # R32 / issue #4: pain of 5/10 or more needs the coach's review
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RosterRow:
+    client_id: int
+    name: str
+    age: int
+    sessions_planned: int
+    sessions_done: int
+    adherence_pct: int | None
+    last_activity: date | None
+    flags: tuple[str, ...]
+    has_login: bool
+    program_status: str | None
+
+
+def create_user(username: str, password: str, *, role: Role, display_name: str = "") -> Any:
+    """Create a login with a role; raises :class:`InputError` for a taken name or weak password."""
+    issues: list[Issue] = []
+    username = username.strip()
+    if not username or len(username) > 150:
+        issues.append(Issue("username", "is required (at most 150 characters)"))
+    User = get_user_model()
+    if username and User.objects.filter(username__iexact=username).exists():
+        issues.append(Issue("username", f"{username!r} is already taken; choose another"))
+    try:
+        validate_password(password, User(username=username))
+    except ValidationError as exc:
+        issues.append(Issue("password", " ".join(exc.messages)))
+    if issues:
+        raise InputError(issues)
+    with transaction.atomic():
+        user = User.objects.create_user(username=username, password=password)
+        Account.objects.create(user=user, role=role, display_name=display_name or username)
+    return user
+
+
+def create_coach(username: str, password: str, *, display_name: str = "") -> Any:
+    return create_user(username, password, role=Role.COACH, display_name=display_name)
+
+
+def validated_profile(data: dict[str, Any], *, today: date) -> tuple[dict[str, Any], ClientProfile]:
+    """Validate profile input; return the normalised document to store and the engine record."""
+    model = validate(ProfileIn, data, today=today, context=validation_context())
+    document = model.model_dump(mode="json", exclude_none=True)
+    return document, parse_profile(document, today=today)
+
+
+def create_client(coach: AnyUser, data: dict[str, Any], *, today: date) -> int:
+    """Intake: validate the profile (same rules as the CLI) and add her to the coach's roster."""
+    require_coach(coach)
+    document, profile = validated_profile(data, today=today)
+    name = profile.name or "Unnamed client"
+    client = Client.objects.create(coach_id=user_id(coach), name=name, profile=document)
+    return client.pk
+
+
+def update_profile(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> None:
+    client = client_for_coach(coach, client_id)
+    document, profile = validated_profile(data, today=today)
+    client.profile = document
+    client.name = profile.name or client.name
+    client.save(update_fields=["profile", "name", "updated"])
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_invite(coach: AnyUser, client_id: int, *, now: datetime) -> str:
+    """A one-time invitation token (shown once; only its hash is stored), valid 14 days."""
+    client = client_for_coach(coach, client_id)
+    if client.user_id is not None:
+        raise InputError([Issue("invite", f"{client.name} already has a login")])
+    token = secrets.token_urlsafe(32)
+    client.invite_token_hash = _hash(token)
+    client.invite_expires = now + timedelta(days=INVITE_DAYS)
+    client.save(update_fields=["invite_token_hash", "invite_expires", "updated"])
+    return token
+
+
+def invited_client_name(token: str, *, now: datetime) -> str:
+    """The name on a valid invitation, or :class:`NotFound`."""
+    return _invited(token, now=now).name
+
+
+def _invited(token: str, *, now: datetime) -> Client:
+    if not token or len(token) > 100:
+        raise NotFound
+    try:
+        client = Client.objects.get(invite_token_hash=_hash(token), user__isnull=True)
+    except Client.DoesNotExist:
+        raise NotFound from None
+    if client.invite_expires is None or client.invite_expires < now:
+        raise NotFound
+    return client
+
+
+def accept_invite(token: str, username: str, password: str, *, now: datetime) -> Any:
+    """Create the client's login from her invitation; the token then stops working."""
+    with transaction.atomic():
+        client = _invited(token, now=now)
+        try:
+            user = create_user(username, password, role=Role.CLIENT, display_name=client.name)
+        except IntegrityError:
+            raise InputError([Issue("username", "is already taken; choose another")]) from None
+        client.user = user
+        client.invite_token_hash = ""
+        client.invite_expires = None
+        client.save(update_fields=["user", "invite_token_hash", "invite_expires", "updated"])
+    return user
+
+
+def profile_document(coach: AnyUser, client_id: int) -> dict[str, Any]:
+    """The stored intake document (profile.v1), for the edit form."""
+    return dict(client_for_coach(coach, client_id).profile)
+
+
+def client_profile(client: Client, *, today: date) -> ClientProfile:
+    """The engine's profile: the intake document plus the latest tests and all scans."""
+    document = dict(client.profile)
+    latest = client.test_records.order_by("-date", "-id").first()
+    if latest is not None:
+        document["tests"] = {**latest.values, "date": latest.date.isoformat()}
+    scans = [_scan_document(s) for s in client.scans.order_by("date", "id")]
+    if scans:
+        bone = dict(document.get("bone", {}))
+        bone["scans"] = scans
+        document["bone"] = bone
+    return parse_profile(document, today=today)
+
+
+def _scan_document(scan: DxaScanRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {"site": scan.site, "date": scan.date.isoformat()}
+    for name in ("bmd_g_cm2", "t_score", "z_score", "precision_g_cm2"):
+        value = getattr(scan, name)
+        if value is not None:
+            out[name] = float(value)
+    if scan.scanner:
+        out["scanner"] = scan.scanner
+    return out
+
+
+def profile_for(user: AnyUser, client_id: int, *, today: date) -> ClientProfile:
+    return client_profile(client_for(user, client_id), today=today)
+
+
+def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list[RosterRow]:
+    """Every client of a coach (or just ``client_id``) with adherence over the last 4 weeks
+    and what needs attention.
+
+    A fixed number of queries, whatever the roster size (no per-client queries).
+    """
+    require_coach(coach)
+    window_start = today - timedelta(days=ADHERENCE_DAYS)
+    mine = Client.objects.filter(coach_id=coach.pk)
+    if client_id is not None:
+        mine = mine.filter(pk=client_id)
+    clients = list(
+        mine.annotate(
+            last_log=Max("set_logs__date"),
+            pain_days=Count(
+                "set_logs__date",
+                filter=Q(
+                    set_logs__pain__gte=PAIN_FLAG, set_logs__date__gte=today - timedelta(days=14)
+                ),
+                distinct=True,
+            ),
+        ).order_by("name", "id")  # fmt: skip
+    )
+    ids = [c.pk for c in clients]
+    planned: dict[int, set[date]] = {}
+    for row in PlannedSession.objects.filter(
+        client_id__in=ids, date__gte=window_start, date__lt=today, program__assigned=True
+    ).values_list("client_id", "date"):
+        planned.setdefault(row[0], set()).add(row[1])
+    done: dict[int, set[date]] = {}
+    for row in (
+        SetLogRow.objects.filter(client_id__in=ids, date__gte=window_start, date__lt=today)
+        .values_list("client_id", "date")
+        .distinct()
+    ):
+        done.setdefault(row[0], set()).add(row[1])
+    status = dict(
+        ProgramRecord.objects.filter(client_id__in=ids, assigned=True).values_list(
+            "client_id", "status"
+        )
+    )
+    rows = []
+    for c in clients:
+        plan_days = planned.get(c.pk, set())
+        done_days = done.get(c.pk, set()) & plan_days
+        recent_missed = [
+            d for d in plan_days if d >= today - timedelta(days=7) and d not in done_days
+        ]
+        flags = []
+        if c.paused:
+            flags.append("needs_review")
+        if getattr(c, "pain_days", 0):
+            flags.append("pain")
+        if len(recent_missed) >= 2:
+            flags.append("missed_sessions")
+        program_status = status.get(c.pk)
+        if program_status in ("needs_clearance", "withheld"):
+            flags.append("needs_clearance" if program_status == "needs_clearance" else "withheld")
+        if program_status is None:
+            flags.append("no_program")
+        last = getattr(c, "last_log", None)
+        rows.append(
+            RosterRow(
+                client_id=c.pk,
+                name=c.name,
+                age=int(c.profile.get("age", 0)),
+                sessions_planned=len(plan_days),
+                sessions_done=len(done_days),
+                adherence_pct=round(100 * len(done_days) / len(plan_days)) if plan_days else None,
+                last_activity=last,
+                flags=tuple(flags),
+                has_login=c.user_id is not None,
+                program_status=program_status,
+            )
+        )
+    return rows
+
+
+def record_tests(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:
+    """Record functional tests (validated as the profile's ``tests`` object)."""
+    from .profile_schema import TestsIn
+
+    client = client_for_coach(coach, client_id)
+    model = validate(TestsIn, data, today=today, source=None)
+    values = model.model_dump(mode="json", exclude_none=True)
+    day = model.date or today
+    values.pop("date", None)
+    if not values:
+        raise InputError([Issue("tests", "enter at least one test result")])
+    return FunctionalTestRecord.objects.create(client=client, date=day, values=values).pk
+
+
+def record_scan(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:
+    """Record one DXA scan result (validated as a profile ``bone.scans`` entry)."""
+    from .profile_schema import ScanIn
+
+    client = client_for_coach(coach, client_id)
+    model = validate(ScanIn, data, today=today)
+    return DxaScanRecord.objects.create(
+        client=client,
+        date=model.date or today,
+        site=model.site.value,
+        bmd_g_cm2=model.bmd_g_cm2,
+        t_score=model.t_score,
+        z_score=model.z_score,
+        scanner=model.scanner.value if model.scanner else "",
+        precision_g_cm2=model.precision_g_cm2,
+    ).pk
+
+
+def client_name(user: AnyUser, client_id: int) -> str:
+    return client_for(user, client_id).name

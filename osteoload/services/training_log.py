@@ -1,0 +1,210 @@
+"""Use cases for the client's training log: log a set, tick an item, report symptoms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Annotated, Any
+
+from django.db import transaction
+from pydantic import Field, ValidationInfo, field_validator
+
+from osteoload.domain.vocabulary import Symptom
+from osteoload.store.models import ProgramRecord, SetLogRow, SymptomReport
+
+from .access import AnyUser, NotFound, client_for, client_for_coach
+from .catalogue import get_catalogue
+from .errors import InputError, Issue, did_you_mean
+from .schema_types import IsoDate, Strict, not_in_future
+from .validation import validate
+
+#: R32: symptoms that pause the program until her coach has reviewed it.
+STOP_RULE_SYMPTOMS = frozenset(
+    {Symptom.CHEST_PAIN, Symptom.DIZZINESS, Symptom.BREATHLESSNESS, Symptom.FAINTING,
+     Symptom.NEW_SEVERE_BACK_PAIN, Symptom.FALL_WITH_INJURY}
+)  # fmt: skip
+
+
+class ProgramPaused(Exception):
+    """Logging is refused while a stop-rule report (R32) waits for the coach's review."""
+
+
+class SetEntryIn(Strict):
+    """One logged set, or one ticked impact/balance item, from the phone or the API."""
+
+    date: IsoDate
+    exercise_id: str
+    set_number: Annotated[int, Field(ge=1, le=20)] = 1
+    reps: Annotated[int, Field(ge=0, le=100)] | None = None
+    load_kg: Annotated[float, Field(ge=0, le=500)] | None = None
+    rpe: Annotated[float, Field(ge=1, le=10, multiple_of=0.5)] | None = None
+    rir: Annotated[float, Field(ge=0, le=10, multiple_of=0.5)] | None = None
+    pain: Annotated[int, Field(ge=0, le=10)] | None = None
+    impacts: Annotated[int, Field(ge=0, le=500)] | None = None
+    hold_s: Annotated[int, Field(ge=0, le=600)] | None = None
+    note: Annotated[str, Field(max_length=500)] = ""
+
+    _past = field_validator("date")(not_in_future)
+
+    @field_validator("exercise_id")
+    @classmethod
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        catalogue = get_catalogue()
+        if value not in catalogue:
+            raise ValueError(
+                f"{value!r} is not an exercise in the catalogue{did_you_mean(value, catalogue)}"
+            )
+        return value
+
+
+class SymptomsIn(Strict):
+    date: IsoDate
+    symptoms: list[Symptom] = Field(default_factory=list, max_length=10)
+    note: Annotated[str, Field(max_length=500)] = ""
+
+    _past = field_validator("date")(not_in_future)
+
+
+def log_set(user: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:
+    """Record a set she did. Only the client herself logs; her coach reads."""
+    return log_sets(user, client_id, [data], today=today)[0]
+
+
+def log_sets(
+    user: AnyUser, client_id: int, entries: Sequence[dict[str, Any]], *, today: date
+) -> list[int]:
+    """Record many sets at once: all are validated first, and none is written if one is bad."""
+    client = client_for(user, client_id)
+    if client.user_id != user.pk:
+        raise NotFound
+    if client.paused:
+        raise ProgramPaused(client.paused_reason or "paused until your coach has reviewed it")
+    valid: list[SetEntryIn] = []
+    issues: list[Issue] = []
+    for index, data in enumerate(entries):
+        prefix = f"sets[{index}]." if len(entries) > 1 else ""
+        try:
+            entry = validate(SetEntryIn, data, today=today)
+        except InputError as exc:
+            issues += [Issue(prefix + i.path, i.message, i.value) for i in exc.issues]
+            continue
+        if entry.rpe is not None and entry.rir is not None:
+            issues.append(Issue(prefix + "rpe", "give rpe or rir, not both"))
+        valid.append(entry)
+    if issues:
+        raise InputError(issues)
+    program_id = (
+        ProgramRecord.objects.filter(client=client, assigned=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    rows = [
+        SetLogRow(
+            client=client,
+            program_id=program_id,
+            date=e.date,
+            exercise_id=e.exercise_id,
+            set_number=e.set_number,
+            reps=e.reps,
+            load_kg=_dec(e.load_kg),
+            rpe=_dec(e.rpe),
+            rir=_dec(e.rir),
+            pain=e.pain,
+            impacts=e.impacts,
+            hold_s=e.hold_s,
+            note=e.note,
+        )
+        for e in valid
+    ]
+    with transaction.atomic():
+        created = SetLogRow.objects.bulk_create(rows)
+    return [r.pk for r in created]
+
+
+def _dec(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 2)))
+
+
+def delete_set(user: AnyUser, client_id: int, set_id: int) -> None:
+    """Undo a logged set (the client's own)."""
+    client = client_for(user, client_id)
+    if client.user_id != user.pk:
+        raise NotFound
+    deleted, _ = SetLogRow.objects.filter(pk=set_id, client=client).delete()
+    if not deleted:
+        raise NotFound
+
+
+def sets_on(user: AnyUser, client_id: int, day: date) -> list[dict[str, Any]]:
+    client = client_for(user, client_id)
+    return [_row_dict(r) for r in client.set_logs.filter(date=day).order_by("id")]
+
+
+def _row_dict(r: SetLogRow) -> dict[str, Any]:
+    return {
+        "id": r.pk,
+        "date": r.date.isoformat(),
+        "exercise_id": r.exercise_id,
+        "set_number": r.set_number,
+        "reps": r.reps,
+        "load_kg": float(r.load_kg) if r.load_kg is not None else None,
+        "rpe": float(r.rpe) if r.rpe is not None else None,
+        "rir": float(r.rir) if r.rir is not None else None,
+        "pain": r.pain,
+        "impacts": r.impacts,
+        "hold_s": r.hold_s,
+        "note": r.note,
+    }
+
+
+def log_rows(user: AnyUser, client_id: int, *, since: date | None = None) -> list[dict[str, Any]]:
+    client = client_for(user, client_id)
+    rows = client.set_logs.all()
+    if since is not None:
+        rows = rows.filter(date__gte=since)
+    return [_row_dict(r) for r in rows.order_by("date", "id")]
+
+
+def report_symptoms(user: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> bool:
+    """Record symptoms; a stop-rule symptom (R32) pauses the program. Returns True if paused."""
+    client = client_for(user, client_id)
+    entry = validate(SymptomsIn, data, today=today)
+    stop = [s for s in entry.symptoms if s in STOP_RULE_SYMPTOMS]
+    with transaction.atomic():
+        SymptomReport.objects.create(
+            client=client, date=entry.date, symptoms=[s.value for s in entry.symptoms],
+            note=entry.note,
+        )  # fmt: skip
+        if stop:
+            client.paused = True
+            client.paused_reason = f"Reported on {entry.date.isoformat()}: " + ", ".join(
+                s.value.replace("_", " ") for s in stop
+            )
+            client.save(update_fields=["paused", "paused_reason", "updated"])
+    return bool(stop)
+
+
+def symptom_reports(user: AnyUser, client_id: int, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Her latest symptom reports, newest first (for her coach's client page)."""
+    client = client_for(user, client_id)
+    return [
+        {"date": r.date.isoformat(), "symptoms": list(r.symptoms), "note": r.note}
+        for r in client.symptom_reports.order_by("-date", "-id")[:limit]
+    ]
+
+
+def resume(coach: AnyUser, client_id: int) -> None:
+    """Her coach has reviewed the stop-rule report and lifts the pause."""
+    client = client_for_coach(coach, client_id)
+    client.paused = False
+    client.paused_reason = ""
+    client.save(update_fields=["paused", "paused_reason", "updated"])
+
+
+def recent_pain(
+    user: AnyUser, client_id: int, *, today: date, days: int = 14
+) -> list[dict[str, Any]]:
+    client = client_for(user, client_id)
+    rows = client.set_logs.filter(date__gte=today - timedelta(days=days), pain__gte=5)
+    return [_row_dict(r) for r in rows.order_by("-date", "-id")]

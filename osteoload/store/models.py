@@ -1,0 +1,212 @@
+"""Tables only. Conversions to engine records live in ``convert.py``; queries in ``queries.py``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    COACH = "coach", "Coach"
+    CLIENT = "client", "Client"
+
+
+class Account(models.Model):
+    """The role of a login: a coach runs a roster; a client sees only herself."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="account")  # fmt: skip
+    role = models.CharField(max_length=10, choices=Role.choices)
+    display_name = models.CharField(max_length=120, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.display_name or self.user.get_username()} ({self.role})"
+
+
+class Client(models.Model):
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                              related_name="clients")  # fmt: skip
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="client_record",
+    )  # fmt: skip
+    """The client's own login, once she has accepted her invitation."""
+    name = models.CharField(max_length=120)
+    profile = models.JSONField()
+    """The validated profile document (profile.v1 schema) as entered on the intake form."""
+    paused = models.BooleanField(default=False)
+    """Set when she reports a stop-rule symptom (R32); cleared by her coach."""
+    paused_reason = models.TextField(blank=True)
+    invite_token_hash = models.CharField(max_length=64, blank=True)
+    invite_expires = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["coach", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgramRecord(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="programs")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+    start = models.DateField()
+    weeks = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20)
+    document = models.JSONField()
+    """The program in the plan JSON contract (program.v1)."""
+    assigned = models.BooleanField(default=False)
+    """The program the client currently follows (at most one per client)."""
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["client"], condition=models.Q(assigned=True),
+                                    name="one_assigned_program_per_client"),
+        ]  # fmt: skip
+
+
+class SetLogRow(models.Model):
+    """One logged set (or a ticked impact/balance item), as in the session-log CSV format."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="set_logs")
+    program = models.ForeignKey(ProgramRecord, null=True, blank=True, on_delete=models.SET_NULL)
+    date = models.DateField()
+    exercise_id = models.CharField(max_length=64)
+    set_number = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    rpe = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    rir = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    impacts = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_s = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["date", "exercise_id", "set_number", "id"]
+        indexes = [models.Index(fields=["client", "date"])]
+
+
+class SymptomReport(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="symptom_reports")
+    date = models.DateField()
+    symptoms = models.JSONField(default=list)
+    note = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+
+class FunctionalTestRecord(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="test_records")
+    date = models.DateField()
+    values = models.JSONField()
+    """The ``tests`` object of the profile schema (tug_s, chair_stand_30s, ...)."""
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+
+class DxaScanRecord(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="scans")
+    date = models.DateField()
+    site = models.CharField(max_length=20)
+    bmd_g_cm2 = models.DecimalField(max_digits=5, decimal_places=3, null=True, blank=True)
+    t_score = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    z_score = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    scanner = models.CharField(max_length=20, blank=True)
+    precision_g_cm2 = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-date", "site", "-id"]
+
+
+class PlannedSession(models.Model):
+    """One dated session of an assigned program, kept as rows so adherence is a query."""
+
+    program = models.ForeignKey(ProgramRecord, on_delete=models.CASCADE,
+                                related_name="planned_sessions")  # fmt: skip
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="planned_sessions")
+    date = models.DateField()
+    week = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["client", "date"])]
+
+
+class ApiToken(models.Model):
+    """A personal API token (``Authorization: Bearer <token>``).
+
+    Only the SHA-256 hash of the token and its first characters (to tell tokens apart in a
+    list) are stored; the token itself is shown once, when it is created.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="api_tokens")  # fmt: skip
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}...)"
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", "Viewed"
+    CREATE = "create", "Created"
+    UPDATE = "update", "Changed"
+    DELETE = "delete", "Deleted"
+    EXPORT = "export", "Exported"
+    IMPORT = "import", "Imported"
+    ERASE = "erase", "Erased"
+
+
+class AuditEntry(models.Model):
+    """Who viewed or changed a client's clinical data, and when.
+
+    ``client_id`` and ``object_id`` are plain numbers, not foreign keys: the entry outlives an
+    erased client. ``owner`` is the coach responsible for the client at the time; she reads
+    the entries of her clients.
+    """
+
+    timestamp = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    actor_name = models.CharField(max_length=150, blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    client_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=30)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    via = models.CharField(max_length=10, blank=True)
+    """How the actor came in: ``token`` (API token), ``session`` (browser) or ``web``."""
+
+    class Meta:
+        ordering = ["-timestamp", "-id"]
+        indexes = [models.Index(fields=["owner", "timestamp"])]
+
+    def __str__(self) -> str:
+        return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}"

@@ -1,0 +1,568 @@
+"""HTML forms whose input names are the profile's field paths.
+
+An input is named exactly like the field it fills (``age``, ``bone.lumbar_spine_t``,
+``fractures[0].site``), so every :class:`~osteoload.services.errors.Issue` the services
+raise lands next to the input it is about, worded exactly as the CLI and the API word it.
+Validation itself happens only in the services; this module turns form text into the
+profile document and errors back into the form.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from django.http import QueryDict
+
+from osteoload.domain.vocabulary import (
+    Condition,
+    Equipment,
+    Experience,
+    FractureSite,
+    Medication,
+    Menopause,
+    ScannerMake,
+    Sex,
+    Site,
+    Symptom,
+    Units,
+)
+from osteoload.services.errors import Issue
+
+from . import labels
+
+Values = dict[str, Any]
+"""Raw form values by input name: a string, or a list of strings for checkbox groups."""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    label: str
+    kind: str
+    """``text``, ``password``, ``int``, ``float``, ``date``, ``select``, ``yesno``, ``check``
+    (one box) or ``checks`` (a group of boxes)."""
+    choices: tuple[tuple[str, str], ...] = ()
+    help: str = ""
+    unit: str = ""
+    required: bool = False
+    blank: str = "Not known"
+    wide: bool = False
+    autocomplete: str = "off"
+
+    @property
+    def input_id(self) -> str:
+        return html_id(self.name)
+
+    @property
+    def inputmode(self) -> str:
+        return {"int": "numeric", "float": "decimal"}.get(self.kind, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    fields: tuple[Field, ...]
+    intro: str = ""
+
+
+@dataclass(slots=True)
+class BoundField:
+    field: Field
+    value: str = ""
+    values: tuple[str, ...] = ()
+    errors: list[str] = dc_field(default_factory=list)
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.field.input_id}-error"
+
+
+@dataclass(slots=True)
+class BoundSection:
+    section: Section
+    fields: list[BoundField]
+    errors: list[str] = dc_field(default_factory=list)
+
+    @property
+    def section_id(self) -> str:
+        return html_id(self.section.key or self.section.title)
+
+
+@dataclass(slots=True)
+class FractureRow:
+    index: int
+    site: BoundField
+    year: BoundField
+    date: BoundField
+    low_trauma: BoundField
+    errors: list[str] = dc_field(default_factory=list)
+
+    @property
+    def row_id(self) -> str:
+        return html_id(f"fractures[{self.index}]")
+
+    @property
+    def cells(self) -> tuple[BoundField, ...]:
+        return (self.site, self.year, self.date, self.low_trauma)
+
+
+def html_id(name: str) -> str:
+    return "f-" + re.sub(r"[^a-zA-Z0-9]+", "-", name).strip("-")
+
+
+# ---------------------------------------------------------------------------------------
+# The intake form
+# ---------------------------------------------------------------------------------------
+
+YES_NO = (("yes", "Yes"), ("no", "No"))
+
+ABOUT = Section(
+    "about",
+    "About her",
+    (
+        Field("name", "Name", "text", wide=True, autocomplete="name"),
+        Field("age", "Age", "int", unit="years", required=True),
+        Field("sex", "Sex", "select", labels.choices(Sex, labels.SEX), required=True,
+              blank="Choose"),
+        Field("menopause", "Menopause", "select", labels.choices(Menopause, labels.MENOPAUSE),
+              help="Leave as not known for men."),
+        Field("years_since_menopause", "Years since her last period", "float", unit="years",
+              help="Only after menopause."),
+        Field("height_cm", "Height", "float", unit="cm"),
+        Field("weight", "Weight", "float", help="In the units chosen next to it."),
+        Field("units", "Units she uses for weights", "select",
+              labels.choices(Units, labels.UNITS), blank=""),
+    ),
+)  # fmt: skip
+BONE = Section(
+    "bone",
+    "Bone density (latest DXA T-scores)",
+    (
+        Field("bone.lumbar_spine_t", "Lower spine T-score", "float"),
+        Field("bone.total_hip_t", "Whole hip T-score", "float"),
+        Field("bone.femoral_neck_t", "Femoral neck T-score", "float"),
+    ),
+    "Leave empty what is not known. Scan results in g/cm² are recorded on her page.",
+)
+FALLS = Section(
+    "falls",
+    "Falls in the last 12 months",
+    (
+        Field("falls_last_year", "Number of falls", "int"),
+        Field("fall_with_injury_last_year", "Was she hurt in a fall?", "yesno", YES_NO),
+    ),
+)
+HEALTH = Section(
+    "health",
+    "Health",
+    (
+        Field("medications", "Medicines", "checks",
+              labels.choices(Medication, labels.MEDICATIONS)),
+        Field("conditions", "Conditions", "checks",
+              labels.choices(Condition, labels.CONDITIONS)),
+        Field("symptoms", "Symptoms now", "checks", labels.choices(Symptom, labels.SYMPTOMS),
+              help="Any of these pauses exercise until a doctor has seen her."),
+    ),
+)  # fmt: skip
+BLOOD_PRESSURE = Section(
+    "blood_pressure",
+    "Resting blood pressure",
+    (
+        Field("blood_pressure.systolic", "Systolic (upper number)", "int", unit="mmHg"),
+        Field("blood_pressure.diastolic", "Diastolic (lower number)", "int", unit="mmHg"),
+    ),
+)
+PARQ = Section(
+    "parq_yes",
+    "PAR-Q+ health questions",
+    (
+        Field("parq_done", "She has answered the seven PAR-Q+ questions", "check"),
+        Field("parq_yes", "Questions she answered yes to", "checks", labels.PARQ_QUESTIONS),
+    ),
+    "If she has not answered them, leave the first box empty: screening then says so.",
+)
+CLEARANCE = Section(
+    "clearance",
+    "Clearance and supervision",
+    (
+        Field("clearance.medical", "Cleared by her doctor to exercise", "check"),
+        Field("clearance.impact", "Cleared for impact exercise (hops, jumps)", "check"),
+        Field("clearance.high_intensity", "Cleared for high-intensity (heavy) training", "check"),
+        Field("clearance.physio", "Seen and cleared by a physiotherapist", "check"),
+        Field("supervised", "A qualified trainer supervises her sessions", "check"),
+        Field("experience", "Strength training experience", "select",
+              labels.choices(Experience, labels.EXPERIENCE)),
+    ),
+)  # fmt: skip
+EQUIPMENT = Section(
+    "equipment",
+    "Equipment she can use",
+    (
+        Field(
+            "equipment",
+            "Equipment",
+            "checks",
+            labels.choices(Equipment, labels.EQUIPMENT),
+            help="Leave all empty if not known: a typical gym is assumed.",
+        ),
+    ),
+)
+SCHEDULE = Section(
+    "schedule",
+    "Schedule",
+    (
+        Field("schedule.resistance_days", "Strength training days", "checks", labels.WEEKDAYS,
+              help="Two or three days with a rest day between them. Empty: two days."),
+        Field("schedule.minutes_per_session", "Minutes per session", "int", unit="minutes"),
+        Field("schedule.start_date", "Start date", "date"),
+    ),
+)  # fmt: skip
+FRACTURE_FIELDS = (
+    Field("site", "Where", "select", labels.choices(FractureSite, labels.FRACTURE_SITES),
+          blank="No fracture"),
+    Field("year", "Year", "int"),
+    Field("date", "Date (if known)", "date"),
+    Field("low_trauma", "From a fall from standing height or less?", "yesno", YES_NO),
+)  # fmt: skip
+FRACTURE_ROWS = 3
+
+INTAKE_BEFORE_FRACTURES = (ABOUT, BONE)
+INTAKE_AFTER_FRACTURES = (FALLS, HEALTH, BLOOD_PRESSURE, PARQ, CLEARANCE, EQUIPMENT, SCHEDULE)
+INTAKE_SECTIONS = INTAKE_BEFORE_FRACTURES + INTAKE_AFTER_FRACTURES
+
+#: Where an issue about a stored field that the form writes under another name goes.
+ALIASES = {"weight_kg": "weight", "weight_lb": "weight", "parq_done": "parq_yes"}
+
+#: Top-level profile keys the intake form owns; everything else stored is kept on edit.
+FORM_KEYS = frozenset(
+    {
+        "name", "age", "sex", "menopause", "years_since_menopause", "height_cm", "weight_kg",
+        "weight_lb", "units", "fractures", "falls_last_year", "fall_with_injury_last_year",
+        "medications", "conditions", "symptoms", "blood_pressure", "parq_yes", "clearance",
+        "supervised", "experience", "equipment", "schedule",
+    }
+)  # fmt: skip
+FORM_BONE_KEYS = frozenset({"lumbar_spine_t", "total_hip_t", "femoral_neck_t"})
+
+
+# ---------------------------------------------------------------------------------------
+# Other forms
+# ---------------------------------------------------------------------------------------
+
+TESTS = Section(
+    "tests",
+    "Functional tests",
+    (
+        Field("date", "Date of the tests", "date"),
+        Field("tug_s", "Timed Up and Go", "float", unit="seconds"),
+        Field("chair_stand_30s", "30-second chair stand", "int", unit="stands"),
+        Field("five_sts_s", "Five times sit-to-stand", "float", unit="seconds"),
+        Field("single_leg_stance_s", "Single-leg stance", "float", unit="seconds"),
+        Field("gait_speed_m_s", "Gait speed", "float", unit="m/s"),
+        Field("grip_kg", "Grip strength", "float", unit="kg"),
+        Field("sppb", "SPPB total", "int", unit="points (0-12)"),
+    ),
+    "Enter the tests done; leave the others empty. The date defaults to today.",
+)
+SCAN = Section(
+    "scan",
+    "DXA scan result",
+    (
+        Field("site", "Site", "select", labels.choices(Site, labels.SITES), required=True,
+              blank="Choose"),
+        Field("date", "Scan date", "date"),
+        Field("bmd_g_cm2", "Bone density (BMD)", "float", unit="g/cm²"),
+        Field("t_score", "T-score", "float"),
+        Field("z_score", "Z-score", "float"),
+        Field("scanner", "Scanner make", "select", labels.choices(ScannerMake, labels.SCANNERS)),
+        Field("precision_g_cm2", "The centre's precision error for this site", "float",
+              unit="g/cm²", help="If the report states it; otherwise a standard value is used."),
+    ),
+    "Record one site per entry: the lower spine, the whole hip, the femoral neck or the forearm.",
+)  # fmt: skip
+GENERATE = Section(
+    "generate",
+    "Generate a program",
+    (
+        Field("start", "First day", "date", help="Empty: her schedule's start date, else next "
+              "Monday."),
+        Field("weeks", "Number of weeks", "int", help="1 to 52; 12 is usual."),
+    ),
+)  # fmt: skip
+INVITE = Section(
+    "account",
+    "Choose your login",
+    (
+        Field("username", "Choose a user name", "text", required=True, autocomplete="username"),
+        Field("password", "Choose a password", "password", required=True,
+              autocomplete="new-password",
+              help="At least 10 characters. A short sentence is easy to remember."),
+        Field("password2", "Type the password again", "password", required=True,
+              autocomplete="new-password"),
+    ),
+)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# Reading posted values
+# ---------------------------------------------------------------------------------------
+
+
+def raw_values(post: QueryDict, sections: Iterable[Section], *, fractures: bool = False) -> Values:
+    """The posted text by input name (checkbox groups as lists)."""
+    values: Values = {}
+    for section in sections:
+        for f in section.fields:
+            if f.kind == "checks":
+                values[f.name] = [v.strip() for v in post.getlist(f.name) if v.strip()]
+            elif f.kind == "check":
+                values[f.name] = "on" if post.get(f.name) else ""
+            else:
+                values[f.name] = post.get(f.name, "").strip()
+    if fractures:
+        count = max(FRACTURE_ROWS, _posted_rows(post))
+        for i in range(count):
+            for f in FRACTURE_FIELDS:
+                name = f"fractures[{i}].{f.name}"
+                values[name] = post.get(name, "").strip()
+    return values
+
+
+def _posted_rows(post: QueryDict) -> int:
+    indexes = [
+        int(m.group(1)) for key in post if (m := re.fullmatch(r"fractures\[(\d{1,2})\]\..+", key))
+    ]
+    return max(indexes, default=-1) + 1
+
+
+def number(text: str) -> int | float | str:
+    """A number from form text; text that is no number is passed on for the validator to name."""
+    cleaned = text.strip().replace(",", ".") if text.count(",") == 1 else text.strip()
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return text.strip()
+    return value if math.isfinite(value) else text.strip()
+
+
+def convert(f: Field, raw: Any) -> tuple[bool, Any]:
+    """(present, value) for one field's raw value."""
+    if f.kind == "checks":
+        items = list(raw or [])
+        if not items:
+            return False, None
+        return True, [number(v) if v.isdigit() else v for v in items]
+    if f.kind == "check":
+        return True, bool(raw)
+    text = str(raw or "").strip()
+    if not text:
+        return False, None
+    if f.kind in ("int", "float"):
+        return True, number(text)
+    if f.kind == "yesno":
+        return True, {"yes": True, "no": False}.get(text, text)
+    return True, text
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    node = data
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+
+
+def get_path(data: Mapping[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def section_data(values: Mapping[str, Any], sections: Iterable[Section]) -> dict[str, Any]:
+    """A document from the sections' fields (nested by the dotted names)."""
+    data: dict[str, Any] = {}
+    for section in sections:
+        for f in section.fields:
+            present, value = convert(f, values.get(f.name))
+            if present:
+                set_path(data, f.name, value)
+    return data
+
+
+def profile_data(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile document (profile.v1 shape) from the intake form's values."""
+    data = section_data(values, INTAKE_SECTIONS)
+    weight = data.pop("weight", None)
+    if weight is not None:
+        data["weight_lb" if data.get("units") == "lb" else "weight_kg"] = weight
+    done = data.pop("parq_done", False)
+    if not done and "parq_yes" not in data:
+        data.pop("parq_yes", None)
+    elif done:
+        data.setdefault("parq_yes", [])
+    fractures = []
+    for i in range(_value_rows(values)):
+        row: dict[str, Any] = {}
+        for f in FRACTURE_FIELDS:
+            present, value = convert(f, values.get(f"fractures[{i}].{f.name}"))
+            if present:
+                row[f.name] = value
+        if row:
+            fractures.append(row)
+    if fractures:
+        data["fractures"] = fractures
+    return data
+
+
+def _value_rows(values: Mapping[str, Any]) -> int:
+    indexes = [
+        int(m.group(1)) for key in values if (m := re.fullmatch(r"fractures\[(\d+)\]\..+", key))
+    ]
+    return max(indexes, default=-1) + 1
+
+
+def merged_profile(stored: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored document with the form's fields replaced (other stored fields are kept)."""
+    merged = {k: copy.deepcopy(v) for k, v in stored.items() if k not in FORM_KEYS}
+    bone = {k: v for k, v in dict(stored.get("bone") or {}).items() if k not in FORM_BONE_KEYS}
+    bone.update(data.get("bone", {}))
+    merged.update({k: v for k, v in data.items() if k != "bone"})
+    if bone:
+        merged["bone"] = bone
+    else:
+        merged.pop("bone", None)
+    return merged
+
+
+def initial_values(document: Mapping[str, Any]) -> Values:
+    """Form values showing a stored profile."""
+    values: Values = {}
+    for section in INTAKE_SECTIONS:
+        for f in section.fields:
+            values[f.name] = _show(f, get_path(document, f.name))
+    weight = document.get("weight_kg", document.get("weight_lb"))
+    values["weight"] = _show(ABOUT.fields[6], weight)
+    parq = document.get("parq_yes")
+    values["parq_done"] = "on" if parq is not None else ""
+    for i, fracture in enumerate(document.get("fractures") or []):
+        for f in FRACTURE_FIELDS:
+            values[f"fractures[{i}].{f.name}"] = _show(f, fracture.get(f.name))
+    return values
+
+
+def _show(f: Field, value: Any) -> Any:
+    if f.kind == "checks":
+        return [str(v) for v in value or []]
+    if value is None:
+        return ""
+    if f.kind in ("check",):
+        return "on" if value else ""
+    if f.kind == "yesno":
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer() and f.kind == "float":
+        return f"{value:g}"
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------
+# Binding values and errors for the templates
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Form:
+    """Sections bound to values, with each issue attached to the input it names."""
+
+    sections: list[BoundSection]
+    fracture_rows: list[FractureRow]
+    fracture_errors: list[str]
+    general_errors: list[str]
+    summary: list[tuple[str, str]]
+    """(anchor id, message) for every problem, for the list at the top of the form."""
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.summary)
+
+    def section(self, key: str) -> BoundSection:
+        return next(s for s in self.sections if s.section.key == key)
+
+
+def bind(
+    sections: Sequence[Section],
+    values: Mapping[str, Any] | None = None,
+    issues: Sequence[Issue] = (),
+    *,
+    fractures: bool = False,
+) -> Form:
+    values = values or {}
+    bound_sections = []
+    by_name: dict[str, list[str]] = {}
+    for section in sections:
+        fields = []
+        for f in section.fields:
+            raw = values.get(f.name)
+            if f.kind == "checks":
+                bf = BoundField(f, values=tuple(str(v) for v in raw or ()), errors=[])
+            else:
+                bf = BoundField(f, value=str(raw or ""), errors=[])
+            by_name[f.name] = bf.errors
+            fields.append(bf)
+        bound = BoundSection(section, fields)
+        if section.key:
+            by_name.setdefault(section.key, bound.errors)
+        bound_sections.append(bound)
+    rows: list[FractureRow] = []
+    fracture_errors: list[str] = []
+    if fractures:
+        count = max(FRACTURE_ROWS, _value_rows(values) + 1)
+        for i in range(count):
+            cells = []
+            for f in FRACTURE_FIELDS:
+                name = f"fractures[{i}].{f.name}"
+                named = Field(name, f.label, f.kind, f.choices, blank=f.blank)
+                bf = BoundField(named, value=str(values.get(name) or ""), errors=[])
+                by_name[name] = bf.errors
+                cells.append(bf)
+            row = FractureRow(i, cells[0], cells[1], cells[2], cells[3])
+            by_name[f"fractures[{i}]"] = row.errors
+            rows.append(row)
+        by_name["fractures"] = fracture_errors
+    general: list[str] = []
+    summary: list[tuple[str, str]] = []
+    for issue in issues:
+        target = _target(issue.path, by_name)
+        message = str(issue)
+        (by_name[target] if target else general).append(message)
+        summary.append((html_id(target) if target else "form-errors", message))
+    return Form(bound_sections, rows, fracture_errors, general, summary)
+
+
+def _target(path: str, names: Mapping[str, Any]) -> str:
+    """The input (or group of inputs) an issue path belongs to; "" for the whole form."""
+    current = ALIASES.get(path, path)
+    while current:
+        if current in names:
+            return current
+        if current.endswith("]"):
+            current = current[: current.rindex("[")]
+        elif "." in current:
+            current = current[: current.rindex(".")]
+        else:
+            current = ""
+        current = ALIASES.get(current, current)
+    return ""

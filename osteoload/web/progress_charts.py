@@ -1,0 +1,338 @@
+"""The progress charts, drawn from :func:`osteoload.services.progress.progress_series`.
+
+Coaches and clients see the same charts; ``for_client`` changes only the words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from osteoload.domain.units import kg_to_lb
+from osteoload.services.catalogue import get_catalogue
+
+from . import labels
+from .charts import (
+    CLIENT_WIDTH,
+    WIDTH,
+    BandSeries,
+    Chart,
+    HBand,
+    Series,
+    band_chart,
+    bar_chart,
+    line_chart,
+    number,
+)
+
+
+@dataclass(slots=True)
+class ChartGroup:
+    heading: str
+    intro: str
+    charts: list[Chart] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    empty: str = ""
+
+
+def _width(for_client: bool) -> int:
+    return CLIENT_WIDTH if for_client else WIDTH
+
+
+def _d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def progress_charts(
+    series: Mapping[str, Any], *, units: str, for_client: bool, balance_target: int | None
+) -> list[ChartGroup]:
+    return [
+        _strength(series, units, for_client),
+        _weekly(series, for_client, balance_target),
+        _tests(series, for_client),
+        _scans(series, for_client),
+        _projection(series, for_client),
+    ]
+
+
+def _strength(series: Mapping[str, Any], units: str, for_client: bool) -> ChartGroup:
+    catalogue = get_catalogue()
+    lines = []
+    for exercise_id, points in series.get("one_rm", {}).items():
+        name = catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
+        values = tuple(
+            (_d(p["date"]), kg_to_lb(p["one_rm_kg"]) if units == "lb" else p["one_rm_kg"])
+            for p in points
+        )
+        lines.append(Series(name, values))
+    group = ChartGroup(
+        "Your strength" if for_client else "Strength: estimated 1RM per key lift",
+        "The most you could probably lift once, worked out from the sets you logged. "
+        "Nobody tests a maximum lift."
+        if for_client
+        else "Best reliable estimate per day from logged sets (load, reps and RPE); no "
+        "maximum testing.",
+    )
+    if not lines:
+        group.empty = (
+            "Log a few sets with a weight and this chart appears."
+            if for_client
+            else "No logged sets of the key lifts yet."
+        )
+        return group
+    parts = []
+    for line in lines:
+        first, last = line.points[0][1], line.points[-1][1]
+        parts.append(f"{line.name}: {number(first)} to {number(last)} {units}")
+    summary = "; ".join(parts) + "."
+    group.charts.append(
+        line_chart(
+            "chart-one-rm",
+            "Estimated one-repetition maximum" if not for_client else "How strong you are",
+            "Estimated maximum per lift over time, in " + units,
+            lines,
+            unit=units,
+            width=_width(for_client),
+            summary=("From your first to your latest session: " if for_client else "") + summary,
+        )
+    )
+    return group
+
+
+def _weekly(series: Mapping[str, Any], for_client: bool, balance_target: int | None) -> ChartGroup:
+    weeks = [_d(w) for w in series.get("week_starts", [])]
+    group = ChartGroup(
+        "Your weeks" if for_client else "Training per week",
+        "What you did each week." if for_client else "Logged work per week (weeks start Monday).",
+    )
+    by_region = series.get("weekly_sets_by_region", {})
+    region_series = [(labels.REGIONS.get(r, r), by_region[r]) for r in by_region]
+    total_sets = sum(sum(v) for _, v in region_series)
+    busiest: tuple[str, list[int]] = max(region_series, key=lambda rv: sum(rv[1]), default=("", []))
+    group.charts.append(
+        bar_chart(
+            "chart-sets",
+            "Strength sets per week, by body region",
+            "Stacked bars: sets per week for hips, spine, legs, arms and trunk. A set counts "
+            "for every region the exercise works.",
+            weeks,
+            region_series,
+            unit="sets",
+            width=_width(for_client),
+            summary=(
+                f"{total_sets} region-sets over {len(weeks)} weeks; most for "
+                f"{busiest[0].lower()}. A squat counts for both hips and legs."
+                if total_sets
+                else "No strength sets logged in these weeks."
+            ),
+        )
+    )
+    impacts = series.get("weekly_impacts", [])
+    group.charts.append(
+        bar_chart(
+            "chart-impacts",
+            "Landings per week" if for_client else "Impacts per week",
+            "Bars: impacts (hops, stamps, jumps, heel drops) logged per week.",
+            weeks,
+            [("Landings" if for_client else "Impacts", impacts)],
+            unit="impacts",
+            width=_width(for_client),
+            summary=(
+                f"Last week: {impacts[-2] if len(impacts) > 1 else 0}; this week so far: "
+                f"{impacts[-1] if impacts else 0}."
+            ),
+        )
+    )
+    balance = series.get("weekly_balance_minutes", [])
+    target = (
+        (float(balance_target), f"Aim: {balance_target} min a week") if balance_target else None
+    )
+    group.charts.append(
+        bar_chart(
+            "chart-balance",
+            "Balance practice per week",
+            "Bars: minutes of balance exercises logged per week"
+            + (f", with a line at the aim of {balance_target} minutes." if target else "."),
+            weeks,
+            [("Balance minutes", balance)],
+            unit="minutes",
+            width=_width(for_client),
+            summary=(
+                f"Last week: {balance[-2] if len(balance) > 1 else 0} minutes; this week so "
+                f"far: {balance[-1] if balance else 0} minutes"
+                + (f" (aim: {balance_target})." if balance_target else ".")
+            ),
+            target=target,
+        )
+    )
+    return group
+
+
+def _tests(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
+    group = ChartGroup(
+        "Your check-up tests" if for_client else "Functional tests against their norms",
+        "Each point is one test day. A circle is a good result, a square is below average "
+        "and a triangle needs work."
+        if for_client
+        else "Circle: within the norm; square: below average; triangle: risk range.",
+    )
+    by_key: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for result in series.get("tests", []):
+        by_key[result["key"]].append(result)
+    if not by_key:
+        group.empty = "No tests recorded yet."
+        return group
+    for key, results in by_key.items():
+        latest = results[-1]
+        line = Series(
+            latest["name"],
+            tuple((_d(r["date"]), float(r["value"])) for r in results),
+            tuple(r["status"] for r in results),
+        )
+        group.charts.append(
+            line_chart(
+                f"chart-test-{key.replace('_', '-')}",
+                latest["name"],
+                f"{latest['name']} over time, in {latest['unit']}. Norm: {latest['norm']}.",
+                [line],
+                unit=latest["unit"],
+                places=2,
+                width=_width(for_client),
+                summary=f"{_for_her(latest['interpretation'], for_client)} Norm: {latest['norm']}.",
+            )
+        )
+    return group
+
+
+def _scans(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
+    group = ChartGroup(
+        "Your bone scans" if for_client else "DXA scans and the least significant change",
+        "Bone changes slowly. The grey band shows how much a scan can vary by itself; only a "
+        "change outside it is a real change."
+        if for_client
+        else "Grey band: first scan ± the least significant change (LSC, R29); a later scan "
+        "outside it is a real change.",
+    )
+    scans = series.get("scans", {})
+    for site, points in scans.items():
+        dated = [p for p in points if p.get("bmd_g_cm2") is not None]
+        if not dated:
+            continue
+        name = labels.label(labels.SITES, site)
+        changes = [p["change"] for p in dated if p.get("change")]
+        bands = []
+        if changes:
+            lsc = changes[-1]["lsc_g_cm2"]
+            base = changes[-1]["baseline_g_cm2"]
+            bands.append(HBand(base - lsc, base + lsc, "Within measurement error"))
+            summary = changes[-1]["message"]
+        else:
+            summary = (
+                f"One scan so far: {number(dated[0]['bmd_g_cm2'], 3)} g/cm² on "
+                f"{dated[0]['date']}. A second scan will show the change."
+            )
+        group.charts.append(
+            line_chart(
+                f"chart-scan-{site.replace('_', '-')}",
+                f"Bone density: {name}",
+                f"Bone mineral density at the {name.lower()} in g/cm² per scan.",
+                [Series(name, tuple((_d(p["date"]), float(p["bmd_g_cm2"])) for p in dated))],
+                unit="g/cm²",
+                bands=bands,
+                places=3,
+                width=_width(for_client),
+                summary=summary,
+            )
+        )
+    if not group.charts:
+        group.empty = "No scan results with bone density (g/cm²) recorded yet."
+    return group
+
+
+def _projection(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
+    projection = series.get("projection") or {}
+    months = projection.get("months", 12)
+    group = ChartGroup(
+        "Where your bones may be heading" if for_client else "Bone density projection",
+        "These are ranges for the average person in your situation, not a promise. "
+        "Your own result can differ."
+        if for_client
+        else f"Expected % change over {months} months per scenario; shaded: the range for the "
+        "average result; grey: the scan's least significant change.",
+    )
+    for site, proj in (projection.get("sites") or {}).items():
+        name = labels.label(labels.SITES, site)
+        bands = []
+        words = []
+        for key, scenario in proj.get("scenarios", {}).items():
+            points = scenario.get("points", [])
+            if not points:
+                continue
+            scenario_name = labels.label(labels.SCENARIOS, key)
+            bands.append(
+                BandSeries(
+                    scenario_name,
+                    tuple(float(p["month"]) for p in points),
+                    tuple(float(p["pct"]) for p in points),
+                    tuple(float(p["low"]) for p in points),
+                    tuple(float(p["high"]) for p in points),
+                )
+            )
+            words.append(
+                f"{scenario_name}: {_signed(scenario['pct_change'])} % "
+                f"({_signed(scenario['low'])} to {_signed(scenario['high'])})"
+            )
+        lsc = proj.get("lsc_pct")
+        hband = (
+            HBand(-float(lsc), float(lsc), f"Too small for a scan to show (±{number(lsc)} %)")
+            if lsc
+            else None
+        )
+        group.charts.append(
+            band_chart(
+                f"chart-projection-{site.replace('_', '-')}",
+                f"Projected change: {name}",
+                f"Expected change in bone density at the {name.lower()} over {months} months, "
+                "in per cent, for each scenario, with its range.",
+                bands,
+                unit="%",
+                width=_width(for_client),
+                summary=f"After {months} months: " + "; ".join(words) + ".",
+                x_label=lambda m: "now" if m == 0 else f"{number(m, 0)} months",
+                hband=hband,
+            )
+        )
+    medication = projection.get("medication")
+    if medication and group.charts:
+        medicine = labels.label(labels.MEDICATIONS, medication).split(" (")[0].lower()
+        group.intro += (
+            f" The medicine lines assume {medicine}"
+            + (
+                ", which she takes."
+                if projection.get("medication_source") == "profile"
+                else ", as an example of a bone medicine."
+            )
+            if not for_client
+            else (
+                f" The medicine lines show what {medicine} would add."
+                if projection.get("medication_source") != "profile"
+                else f" The medicine lines show your {medicine}."
+            )
+        )
+    group.notes = list(projection.get("assumptions", []))
+    if not group.charts:
+        group.empty = "No projection is available yet."
+    return group
+
+
+def _for_her(text: str, for_client: bool) -> str:
+    """The engine's sentences speak about her; on her own page they speak to her."""
+    return text.replace("for her age", "for your age") if for_client else text
+
+
+def _signed(value: float) -> str:
+    text = number(float(value), 1)
+    return text if text.startswith("-") or text == "0" else "+" + text

@@ -1,0 +1,40 @@
+"""URL map of the pages. Names are stable: templates and tests use them."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, path
+
+from .views import accounts, client, coach
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", accounts.home, name="home"),
+    path("healthz", accounts.healthz, name="healthz"),
+    path("login/", accounts.login_view, name="login"),
+    path("logout/", accounts.logout_view, name="logout"),
+    path("invite/<str:token>/", accounts.accept_invite, name="invite"),
+    # Coaches
+    path("coach/", coach.roster, name="coach-roster"),
+    path("coach/clients/new/", coach.client_new, name="coach-client-new"),
+    path("coach/clients/<int:client_id>/", coach.client_detail, name="coach-client"),
+    path("coach/clients/<int:client_id>/edit/", coach.client_edit, name="coach-client-edit"),
+    path("coach/clients/<int:client_id>/progress/", coach.client_progress,
+         name="coach-client-progress"),
+    path("coach/clients/<int:client_id>/invite/", coach.invite_create, name="coach-invite"),
+    path("coach/clients/<int:client_id>/tests/", coach.tests_record, name="coach-tests"),
+    path("coach/clients/<int:client_id>/scans/", coach.scan_record, name="coach-scan"),
+    path("coach/clients/<int:client_id>/resume/", coach.resume, name="coach-resume"),
+    path("coach/clients/<int:client_id>/programs/new/", coach.program_generate,
+         name="coach-program-generate"),
+    path("coach/clients/<int:client_id>/programs/<int:program_id>/", coach.program_review,
+         name="coach-program"),
+    path("coach/clients/<int:client_id>/programs/<int:program_id>/swap/", coach.program_swap,
+         name="coach-program-swap"),
+    path("coach/clients/<int:client_id>/programs/<int:program_id>/assign/",
+         coach.program_assign, name="coach-program-assign"),
+    # Clients (her own record only: no ids in these URLs but a logged set's)
+    path("today/", client.today_page, name="client-today"),
+    path("today/log/", client.log_set, name="client-log"),
+    path("today/sets/<int:set_id>/undo/", client.undo_set, name="client-undo"),
+    path("feeling/", client.feeling, name="client-feeling"),
+    path("progress/", client.progress_page, name="client-progress"),
+]  # fmt: skip

@@ -1,0 +1,215 @@
+"""Client pages, for a phone: today's session, logging, how she feels, her progress.
+
+A client only ever sees her own record: the id comes from her login, never from the URL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from osteoload.domain.units import lb_to_kg
+from osteoload.domain.vocabulary import Symptom
+from osteoload.services import client_programs, clients, plans, progress, training_log
+from osteoload.services.errors import InputError, Issue
+
+from .. import forms, labels, present
+from ..progress_charts import progress_charts
+from .common import client_view, is_htmx, today
+
+
+def _units(request: HttpRequest, client_id: int, day: date) -> str:
+    return clients.profile_for(request.user, client_id, today=day).units.value
+
+
+def _can_log(view: client_programs.TodayView) -> bool:
+    return bool(
+        view.session and view.is_today and not view.paused and view.program_status == "ready"
+    )
+
+
+@client_view
+@require_safe
+def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
+    day = today()
+    view = client_programs.today_session(request.user, client_id, today=day)
+    units = _units(request, client_id, day)
+    logged = training_log.sets_on(request.user, client_id, day) if view.is_today else []
+    items = present.today_items(view.session, view.cues, logged, units)
+    session_date = date.fromisoformat(view.session["date"]) if view.session else None
+    return render(
+        request,
+        "osteoload/client/today.html",
+        {
+            "view": view,
+            "items": items,
+            "units": units,
+            "can_log": _can_log(view),
+            "session_date": present.long_date(session_date) if session_date else "",
+            "phase": labels.label(labels.PHASES, view.phase),
+            "kind": labels.label(labels.KINDS, view.session.get("kind")) if view.session else "",
+            "all_done": bool(items) and all(i.complete for i in items),
+            "effort_choices": present.effort_choices(),
+            "pain_choices": present.pain_choices(),
+        },
+    )
+
+
+LOG_FIELDS = {
+    "reps": ("reps", "How many times"),
+    "load": ("load_kg", "Weight"),
+    "rpe": ("rpe", "How hard did it feel, 1-10"),
+    "pain": ("pain", "Any pain, 0-10"),
+    "impacts": ("impacts", "Landings"),
+    "hold_s": ("hold_s", "Seconds"),
+}
+
+
+@client_view
+@require_POST
+def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
+    """One tap logs a set (or ticks an item); htmx gets the new row and the rest timer."""
+    day = today()
+    view = client_programs.today_session(request.user, client_id, today=day)
+    exercise_id = request.POST.get("exercise_id", "")
+    units = _units(request, client_id, day)
+    items = present.today_items(
+        view.session, view.cues, training_log.sets_on(request.user, client_id, day), units
+    )
+    item = next((i for i in items if i.key == exercise_id), None)
+    if not _can_log(view):
+        message = (
+            "Your program is paused, so nothing can be logged now."
+            if view.paused
+            else "There is no session to log today."
+        )
+        return _log_error(request, exercise_id, [message], status=409)
+    if item is None:
+        return _log_error(request, exercise_id, ["That exercise is not in today's session."])
+    data: dict[str, Any] = {
+        "date": day.isoformat(),
+        "exercise_id": exercise_id,
+        "set_number": item.done_count + 1,
+    }
+    for name, (key, _label) in LOG_FIELDS.items():
+        text = request.POST.get(name, "").strip()
+        if text:
+            data[key] = forms.number(text)
+    if units == "lb" and isinstance(data.get("load_kg"), int | float):
+        data["load_kg"] = round(lb_to_kg(float(data["load_kg"])), 2)
+    try:
+        set_id = training_log.log_set(request.user, client_id, data, today=day)
+    except InputError as exc:
+        return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
+    if not is_htmx(request):
+        messages.success(request, f"{item.item['name']}: set {item.done_count + 1} saved.")
+        return redirect(reverse("client-today") + f"#item-{exercise_id}")
+    row = next(r for r in training_log.sets_on(request.user, client_id, day) if r["id"] == set_id)
+    done = item.done_count + 1
+    rest = int(item.item.get("rest_s") or 0)
+    return render(
+        request,
+        "osteoload/client/_logged.html",
+        {
+            "set": present.LoggedSet(set_id, exercise_id, present.logged_text(row, units)),
+            "item": item,
+            "done": done,
+            "rest": rest,
+            "oob": True,
+        },
+    )
+
+
+def _plain_issue(issue: Issue) -> str:
+    field = {v[0]: v[1] for v in LOG_FIELDS.values()}.get(issue.path, issue.path)
+    return f"{field}: {issue.message}" if field else issue.message
+
+
+def _log_error(
+    request: HttpRequest, exercise_id: str, errors: list[str], status: int = 422
+) -> HttpResponse:
+    if not is_htmx(request):
+        for error in errors:
+            messages.error(request, error)
+        return redirect("client-today")
+    response = render(
+        request, "osteoload/client/_log_errors.html", {"errors": errors}, status=status
+    )
+    if exercise_id and exercise_id.replace("_", "").isalnum():
+        response["HX-Retarget"] = f"#errors-{exercise_id}"
+        response["HX-Reswap"] = "innerHTML"
+    else:
+        response["HX-Reswap"] = "none"
+    return response
+
+
+@client_view
+@require_POST
+def undo_set(request: HttpRequest, client_id: int, set_id: int) -> HttpResponse:
+    day = today()
+    rows = training_log.sets_on(request.user, client_id, day)
+    row = next((r for r in rows if r["id"] == set_id), None)
+    training_log.delete_set(request.user, client_id, set_id)
+    if not is_htmx(request) or row is None:
+        messages.success(request, "That set was removed.")
+        return redirect("client-today")
+    exercise_id = row["exercise_id"]
+    view = client_programs.today_session(request.user, client_id, today=day)
+    units = _units(request, client_id, day)
+    left = training_log.sets_on(request.user, client_id, day)
+    items = present.today_items(view.session, view.cues, left, units)
+    item = next((i for i in items if i.key == exercise_id), None)
+    return render(request, "osteoload/client/_undone.html", {"item": item})
+
+
+@client_view
+@require_http_methods(["GET", "POST"])
+def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
+    """How she feels: a stop-rule symptom pauses her program until her coach has looked."""
+    choices = labels.choices(Symptom, labels.SYMPTOMS_FOR_CLIENT)
+    errors: list[str] = []
+    if request.method == "POST":
+        symptoms = [s for s in request.POST.getlist("symptoms") if s]
+        data = {
+            "date": today().isoformat(),
+            "symptoms": symptoms,
+            "note": request.POST.get("note", "").strip(),
+        }
+        try:
+            paused = training_log.report_symptoms(request.user, client_id, data, today=today())
+        except InputError as exc:
+            errors = [str(i) for i in exc.issues]
+        else:
+            if not paused:
+                messages.success(request, "Thank you for letting us know.")
+            return redirect("client-today")
+    return render(
+        request,
+        "osteoload/client/feeling.html",
+        {"choices": choices, "errors": errors},
+        status=422 if errors else 200,
+    )
+
+
+@client_view
+@require_safe
+def progress_page(request: HttpRequest, client_id: int) -> HttpResponse:
+    day = today()
+    profile = clients.profile_for(request.user, client_id, today=day)
+    series = progress.progress_series(request.user, client_id, today=day, weeks=12)
+    target = plans.screen_client(profile, as_of=day).balance_minutes_target
+    return render(
+        request,
+        "osteoload/client/progress.html",
+        {
+            "groups": progress_charts(
+                series, units=profile.units.value, for_client=True, balance_target=target
+            )
+        },
+    )

@@ -1,0 +1,414 @@
+"""Coach pages: the roster, intake, a client's page, programs, tests, scans and progress."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from osteoload.services import (
+    client_programs,
+    clients,
+    plans,
+    progress,
+    training_log,
+)
+from osteoload.services.catalogue import get_catalogue
+from osteoload.services.client_programs import summary_dict
+from osteoload.services.errors import InputError, Issue
+
+from .. import forms, labels, present
+from ..progress_charts import progress_charts
+from .common import coach_view, is_htmx, today
+
+GET_POST = ["GET", "POST"]
+
+
+# --- roster and intake ------------------------------------------------------------------
+
+
+@coach_view
+@require_safe
+def roster(request: HttpRequest) -> HttpResponse:
+    rows = clients.roster(request.user, today=today())
+    return render(
+        request,
+        "osteoload/coach/roster.html",
+        {"rows": [(row, present.flag_badges(row.flags)) for row in rows]},
+    )
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def client_new(request: HttpRequest) -> HttpResponse:
+    values: dict[str, Any] = {"units": "kg"}
+    issues: tuple[Issue, ...] = ()
+    if request.method == "POST":
+        values = forms.raw_values(request.POST, forms.INTAKE_SECTIONS, fractures=True)
+        try:
+            client_id = clients.create_client(
+                request.user, forms.profile_data(values), today=today()
+            )
+        except InputError as exc:
+            issues = exc.issues
+        else:
+            messages.success(request, "Client added. Next: generate her program.")
+            return redirect("coach-client", client_id=client_id)
+    return _intake(request, values, issues, title="New client")
+
+
+def _intake(
+    request: HttpRequest,
+    values: dict[str, Any],
+    issues: tuple[Issue, ...],
+    *,
+    title: str,
+    client_id: int | None = None,
+) -> HttpResponse:
+    form = forms.bind(forms.INTAKE_SECTIONS, values, issues, fractures=True)
+    return render(
+        request,
+        "osteoload/coach/intake.html",
+        {
+            "form": form,
+            "title": title,
+            "client_id": client_id,
+            "before": [form.section(s.key) for s in forms.INTAKE_BEFORE_FRACTURES],
+            "after": [form.section(s.key) for s in forms.INTAKE_AFTER_FRACTURES],
+        },
+        status=422 if issues else 200,
+    )
+
+
+def _stored_profile(request: HttpRequest, client_id: int) -> dict[str, Any]:
+    """The profile document as entered (the engine's profile also merges tests and scans)."""
+    document: dict[str, Any] = clients.profile_document(request.user, client_id)
+    return document
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
+    stored = _stored_profile(request, client_id)
+    values = forms.initial_values(stored)
+    issues: tuple[Issue, ...] = ()
+    if request.method == "POST":
+        values = forms.raw_values(request.POST, forms.INTAKE_SECTIONS, fractures=True)
+        data = forms.merged_profile(stored, forms.profile_data(values))
+        try:
+            clients.update_profile(request.user, client_id, data, today=today())
+        except InputError as exc:
+            issues = exc.issues
+        else:
+            messages.success(request, "Profile saved. Generate a new program to use it.")
+            return redirect("coach-client", client_id=client_id)
+    name = clients.client_name(request.user, client_id)
+    return _intake(request, values, issues, title=f"Edit {name}", client_id=client_id)
+
+
+# --- the client's page ------------------------------------------------------------------
+
+
+@coach_view
+@require_safe
+def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
+    user, day = request.user, today()
+    profile = clients.profile_for(user, client_id, today=day)
+    view = client_programs.today_session(user, client_id, today=day)
+    screening = plans.screening_document(plans.screen_client(profile, as_of=day))
+    rows_for_client = clients.roster(user, today=day, client_id=client_id)
+    row = rows_for_client[0] if rows_for_client else None
+    catalogue = get_catalogue()
+    rows = training_log.log_rows(user, client_id, since=day - timedelta(days=14))
+    names = {r["exercise_id"]: r["exercise_id"] for r in rows}
+    names.update({e: catalogue[e].name for e in names if e in catalogue})
+    recent = present.log_summary(rows, profile.units.value, names)
+    return render(
+        request,
+        "osteoload/coach/client.html",
+        {
+            "client_id": client_id,
+            "name": view.client_name,
+            "view": view,
+            "row": row,
+            "badges": present.flag_badges(row.flags) if row else [],
+            "summary": present.profile_summary(profile),
+            "screening": screening,
+            "screening_facts": present.screening_facts(screening),
+            "findings": present.group_findings(screening.get("findings", [])),
+            "programs": [
+                {**summary_dict(p), "status_label": labels.label(labels.PROGRAM_STATUS, p.status)}
+                for p in client_programs.programs_of(user, client_id)
+            ],
+            "program_status": labels.label(labels.PROGRAM_STATUS, view.program_status),
+            "generate": forms.bind([forms.GENERATE], {"weeks": "12"}),
+            "recent": recent,
+            "symptom_reports": [
+                {**r, "labels": [labels.words(s) for s in r["symptoms"]]}
+                for r in training_log.symptom_reports(user, client_id, limit=5)
+            ],
+            "next_date": present.long_date(date.fromisoformat(view.session["date"]))
+            if view.session
+            else "",
+        },
+    )
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def program_generate(request: HttpRequest, client_id: int) -> HttpResponse:
+    name = clients.client_name(request.user, client_id)
+    values: dict[str, Any] = {"weeks": "12"}
+    issues: list[Issue] = []
+    if request.method == "POST":
+        values = forms.raw_values(request.POST, [forms.GENERATE])
+        start: date | None = None
+        weeks = 12
+        if values["start"]:
+            try:
+                start = date.fromisoformat(values["start"])
+            except ValueError:
+                issues.append(
+                    Issue("start", f"{values['start']!r} is not a date; write it as YYYY-MM-DD")
+                )
+        if values["weeks"]:
+            parsed = forms.number(values["weeks"])
+            if isinstance(parsed, int):
+                weeks = parsed
+            else:
+                issues.append(Issue("weeks", f"{values['weeks']!r} is not a whole number"))
+        if not issues:
+            try:
+                program_id = client_programs.generate_for_client(
+                    request.user, client_id, today=today(), start=start, weeks=weeks
+                )
+            except InputError as exc:
+                issues.extend(exc.issues)
+            else:
+                return redirect("coach-program", client_id=client_id, program_id=program_id)
+    return render(
+        request,
+        "osteoload/coach/generate.html",
+        {
+            "client_id": client_id,
+            "name": name,
+            "form": forms.bind([forms.GENERATE], values, issues),
+        },
+        status=422 if issues else 200,
+    )
+
+
+@coach_view
+@require_safe
+def program_review(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
+    user = request.user
+    document = client_programs.program_for(user, client_id, program_id)
+    name = clients.client_name(user, client_id)
+    exercises: dict[str, dict[str, Any]] = {}
+    weeks = []
+    for week in document.get("weeks", []):
+        sessions = []
+        for session in week["sessions"]:
+            items = []
+            for item in session["items"]:
+                exercises.setdefault(
+                    item["exercise_id"],
+                    {"id": item["exercise_id"], "name": item["name"],
+                     "component": labels.label(labels.COMPONENTS, item["component"])},
+                )  # fmt: skip
+                items.append(
+                    {
+                        "name": item["name"],
+                        "component": labels.label(labels.COMPONENTS, item["component"]),
+                        "dose": present.dose(item),
+                        "why": item.get("why", ""),
+                        "note": item.get("note") or "",
+                    }
+                )
+            sessions.append(
+                {
+                    "date": present.long_date(date.fromisoformat(session["date"])),
+                    "kind": labels.label(labels.KINDS, session.get("kind")),
+                    "minutes": session.get("minutes"),
+                    "items": items,
+                }
+            )
+        weeks.append(
+            {
+                "week": week["week"],
+                "phase": labels.label(labels.PHASES, week.get("phase")),
+                "sessions": sessions,
+                "balance_minutes": week.get("balance_minutes"),
+                "impacts": week.get("impacts"),
+            }
+        )
+    screening = document.get("screening", {})
+    return render(
+        request,
+        "osteoload/coach/program.html",
+        {
+            "client_id": client_id,
+            "program_id": program_id,
+            "name": name,
+            "document": document,
+            "status": labels.label(labels.PROGRAM_STATUS, document.get("status")),
+            "screening_facts": present.screening_facts(screening),
+            "findings": present.group_findings(screening.get("findings", [])),
+            "weeks": weeks,
+            "exercises": list(exercises.values()),
+            "start": present.long_date(date.fromisoformat(document["start"])),
+        },
+    )
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
+    """GET: the alternatives for one exercise (a fragment for htmx, else a page); POST: swap."""
+    if request.method == "GET":
+        exercise_id = request.GET.get("exercise", "")
+        document = client_programs.program_for(request.user, client_id, program_id)
+        name = next(
+            (
+                i["name"]
+                for w in document.get("weeks", [])
+                for s in w["sessions"]
+                for i in s["items"]
+                if i["exercise_id"] == exercise_id
+            ),
+            None,
+        )
+        if name is None:
+            raise Http404
+        options = client_programs.swap_options(
+            request.user, client_id, program_id, exercise_id, today=today()
+        )
+        context = {
+            "client_id": client_id,
+            "program_id": program_id,
+            "client_name": clients.client_name(request.user, client_id),
+            "exercise": {"id": exercise_id, "name": name, "options": options},
+        }
+        template = (
+            "osteoload/coach/_swap_form.html" if is_htmx(request) else "osteoload/coach/swap.html"
+        )
+        return render(request, template, context)
+    old, new = request.POST.get("old", ""), request.POST.get("new", "")
+    try:
+        client_programs.swap_exercise(request.user, client_id, program_id, old, new, today=today())
+    except InputError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Exercise swapped everywhere in this program.")
+    return redirect("coach-program", client_id=client_id, program_id=program_id)
+
+
+@coach_view
+@require_POST
+def program_assign(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
+    client_programs.assign_program(request.user, client_id, program_id)
+    messages.success(request, "Program assigned: she sees it on her phone now.")
+    return redirect("coach-client", client_id=client_id)
+
+
+# --- invitation, tests, scans, pause -----------------------------------------------------
+
+
+@never_cache
+@coach_view
+@require_POST
+def invite_create(request: HttpRequest, client_id: int) -> HttpResponse:
+    try:
+        token = clients.create_invite(request.user, client_id, now=timezone.now())
+    except InputError as exc:
+        messages.error(request, str(exc))
+        return redirect("coach-client", client_id=client_id)
+    link = request.build_absolute_uri(reverse("invite", kwargs={"token": token}))
+    name = clients.client_name(request.user, client_id)
+    return render(
+        request,
+        "osteoload/coach/invite_created.html",
+        {"client_id": client_id, "name": name, "link": link},
+    )
+
+
+def _record(
+    request: HttpRequest, client_id: int, section: forms.Section, kind: str
+) -> HttpResponse:
+    name = clients.client_name(request.user, client_id)
+    values: dict[str, Any] = {"date": today().isoformat()}
+    issues: tuple[Issue, ...] = ()
+    if request.method == "POST":
+        values = forms.raw_values(request.POST, [section])
+        data = forms.section_data(values, [section])
+        record = clients.record_tests if kind == "tests" else clients.record_scan
+        try:
+            record(request.user, client_id, data, today=today())
+        except InputError as exc:
+            issues = exc.issues
+        else:
+            messages.success(
+                request, "Tests recorded." if kind == "tests" else "Scan result recorded."
+            )
+            return redirect("coach-client", client_id=client_id)
+    return render(
+        request,
+        "osteoload/coach/record.html",
+        {
+            "client_id": client_id,
+            "name": name,
+            "kind": kind,
+            "form": forms.bind([section], values, issues),
+        },
+        status=422 if issues else 200,
+    )
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def tests_record(request: HttpRequest, client_id: int) -> HttpResponse:
+    return _record(request, client_id, forms.TESTS, "tests")
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def scan_record(request: HttpRequest, client_id: int) -> HttpResponse:
+    return _record(request, client_id, forms.SCAN, "scan")
+
+
+@coach_view
+@require_POST
+def resume(request: HttpRequest, client_id: int) -> HttpResponse:
+    training_log.resume(request.user, client_id)
+    messages.success(request, "Pause lifted: she can log sessions again.")
+    return redirect("coach-client", client_id=client_id)
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+@coach_view
+@require_safe
+def client_progress(request: HttpRequest, client_id: int) -> HttpResponse:
+    user, day = request.user, today()
+    profile = clients.profile_for(user, client_id, today=day)
+    series = progress.progress_series(user, client_id, today=day, weeks=26)
+    target = plans.screen_client(profile, as_of=day).balance_minutes_target
+    return render(
+        request,
+        "osteoload/coach/progress.html",
+        {
+            "client_id": client_id,
+            "name": clients.client_name(user, client_id),
+            "groups": progress_charts(
+                series, units=profile.units.value, for_client=False, balance_target=target
+            ),
+        },
+    )

@@ -1,0 +1,15 @@
+"""Test settings: a throwaway data directory and a fast password hasher."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("OSTEOLOAD_DATA_DIR", tempfile.mkdtemp(prefix="osteoload-test-"))
+
+from osteoload.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# WhiteNoise warns (an error under pytest) when STATIC_ROOT does not exist.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,210 @@
+"""Client pages: today's session, one-tap logging with htmx, the stop rule, her progress."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from osteoload.services import client_programs, clients, training_log
+from tests.conftest import TODAY
+
+from .conftest import make_client
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def session_items(world):
+    view = client_programs.today_session(world.bob.user, world.bob_id, today=TODAY)
+    assert view.is_today and view.session is not None
+    return view.session["items"]
+
+
+def strength(world):
+    return next(i for i in session_items(world) if i["component"] == "resistance")
+
+
+def test_today_shows_the_session_with_prescription_cues_and_why(world):
+    page = world.bob.browser().get(reverse("client-today")).content.decode()
+    item = strength(world)
+    assert "Today's exercises" in page
+    assert item["name"] in page and item["why"].replace("'", "&#x27;") in page
+    assert "How to do it" in page  # cues
+    assert "How hard did it feel, 1-10" in page and "RPE" not in page
+    # the log form is pre-filled with the prescription
+    assert f'name="reps" id="reps-{item["exercise_id"]}" value="{item["reps"]}"' in page
+    assert "✓ I did this set" in page
+    assert 'id="rest-timer"' in page and "rest-timer.js" in page
+    assert 'hx-post="/today/log/"' in page
+
+
+def test_logging_a_set_with_htmx_returns_the_row_and_starts_the_rest_timer(world):
+    item = strength(world)
+    browser = world.bob.browser()
+    data = {"exercise_id": item["exercise_id"], "reps": "9", "load": "7.5", "rpe": "7",
+            "pain": "0"}  # fmt: skip
+    response = browser.post(reverse("client-log"), data, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Set 1 · 9 reps · 7.5 kg · effort 7/10" in html
+    assert f'data-rest-seconds="{item["rest_s"]}"' in html and 'hx-swap-oob="true"' in html
+    assert f"1 of {item['sets']} done" in html
+    rows = training_log.sets_on(world.bob.user, world.bob_id, TODAY)
+    assert [(r["exercise_id"], r["set_number"], r["reps"], r["load_kg"], r["rpe"]) for r in rows] \
+        == [(item["exercise_id"], 1, 9, 7.5, 7.0)]  # fmt: skip
+    again = browser.post(reverse("client-log"), data, **HTMX).content.decode()
+    assert "Set 2 ·" in again
+    page = browser.get(reverse("client-today")).content.decode()
+    assert "Set 1 · 9 reps" in page and "Set 2 · 9 reps" in page
+
+
+def test_logging_without_htmx_redirects_back(world):
+    item = strength(world)
+    response = world.bob.browser().post(
+        reverse("client-log"), {"exercise_id": item["exercise_id"], "reps": "10"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("client-today") + f"#item-{item['exercise_id']}"
+
+
+def test_bad_log_values_are_named_in_plain_words(world):
+    item = strength(world)
+    response = world.bob.browser().post(
+        reverse("client-log"), {"exercise_id": item["exercise_id"], "rpe": "11"}, **HTMX
+    )
+    assert response.status_code == 422
+    assert response["HX-Retarget"] == f"#errors-{item['exercise_id']}"
+    assert "How hard did it feel, 1-10: 11 is out of range" in response.content.decode()
+    response = world.bob.browser().post(
+        reverse("client-log"), {"exercise_id": "deadlift_from_mars"}, **HTMX
+    )
+    assert response.status_code == 422
+    assert training_log.sets_on(world.bob.user, world.bob_id, TODAY) == []
+
+
+def test_impact_and_balance_items_are_ticked_with_counts_or_holds(world):
+    browser = world.bob.browser()
+    for item in session_items(world):
+        if item.get("impacts"):
+            data = {"exercise_id": item["exercise_id"], "impacts": str(item["impacts"])}
+        elif item["component"] == "balance":
+            key = "hold_s" if item.get("hold_s") else "reps"
+            data = {"exercise_id": item["exercise_id"], key: str(item.get(key) or 5)}
+        else:
+            continue
+        assert browser.post(reverse("client-log"), data, **HTMX).status_code == 200
+    logged = training_log.sets_on(world.bob.user, world.bob_id, TODAY)
+    assert logged and all(r["impacts"] or r["hold_s"] or r["reps"] for r in logged)
+
+
+def test_undo_removes_the_set(world):
+    item = strength(world)
+    browser = world.bob.browser()
+    html = browser.post(
+        reverse("client-log"), {"exercise_id": item["exercise_id"], "reps": "8"}, **HTMX
+    ).content.decode()
+    set_id = int(re.search(r'id="set-(\d+)"', html).group(1))
+    response = browser.post(reverse("client-undo", kwargs={"set_id": set_id}), **HTMX)
+    assert response.status_code == 200
+    assert f"0 of {item['sets']} done" in response.content.decode()
+    assert training_log.sets_on(world.bob.user, world.bob_id, TODAY) == []
+
+
+def test_stop_rule_symptom_pauses_and_the_roster_shows_needs_review(world):
+    browser = world.bob.browser()
+    page = browser.get(reverse("client-feeling")).content.decode()
+    assert "Pain, pressure or tightness in my chest" in page
+    response = browser.post(reverse("client-feeling"), {"symptoms": ["chest_pain"]})
+    assert response.status_code == 302 and response["Location"] == reverse("client-today")
+    page = browser.get(reverse("client-today")).content.decode()
+    assert "Please stop exercising for now" in page
+    assert "contact your doctor" in page
+    assert "I did this set" not in page and "client-log" not in page and "/today/log/" not in page
+    row = next(r for r in clients.roster(world.alice.user, today=TODAY) if r.name == "Bob Client")
+    assert "needs_review" in row.flags
+    roster = world.alice.browser().get(reverse("coach-roster")).content.decode()
+    assert "Needs review" in roster
+    item = strength(world)
+    blocked = browser.post(reverse("client-log"), {"exercise_id": item["exercise_id"]}, **HTMX)
+    assert blocked.status_code == 409
+    assert training_log.sets_on(world.bob.user, world.bob_id, TODAY) == []
+
+
+def test_feeling_fine_does_not_pause(world):
+    browser = world.bob.browser()
+    assert browser.post(reverse("client-feeling"), {"note": "all good"}).status_code == 302
+    assert "I did this set" in browser.get(reverse("client-today")).content.decode()
+
+
+def test_unknown_symptom_is_refused(world):
+    response = world.bob.browser().post(reverse("client-feeling"), {"symptoms": ["hiccups"]})
+    assert response.status_code == 422
+    assert "symptoms[0]: &#x27;hiccups&#x27; is not allowed" in response.content.decode()
+
+
+def test_next_session_is_shown_with_its_date_when_none_is_today(world, monkeypatch):
+    from osteoload.services import clock
+
+    monkeypatch.setattr(clock, "today", lambda: TODAY.replace(day=29))  # a Sunday: rest day
+    page = world.bob.browser().get(reverse("client-today")).content.decode()
+    assert "Your next session" in page and "Monday 30 November" in page
+    assert "I did this set" not in page
+
+
+def test_client_without_program_sees_a_calm_note(world):
+    from osteoload.services import clients as client_services
+
+    coach = world.alice.user
+    client_id = client_services.create_client(coach, {"age": 70, "sex": "female"}, today=TODAY)
+    token = client_services.create_invite(coach, client_id, now=_now())
+    user = client_services.accept_invite(token, "nell", "a-long-test-password-42", now=_now())
+    from django.test import Client as Browser
+
+    browser = Browser()
+    browser.force_login(user)
+    page = browser.get(reverse("client-today")).content.decode()
+    assert "Your coach is preparing your program" in page
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def test_progress_page_has_accessible_charts(world):
+    item = strength(world)
+    training_log.log_set(
+        world.bob.user, world.bob_id,
+        {"date": TODAY.isoformat(), "exercise_id": item["exercise_id"], "reps": 10,
+         "load_kg": 8, "rpe": 7},
+        today=TODAY,
+    )  # fmt: skip
+    page = world.bob.browser().get(reverse("client-progress")).content.decode()
+    assert "My progress" in page and "Your strength" in page
+    assert page.count('role="img"') >= 4
+    assert page.count("<title id=") == page.count("<desc id=") >= 4
+    assert "Show the numbers" in page  # the text alternative
+
+
+def test_pounds_client_logs_in_pounds(world):
+    alice = world.alice.user
+    client_id, _, user = make_client(alice, "Lou Pounds", "lou", units="lb")
+    from django.test import Client as Browser
+
+    browser = Browser()
+    browser.force_login(user)
+    view = client_programs.today_session(user, client_id, today=TODAY)
+    item = next(i for i in view.session["items"] if i["component"] == "resistance")
+    page = browser.get(reverse("client-today")).content.decode()
+    assert "Weight (lb)" in page
+    html = browser.post(
+        reverse("client-log"), {"exercise_id": item["exercise_id"], "reps": "10", "load": "20"},
+        **HTMX,
+    ).content.decode()  # fmt: skip
+    assert "20 lb" in html
+    row = training_log.sets_on(user, client_id, TODAY)[0]
+    assert row["load_kg"] == pytest.approx(9.07, abs=0.01)
