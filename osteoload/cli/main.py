@@ -8,6 +8,7 @@ from . import (
     assess_cmds,
     next_cmd,
     one_rm_cmd,
+    paper_cmds,
     plan_cmds,
     profile_cmds,
     schema_cmd,
@@ -31,6 +32,7 @@ def _root() -> None:
 
 profile_cmds.register(app)
 plan_cmds.register(app)
+paper_cmds.register(app)
 one_rm_cmd.register(app)
 schema_cmd.register(app)
 serve_cmd.register(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,27 @@ from .common import TextOrJson, console, input_errors, parse_date_option, print_
 
 ProfileArg = Annotated[Path, typer.Argument(help="Client profile, YAML or JSON.")]
 FormatOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")]
+
+
+class PlanFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    PDF = "pdf"
+    ICS = "ics"
+
+
+PlanFormatOpt = Annotated[
+    PlanFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: text or json on screen; pdf (booklet) or ics (calendar) to -o.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="File to write (required for pdf and ics)."),
+]
 
 _DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -53,21 +75,67 @@ def plan_cmd(
         str | None,
         typer.Option(help="First day (YYYY-MM-DD); default schedule.start_date, else next Monday."),
     ] = None,
-    format: FormatOpt = TextOrJson.TEXT,
+    format: PlanFormatOpt = PlanFormat.TEXT,
+    output: OutputOpt = None,
+    large_print: Annotated[
+        bool, typer.Option("--large-print", help="PDF: 16 pt text and bigger pictures.")
+    ] = False,
 ) -> None:
-    """Generate a week-by-week program for a client."""
+    """Generate a week-by-week program for a client: on screen, as a printable PDF booklet
+    (pictures, doses in her units, weekly log sheets) or as a calendar file."""
     from .common import fail
 
     if not 1 <= weeks <= MAX_WEEKS:
         fail(f"--weeks: {weeks} is out of range; allowed 1 to {MAX_WEEKS}")
+    if format in (PlanFormat.PDF, PlanFormat.ICS):
+        target = check_output(output, f"--format {format.value}")
+    elif output is not None:
+        fail("-o/--output: only for --format pdf or ics; text and json go to the screen")
     first = parse_date_option(start, "--start")
     with input_errors():
         record = load_profile(profile, today=today())
         program = plan_program(record, today=today(), start=first, weeks=weeks)
-    if format is TextOrJson.JSON:
+    if format is PlanFormat.JSON:
         print_json(program_document(program))
+    elif format is PlanFormat.PDF:
+        from osteoload.services.paper import program_pdf
+
+        with console.status("Drawing the booklet..."):
+            data = program_pdf(program, record, large_print=large_print)
+        write_output(target, data)
+    elif format is PlanFormat.ICS:
+        from osteoload.services.paper import program_ics
+
+        write_output(target, program_ics(program, record))
     else:
         render_program(program, name=record.name)
+
+
+def check_output(output: Path | None, what: str) -> Path:
+    """The -o target for a file format: required, not a directory, in an existing folder."""
+    from .common import fail
+
+    if output is None:
+        fail(f"{what} needs -o FILE: a PDF or calendar is not printed to the screen")
+    if output.is_dir():
+        fail(f"-o/--output: {output} is a directory; give a file name")
+    folder = output.parent
+    if not folder.is_dir():
+        fail(f"-o/--output: folder {folder} does not exist")
+    return output
+
+
+def write_output(target: Path, data: bytes) -> None:
+    """Write atomically (a partial file is never left behind) and say where it went."""
+    from osteoload.services.paper import write_atomically
+
+    from .common import fail
+
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        fail(f"-o/--output: cannot write {target} ({exc.strerror or exc})")
+    console.print(f"wrote {target} ({len(data):,} bytes)", markup=False)
 
 
 def render_screening(s: Screening) -> None:

@@ -17,7 +17,13 @@ def setup_django() -> None:
 
 
 def migrate() -> str:
-    """Create or upgrade the database schema; returns Django's report."""
+    """Create or upgrade the database schema (and the static files folder); returns Django's
+    report."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     out = StringIO()
     call_command("migrate", interactive=False, verbosity=1, stdout=out)
     return out.getvalue()

@@ -1,0 +1,1144 @@
+"""Paper documents: the program booklet (PDF), the calendar (.ics) and the doctor's report.
+
+Many clients train from paper, so the booklet is the main product: a cover page with the
+screening in plain words, one section per kind of session with a picture, cues, the dose
+week by week in her units and why each exercise is there, and a log sheet per week to fill
+in by hand. The HTML comes from Django templates in ``services/templates/paper/`` rendered
+with a standalone :class:`django.template.Engine` (no settings needed, so the CLI works
+without a database); the web app can point its template ``DIRS`` at the same folder and call
+:func:`program_context` / :func:`report_context`. WeasyPrint turns the HTML into PDF with a
+URL fetcher that refuses every request: the documents are self-contained.
+
+Calendar: every session is an all-day event on its date (no clock time, so it never lands
+on the wrong day in another time zone), with a UID that stays the same when the same
+program is printed again, so calendar apps update events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from django.template import Context, Engine
+from django.utils.safestring import SafeString, mark_safe
+
+from osteoload.domain.assessment import (
+    DxaChange,
+    FunctionalResult,
+    dxa_change,
+    evaluate_tests,
+    site_words,
+)
+from osteoload.domain.errors import DomainError
+from osteoload.domain.logs import SetLog
+from osteoload.domain.one_rm import estimate_one_rm
+from osteoload.domain.profile import BoneScan, ClientProfile
+from osteoload.domain.program import Program, ProgramItem, Screening, Session
+from osteoload.domain.projection import SCENARIOS, BmdProjection, project_bmd
+from osteoload.domain.units import format_load
+from osteoload.domain.vocabulary import (
+    Component,
+    ImpactLevel,
+    ProgramStatus,
+    Severity,
+    Site,
+    Track,
+    Units,
+)
+
+from .catalogue import get_catalogue
+from .errors import InputError, Issue
+from .illustrations import exercise_alt, exercise_svg, position_words
+from .plans import MAX_WEEKS, plan_program, screen_client
+from .session_log import program_start_for_log
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+# =========================================================================================
+# Shared plumbing: templates, PDF, files
+# =========================================================================================
+
+
+@cache
+def template_engine() -> Engine:
+    """Django's template engine on ``services/templates`` (autoescaping on)."""
+    return Engine(dirs=[str(TEMPLATE_DIR)], autoescape=True, debug=False)
+
+
+def render_template(name: str, context: dict[str, Any]) -> str:
+    return template_engine().get_template(name).render(Context(context))
+
+
+def _fetcher() -> Any:
+    from weasyprint.urls import URLFetcher
+
+    class NoFetcher(URLFetcher):  # type: ignore[misc]
+        """Refuse every URL but ``data:``: our documents carry everything they show."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            raise ValueError(f"osteoload documents load nothing from outside ({url})")
+
+    return NoFetcher(fail_on_errors=True)
+
+
+def pdf_layout(html: str) -> Any:
+    """Lay the HTML out as pages (a ``weasyprint.Document``); used for PDFs and layout tests."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(TEMPLATE_DIR), url_fetcher=_fetcher()).render()
+
+
+def html_to_pdf(html: str) -> bytes:
+    data: bytes = pdf_layout(html).write_pdf()
+    return data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
+    so that a reader never sees half a file and a failure leaves nothing behind.
+
+    Raises ``IsADirectoryError`` when ``path`` is a directory, ``FileNotFoundError`` when its
+    folder does not exist.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a directory")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(f"folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def long_date(day: date) -> str:
+    """``"Monday 4 January 2027"``."""
+    return f"{DAY_NAMES[day.isoweekday()]} {day.day} {MONTHS[day.month]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """``"4 Jan"``."""
+    return f"{day.day} {MONTHS[day.month][:3]}"
+
+
+# =========================================================================================
+# Doses in words
+# =========================================================================================
+
+
+def _g(value: float) -> str:
+    return f"{value:g}"
+
+
+def item_load(item: ProgramItem, units: Units) -> str | None:
+    """The load in her units as equipment shows it, or ``None`` (body weight, or find it)."""
+    if item.load_display:
+        return item.load_display
+    if item.load_kg is not None and item.load_kg > 0:
+        return format_load(item.load_kg, units)
+    return None
+
+
+def short_load(item: ProgramItem, units: Units) -> str:
+    if item.load_kg is not None and item.load_kg > 0:
+        return format_load(item.load_kg, units)
+    if item.intensity_pct_1rm is not None or item.target_rpe is not None and _loadable(item):
+        return "find it"
+    return "-"
+
+
+def _loadable(item: ProgramItem) -> bool:
+    catalogue = get_catalogue()
+    return item.exercise_id in catalogue and catalogue[item.exercise_id].loadable
+
+
+def sets_text(item: ProgramItem) -> str:
+    """``"2 x 12"``, ``"3 x 20 s"``, ``"30 impacts"``, ``"10 min"``."""
+    if item.minutes is not None:
+        return f"{item.minutes} min"
+    if item.impacts is not None:
+        return f"{item.impacts} impacts"
+    if item.hold_s is not None:
+        return f"{item.sets} \u00d7 {item.hold_s} s"
+    if item.reps is not None:
+        return f"{item.sets} \u00d7 {item.reps}"
+    return f"{item.sets} sets"
+
+
+def dose_text(item: ProgramItem, units: Units, *, effort: bool = True) -> str:
+    """The whole dose in one line, load in her units: ``"2 x 12 @ 60 lb, effort 6/10"``."""
+    text = sets_text(item)
+    if item.impacts is not None and item.reps is not None:
+        text += f" ({item.sets} \u00d7 {item.reps})"
+    if item.hold_s is not None:
+        text += " hold"
+    load = item_load(item, units)
+    if load:
+        text += f" @ {load}"
+    if effort and item.target_rpe is not None:
+        text += f", effort {_g(item.target_rpe)}/10"
+    return text
+
+
+# =========================================================================================
+# The program booklet
+# =========================================================================================
+
+
+@dataclass(frozen=True, slots=True)
+class DoseColumn:
+    weeks: str
+    lines: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ExerciseCard:
+    number: str
+    exercise_id: str
+    name: str
+    img_start: str
+    img_end: str
+    alt_start: str
+    alt_end: str
+    alt: str
+    cues: tuple[str, ...]
+    why: str
+    notes: list[str]
+    dose_rows: list[list[DoseColumn]]
+    sides: bool
+
+
+@dataclass(slots=True)
+class SessionType:
+    title: str
+    kind: str
+    days: str
+    minutes: str
+    weeks: str
+    cards: list[ExerciseCard] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Slot:
+    kind: str
+    sessions: list[tuple[int, Session]] = field(default_factory=list)
+
+    def signature(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        return tuple((w, tuple(i.exercise_id for i in s.items)) for w, s in self.sessions)
+
+
+def _slots(program: Program) -> list[_Slot]:
+    """Sessions grouped by kind and order in the week: the first strength session of every
+    week is day A, the second day B; home sessions whose contents match week by week merge."""
+    slots: dict[tuple[str, int], _Slot] = {}
+    for week in program.weeks:
+        seen: dict[str, int] = {}
+        for session in week.sessions:
+            n = seen.get(session.kind, 0)
+            seen[session.kind] = n + 1
+            slots.setdefault((session.kind, n), _Slot(kind=session.kind)).sessions.append(
+                (week.week, session)
+            )
+    merged: list[_Slot] = []
+    for (kind, _n), slot in sorted(slots.items(), key=lambda kv: (kv[0][0] != "resistance", kv[0])):
+        if kind != "resistance":
+            twin = next(
+                (m for m in merged if m.kind == kind and _same_by_week(m, slot)),
+                None,
+            )
+            if twin is not None:
+                twin.sessions = sorted(twin.sessions + slot.sessions, key=lambda ws: ws[1].date)
+                continue
+        merged.append(slot)
+    return merged
+
+
+def _same_by_week(a: _Slot, b: _Slot) -> bool:
+    ids_a = {w: tuple(i.exercise_id for i in s.items) for w, s in a.sessions}
+    ids_b = {w: tuple(i.exercise_id for i in s.items) for w, s in b.sessions}
+    common = set(ids_a) & set(ids_b)
+    return bool(common) and all(ids_a[w] == ids_b[w] for w in common)
+
+
+def _ordered_union(lists: Iterable[Sequence[str]]) -> list[str]:
+    """Every id once, keeping each list's order (a new id goes after its predecessor)."""
+    out: list[str] = []
+    for ids in lists:
+        previous: str | None = None
+        for x in ids:
+            if x not in out:
+                where = out.index(previous) + 1 if previous is not None else 0
+                out.insert(where, x)
+            previous = x
+    return out
+
+
+def _week_label(weeks: Sequence[int]) -> str:
+    if len(weeks) == 1:
+        return f"Week {weeks[0]}"
+    return f"Weeks {weeks[0]}\u2013{weeks[-1]}"
+
+
+def _day_list(days: Iterable[int]) -> str:
+    names = [DAY_NAMES[d] + "s" for d in sorted(set(days))]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _dose_columns(cells: list[tuple[int, tuple[str, ...]]]) -> list[DoseColumn]:
+    """Merge consecutive weeks with the same dose into one column."""
+    runs: list[tuple[list[int], tuple[str, ...]]] = []
+    for week, lines in cells:
+        if runs and runs[-1][1] == lines and runs[-1][0][-1] == week - 1:
+            runs[-1][0].append(week)
+        else:
+            runs.append(([week], lines))
+    return [DoseColumn(weeks=_week_label(w), lines=lines) for w, lines in runs]
+
+
+def _card(
+    number: int, exercise_id: str, items: list[tuple[int, ProgramItem]], units: Units, per_row: int
+) -> ExerciseCard:
+    catalogue = get_catalogue()
+    exercise = catalogue[exercise_id]
+    first = items[0][1]
+    cells: list[tuple[int, tuple[str, ...]]] = []
+    done: set[int] = set()
+    notes: list[str] = []
+    for week, item in items:
+        repeat = (
+            bool(item.note)
+            and str(item.note).startswith("Choose a weight")
+            and any(n.startswith("Choose a weight") for n in notes)
+        )
+        if item.note and item.note not in notes and not repeat:
+            notes.append(item.note)
+        if week in done:
+            continue
+        done.add(week)
+        lines = [sets_text(item)]
+        if _loadable(item) or item.load_kg:
+            lines.append(short_load(item, units))
+        if item.target_rpe is not None:
+            lines.append(f"effort {_g(item.target_rpe)}")
+        cells.append((week, tuple(lines)))
+    columns = _dose_columns(cells)
+    rows = [columns[i : i + per_row] for i in range(0, len(columns), per_row)]
+    return ExerciseCard(
+        number=str(number),
+        exercise_id=exercise_id,
+        name=exercise.name,
+        img_start=svg_data_uri(exercise_svg(exercise_id, "start")),
+        img_end=svg_data_uri(exercise_svg(exercise_id, "end")),
+        alt_start=f"{exercise.name}, start: {position_words(exercise_id, 'start')}",
+        alt_end=f"{exercise.name}, end: {position_words(exercise_id, 'end')}",
+        alt=exercise_alt(exercise_id),
+        cues=exercise.cues,
+        why=first.why or exercise.why,
+        notes=notes,
+        dose_rows=rows,
+        sides="each side" in " ".join(exercise.cues).lower() or _one_sided(exercise_id),
+    )
+
+
+def _one_sided(exercise_id: str) -> bool:
+    words = ("single_leg", "split", "lunge", "step_up", "one_arm", "dumbbell_row",
+             "kettlebell_row", "suitcase", "side_plank", "landmine", "clock")  # fmt: skip
+    return any(w in exercise_id for w in words)
+
+
+def svg_data_uri(svg: str) -> str:
+    """An SVG document as a ``data:`` URI for ``<img src>``: self-contained, and much faster
+    for WeasyPrint to lay out than inline ``<svg>`` (no page styles cascade into it)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def session_types(
+    program: Program, units: Units, *, large_print: bool = False
+) -> list[SessionType]:
+    """One entry per kind of session (Strength day A, B, ..., home days) with its cards."""
+    per_row = 4 if large_print else 6
+    slots = _slots(program)
+    out: list[SessionType] = []
+    letters = "ABCDEFG"
+    strength = [s for s in slots if s.kind == "resistance"]
+    home = [s for s in slots if s.kind != "resistance"]
+    for index, slot in enumerate(strength):
+        title = f"Strength day {letters[index]}" if len(strength) > 1 else "Strength day"
+        out.append(_session_type(slot, title, units, per_row))
+    for index, slot in enumerate(home):
+        impact = any(i.component is Component.IMPACT for _w, s in slot.sessions for i in s.items)
+        base = "Home impact and balance day" if impact else "Home balance day"
+        same = [h for h in home if h is not slot]
+        title = f"{base} {letters[index]}" if same else base
+        out.append(_session_type(slot, title, units, per_row))
+    return out
+
+
+def _session_type(slot: _Slot, title: str, units: Units, per_row: int) -> SessionType:
+    order = _ordered_union(tuple(i.exercise_id for i in s.items) for _w, s in slot.sessions)
+    by_id: dict[str, list[tuple[int, ProgramItem]]] = {x: [] for x in order}
+    for week, session in slot.sessions:
+        for item in session.items:
+            by_id[item.exercise_id].append((week, item))
+    weeks = sorted({w for w, _s in slot.sessions})
+    minutes = sorted({s.minutes for _w, s in slot.sessions})
+    return SessionType(
+        title=title,
+        kind=slot.kind,
+        days=_day_list(s.day for _w, s in slot.sessions),
+        minutes=(
+            f"about {minutes[0]} minutes"
+            if len(minutes) == 1
+            else f"about {minutes[0]} to {minutes[-1]} minutes"
+        ),
+        weeks=_week_label(weeks) if weeks == list(range(weeks[0], weeks[-1] + 1)) else "",
+        cards=[_card(n, x, by_id[x], units, per_row) for n, x in enumerate(order, start=1)],
+    )
+
+
+_TRACK_WORDS = {
+    Track.STANDARD: (
+        "Strength training that builds up step by step: 6 to 12 repetitions, 2 to 3 sets, "
+        "getting heavier over the weeks."
+    ),
+    Track.HIGH_INTENSITY: (
+        "Heavy strength training (5 sets of 5) - only with your qualified trainer present."
+    ),
+    Track.GENTLE: "Gentle exercise for now: balance, posture and light strengthening.",
+}
+_IMPACT_WORDS = {
+    ImpactLevel.NONE: "No jumping or hopping for now.",
+    ImpactLevel.LOW: "Low-impact work only: walking, marching, stairs and heel drops.",
+    ImpactLevel.MODERATE: "Impact work up to hops, stamps, skipping and low jumps.",
+    ImpactLevel.HIGH: "Impact work including bigger jumps, with supervision.",
+}
+_TAG_WORDS = {
+    "loaded_spinal_flexion": "bending the back forward against a load (sit-ups, crunches)",
+    "end_range_flexion": "bending the back as far as it goes (toe touches)",
+    "end_range_rotation": "twisting the trunk as far as it goes",
+    "rotation_feet_planted": "twisting hard with the feet planted (golf-style swings)",
+}
+_CLEARANCE_WORDS = {
+    "medical": "your doctor, to say that exercise is safe for you",
+    "physio": "a physiotherapist, to approve the exercises marked for approval",
+    "impact": "your doctor, to approve impact work (hops and jumps)",
+    "high_intensity": "your doctor, to approve heavy lifting",
+}
+_STATUS_WORDS = {
+    ProgramStatus.READY: ("Ready to start", "ready"),
+    ProgramStatus.NEEDS_CLEARANCE: ("Needs clearance first", "clearance"),
+    ProgramStatus.WITHHELD: ("On hold: gentle exercise only", "hold"),
+}
+SAFETY_LINE = (
+    "Stop and call your doctor or coach if you feel chest pain, dizziness, unusual "
+    "breathlessness or new severe back pain, or if you fall and hurt yourself."
+)
+
+
+def screening_words(screening: Screening) -> dict[str, Any]:
+    """The screening in plain words: what she may do, what to avoid and why, whom to call."""
+    may = [
+        _TRACK_WORDS[screening.track],
+        _IMPACT_WORDS[screening.max_impact],
+        f"Balance practice: about {_g(round(screening.balance_minutes_target / 60, 1))} hours "
+        "a week, in short bouts.",
+    ]
+    if not screening.resistance_allowed:
+        may[0] = "No strength training with weights until the steps below are done."
+    if not screening.free_weights_allowed:
+        may.append("Machines, bands and body weight instead of free weights when on your own.")
+    avoid = [
+        {"rule": f.rule, "severity": f.severity.value, "message": f.message}
+        for f in screening.findings
+        if f.severity in (Severity.MUST, Severity.SHOULD)
+    ]
+    notes = [
+        {"rule": f.rule, "message": f.message}
+        for f in screening.findings
+        if f.severity is Severity.INFO
+    ]
+    avoid_moves = [
+        _TAG_WORDS.get(t.value, t.value.replace("_", " ")) for t in screening.excluded_tags
+    ]
+    call = [
+        "Ask " + _CLEARANCE_WORDS.get(c, c.replace("_", " ")) + "."
+        for c in screening.clearances_needed
+    ]
+    call += list(screening.next_steps)
+    if screening.review_date:
+        call.append(f"Review your program on or after {long_date(screening.review_date)}.")
+    title, css = _STATUS_WORDS[screening.status]
+    return {
+        "status": screening.status.value,
+        "status_title": title,
+        "status_class": css,
+        "bone": screening.bone_category.value.replace("_", " "),
+        "falls_risk": screening.falls_risk.value,
+        "may": may,
+        "avoid": avoid,
+        "avoid_moves": avoid_moves,
+        "notes": notes,
+        "call": call,
+        "passport": screening.vivifrail_passport,
+        "safety": SAFETY_LINE,
+    }
+
+
+@dataclass(slots=True)
+class LogRow:
+    name: str
+    plan: str
+    boxes: range
+    load: bool
+    effort: str
+
+
+@dataclass(slots=True)
+class LogSession:
+    heading: str
+    rows: list[LogRow]
+
+
+@dataclass(slots=True)
+class HomeRow:
+    name: str
+    plan: str
+    days: list[bool]
+
+
+@dataclass(slots=True)
+class LogWeek:
+    title: str
+    sessions: list[LogSession]
+    home_title: str = ""
+    home_days: list[str] = field(default_factory=list)
+    home_rows: list[HomeRow] = field(default_factory=list)
+
+
+def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> list[LogWeek]:
+    """A log sheet per week: each strength session with its plan and boxes for every set,
+    then the home sessions of the week as one table with a tick box per day."""
+    slot_titles: dict[date, str] = {}
+    for slot, kind in zip(_slots(program), types, strict=True):
+        for _w, session in slot.sessions:
+            slot_titles[session.date] = kind.title
+    out: list[LogWeek] = []
+    for week in program.weeks:
+        if not week.sessions:
+            continue
+        first, last = week.sessions[0].date, week.sessions[-1].date
+        log = LogWeek(
+            title=(
+                f"Week {week.week} log \u2013 {week.phase.value} "
+                f"({short_date(first)} to {short_date(last)} {last.year})"
+            ),
+            sessions=[],
+        )
+        home = [s for s in week.sessions if s.kind != "resistance"]
+        for session in week.sessions:
+            if session.kind != "resistance":
+                continue
+            rows = [
+                LogRow(
+                    name=item.name,
+                    plan=dose_text(item, units, effort=False),
+                    boxes=range(min(item.sets, 6) if item.minutes is None else 1),
+                    load=_loadable(item) or bool(item.load_kg),
+                    effort=_g(item.target_rpe) if item.target_rpe is not None else "",
+                )
+                for item in session.items
+            ]
+            log.sessions.append(
+                LogSession(
+                    heading=(
+                        f"{long_date(session.date)} \u2013 {slot_titles.get(session.date, '')}, "
+                        f"about {session.minutes} min"
+                    ),
+                    rows=rows,
+                )
+            )
+        if home:
+            log.home_title = ", ".join(sorted({slot_titles.get(s.date, "") for s in home}))
+            log.home_days = [f"{DAY_NAMES[s.day][:3]} {short_date(s.date)}" for s in home]
+            order = _ordered_union(tuple(i.exercise_id for i in s.items) for s in home)
+            for ex_id in order:
+                item = next(i for s in home for i in s.items if i.exercise_id == ex_id)
+                log.home_rows.append(
+                    HomeRow(
+                        name=item.name,
+                        plan=dose_text(item, units),
+                        days=[any(i.exercise_id == ex_id for i in s.items) for s in home],
+                    )
+                )
+        out.append(log)
+    return out
+
+
+def program_context(
+    program: Program, profile: ClientProfile, *, large_print: bool = False
+) -> dict[str, Any]:
+    """Everything ``paper/program.html`` shows (shared with the web app).
+
+    Numbers are passed as text: the standalone engine has no settings for localising them.
+    """
+    units = profile.units
+    types = session_types(program, units, large_print=large_print)
+    last = (
+        program.weeks[-1].sessions[-1].date
+        if program.weeks and program.weeks[-1].sessions
+        else None
+    )
+    return {
+        "name": profile.name or "",
+        "title": f"Exercise program{' for ' + profile.name if profile.name else ''}",
+        "large_print": large_print,
+        "units": units.value,
+        "start": long_date(program.start),
+        "end": long_date(last) if last else "",
+        "weeks": str(len(program.weeks)) if program.weeks else "",
+        "screening": screening_words(program.screening),
+        "notes": list(program.notes),
+        "types": types,
+        "logs": log_weeks(program, units, types),
+    }
+
+
+def program_html(program: Program, profile: ClientProfile, *, large_print: bool = False) -> str:
+    return render_template(
+        "paper/program.html", program_context(program, profile, large_print=large_print)
+    )
+
+
+def program_pdf(program: Program, profile: ClientProfile, *, large_print: bool = False) -> bytes:
+    """The program booklet as PDF bytes (A4; ``large_print``: 16 pt text, bigger pictures)."""
+    return html_to_pdf(program_html(program, profile, large_print=large_print))
+
+
+# =========================================================================================
+# Calendar
+# =========================================================================================
+
+PRODID = "-//osteoload//program calendar//EN"
+
+
+def session_uid(profile: ClientProfile, program: Program, session: Session) -> str:
+    """Stable per session: the same program printed again gives the same UIDs."""
+    key = "|".join(
+        (
+            profile.name or "client",
+            program.start.isoformat(),
+            session.date.isoformat(),
+            session.kind,
+        )
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24] + "@osteoload"
+
+
+def program_ics(
+    program: Program, profile: ClientProfile, *, stamp: datetime | None = None
+) -> bytes:
+    """Every session as an all-day event on its date; the doses in the description."""
+    from icalendar import Calendar, Event
+
+    stamp = stamp or datetime.now(UTC)
+    units = profile.units
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Exercise program{' - ' + profile.name if profile.name else ''}")
+    for week in program.weeks:
+        for session in week.sessions:
+            kind = "Strength session" if session.kind == "resistance" else "Home balance session"
+            event = Event()
+            event.add("uid", session_uid(profile, program, session))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", session.date)
+            event.add("dtend", session.date + timedelta(days=1))
+            event.add("summary", f"{kind} (week {week.week}, {week.phase.value})")
+            lines = [f"About {session.minutes} minutes."]
+            lines += [f"- {item.name}: {dose_text(item, units)}" for item in session.items]
+            lines.append("")
+            lines.append(SAFETY_LINE)
+            event.add("description", "\n".join(lines))
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+# =========================================================================================
+# The progress report for her doctor
+# =========================================================================================
+
+SITE_TITLES = {
+    Site.LUMBAR_SPINE: "Lower spine (L1-L4)",
+    Site.FEMORAL_NECK: "Hip (femoral neck)",
+    Site.TOTAL_HIP: "Whole hip",
+    Site.FOREARM: "Forearm",
+}
+
+
+@dataclass(slots=True, kw_only=True)
+class ScanRow:
+    site: str
+    first: str
+    latest: str
+    change: str
+    lsc: str
+    verdict: str
+    significant: bool
+    source: str
+
+
+@dataclass(slots=True, kw_only=True)
+class TestRow:
+    name: str
+    value: str
+    norm: str
+    status: str
+    interpretation: str
+    date: str
+    source: str
+
+
+@dataclass(slots=True, kw_only=True)
+class StrengthRow:
+    name: str
+    first: str
+    latest: str
+    change: str
+    source: str
+
+
+@dataclass(slots=True, kw_only=True)
+class ProgressReport:
+    """Everything ``paper/report.html`` shows; every number carries its date and source."""
+
+    name: str
+    about: str
+    as_of: date
+    log_source: str
+    period: str
+    scans: list[ScanRow]
+    scan_note: str
+    tests: list[TestRow]
+    tests_note: str
+    adherence: list[tuple[str, str, str]]
+    adherence_note: str
+    strength: list[StrengthRow]
+    strength_note: str
+    projection_svg: SafeString
+    projection_notes: list[str]
+    findings: list[dict[str, str]]
+    next_steps: list[str]
+    units: str
+
+
+def _scan_text(scan: BoneScan) -> str:
+    parts = [f"{scan.bmd_g_cm2:.3f} g/cm\u00b2" if scan.bmd_g_cm2 is not None else "no g/cm\u00b2"]
+    if scan.t_score is not None:
+        parts.append(f"T {scan.t_score:+.1f}")
+    when = scan.date.isoformat() if scan.date else "date not given"
+    maker = f", {scan.scanner.value}" if scan.scanner else ""
+    return f"{', '.join(parts)} ({when}{maker})"
+
+
+def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
+    """First and latest scan per site, judged against the least significant change (R29)."""
+    rows: list[ScanRow] = []
+    for site in (Site.LUMBAR_SPINE, Site.TOTAL_HIP, Site.FEMORAL_NECK, Site.FOREARM):
+        scans = sorted(
+            (s for s in profile.bone.scans if s.site is site and s.bmd_g_cm2 is not None),
+            key=lambda s: s.date or date.min,
+        )
+        if not scans:
+            continue
+        first, latest = scans[0], scans[-1]
+        if len(scans) == 1:
+            rows.append(
+                ScanRow(
+                    site=SITE_TITLES[site],
+                    first=_scan_text(first),
+                    latest="-",
+                    change="-",
+                    lsc="-",
+                    verdict="One scan only: a change needs a second scan on the same scanner.",
+                    significant=False,
+                    source="profile: bone.scans",
+                )
+            )
+            continue
+        assert first.bmd_g_cm2 is not None and latest.bmd_g_cm2 is not None
+        change: DxaChange = dxa_change(
+            site=site,
+            baseline_g_cm2=first.bmd_g_cm2,
+            followup_g_cm2=latest.bmd_g_cm2,
+            precision_g_cm2=latest.precision_g_cm2 or first.precision_g_cm2,
+            baseline_scanner=first.scanner,
+            followup_scanner=latest.scanner,
+        )
+        lsc_source = "centre precision" if change.lsc_source == "precision" else "ISCD default"
+        rows.append(
+            ScanRow(
+                site=SITE_TITLES[site],
+                first=_scan_text(first),
+                latest=_scan_text(latest),
+                change=f"{change.change_g_cm2:+.3f} g/cm\u00b2 ({change.change_pct:+.1f} %)",
+                lsc=f"{change.lsc_g_cm2:.3f} g/cm\u00b2 ({change.lsc_pct:.1f} %, {lsc_source})",
+                verdict=change.message[:1].upper() + change.message[1:],
+                significant=change.significant,
+                source="profile: bone.scans; least significant change R29",
+            )
+        )
+    if rows:
+        note = "Least significant change: a change smaller than this is within measurement error."
+    else:
+        reported = ", ".join(
+            f"{site_words(site)} T {t:+.1f}" for site, t in profile.bone.t_scores.items()
+        )
+        note = (
+            f"No scans with g/cm\u00b2 in the profile; reported T-scores: {reported}."
+            if reported
+            else "No bone density results in the profile."
+        )
+    return rows, note
+
+
+def test_rows(profile: ClientProfile) -> tuple[list[TestRow], str]:
+    results: tuple[FunctionalResult, ...] = evaluate_tests(profile)
+    when = profile.tests.date.isoformat() if profile.tests.date else "date not given"
+    words = {"ok": "within norms", "below": "below the age norm", "risk": "at risk"}
+    rows = [
+        TestRow(
+            name=r.name,
+            value=f"{_g(round(r.value, 2))} {r.unit}",
+            norm=r.norm,
+            status=words.get(r.status, r.status),
+            interpretation=r.interpretation,
+            date=when,
+            source=f"profile: tests.{r.key}" if r.key != "sppb" else "profile: tests.sppb",
+        )
+        for r in results
+    ]
+    note = "" if rows else "No functional tests recorded in the profile."
+    return rows, note
+
+
+def _adherence(
+    profile: ClientProfile, log: Sequence[SetLog], *, today: date
+) -> tuple[list[tuple[str, str, str]], str]:
+    days = sorted({s.date for s in log})
+    first, last = days[0], days[-1]
+    start, start_note = program_start_for_log(profile, log, as_of=today)
+    weeks = max(1, min(MAX_WEEKS, (max(last, start) - start).days // 7 + 1))
+    program = plan_program(profile, today=today, start=start, weeks=weeks)
+    planned = [s for w in program.weeks for s in w.sessions if first <= s.date <= last]
+    logged = set(days)
+    rows: list[tuple[str, str, str]] = []
+    for label, kinds in (
+        ("All planned sessions", {"resistance", "impact_balance"}),
+        ("Strength sessions", {"resistance"}),
+        ("Home sessions", {"impact_balance"}),
+    ):
+        sessions = [s for s in planned if s.kind in kinds]
+        if not sessions and label != "All planned sessions":
+            continue
+        done = sum(1 for s in sessions if s.date in logged)
+        pct = f"{100 * done / len(sessions):.0f} %" if sessions else "-"
+        rows.append((label, f"{done} of {len(sessions)}", pct))
+    extra = len(logged - {s.date for s in planned})
+    rows.append(("Days with any training logged", str(len(days)), ""))
+    note = (
+        f"Planned sessions: the program regenerated on {today.isoformat()} for this profile, "
+        f"starting {start.isoformat()}, counted over the log's dates {first.isoformat()} to "
+        f"{last.isoformat()}. A planned session counts as done when the log has a set on its "
+        "date"
+        + (f"; {extra} logged day(s) fell on days without a planned session." if extra else ".")
+        + (f" {start_note.split('; give --start')[0].rstrip('.')}." if start_note else "")
+    )
+    return rows, note
+
+
+def _strength_rows(log: Sequence[SetLog], units: Units) -> tuple[list[StrengthRow], str]:
+    catalogue = get_catalogue()
+    best: dict[str, dict[date, tuple[float, SetLog]]] = {}
+    for s in log:
+        if s.load_kg is None or s.reps < 1 or s.exercise_id not in catalogue:
+            continue
+        if not catalogue[s.exercise_id].loadable:
+            continue
+        try:
+            estimate = estimate_one_rm(s.load_kg, s.reps, rpe=s.rpe, rir=s.rir)
+        except DomainError:
+            continue
+        if not estimate.reliable:
+            continue
+        days = best.setdefault(s.exercise_id, {})
+        if s.date not in days or estimate.one_rm_kg > days[s.date][0]:
+            days[s.date] = (estimate.one_rm_kg, s)
+    rows: list[StrengthRow] = []
+    for ex_id, by_day in best.items():
+        ordered = sorted(by_day.items())
+        (d0, (e0, s0)), (d1, (e1, s1)) = ordered[0], ordered[-1]
+        several = len(ordered) > 1
+        rows.append(
+            StrengthRow(
+                name=catalogue[ex_id].name,
+                first=_describe_set(d0, e0, s0, units),
+                latest=_describe_set(d1, e1, s1, units) if several else "-",
+                change=f"{100 * (e1 - e0) / e0:+.0f} %" if several else "one day only",
+                source=(
+                    f"log {d0.isoformat()} set {s0.set}"
+                    + (f"; {d1.isoformat()} set {s1.set}" if several else "")
+                ),
+            )
+        )
+    note = (
+        "Estimated one-repetition maximum (R20-R22), from the best reliable set on the first "
+        "and on the latest day each lift was logged (3 to 12 repetitions at effort 7 or "
+        "more; a set without an effort rating is taken as near failure, so its estimate may "
+        "run high). Nobody lifted a true maximum."
+    )
+    if not rows:
+        note = "No loaded sets in the log give a reliable estimate (R20-R21)."
+    return sorted(rows, key=lambda r: r.name), note
+
+
+def _describe_set(day: date, e1rm: float, s: SetLog, units: Units) -> str:
+    if s.rpe is not None:
+        effort = f" at effort {_g(s.rpe)}"
+    elif s.rir is not None:
+        effort = f" with {_g(s.rir)} in reserve"
+    else:
+        effort = " (effort not logged)"
+    assert s.load_kg is not None
+    return (
+        f"{format_load(e1rm, units, digits=1)} estimated on {day.isoformat()} "
+        f"(from {format_load(s.load_kg, units, digits=1)} \u00d7 {s.reps}{effort})"
+    )
+
+
+def progress_report(
+    profile: ClientProfile, log: Sequence[SetLog], *, today: date, log_source: str
+) -> ProgressReport:
+    """Build the doctor's report from a profile and her training log (read with
+    :func:`osteoload.services.session_log.read_log`)."""
+    if not log:
+        raise InputError([Issue("log", "has no logged sets")], source=log_source)
+    units = profile.units
+    scans, scan_note = scan_rows(profile)
+    tests, tests_note = test_rows(profile)
+    adherence, adherence_note = _adherence(profile, log, today=today)
+    strength, strength_note = _strength_rows(log, units)
+    screening = screen_client(profile, as_of=today)
+    try:
+        bone = project_bmd(profile, months=12, as_of=today)
+        chart = projection_band_svg(bone)
+        projection_notes = list(bone.assumptions)
+    except DomainError as exc:
+        chart = mark_safe("")
+        projection_notes = [f"No projection: {exc}"]
+    about = ", ".join(
+        x
+        for x in (
+            f"{profile.age} years",
+            profile.sex.value,
+            f"{profile.menopause.value}menopausal" if profile.menopause else "",
+            f"bone: {screening.bone_category.value.replace('_', ' ')}",
+        )
+        if x
+    )
+    return ProgressReport(
+        name=profile.name or "Client",
+        about=about,
+        as_of=today,
+        log_source=log_source,
+        period=(
+            f"{min(s.date for s in log).isoformat()} to {max(s.date for s in log).isoformat()}"
+        ),
+        scans=scans,
+        scan_note=scan_note,
+        tests=tests,
+        tests_note=tests_note,
+        adherence=adherence,
+        adherence_note=adherence_note,
+        strength=strength,
+        strength_note=strength_note,
+        projection_svg=chart,
+        projection_notes=projection_notes,
+        findings=[
+            {"rule": f.rule, "severity": f.severity.value, "message": f.message}
+            for f in screening.findings
+        ],
+        next_steps=list(screening.next_steps)
+        + [f"Clearance needed: {c}" for c in screening.clearances_needed],
+        units=units.value,
+    )
+
+
+def report_context(report: ProgressReport) -> dict[str, Any]:
+    return {
+        "r": report,
+        "as_of": long_date(report.as_of),
+        "title": f"Progress report: {report.name}",
+    }
+
+
+def report_html(report: ProgressReport) -> str:
+    return render_template("paper/report.html", report_context(report))
+
+
+def report_pdf(report: ProgressReport) -> bytes:
+    return html_to_pdf(report_html(report))
+
+
+# --- the projection chart: three small band charts side by side ------------------------
+
+_SCENARIO_TITLES = {
+    "none": "No treatment",
+    "exercise": "Exercise",
+    "medication": "Medication",
+    "combined": "Medication + exercise",
+}
+_SCENARIO_COLOURS = {
+    "none": "#555555",
+    "exercise": "#0072B2",
+    "medication": "#D55E00",
+    "combined": "#009E73",
+}
+_SCENARIO_DASH = {"none": "6 4", "exercise": "", "medication": "2 4", "combined": ""}
+
+
+def projection_band_svg(bone: BmdProjection) -> SafeString:
+    """Projected % change per site as band charts (range shaded, central line), with the
+    site's least significant change as a dotted band. Self-contained SVG, text >= 11 px."""
+    sites = list(bone.sites)
+    panel_w, panel_h, gap, left, top = 200.0, 190.0, 34.0, 44.0, 34.0
+    width = left + len(sites) * (panel_w + gap)
+    height = top + panel_h + 40 + 24 * 3
+    values = [0.0]
+    for proj in bone.sites.values():
+        values += [proj.lsc_pct, -proj.lsc_pct]
+        for sc in proj.scenarios.values():
+            values += [p.low for p in sc.points] + [p.high for p in sc.points]
+    step = next((s for s in (0.5, 1, 2, 2.5, 5, 10) if (max(values) - min(values)) / s <= 7), 20)
+    lo = step * math.floor(min(values) / step)
+    hi = step * math.ceil(max(values) / step)
+    hi = hi if hi > lo else lo + step
+    font = "font-family='DejaVu Sans, Arial, sans-serif'"
+    out = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width:.0f} {height:.0f}' "
+        f"class='chart' role='img' aria-label='Projected change in bone density over "
+        f"{bone.months} months' {font}>",
+        f"<title>Projected change in bone density over {bone.months} months</title>",
+    ]
+    for i, site in enumerate(sites):
+        proj = bone.sites[site]
+        x0 = left + i * (panel_w + gap)
+
+        def x(month: float, x0: float = x0) -> float:
+            return x0 + panel_w * month / bone.months
+
+        def y(pct: float) -> float:
+            return top + panel_h * (hi - pct) / (hi - lo)
+
+        out.append(
+            f"<text x='{x0:.1f}' y='{top - 12:.1f}' font-size='13' font-weight='bold'>"
+            f"{escape(SITE_TITLES.get(site, site.value))}</text>"
+        )
+        out.append(
+            f"<rect x='{x0:.1f}' y='{top:.1f}' width='{panel_w:.1f}' height='{panel_h:.1f}' "
+            "fill='none' stroke='#999999'/>"
+        )
+        tick = lo
+        while tick <= hi + 1e-9:
+            colour = "#444444" if abs(tick) < 1e-9 else "#e0e0e0"
+            out.append(
+                f"<line x1='{x0:.1f}' x2='{x0 + panel_w:.1f}' y1='{y(tick):.1f}' "
+                f"y2='{y(tick):.1f}' stroke='{colour}'/>"
+            )
+            if i == 0:
+                out.append(
+                    f"<text x='{x0 - 5:.1f}' y='{y(tick) + 4:.1f}' font-size='11' "
+                    f"text-anchor='end'>{_g(tick)}%</text>"
+                )
+            tick += step
+        lsc = proj.lsc_pct
+        out.append(
+            f"<rect x='{x0:.1f}' y='{y(lsc):.1f}' width='{panel_w:.1f}' "
+            f"height='{y(-lsc) - y(lsc):.1f}' fill='none' stroke='#777777' "
+            "stroke-dasharray='2 3'/>"
+        )
+        for name in SCENARIOS:
+            pts = proj.scenarios[name].points
+            upper = " ".join(f"{x(p.month):.1f},{y(p.high):.1f}" for p in pts)
+            lower = " ".join(f"{x(p.month):.1f},{y(p.low):.1f}" for p in reversed(pts))
+            out.append(
+                f"<polygon points='{upper} {lower}' fill='{_SCENARIO_COLOURS[name]}' "
+                "fill-opacity='0.12' stroke='none'/>"
+            )
+        for name in ("none", "exercise", "combined", "medication"):
+            pts = proj.scenarios[name].points
+            line = " ".join(f"{x(p.month):.1f},{y(p.pct):.1f}" for p in pts)
+            dash = f" stroke-dasharray='{_SCENARIO_DASH[name]}'" if _SCENARIO_DASH[name] else ""
+            out.append(
+                f"<polyline points='{line}' fill='none' stroke='{_SCENARIO_COLOURS[name]}' "
+                f"stroke-width='2.5'{dash}/>"
+            )
+        for m in (0, bone.months // 2, bone.months):
+            out.append(
+                f"<text x='{x(m):.1f}' y='{top + panel_h + 15:.1f}' font-size='11' "
+                f"text-anchor='middle'>{m}</text>"
+            )
+        out.append(
+            f"<text x='{x0 + panel_w / 2:.1f}' y='{top + panel_h + 30:.1f}' font-size='11' "
+            f"text-anchor='middle'>months from {bone.as_of.isoformat()}</text>"
+        )
+    legend_y = top + panel_h + 52
+    for j, name in enumerate(SCENARIOS):
+        lx = left + (j % 2) * 300
+        ly = legend_y + (j // 2) * 22
+        dash = f" stroke-dasharray='{_SCENARIO_DASH[name]}'" if _SCENARIO_DASH[name] else ""
+        out.append(
+            f"<line x1='{lx:.1f}' x2='{lx + 34:.1f}' y1='{ly:.1f}' y2='{ly:.1f}' "
+            f"stroke='{_SCENARIO_COLOURS[name]}' stroke-width='3'{dash}/>"
+        )
+        out.append(
+            f"<text x='{lx + 42:.1f}' y='{ly + 4:.1f}' font-size='12'>"
+            f"{escape(_SCENARIO_TITLES[name])}</text>"
+        )
+    out.append(
+        f"<rect x='{left:.1f}' y='{legend_y + 38:.1f}' width='34' height='12' fill='none' "
+        "stroke='#777777' stroke-dasharray='2 3'/>"
+    )
+    out.append(
+        f"<text x='{left + 42:.1f}' y='{legend_y + 48:.1f}' font-size='12'>Dotted box: a change "
+        "inside it is too small for a scan to confirm (least significant change)</text>"
+    )
+    out.append("</svg>")
+    return mark_safe("\n".join(out))
