@@ -6,8 +6,8 @@ PDF tests render short programs (2-4 weeks) of a few example profiles, extract t
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
