@@ -72,7 +72,9 @@ class BandSeries:
 
 def number(value: float, places: int = 1) -> str:
     """A short number: no trailing zeros, no ``-0``."""
-    text = f"{round(value, places):.{places}f}".rstrip("0").rstrip(".")
+    text = f"{round(value, places):.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
+import pytest
+
 from osteoload.web.charts import (
     BandSeries,
     HBand,
@@ -89,3 +91,20 @@ def test_band_chart_rows_give_the_final_range():
     )  # fmt: skip
     parse(chart)
     assert chart.rows == (("Exercise", "12 months", "1 %", "-1 to 3 %"),)
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "text"),
+    [
+        (10, 0, "10"),
+        (100, 0, "100"),
+        (10.0, 1, "10"),
+        (2.50, 2, "2.5"),
+        (-0.01, 1, "0"),
+        (0, 0, "0"),
+    ],
+)
+def test_number_keeps_whole_tens(value, places, text):
+    from osteoload.web.charts import number
+
+    assert number(value, places) == text
