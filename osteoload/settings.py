@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "ninja",
     "osteoload.store",
     "osteoload.web",
 ]
@@ -90,7 +91,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "osteoload.web.urls"
+ROOT_URLCONF = "osteoload.urls"
 WSGI_APPLICATION = "osteoload.web.wsgi.application"
 
 TEMPLATES = [

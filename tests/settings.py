@@ -8,6 +8,7 @@ import tempfile
 os.environ.setdefault("OSTEOLOAD_DATA_DIR", tempfile.mkdtemp(prefix="osteoload-test-"))
 
 from osteoload.settings import *  # noqa: E402,F403
+from osteoload.settings import STATIC_ROOT  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

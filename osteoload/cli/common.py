@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NoReturn
 
@@ -16,6 +16,7 @@ from rich.console import Console
 from osteoload.domain.errors import DomainError
 from osteoload.services.clock import today
 from osteoload.services.errors import InputError
+from osteoload.services.profile_schema import START_DATE_WINDOW_DAYS
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -48,12 +49,21 @@ def print_json(data: Any) -> None:
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option within five years of today (exit 2 otherwise)."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         fail(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD")
+    now = today()
+    window = timedelta(days=START_DATE_WINDOW_DAYS)
+    if not now - window <= day <= now + window:
+        fail(
+            f"{option}: {value} is too far from today; allowed {(now - window).isoformat()} "
+            f"to {(now + window).isoformat()}"
+        )
+    return day
 
 
 def as_of_or_today(value: str | None, option: str = "--as-of") -> date:

@@ -7,48 +7,23 @@ names the option, the value and what is allowed; a set the rules refuse exits 2 
 
 from __future__ import annotations
 
-import math
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from osteoload.domain.one_rm import OneRmEstimate, estimate_one_rm
-from osteoload.domain.serialize import jsonable
-from osteoload.domain.units import (
-    DEFAULT_EQUIPMENT,
-    LoadKind,
-    RoundedLoad,
-    format_load,
-    lb_to_kg,
-    round_load_down,
-)
+from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Units
-from osteoload.services.errors import InputError, Issue
+from osteoload.services.one_rm import Implement, OneRmResult, one_rm_document
+from osteoload.services.one_rm import estimate as estimate_set
 
 from .common import TextOrJson, console, input_errors, print_json
 
-#: Percentages of the working 1RM shown with an estimate: from a light 60 % up to the 85 %
-#: the clinic works up to (DESIGN.md: "work up gradually to 70-85 % of 1RM").
-LOAD_PCTS: tuple[int, ...] = (60, 65, 70, 75, 80, 85)
 
-#: Accepted input, the same bounds as a profile's ``strength`` entries.
-LOAD_KG_MAX = 500.0
-LOAD_LB_MAX = 1100.0
-REPS_RANGE = (1, 50)
-RPE_RANGE = (1.0, 10.0)
-RIR_RANGE = (0.0, 10.0)
-
-
-class Implement(StrEnum):
-    """Implements a %1RM load can be rounded for."""
-
-    BARBELL = "barbell"
-    DUMBBELL = "dumbbell"
-    KETTLEBELL = "kettlebell"
-    MACHINE = "machine"
+def _option(name: str) -> str:
+    """``load_kg`` -> ``--load-kg``: problems are named as the user typed them."""
+    return "--" + name.replace("_", "-")
 
 
 LoadKgOpt = Annotated[
@@ -98,121 +73,18 @@ def one_rm(
 ) -> None:
     """Estimate the working 1RM from one set (R20-R22) and the loads for 60-85 % of it."""
     with input_errors():
-        mass_kg = _check_options(reps, load_kg, load_lb, rpe, rir)
-        estimate = estimate_one_rm(mass_kg, reps, rpe=rpe, rir=rir)
-    shown = unit or (Units.LB if load_lb is not None else Units.KG)
-    kind = LoadKind(implement.value)
-    loads = _loads(estimate, kind, shown) if estimate.reliable else []
+        result = estimate_set(
+            reps=reps, load_kg=load_kg, load_lb=load_lb, rpe=rpe, rir=rir, unit=unit,
+            implement=implement, spell=_option,
+        )  # fmt: skip
     if format is TextOrJson.JSON:
-        print_json(_document(estimate, loads, kind, shown))
+        print_json(one_rm_document(result))
         return
-    _print_text(estimate, loads, kind, shown)
+    _print_text(result)
 
 
-def _check_options(
-    reps: int,
-    load_kg: float | None,
-    load_lb: float | None,
-    rpe: float | None,
-    rir: float | None,
-) -> float:
-    """Every problem with the options at once; returns the load in kg."""
-    issues: list[Issue] = []
-    if load_kg is not None and load_lb is not None:
-        issues.append(Issue("--load-kg, --load-lb", "give the load once, in kg or in lb"))
-    elif load_kg is None and load_lb is None:
-        issues.append(Issue("--load-kg", "missing; give the load with --load-kg or --load-lb"))
-    if load_kg is not None:
-        _check_range(issues, "--load-kg", load_kg, "greater than 0 and at most", LOAD_KG_MAX)
-    if load_lb is not None:
-        _check_range(issues, "--load-lb", load_lb, "greater than 0 and at most", LOAD_LB_MAX)
-    if not REPS_RANGE[0] <= reps <= REPS_RANGE[1]:
-        issues.append(
-            Issue("--reps", f"{reps} is out of range; allowed {REPS_RANGE[0]} to {REPS_RANGE[1]}")
-        )
-    if rpe is not None and rir is not None:
-        issues.append(Issue("--rpe, --rir", "give the effort as --rpe or as --rir, not both"))
-    for name, value, (low, high) in (("--rpe", rpe, RPE_RANGE), ("--rir", rir, RIR_RANGE)):
-        if value is None:
-            continue
-        if not (math.isfinite(value) and low <= value <= high and (value * 2).is_integer()):
-            issues.append(
-                Issue(
-                    name,
-                    f"{value:g} is not allowed; allowed {low:g} to {high:g} in steps of 0.5",
-                )
-            )
-    if issues:
-        raise InputError(issues)
-    if load_kg is not None:
-        return load_kg
-    assert load_lb is not None
-    return lb_to_kg(load_lb)
-
-
-def _check_range(issues: list[Issue], name: str, value: float, words: str, high: float) -> None:
-    if not (math.isfinite(value) and 0 < value <= high):
-        issues.append(Issue(name, f"{value:g} is out of range; allowed {words} {high:g}"))
-
-
-def _loads(estimate: OneRmEstimate, kind: LoadKind, unit: Units) -> list[tuple[int, RoundedLoad]]:
-    return [
-        (pct, round_load_down(estimate.one_rm_kg * pct / 100, kind, DEFAULT_EQUIPMENT, units=unit))
-        for pct in LOAD_PCTS
-    ]
-
-
-def _document(
-    estimate: OneRmEstimate,
-    loads: list[tuple[int, RoundedLoad]],
-    kind: LoadKind,
-    unit: Units,
-) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "schema_version": 1,
-        "set": {
-            "load_kg": estimate.load_kg,
-            "reps": estimate.reps,
-            "rpe": estimate.rpe,
-            "reps_to_failure": estimate.reps_to_failure,
-        },
-        "one_rm_kg": estimate.one_rm_kg,
-        "estimates": estimate.estimates,
-        "mean_kg": estimate.mean_kg,
-        "method": estimate.method,
-        "pct_1rm": estimate.pct_1rm,
-        "reliable": estimate.reliable,
-        "warnings": estimate.warnings,
-        "flags": estimate.flags,
-        "implement": kind,
-        "unit": unit,
-        "loads": [
-            {
-                "pct": pct,
-                "target_kg": rounded.target_kg,
-                "load_kg": rounded.load_kg,
-                "display": _display(rounded, unit),
-                "label": rounded.label,
-            }
-            for pct, rounded in loads
-        ],
-    }
-    result: dict[str, Any] = jsonable(doc)
-    return result
-
-
-def _display(rounded: RoundedLoad, unit: Units) -> str:
-    if rounded.load_kg is None:
-        return "none available"
-    return format_load(rounded.load_kg, unit)
-
-
-def _print_text(
-    estimate: OneRmEstimate,
-    loads: list[tuple[int, RoundedLoad]],
-    kind: LoadKind,
-    unit: Units,
-) -> None:
+def _print_text(result: OneRmResult) -> None:
+    estimate, loads, kind, unit = result.estimate, result.loads, result.kind, result.unit
     effort = "effort not given" if estimate.rpe is None else f"RPE {estimate.rpe:g}"
     console.print(
         f"Set: {format_load(estimate.load_kg, unit)} x {estimate.reps} reps, {effort}",

@@ -7,6 +7,7 @@ engine's frozen dataclasses, converting pounds to kilograms.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
@@ -157,10 +158,27 @@ def _parse_days(value: Any, *, what: str, counts: tuple[int, ...]) -> tuple[int,
     return tuple(days)
 
 
+#: How far ahead or back a program's start date may be (a plan is for the coming months).
+START_DATE_WINDOW_DAYS = 5 * 366
+
+
 class ScheduleIn(Strict):
     resistance_days: Annotated[Any, WithJsonSchema(_DAYS_SCHEMA)] = 2
     minutes_per_session: Annotated[int, Field(ge=15, le=120)] = 45
     start_date: IsoDate | None = None
+
+    @field_validator("start_date")
+    @classmethod
+    def _near(cls, value: date | None, info: ValidationInfo) -> date | None:
+        today = today_from(info)
+        if value is not None and today is not None:
+            window = timedelta(days=START_DATE_WINDOW_DAYS)
+            if not today - window <= value <= today + window:
+                raise ValueError(
+                    f"{value.isoformat()} is too far from today ({today.isoformat()}); allowed "
+                    f"{(today - window).isoformat()} to {(today + window).isoformat()}"
+                )
+        return value
 
     @field_validator("resistance_days", mode="before")
     @classmethod

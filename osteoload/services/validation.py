@@ -63,11 +63,12 @@ def validate(
         return model.model_validate(data, context=ctx)
     except ValidationError as exc:
         schema = model.model_json_schema()
-        issues = [_issue(err, schema) for err in exc.errors(include_url=False)]
+        issues = [issue_from_error(err, schema) for err in exc.errors(include_url=False)]
         raise InputError(issues, source=source) from None
 
 
-def _issue(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
+def issue_from_error(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
+    """Translate one pydantic error into our error contract (path, message, value)."""
     loc = tuple(err["loc"])
     path = format_path(loc)
     kind = err["type"]

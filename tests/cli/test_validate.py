@@ -60,3 +60,18 @@ def test_schema_command_refuses_unknown_name():
     result = runner.invoke(app, ["schema", "nope"])
     assert result.exit_code == 2
     assert "allowed: profile" in result.stderr
+
+
+def test_plan_refuses_a_start_date_far_in_the_future():
+    result = runner.invoke(app, ["plan", str(EXAMPLES[0]), "--start", "9999-12-01"])
+    assert result.exit_code == 2
+    assert "--start: 9999-12-01 is too far from today" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_profile_start_date_far_away_is_refused(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("age: 60\nsex: female\nschedule: {start_date: 9999-12-01}\n")
+    result = runner.invoke(app, ["plan", str(path)])
+    assert result.exit_code == 2
+    assert "schedule.start_date: 9999-12-01 is too far from today" in result.stderr

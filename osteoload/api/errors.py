@@ -1,0 +1,95 @@
+"""Every failure as JSON: 401, 403, 404, 409 (program paused, R32), 413 with ``{"detail": "..."}``; bad input 422 with
+``{"detail": [{"field", "value", "message"}, ...]}`` (services.errors.Issue.as_dict)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from osteoload.domain.errors import DomainError
+from osteoload.services.access import Forbidden, NotFound
+from osteoload.services.errors import InputError, Issue
+from osteoload.services.training_log import ProgramPaused
+
+from .base import PayloadTooLarge, jsonable_issue
+
+NOT_FOUND = "Not found"
+UNAUTHENTICATED = (
+    "Authentication required: send 'Authorization: Bearer <token>' (a personal API token) "
+    "or use a logged-in browser session"
+)
+
+
+def issues_response(api: NinjaAPI, request: HttpRequest, issues: list[Issue]) -> HttpResponse:
+    return api.create_response(request, {"detail": [jsonable_issue(i) for i in issues]}, status=422)
+
+
+def install(api: NinjaAPI) -> None:
+    """Register the handlers on ``api`` (after ninja's defaults, which they replace)."""
+
+    def input_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, InputError)
+        return issues_response(api, request, list(exc.issues))
+
+    def domain_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, DomainError)
+        return issues_response(api, request, [Issue("", str(exc))])
+
+    def validation_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, ValidationError)
+        # OsteoloadAPI.validation_error_from_error_contexts already built our shape.
+        return api.create_response(request, {"detail": exc.errors}, status=422)
+
+    def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, {"detail": NOT_FOUND}, status=404)
+
+    def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, Forbidden)
+        message = str(exc) or "Your role does not allow this."
+        return api.create_response(request, {"detail": message}, status=403)
+
+    def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, AuthenticationError)
+        response = api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+        response["WWW-Authenticate"] = 'Bearer realm="osteoload"'
+        return response
+
+    def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, HttpError)
+        if exc.status_code == 400:
+            # ninja's "Cannot parse request body": bad input, in our shape like all bad input.
+            return issues_response(api, request, [Issue("", "the request body is not valid JSON")])
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+    def overflow(request: HttpRequest, exc: Any) -> HttpResponse:
+        # A safety net: every date and number is bounded at the door, but a computation
+        # that still leaves the calendar is bad input, not a server error.
+        return issues_response(
+            api, request,
+            [Issue("", "a date or number in the input is outside what osteoload can compute with")],
+        )  # fmt: skip
+
+    def paused(request: HttpRequest, exc: Any) -> HttpResponse:
+        # R32: a stop-rule report pauses the program until her coach has reviewed it.
+        return api.create_response(request, {"detail": f"The program is paused: {exc}"}, status=409)
+
+    def too_large(request: HttpRequest, exc: Any) -> HttpResponse:
+        assert isinstance(exc, PayloadTooLarge)
+        return api.create_response(
+            request, {"detail": "The request body is too large."}, status=413
+        )
+
+    api.add_exception_handler(InputError, input_error)
+    api.add_exception_handler(DomainError, domain_error)
+    api.add_exception_handler(ValidationError, validation_error)
+    api.add_exception_handler(NotFound, not_found)
+    api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(Forbidden, forbidden)
+    api.add_exception_handler(AuthenticationError, unauthenticated)
+    api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(PayloadTooLarge, too_large)
+    api.add_exception_handler(ProgramPaused, paused)
+    api.add_exception_handler(OverflowError, overflow)

@@ -1,0 +1,317 @@
+"""Shapes of the API's responses and of its own small inputs (OpenAPI components).
+
+Engine documents (plan, screen, assess, ...) are returned exactly as the CLI prints them and
+are described as JSON objects carrying ``schema_version``; their full schemas are published
+in ``docs/schemas``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+from ninja import Schema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+from osteoload.services.export import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
+from osteoload.services.schema_types import IsoDate
+from osteoload.services.training_log import SetEntryIn
+
+from .base import day_out_of_range
+
+#: Largest id accepted in a path: what a JSON number holds exactly (2^53).
+MAX_ID = 2**53
+
+
+def _bounded(low: int, high: int) -> AfterValidator:
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise ValueError(f"{value} is out of range; allowed {low} to {high}")
+        return value
+
+    return AfterValidator(check)
+
+
+Id = Annotated[
+    int,
+    _bounded(1, MAX_ID),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID}),
+]
+Offset = Annotated[
+    int,
+    _bounded(0, MAX_OFFSET),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}),
+]
+
+
+def _day(value: date) -> date:
+    problem = day_out_of_range(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _moment(value: datetime) -> datetime:
+    """A moment in UTC (a moment without a zone is taken as UTC), inside the date range."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    try:
+        value = value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value.isoformat()} is out of range") from None
+    _day(value.date())
+    return value
+
+
+def _parse_moment(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a moment; write it as ISO 8601, e.g. 2026-11-26T12:00:00Z"
+            ) from None
+    return value
+
+
+Day = Annotated[IsoDate, AfterValidator(_day), Field(description="A date, YYYY-MM-DD")]
+Moment = Annotated[datetime, BeforeValidator(_parse_moment), AfterValidator(_moment)]
+
+
+class StrictSchema(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+class IssueOut(Schema):
+    field: str = Field(description="Path of the field, e.g. 'age' or 'sets[2].rpe'; '' = all")
+    value: Any = Field(None, description="The value given, when it helps")
+    message: str = Field(description="What is wrong and what is allowed")
+
+
+class ValidationErrorOut(Schema):
+    detail: list[IssueOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+class PagingQuery(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page")
+    offset: Offset = Field(0, description="Items to skip")
+
+
+class PageQuery(PagingQuery):
+    updated_since: Moment | None = Field(
+        None,
+        description="Only items created or changed at or after this moment (ISO 8601; "
+        "without a zone, UTC). Use the previous page's server_time to sync.",
+    )
+
+
+class PageOut(Schema):
+    count: int = Field(description="Items matching, over all pages")
+    offset: int
+    limit: int
+    server_time: datetime = Field(description="When the list was read: the next updated_since")
+
+
+class ClientSummaryOut(Schema):
+    id: int
+    name: str
+    age: int | None
+    paused: bool
+    has_login: bool
+    created: datetime
+    updated: datetime
+
+
+class ClientOut(ClientSummaryOut):
+    paused_reason: str
+    profile: dict[str, Any] = Field(description="The stored profile document (profile.v1)")
+
+
+class ClientPage(PageOut):
+    items: list[ClientSummaryOut]
+
+
+class ProgramSummaryOut(Schema):
+    id: int
+    start: date
+    weeks: int
+    status: str
+    assigned: bool
+    created: datetime
+    updated: datetime
+
+
+class ProgramPage(PageOut):
+    items: list[ProgramSummaryOut]
+
+
+class SetOut(Schema):
+    id: int
+    date: date
+    exercise_id: str
+    set_number: int
+    reps: int | None
+    load_kg: float | None
+    rpe: float | None
+    rir: float | None
+    pain: int | None
+    impacts: int | None
+    hold_s: int | None
+    note: str
+    program_id: int | None
+    created: datetime
+    updated: datetime
+
+
+class SetPage(PageOut):
+    items: list[SetOut]
+
+
+class FunctionalTestOut(Schema):
+    id: int
+    date: date
+    values: dict[str, Any] = Field(description="The profile's tests object (tug_s, ...)")
+    created: datetime
+    updated: datetime
+
+
+class FunctionalTestPage(PageOut):
+    items: list[FunctionalTestOut]
+
+
+class ScanOut(Schema):
+    id: int
+    date: date
+    site: str
+    bmd_g_cm2: float | None
+    t_score: float | None
+    z_score: float | None
+    scanner: str | None
+    precision_g_cm2: float | None
+    created: datetime
+    updated: datetime
+
+
+class ScanPage(PageOut):
+    items: list[ScanOut]
+
+
+class AuditEntryOut(Schema):
+    id: int
+    timestamp: datetime
+    actor: str
+    action: str
+    client_id: int | None
+    object_type: str
+    object_id: int | None
+    summary: str
+    via: str
+
+
+class AuditPage(PageOut):
+    items: list[AuditEntryOut]
+
+
+# --- other outputs ---------------------------------------------------------------------------
+
+
+class DocumentOut(BaseModel):
+    """An engine document, exactly as ``osteoload <command> --format json`` prints it."""
+
+    model_config = ConfigDict(extra="allow")
+    schema_version: Literal[1]
+
+
+class ProgramDocumentOut(DocumentOut):
+    """A stored program: the plan document (program.v1) with its id and assignment."""
+
+    id: int
+    assigned: bool
+
+
+class MeOut(Schema):
+    username: str
+    role: str | None = Field(description="coach, client, or null for an account without one")
+    client_id: int | None = Field(description="A client's own record (null for coaches)")
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str = Field(description="The token's first characters, to tell tokens apart")
+    created: datetime
+    last_used: datetime | None
+    revoked: datetime | None
+    active: bool
+
+
+class TokenPage(PageOut):
+    items: list[TokenOut]
+
+
+class TokenCreatedOut(TokenOut):
+    token: str = Field(description="The token itself: shown this once, never again")
+
+
+class IdsOut(Schema):
+    ids: list[int]
+
+
+class CreatedOut(Schema):
+    id: int
+
+
+class SymptomsOut(Schema):
+    paused: bool = Field(description="True when a stop-rule symptom paused the program (R32)")
+
+
+class ImportOut(Schema):
+    format: str
+    rows_read: int
+    imported: int
+    already_logged: int = Field(description="Sets left out: already in her log")
+    unmapped: dict[str, int] = Field(description="Export names not mapped, with row counts")
+    skipped: dict[str, int] = Field(description="Rows left out, by reason")
+    symptom_days: int
+    paused: bool
+
+
+class ErasedOut(Schema):
+    erased: dict[str, int] = Field(description="Records deleted, by kind")
+
+
+# --- the API's own inputs --------------------------------------------------------------------
+
+
+class TokenIn(StrictSchema):
+    name: str = Field(min_length=1, max_length=100, description="To recognise the token")
+
+
+class GenerateIn(StrictSchema):
+    weeks: int = Field(12, ge=1, le=52, description="Program length in weeks")
+    start: Day | None = Field(
+        None, description="First day; default her schedule's start_date, else next Monday"
+    )
+
+
+class SetBatchIn(StrictSchema):
+    """Several sets at once: all are checked, and none is stored if one is bad."""
+
+    sets: list[SetEntryIn] = Field(min_length=1, max_length=MAX_LIMIT)
