@@ -1,5 +1,8 @@
-"""Every failure as JSON: 401, 403, 404, 409 (program paused, R32), 413 with ``{"detail": "..."}``; bad input 422 with
-``{"detail": [{"field", "value", "message"}, ...]}`` (services.errors.Issue.as_dict)."""
+"""Every failure as JSON.
+
+401, 403, 404, 409 (program paused, R32) and 413 answer ``{"detail": "..."}``; bad input
+answers 422 with ``{"detail": [{"field", "value", "message"}, ...]}``
+(services.errors.Issue.as_dict)."""
 
 from __future__ import annotations
 
