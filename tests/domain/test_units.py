@@ -191,10 +191,18 @@ def test_r18_dumbbell_is_the_heaviest_that_fits(target, units):
     if rounded.display_value is None:
         assert target_in_unit < gym.dumbbells[0].start
         return
-    run = next(r for r in gym.dumbbells if r.start <= rounded.display_value <= (r.stop or math.inf))
-    top = max(r.stop or math.inf for r in gym.dumbbells)
-    if rounded.display_value < top:
-        assert target_in_unit - rounded.display_value < run.step + TOL
+    # The next dumbbell up (possibly in the next run of sizes, e.g. 25 -> 30 lb) must be too
+    # heavy, otherwise a heavier one would have fitted.
+    heavier = []
+    for r in gym.dumbbells:
+        size = r.start
+        while size <= (r.stop or 1000) + TOL:
+            if size > rounded.display_value + TOL:
+                heavier.append(size)
+                break
+            size += r.step
+    if heavier:
+        assert target_in_unit < min(heavier) + TOL
 
 
 @given(
