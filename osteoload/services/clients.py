@@ -105,15 +105,32 @@ def _hash(token: str) -> str:
 
 
 def create_invite(coach: AnyUser, client_id: int, *, now: datetime) -> str:
-    """A one-time invitation token (shown once; only its hash is stored), valid 14 days."""
+    """A one-time link (shown once; only its hash is stored), valid 14 days.
+
+    For a client without a login she chooses her user name and password with it; for a
+    client who has one (she forgot her password) it sets a new password for that login.
+    A new link replaces any earlier one.
+    """
     client = client_for_coach(coach, client_id)
-    if client.user_id is not None:
-        raise InputError([Issue("invite", f"{client.name} already has a login")])
     token = secrets.token_urlsafe(32)
     client.invite_token_hash = _hash(token)
     client.invite_expires = now + timedelta(days=INVITE_DAYS)
     client.save(update_fields=["invite_token_hash", "invite_expires", "updated"])
     return token
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    name: str
+    username: str | None
+    """Her existing login when the link resets a password; ``None`` for a new login."""
+
+
+def invitation(token: str, *, now: datetime) -> Invitation:
+    """What a valid link is for, or :class:`NotFound`."""
+    client = _invited(token, now=now)
+    username = client.user.get_username() if client.user is not None else None
+    return Invitation(client.name, username)
 
 
 def invited_client_name(token: str, *, now: datetime) -> str:
@@ -125,7 +142,7 @@ def _invited(token: str, *, now: datetime) -> Client:
     if not token or len(token) > 100:
         raise NotFound
     try:
-        client = Client.objects.get(invite_token_hash=_hash(token), user__isnull=True)
+        client = Client.objects.select_related("user").get(invite_token_hash=_hash(token))
     except Client.DoesNotExist:
         raise NotFound from None
     if client.invite_expires is None or client.invite_expires < now:
@@ -134,14 +151,28 @@ def _invited(token: str, *, now: datetime) -> Client:
 
 
 def accept_invite(token: str, username: str, password: str, *, now: datetime) -> Any:
-    """Create the client's login from her invitation; the token then stops working."""
+    """Create her login (or set a new password for it) from the link; the link then stops
+    working."""
     with transaction.atomic():
         client = _invited(token, now=now)
-        try:
-            user = create_user(username, password, role=Role.CLIENT, display_name=client.name)
-        except IntegrityError:
-            raise InputError([Issue("username", "is already taken; choose another")]) from None
-        client.user = user
+        if client.user is not None:
+            user = client.user
+            if username.strip() and username.strip().lower() != user.get_username().lower():
+                raise InputError(
+                    [Issue("username", f"this link is for the login {user.get_username()!r}")]
+                )
+            try:
+                validate_password(password, user)
+            except ValidationError as exc:
+                raise InputError([Issue("password", " ".join(exc.messages))]) from None
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        else:
+            try:
+                user = create_user(username, password, role=Role.CLIENT, display_name=client.name)
+            except IntegrityError:
+                raise InputError([Issue("username", "is already taken; choose another")]) from None
+            client.user = user
         client.invite_token_hash = ""
         client.invite_expires = None
         client.save(update_fields=["user", "invite_token_hash", "invite_expires", "updated"])

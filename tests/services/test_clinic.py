@@ -182,3 +182,16 @@ def test_roster_is_for_coaches_only(bob):
 
     with pytest.raises(Forbidden):
         clients.roster(bob, today=TODAY)
+
+
+def test_a_new_link_resets_a_forgotten_password_for_her_existing_login(alice, bob_id, bob):
+    token = clients.create_invite(alice, bob_id, now=NOW)
+    assert clients.invitation(token, now=NOW).username == "bob"
+    with pytest.raises(InputError, match="this link is for the login 'bob'"):
+        clients.accept_invite(token, "someone-else", "another-long-passphrase", now=NOW)
+    user = clients.accept_invite(token, "bob", "another-long-passphrase", now=NOW)
+    assert user.pk == bob.pk
+    user.refresh_from_db()
+    assert user.check_password("another-long-passphrase")
+    with pytest.raises(NotFound):
+        clients.accept_invite(token, "bob", "yet-another-passphrase", now=NOW)

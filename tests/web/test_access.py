@@ -85,7 +85,7 @@ ROUTES = [
     Route("scan", "get", bob_url("coach-scan"), coach_object(200)),
     Route("scan-post", "post", bob_url("coach-scan"), coach_object(302),
           lambda w: {"site": "total_hip", "bmd_g_cm2": "0.81"}),
-    Route("invite-post", "post", bob_url("coach-invite"), coach_object(302)),
+    Route("invite-post", "post", bob_url("coach-invite"), coach_object(200)),  # a reset link
     Route("resume-post", "post", bob_url("coach-resume"), coach_object(302)),
     Route("generate", "get", bob_url("coach-program-generate"), coach_object(200)),
     Route("generate-post", "post", bob_url("coach-program-generate"), coach_object(302),

@@ -241,6 +241,27 @@ def test_invite_link_is_shown_once_and_works_once(world):
     assert again.status_code == 404
 
 
+def test_a_forgotten_password_is_reset_with_a_new_link(world):
+    from django.test import Client as Browser
+
+    page = world.alice.browser().get(reverse("coach-client", kwargs={"client_id": world.bob_id}))
+    assert "Create a password reset link" in page.content.decode()
+    response = world.alice.browser().post(
+        reverse("coach-invite", kwargs={"client_id": world.bob_id})
+    )
+    link = re.search(r'value="http://testserver(/invite/[^"]+/)"', response.content.decode())
+    assert link is not None
+    bob = Browser()
+    form = bob.get(link.group(1)).content.decode()
+    assert "Choose a new password for your login" in form and "bob" in form
+    new_password = "a-brand-new-passphrase-7"
+    done = bob.post(link.group(1), {"username": "bob", "password": new_password,
+                                    "password2": new_password})  # fmt: skip
+    assert done.status_code == 302
+    login = Browser().post(reverse("login"), {"username": "bob", "password": new_password})
+    assert login.status_code == 302  # the new password works
+
+
 def test_record_tests_and_scan_and_see_them_in_progress(world):
     browser = world.alice.browser()
     tests_url = reverse("coach-tests", kwargs={"client_id": world.bob_id})

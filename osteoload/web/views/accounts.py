@@ -46,13 +46,16 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
     """A client chooses her login from the one-time link her coach gave her."""
     now = timezone.now()
     try:
-        name = clients.invited_client_name(token, now=now)
+        invitation = clients.invitation(token, now=now)
     except access.NotFound:
         return render(request, "osteoload/accounts/invite_invalid.html", status=404)
-    values: dict[str, str] = {}
+    name = invitation.name
+    values: dict[str, str] = {"username": invitation.username or ""}
     issues: list[Issue] = []
     if request.method == "POST":
         values = {k: request.POST.get(k, "") for k in ("username", "password", "password2")}
+        if invitation.username is not None:
+            values["username"] = invitation.username
         if values["password"] != values["password2"]:
             issues.append(Issue("password2", "the two passwords are not the same"))
         else:
@@ -70,7 +73,7 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "osteoload/accounts/invite.html",
-        {"form": form, "name": name},
+        {"form": form, "name": name, "reset_username": invitation.username},
         status=422 if issues else 200,
     )
 
