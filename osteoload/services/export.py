@@ -41,7 +41,7 @@ from . import audit
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .session_log import log_document, parse_log, write_log_csv
-from .training_log import report_symptoms
+from .training_log import report_symptoms, set_log_dict
 
 M = TypeVar("M", bound=Model)
 
@@ -141,18 +141,8 @@ def program_summary(p: ProgramRecord) -> dict[str, Any]:
 
 def set_row(r: SetLogRow) -> dict[str, Any]:
     return {
-        "id": r.pk,
+        **set_log_dict(r),
         "date": r.date,
-        "exercise_id": r.exercise_id,
-        "set_number": r.set_number,
-        "reps": r.reps,
-        "load_kg": _num(r.load_kg),
-        "rpe": _num(r.rpe),
-        "rir": _num(r.rir),
-        "pain": r.pain,
-        "impacts": r.impacts,
-        "hold_s": r.hold_s,
-        "note": r.note,
         "program_id": r.program_id,
         "created": r.created,
         "updated": r.updated,

@@ -138,10 +138,11 @@ def delete_set(user: AnyUser, client_id: int, set_id: int) -> None:
 
 def sets_on(user: AnyUser, client_id: int, day: date) -> list[dict[str, Any]]:
     client = client_for(user, client_id)
-    return [_row_dict(r) for r in client.set_logs.filter(date=day).order_by("id")]
+    return [set_log_dict(r) for r in client.set_logs.filter(date=day).order_by("id")]
 
 
-def _row_dict(r: SetLogRow) -> dict[str, Any]:
+def set_log_dict(r: SetLogRow) -> dict[str, Any]:
+    """One logged set as plain values (date as ISO text); the export adds its metadata."""
     return {
         "id": r.pk,
         "date": r.date.isoformat(),
@@ -163,7 +164,7 @@ def log_rows(user: AnyUser, client_id: int, *, since: date | None = None) -> lis
     rows = client.set_logs.all()
     if since is not None:
         rows = rows.filter(date__gte=since)
-    return [_row_dict(r) for r in rows.order_by("date", "id")]
+    return [set_log_dict(r) for r in rows.order_by("date", "id")]
 
 
 def report_symptoms(user: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> bool:
@@ -207,4 +208,4 @@ def recent_pain(
 ) -> list[dict[str, Any]]:
     client = client_for(user, client_id)
     rows = client.set_logs.filter(date__gte=today - timedelta(days=days), pain__gte=5)
-    return [_row_dict(r) for r in rows.order_by("-date", "-id")]
+    return [set_log_dict(r) for r in rows.order_by("-date", "-id")]
