@@ -20,9 +20,11 @@ that screening set, rule by rule:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
+from operator import attrgetter
+from typing import NamedTuple
 
 from .catalogue import Catalogue, Exercise
 from .errors import DomainError
@@ -177,9 +179,9 @@ _IMPLEMENT_ORDER = (Equipment.BARBELL, Equipment.MACHINES, Equipment.DUMBBELLS,
                     Equipment.KETTLEBELL, Equipment.BANDS)  # fmt: skip
 
 
-def _resistance_rank(e: Exercise, profile: ClientProfile, prefer_barbell: bool) -> tuple[int, ...]:
-    """Sort key for resistance choices: the client's known lifts, then sensible implements."""
-    known = {s.exercise for s in profile.strength}
+def _resistance_rank(e: Exercise, known: frozenset[str], prefer_barbell: bool) -> tuple[int, ...]:
+    """Sort key for resistance choices: the client's known lifts (``known``, the exercise ids
+    of her strength sets), then sensible implements."""
     implement = next((i for i, eq in enumerate(_IMPLEMENT_ORDER) if eq in e.equipment), 9)
     if not prefer_barbell and implement == 0:
         implement = 5
@@ -201,70 +203,136 @@ _FALLBACKS: dict[Pattern, tuple[Pattern, ...]] = {
 
 @dataclass(frozen=True, slots=True)
 class _Chooser:
+    """Picks exercises from ``pool`` (already filtered by :func:`allowed_exercises`).
+
+    The generator asks for an exercise hundreds of times per program, so the pool is
+    grouped and sorted once, in ``__post_init__``: each query then takes the first entry of
+    a short list that is not in ``avoid`` and within the level and impact limits, which is
+    the same exercise that a ``min``/``max`` over the whole pool would give.
+    """
+
     profile: ClientProfile
     screening: Screening
     pool: tuple[Exercise, ...]
     max_level: int
+    _by_id: dict[str, Exercise] = field(init=False, repr=False, compare=False)
+    #: Per component: (exercise, level, impact rank), hardest first (the by_component order).
+    _by_component: dict[Component, tuple[tuple[Exercise, int, int], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    #: Per pattern: resistance/posture options within max_level and low impact, best first.
+    _by_pattern: dict[Pattern, tuple[Exercise, ...]] = field(init=False, repr=False, compare=False)
+    #: Balance drills, hardest first by (level, id) (the _second_balance order).
+    _balance: tuple[Exercise, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # the dataclass is frozen
+        set_(self, "_by_id", {e.id: e for e in self.pool})
+        by_component: dict[Component, list[Exercise]] = {}
+        for e in self.pool:
+            by_component.setdefault(e.component, []).append(e)
+        set_(self, "_by_component", {
+            component: tuple(
+                (e, e.level, e.impact.rank)
+                for e in sorted(options, reverse=True,
+                                key=lambda e: (e.level, e.impact.rank, -len(e.equipment), e.id))
+            )
+            for component, options in by_component.items()
+        })  # fmt: skip
+        known = frozenset(s.exercise for s in self.profile.strength)
+        prefer_barbell = self.screening.track is Track.HIGH_INTENSITY or (
+            self.profile.experience in (Experience.INTERMEDIATE, Experience.ADVANCED)
+        )
+        low = ImpactLevel.LOW.rank
+        by_pattern: dict[Pattern, list[Exercise]] = {}
+        for e in self.pool:  # pool order (by id), so that sorting keeps ties as min() would
+            if (
+                e.component in (Component.RESISTANCE, Component.POSTURE)
+                and e.level <= self.max_level
+                and e.impact.rank <= low
+            ):
+                by_pattern.setdefault(e.pattern, []).append(e)
+        set_(self, "_by_pattern", {
+            pattern: tuple(sorted(options,
+                                  key=lambda e: _resistance_rank(e, known, prefer_barbell)))
+            for pattern, options in by_pattern.items()
+        })  # fmt: skip
+        balance = by_component.get(Component.BALANCE, [])
+        set_(self, "_balance", tuple(sorted(balance, key=lambda e: (e.level, e.id), reverse=True)))
 
     def resistance(self, pattern: Pattern, avoid: set[str]) -> Exercise | None:
-        hi = self.screening.track is Track.HIGH_INTENSITY
-        prefer_barbell = hi or self.profile.experience in (
-            Experience.INTERMEDIATE,
-            Experience.ADVANCED,
-        )
-        if hi and pattern in HIGH_INTENSITY_LIFTS:
+        if self.screening.track is Track.HIGH_INTENSITY and pattern in HIGH_INTENSITY_LIFTS:
             wanted = HIGH_INTENSITY_LIFTS[pattern]
-            match = [e for e in self.pool if e.id == wanted and e.id not in avoid]
-            if match:
-                return match[0]
+            if wanted in self._by_id and wanted not in avoid:
+                return self._by_id[wanted]
         for candidate_pattern in _FALLBACKS.get(pattern, (pattern,)):
-            options = [
-                e
-                for e in self.pool
-                if e.pattern is candidate_pattern
-                and e.component in (Component.RESISTANCE, Component.POSTURE)
-                and e.level <= self.max_level
-                and e.id not in avoid
-                and e.impact.rank <= ImpactLevel.LOW.rank
-            ]
-            if options:
-                return min(options, key=lambda e: _resistance_rank(e, self.profile, prefer_barbell))
+            for e in self._by_pattern.get(candidate_pattern, ()):
+                if e.id not in avoid:
+                    return e  # the best-ranked option not avoided
         return None
 
     def by_component(
         self, component: Component, *, level: int, avoid: set[str], max_impact: ImpactLevel
     ) -> Exercise | None:
         """The hardest exercise of a component at or below ``level`` (ties by id)."""
-        options = [
-            e
-            for e in self.pool
-            if e.component is component
-            and e.level <= level
-            and e.id not in avoid
-            and e.impact.rank <= max_impact.rank
-        ]
-        if not options:
-            return None
-        return max(options, key=lambda e: (e.level, e.impact.rank, -len(e.equipment), e.id))
+        max_rank = max_impact.rank
+        for e, e_level, e_rank in self._by_component.get(component, ()):
+            if e_level <= level and e_rank <= max_rank and e.id not in avoid:
+                return e
+        return None
+
+    def second_balance(self, *, level: int, avoid: set[str]) -> Exercise | None:
+        """The hardest dynamic balance drill at or below ``level`` (ties by id), else the
+        hardest static one."""
+        fallback = None
+        for e in self._balance:
+            if e.level <= level and e.id not in avoid:
+                if e.pattern is not Pattern.BALANCE_STATIC:
+                    return e
+                if fallback is None:
+                    fallback = e
+        return fallback
 
 
 # --- Dosing helpers -----------------------------------------------------------------------
 
 
+class _Dose(NamedTuple):
+    """The fields of an item that fitting a session into its minutes may change."""
+
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    impacts: int | None
+    minutes: int | None
+    rest_s: int
+
+
+_DoseValues = tuple[int, int | None, int | None, int | None, int | None, int]
+#: An item's dose as a plain tuple: equal (and hashing equal) to the matching _Dose, and
+#: cheaper to get, as the generator reads thousands of doses per program.
+_dose_of: Callable[[ProgramItem], _DoseValues] = attrgetter(*_Dose._fields)
+
+
 def estimate_seconds(item: ProgramItem, exercise: Exercise) -> int:
     """Rough duration of an item: work time plus rest between sets, plus set-up."""
-    if item.minutes is not None:
-        return item.minutes * 60
-    if item.impacts is not None:
-        work = item.impacts * exercise.seconds_per_rep
-        return int(work + item.sets * 20 + (item.sets - 1) * item.rest_s)
+    return _dose_seconds(_dose_of(item), exercise)
+
+
+def _dose_seconds(dose: _DoseValues, exercise: Exercise) -> int:
+    sets, reps, hold_s, impacts, minutes, rest_s = dose
+    if minutes is not None:
+        return minutes * 60
+    if impacts is not None:
+        work = impacts * exercise.seconds_per_rep
+        return int(work + sets * 20 + (sets - 1) * rest_s)
     per_set = (
-        item.hold_s * exercise.seconds_per_rep
-        if item.hold_s is not None
-        else (item.reps or 0) * exercise.seconds_per_rep
+        hold_s * exercise.seconds_per_rep
+        if hold_s is not None
+        else (reps or 0) * exercise.seconds_per_rep
     )
     # The catalogue's seconds_per_rep already counts both sides of one-sided exercises.
-    return int(item.sets * per_set + (item.sets - 1) * item.rest_s + 30)
+    return int(sets * per_set + (sets - 1) * rest_s + 30)
 
 
 def _item(exercise: Exercise, **dose: object) -> ProgramItem:
@@ -280,6 +348,23 @@ def _item(exercise: Exercise, **dose: object) -> ProgramItem:
         why=exercise.why,
         **dose,  # type: ignore[arg-type]
     )
+
+
+def _timed_item(exercise: Exercise, minutes: int) -> ProgramItem:
+    """One block of ``minutes`` (warm-up, walk)."""
+    return _item(exercise, sets=1, minutes=minutes, rest_s=0)
+
+
+_ITEM_FIELDS = tuple(f.name for f in fields(ProgramItem))
+_item_values = attrgetter(*_ITEM_FIELDS)
+
+
+def _replace_item(item: ProgramItem, **changes: object) -> ProgramItem:
+    """``dataclasses.replace`` for items, about twice as fast (field names looked up once):
+    trimming and loading call it thousands of times per program."""
+    values = dict(zip(_ITEM_FIELDS, _item_values(item), strict=True))
+    values.update(changes)
+    return ProgramItem(**values)
 
 
 def _resistance_item(exercise: Exercise, plan: WeekPlan, week: int, track: Track) -> ProgramItem:
@@ -458,15 +543,23 @@ def _apply_loads(
         kind = implement_for(catalogue[item.exercise_id].equipment)
         rounded = round_load_down(estimate.one_rm_kg * share, kind, units=profile.units)
         if rounded.load_kg is None:
-            return replace(item, note=rounded.label)
-        return replace(item, load_kg=rounded.load_kg, load_display=rounded.label, note=None)
+            return _replace_item(item, note=rounded.label)
+        return _replace_item(item, load_kg=rounded.load_kg, load_display=rounded.label, note=None)
 
-    return tuple(
-        replace(w, sessions=tuple(
-            replace(s, items=tuple(load(i) for i in s.items)) for s in w.sessions
-        ))
-        for w in weeks
-    )  # fmt: skip
+    def load_session(session: Session) -> Session:
+        items = tuple(load(i) for i in session.items)
+        if all(a is b for a, b in zip(items, session.items, strict=True)):
+            return session  # nothing loaded: keep the record rather than copy it
+        return replace(session, items=items)
+
+    return tuple(_replace_sessions(w, tuple(load_session(s) for s in w.sessions)) for w in weeks)
+
+
+def _replace_sessions(week: Week, sessions: tuple[Session, ...]) -> Week:
+    """``week`` with ``sessions``; the same record when no session changed."""
+    if all(a is b for a, b in zip(sessions, week.sessions, strict=True)):
+        return week
+    return replace(week, sessions=sessions)
 
 
 _SESSION_ORDER = (Component.WARMUP, Component.MOBILITY, Component.IMPACT, Component.RESISTANCE,
@@ -487,18 +580,20 @@ def _clamp_weekly_steps(weeks: tuple[Week, ...]) -> tuple[Week, ...]:
         sessions = []
         for session in week.sessions:
             items = []
+            changed = False
             for item in session.items:
                 pct = item.intensity_pct_1rm
                 if pct is not None:
                     previous = last.get(item.exercise_id)
                     if previous is not None and pct > previous + MAX_WEEKLY_STEP_PCT:
                         pct = previous + MAX_WEEKLY_STEP_PCT
-                        item = replace(item, intensity_pct_1rm=pct)
+                        item = _replace_item(item, intensity_pct_1rm=pct)
+                        changed = True
                     seen[item.exercise_id] = max(seen.get(item.exercise_id, 0.0), pct)
                 items.append(item)
-            sessions.append(replace(session, items=tuple(items)))
+            sessions.append(replace(session, items=tuple(items)) if changed else session)
         last.update(seen)
-        out.append(replace(week, sessions=tuple(sessions)))
+        out.append(_replace_sessions(week, tuple(sessions)))
     return tuple(out)
 
 
@@ -513,27 +608,45 @@ _TEMPLATES: tuple[tuple[Pattern, ...], ...] = (
 _ESSENTIAL_SLOTS = 3
 
 
-def _trim(item: ProgramItem) -> ProgramItem:
+def _trim(dose: _Dose, component: Component) -> _Dose:
     """One step shorter: fewer sets (never below two of resistance), shorter rests and
     warm-ups, fewer impacts (never below 10), balance sets (never below two), then shorter
-    balance and posture sets."""
-    if item.minutes is not None:
-        return replace(item, minutes=max(2, item.minutes - 1))
-    if item.impacts is not None:
-        impacts = max(IMPACT_START_PER_SESSION, item.impacts - 5)
+    balance and posture sets. ``dose`` itself when nothing is left to trim."""
+    if dose.minutes is not None:
+        return dose._replace(minutes=max(2, dose.minutes - 1))
+    if dose.impacts is not None:
+        impacts = max(IMPACT_START_PER_SESSION, dose.impacts - 5)
         sets = max(1, min(5, -(-impacts // 10)))
-        return replace(item, impacts=impacts, sets=sets, reps=-(-impacts // sets))
-    floor = 1 if item.component is Component.POSTURE else 2
-    if item.sets > floor:
-        return replace(item, sets=item.sets - 1)
-    if item.rest_s > 30:
-        return replace(item, rest_s=max(30, item.rest_s - 15))
-    if item.component in (Component.BALANCE, Component.POSTURE):
-        if item.reps is not None and item.reps > 6:
-            return replace(item, reps=item.reps - 2)
-        if item.hold_s is not None and item.hold_s > 15:
-            return replace(item, hold_s=item.hold_s - 5)
-    return item
+        return dose._replace(impacts=impacts, sets=sets, reps=-(-impacts // sets))
+    floor = 1 if component is Component.POSTURE else 2
+    if dose.sets > floor:
+        return dose._replace(sets=dose.sets - 1)
+    if dose.rest_s > 30:
+        return dose._replace(rest_s=max(30, dose.rest_s - 15))
+    if component in (Component.BALANCE, Component.POSTURE):
+        if dose.reps is not None and dose.reps > 6:
+            return dose._replace(reps=dose.reps - 2)
+        if dose.hold_s is not None and dose.hold_s > 15:
+            return dose._replace(hold_s=dose.hold_s - 5)
+    return dose
+
+
+class _Trimmed:
+    """A dose of an exercise in ``_fit``'s trimming, with its estimated seconds and, once
+    computed, ``next``: the node of the trimmed dose (itself when trimming changes nothing).
+
+    ``_fit`` trims doses rather than items (only the chosen dose becomes an item), and the
+    nodes are shared within one program (``_WeekBuilder._nodes``): equal doses recur in the
+    sessions of a week and across weeks, and each is timed and trimmed once.
+    """
+
+    __slots__ = ("dose", "exercise", "next", "seconds")
+
+    def __init__(self, exercise: Exercise, dose: _Dose) -> None:
+        self.exercise = exercise
+        self.dose = dose
+        self.seconds = _dose_seconds(dose, exercise)
+        self.next: _Trimmed | None = None
 
 
 class _WeekBuilder:
@@ -551,6 +664,10 @@ class _WeekBuilder:
         self.balance0 = balance_start_level(profile, screening)
         self.templates = self._choose_templates()
         self.by_id = {e.id: e for e in chooser.pool}
+        # _fit's trimming steps, per (exercise id, dose), for the whole program.
+        self._nodes: dict[tuple[str, _DoseValues], _Trimmed] = {}
+        self._built_items: dict[tuple[Hashable, ...], ProgramItem] = {}
+        self._trimmed_items: dict[tuple[int, _Trimmed], tuple[ProgramItem, ProgramItem]] = {}
 
     # Which weekdays get what --------------------------------------------------------------
 
@@ -612,6 +729,21 @@ class _WeekBuilder:
         return Week(week=n, phase=plan.phase, sessions=tuple(sessions),
                     balance_minutes=balance_minutes, impacts=impacts)  # fmt: skip
 
+    def _built(
+        self, make: Callable[..., ProgramItem], exercise: Exercise, *args: Hashable
+    ) -> ProgramItem:
+        """``make(exercise, *args)``, built once per program and then shared.
+
+        The same drill at the same dose recurs on several days and weeks, and items are
+        frozen: looking one up costs a fraction of building it. ``make`` must be a pure
+        function of its arguments; exercises are keyed by id (one pool per program).
+        """
+        key = (make, exercise.id, *args)
+        item = self._built_items.get(key)
+        if item is None:
+            item = self._built_items[key] = make(exercise, *args)
+        return item
+
     def c_exercise(self, item: ProgramItem) -> Exercise:
         return self.by_id[item.exercise_id]
 
@@ -622,28 +754,28 @@ class _WeekBuilder:
 
     def _warmup(self, avoid: set[str]) -> ProgramItem | None:
         e = self.c.by_component(Component.WARMUP, level=2, avoid=avoid, max_impact=ImpactLevel.LOW)
-        return _item(e, sets=1, minutes=WARMUP_MINUTES, rest_s=0) if e else None
+        return self._built(_timed_item, e, WARMUP_MINUTES) if e else None
 
     def _posture(self, n: int, plan: WeekPlan, avoid: set[str]) -> ProgramItem | None:
         level = 2 if n <= FAMILIARISATION_WEEKS or self.s.track is Track.GENTLE else 3
         e = self.c.by_component(
             Component.POSTURE, level=level, avoid=avoid, max_impact=ImpactLevel.NONE
         )
-        return _posture_item(e, plan) if e else None
+        return self._built(_posture_item, e, plan) if e else None
 
     def _balance(self, n: int, avoid: set[str], minutes: int) -> ProgramItem | None:
         e = self.c.by_component(
             Component.BALANCE, level=self._balance_level(n), avoid=avoid,
             max_impact=ImpactLevel.LOW,
         )  # fmt: skip
-        return _balance_item(e, minutes) if e else None
+        return self._built(_balance_item, e, minutes) if e else None
 
     def _impact(self, n: int, phase: Phase, avoid: set[str]) -> ProgramItem | None:
         level = impact_level_for_week(n, self.s.max_impact)
         e = self.c.by_component(Component.IMPACT, level=5, avoid=avoid, max_impact=level)
         if e is None or e.impact.rank < ImpactLevel.LOW.rank:
             return None
-        return _impact_item(e, impacts_for_week(n, phase))
+        return self._built(_impact_item, e, impacts_for_week(n, phase))
 
     def _resistance_session(self, n: int, plan: WeekPlan, index: int, day: date) -> Session:
         budget = self.p.schedule.minutes_per_session * 60
@@ -666,9 +798,9 @@ class _WeekBuilder:
             self.impact_days or self.res_days
         ):
             take(self._impact(n, plan.phase, avoid), essentials)
-        items = _ordered(self._fit(essentials, optional, budget))
-        return Session(day=day.isoweekday(), date=day, kind="resistance", items=tuple(items),
-                       minutes=self._minutes(items))  # fmt: skip
+        items, seconds = self._fit(essentials, optional, budget)
+        return Session(day=day.isoweekday(), date=day, kind="resistance",
+                       items=tuple(_ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
 
     def _home_session(self, n: int, plan: WeekPlan, day: date) -> Session:
         minutes = HOME_SESSION_MINUTES_HIGH_RISK if self.high_risk else HOME_SESSION_MINUTES
@@ -696,51 +828,86 @@ class _WeekBuilder:
                 Component.AEROBIC, level=2, avoid=avoid, max_impact=ImpactLevel.LOW
             )
             if walk is not None:
-                items.append(_item(walk, sets=1, minutes=10, rest_s=0))
-        items = _ordered(self._fit(items, [], minutes * 60 + 10 * 60))
-        return Session(day=day.isoweekday(), date=day, kind="impact_balance", items=tuple(items),
-                       minutes=self._minutes(items))  # fmt: skip
+                items.append(self._built(_timed_item, walk, 10))
+        items, seconds = self._fit(items, [], minutes * 60 + 10 * 60)
+        return Session(day=day.isoweekday(), date=day, kind="impact_balance",
+                       items=tuple(_ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
 
     def _second_balance(self, n: int, avoid: set[str], minutes: int) -> ProgramItem | None:
         """A dynamic drill to go with the static one (or the other way round)."""
         level = self._balance_level(n)
-        options = [
-            e for e in self.c.pool
-            if e.component is Component.BALANCE
-            and e.level <= (level + 1 if self.s.status is ProgramStatus.READY else level)
-            and e.id not in avoid
-        ]  # fmt: skip
-        if not options:
-            return None
-        dynamic = [e for e in options if e.pattern is not Pattern.BALANCE_STATIC]
-        pick = max(dynamic or options, key=lambda e: (e.level, e.id))
-        return _balance_item(pick, minutes)
-
-    def _minutes(self, items: Sequence[ProgramItem]) -> int:
-        return -(-sum(estimate_seconds(i, self.c_exercise(i)) for i in items) // 60)
+        if self.s.status is ProgramStatus.READY:
+            level += 1
+        pick = self.c.second_balance(level=level, avoid=avoid)
+        return self._built(_balance_item, pick, minutes) if pick is not None else None
 
     def _fit(
         self, essentials: list[ProgramItem], optional: list[ProgramItem], budget_s: int
-    ) -> list[ProgramItem]:
-        """Keep essentials, add optional items while they fit, then trim doses step by step."""
+    ) -> tuple[list[ProgramItem], int]:
+        """Keep essentials, add optional items while they fit, then trim doses step by step.
+
+        Returns the items and their estimated seconds."""
         items = list(essentials)
+        nodes = [self._node(i.exercise_id, _dose_of(i)) for i in items]
+        total = sum(n.seconds for n in nodes)
         for item in optional:
-            if self._seconds([*items, item]) <= budget_s:
+            node = self._node(item.exercise_id, _dose_of(item))
+            if total + node.seconds <= budget_s:
                 items.append(item)
+                nodes.append(node)
+                total += node.seconds
+        untrimmed = nodes
         for _ in range(20):
-            if self._seconds(items) <= budget_s:
-                return items
-            trimmed = [_trim(i) for i in items]
-            if trimmed == items:
-                break
-            items = trimmed
+            total = sum(n.seconds for n in nodes)
+            if total <= budget_s:
+                return self._with_doses(items, untrimmed, nodes), total
+            trimmed = [self._trimmed(n) for n in nodes]
+            if all(t is n for t, n in zip(trimmed, nodes, strict=True)):
+                break  # nothing left to trim
+            nodes = trimmed
+        items = self._with_doses(items, untrimmed, nodes)
         # Last resort for very short sessions: no separate warm-up or walk (the first, light
         # set of each exercise warms up instead). Resistance, posture, balance and impact stay.
         for component in (Component.AEROBIC, Component.MOBILITY, Component.WARMUP):
             if self._seconds(items) <= budget_s:
                 break
             items = [i for i in items if i.component is not component]
-        return items
+        return items, self._seconds(items)
+
+    def _with_doses(
+        self, items: list[ProgramItem], untrimmed: list[_Trimmed], nodes: list[_Trimmed]
+    ) -> list[ProgramItem]:
+        """``items`` with the doses of ``nodes``; items whose node is unchanged are kept.
+
+        A trimmed item is built once per program, as the same (shared) items are trimmed
+        alike on several days. The memo is keyed by ``id(item)``, as hashing an item is slow
+        (its enums hash in Python); each entry holds the item, so the id cannot be reused.
+        """
+        out = []
+        for item, first, node in zip(items, untrimmed, nodes, strict=True):
+            if node is not first:
+                key = (id(item), node)
+                memo = self._trimmed_items.get(key)
+                if memo is None:
+                    memo = (item, _replace_item(item, **node.dose._asdict()))
+                    self._trimmed_items[key] = memo
+                item = memo[1]
+            out.append(item)
+        return out
+
+    def _node(self, exercise_id: str, dose: _DoseValues) -> _Trimmed:
+        node = self._nodes.get((exercise_id, dose))
+        if node is None:
+            node = _Trimmed(self.by_id[exercise_id], _Dose._make(dose))
+            self._nodes[exercise_id, dose] = node
+        return node
+
+    def _trimmed(self, node: _Trimmed) -> _Trimmed:
+        """The node of the trimmed dose, or ``node`` itself if trimming changes nothing."""
+        if node.next is None:
+            dose = _trim(node.dose, node.exercise.component)
+            node.next = node if dose == node.dose else self._node(node.exercise.id, dose)
+        return node.next
 
     def _seconds(self, items: Sequence[ProgramItem]) -> int:
         return sum(estimate_seconds(i, self.c_exercise(i)) for i in items)

@@ -43,10 +43,12 @@ class ImpactLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _IMPACT_ORDER.index(self)
+        """0 (none) to 3 (high); a dict lookup, as the generator asks for it very often."""
+        return _IMPACT_RANK[self]
 
 
 _IMPACT_ORDER = [ImpactLevel.NONE, ImpactLevel.LOW, ImpactLevel.MODERATE, ImpactLevel.HIGH]
+_IMPACT_RANK = {level: rank for rank, level in enumerate(_IMPACT_ORDER)}
 
 
 class Pattern(StrEnum):
