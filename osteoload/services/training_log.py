@@ -11,6 +11,7 @@ from django.db import transaction
 from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.domain.vocabulary import Symptom
+from osteoload.store.bulk import NewSetLog, insert_set_logs
 from osteoload.store.models import ProgramRecord, SetLogRow, SymptomReport
 
 from .access import AnyUser, NotFound, client_for, client_for_coach
@@ -100,9 +101,7 @@ def log_sets(
         .first()
     )
     rows = [
-        SetLogRow(
-            client=client,
-            program_id=program_id,
+        NewSetLog(
             date=e.date,
             exercise_id=e.exercise_id,
             set_number=e.set_number,
@@ -118,8 +117,7 @@ def log_sets(
         for e in valid
     ]
     with transaction.atomic():
-        created = SetLogRow.objects.bulk_create(rows)
-    return [r.pk for r in created]
+        return insert_set_logs(client.pk, program_id, rows)
 
 
 def _dec(value: float | None) -> Decimal | None:

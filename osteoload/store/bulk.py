@@ -1,0 +1,81 @@
+"""Fast inserts for the one table that grows by millions of rows: the training log.
+
+The ORM's ``bulk_create`` spends about 100 microseconds of Python per row preparing each
+field; a clinic importing years of logs (or the synthetic clinic generator) would wait
+minutes. Here the values are adapted once per column type and sent as multi-row
+``INSERT ... RETURNING id`` statements, on SQLite (3.35 or later) and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from .models import SetLogRow
+
+
+@dataclass(frozen=True, slots=True)
+class NewSetLog:
+    """The values of one logged set, already validated by the service."""
+
+    date: date
+    exercise_id: str
+    set_number: int
+    reps: int | None = None
+    load_kg: Decimal | None = None
+    rpe: Decimal | None = None
+    rir: Decimal | None = None
+    pain: int | None = None
+    impacts: int | None = None
+    hold_s: int | None = None
+    note: str = ""
+
+
+_COLUMNS = ("client_id", "program_id", "date", "exercise_id", "set_number", "reps", "load_kg",
+            "rpe", "rir", "pain", "impacts", "hold_s", "note", "created", "updated")  # fmt: skip
+
+
+def insert_set_logs(
+    client_id: int,
+    program_id: int | None,
+    rows: Sequence[NewSetLog],
+    *,
+    now: datetime | None = None,
+) -> list[int]:
+    """Insert the rows for one client in one go; returns their ids in the same order.
+
+    Call inside a transaction when the rows must be written all or none.
+    """
+    if not rows:
+        return []
+    ops = connection.ops
+    stamp = ops.adapt_datetimefield_value(now or timezone.now())
+    table = connection.ops.quote_name(SetLogRow._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
+    per_statement = max(1, (ops.connection.features.max_query_params or 999) // len(_COLUMNS))
+    per_statement = min(per_statement, 500)
+    row_sql = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for first in range(0, len(rows), per_statement):
+            chunk = rows[first : first + per_statement]
+            params: list[Any] = []
+            for r in chunk:
+                params += (
+                    client_id, program_id, ops.adapt_datefield_value(r.date), r.exercise_id,
+                    r.set_number, r.reps, r.load_kg, r.rpe, r.rir,
+                    r.pain, r.impacts, r.hold_s, r.note, stamp, stamp,
+                )  # fmt: skip
+            values = ", ".join([row_sql] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING id",  # noqa: S608
+                params,
+            )
+            ids += [int(row[0]) for row in cursor.fetchall()]
+    return ids
