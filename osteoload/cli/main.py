@@ -12,6 +12,7 @@ from . import (
     plan_cmds,
     profile_cmds,
     schema_cmd,
+    seed_cmd,
     serve_cmd,
 )
 
@@ -36,6 +37,7 @@ paper_cmds.register(app)
 one_rm_cmd.register(app)
 schema_cmd.register(app)
 serve_cmd.register(app)
+seed_cmd.register(app)
 assess_cmds.register(app)
 next_cmd.register(app)
 

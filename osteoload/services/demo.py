@@ -10,8 +10,6 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,6 +18,8 @@ from django.db import transaction
 
 from . import client_programs, clients, training_log
 from .plans import next_monday
+from .seed import bmd_from_t, logged_entries
+from .synthetic import examples_dir
 
 DEMO_COACH = "coach"
 DEMO_PASSWORD = "osteoload-demo"
@@ -44,14 +44,6 @@ class DemoLogins:
     clients: tuple[str, ...]
     password: str
     created: bool
-
-
-def examples_dir() -> Path:
-    """The example profiles: in a wheel under ``osteoload/data``, else the repository's."""
-    packaged = Path(str(resources.files("osteoload.data"))) / "examples" / "profiles"
-    if packaged.is_dir():
-        return packaged
-    return Path(str(resources.files("osteoload"))).parent / "examples" / "profiles"
 
 
 def _profile(name: str, today: date, start: date) -> dict[str, Any]:
@@ -117,7 +109,7 @@ def _seed_tests_and_scans(
         clients.record_tests(coach, client_id, retest, today=today)
     spine_t = profile.bone.lumbar_spine_t
     if spine_t is not None:
-        bmd = round(1.047 + 0.110 * spine_t, 3)  # an illustrative Hologic-scale value
+        bmd = bmd_from_t("lumbar_spine", spine_t)
         for years_back, drift in ((1, 0.012), (0, 0.0)):
             clients.record_scan(
                 coach,
@@ -140,30 +132,6 @@ def _seed_logs(
             if day >= today or rng.random() < 0.15:  # about one session in seven missed
                 continue
             for item in session["items"]:
-                entries += [{"date": day.isoformat(), **e} for e in _entries(item, rng)]
+                entries += [{"date": day.isoformat(), **e} for e in logged_entries(item, rng)]
     if entries:
         training_log.log_sets(user, client_id, entries, today=today)
-
-
-def _entries(item: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
-    base = {"exercise_id": item["exercise_id"]}
-    if item.get("minutes") is not None:
-        return [{**base, "set_number": 1, "note": f"{item['minutes']} min"}]
-    if item.get("impacts") is not None:
-        return [{**base, "set_number": 1, "impacts": item["impacts"]}]
-    out = []
-    for n in range(1, int(item["sets"]) + 1):
-        entry: dict[str, Any] = {**base, "set_number": n}
-        if item.get("hold_s") is not None:
-            entry["hold_s"] = item["hold_s"]
-        else:
-            reps = int(item.get("reps") or 10)
-            entry["reps"] = reps if rng.random() > 0.08 else max(1, reps - rng.randint(1, 3))
-            if item.get("load_kg") is not None:
-                entry["load_kg"] = item["load_kg"]
-            if item.get("target_rpe") is not None:
-                rpe = float(item["target_rpe"]) + rng.choice((-0.5, 0.0, 0.0, 0.5))
-                entry["rpe"] = min(10.0, max(1.0, rpe))
-            entry["pain"] = 0 if rng.random() > 0.05 else rng.randint(1, 4)
-        out.append(entry)
-    return out
