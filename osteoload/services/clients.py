@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import OuterRef, Subquery
+from django.db.models.fields.json import KT
 
 from osteoload.domain.profile import ClientProfile
 from osteoload.store.models import (
@@ -224,19 +225,23 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
     mine = Client.objects.filter(coach_id=coach.pk)
     if client_id is not None:
         mine = mine.filter(pk=client_id)
+    # Each figure is its own query over the recent window, served by the (client, date, pain)
+    # index; joining the whole training log to the roster would read years of sets.
+    last_log = SetLogRow.objects.filter(client=OuterRef("pk")).order_by("-date")
     clients = list(
-        mine.annotate(
-            last_log=Max("set_logs__date"),
-            pain_days=Count(
-                "set_logs__date",
-                filter=Q(
-                    set_logs__pain__gte=PAIN_FLAG, set_logs__date__gte=today - timedelta(days=14)
-                ),
-                distinct=True,
-            ),
-        ).order_by("name", "id")  # fmt: skip
+        mine.defer("profile")
+        .annotate(age_text=KT("profile__age"), last_log=Subquery(last_log.values("date")[:1]))
+        .order_by("name", "id")
     )
     ids = [c.pk for c in clients]
+    pain_ids = set(
+        SetLogRow.objects.filter(
+            client_id__in=ids, date__gte=today - timedelta(days=14), pain__gte=PAIN_FLAG
+        )
+        .order_by()
+        .values_list("client_id", flat=True)
+        .distinct()
+    )
     planned: dict[int, set[date]] = {}
     for row in PlannedSession.objects.filter(
         client_id__in=ids, date__gte=window_start, date__lt=today, program__assigned=True
@@ -245,6 +250,7 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
     done: dict[int, set[date]] = {}
     for row in (
         SetLogRow.objects.filter(client_id__in=ids, date__gte=window_start, date__lt=today)
+        .order_by()
         .values_list("client_id", "date")
         .distinct()
     ):
@@ -264,7 +270,7 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
         flags = []
         if c.paused:
             flags.append("needs_review")
-        if getattr(c, "pain_days", 0):
+        if c.pk in pain_ids:
             flags.append("pain")
         if len(recent_missed) >= 2:
             flags.append("missed_sessions")
@@ -278,7 +284,7 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
             RosterRow(
                 client_id=c.pk,
                 name=c.name,
-                age=int(c.profile.get("age", 0)),
+                age=int(getattr(c, "age_text", None) or 0),
                 sessions_planned=len(plan_days),
                 sessions_done=len(done_days),
                 adherence_pct=round(100 * len(done_days) / len(plan_days)) if plan_days else None,

@@ -91,7 +91,9 @@ class SetLogRow(models.Model):
 
     class Meta:
         ordering = ["date", "exercise_id", "set_number", "id"]
-        indexes = [models.Index(fields=["client", "date"])]
+        # (client, date, pain) serves her log by date and the roster's recent-pain flag
+        # without reading the rows themselves.
+        indexes = [models.Index(fields=["client", "date", "pain"], name="setlog_client_date_pain")]
 
 
 class SymptomReport(models.Model):

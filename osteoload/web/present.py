@@ -193,6 +193,31 @@ def group_findings(findings: Iterable[Mapping[str, Any]]) -> list[tuple[str, str
     ]
 
 
+def roster_rows(rows: Iterable[Any], client_url: str) -> list[dict[str, Any]]:
+    """Roster rows ready to print: the template only looks values up (a clinic's roster can
+    run to hundreds of rows, so links and dates are formatted here, once per row).
+
+    ``client_url`` is the client page's address with ``0`` for the client id.
+    """
+    prefix, _, suffix = client_url.rpartition("/0/")
+    out = []
+    for row in rows:
+        last = row.last_activity
+        out.append({
+            "href": f"{prefix}/{row.client_id}/{suffix}",
+            "name": row.name,
+            "has_login": row.has_login,
+            "age": row.age,
+            "planned": row.sessions_planned,
+            "done": row.sessions_done,
+            "adherence": row.adherence_pct,
+            "badges": flag_badges(row.flags),
+            "last_iso": last.isoformat() if last else "",
+            "last_text": f"{last.day} {last:%b %Y}" if last else "",
+        })  # fmt: skip
+    return out
+
+
 def flag_badges(flags: Iterable[str]) -> list[tuple[str, str]]:
     """(label, style) for roster flags."""
     return [labels.FLAGS.get(f, (labels.words(f), "muted")) for f in flags]

@@ -38,10 +38,9 @@ GET_POST = ["GET", "POST"]
 @require_safe
 def roster(request: HttpRequest) -> HttpResponse:
     rows = clients.roster(request.user, today=today())
+    client_url = reverse("coach-client", args=[0])
     return render(
-        request,
-        "osteoload/coach/roster.html",
-        {"rows": [(row, present.flag_badges(row.flags)) for row in rows]},
+        request, "osteoload/coach/roster.html", {"rows": present.roster_rows(rows, client_url)}
     )
 
 
