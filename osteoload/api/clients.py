@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
@@ -72,10 +73,12 @@ def _audit(
     object_type: str,
     object_id: int | None = None,
     summary: str = "",
+    *,
+    owner_id: int | None = None,
 ) -> None:
     audit.record(
         auth.caller(request), action, client_id=client_id, object_type=object_type,
-        object_id=object_id, summary=summary, via=auth.via(request),
+        object_id=object_id, summary=summary, via=auth.via(request), owner_id=owner_id,
     )  # fmt: skip
 
 
@@ -331,9 +334,13 @@ def list_sets(
 def log_set(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
     """Log one set she did (the client herself only; her coach reads)."""
     user = auth.client(request)
-    set_id = training_log.log_set(user, client_id, read_json(request), today=clock.today())
-    _audit(request, Action.CREATE, client_id, "set", set_id, "logged a set")
-    return Status(201, export.set_record(user, client_id, set_id))
+    with transaction.atomic():  # the set and its audit entry in one commit
+        logged = training_log.log_set_returning(
+            user, client_id, read_json(request), today=clock.today()
+        )
+        _audit(request, Action.CREATE, client_id, "set", logged.row["id"], "logged a set",
+               owner_id=logged.coach_id)  # fmt: skip
+    return Status(201, logged.row)
 
 
 @router.post(

@@ -32,7 +32,8 @@ def role_of(user: AnyUser) -> Role | None:
     if not user.is_authenticated:
         return None
     try:
-        return Role(Account.objects.only("role").get(user_id=user.pk).role)
+        # Loaded with the user when the caller joined it (API tokens do); else one query.
+        return Role(user.account.role)  # type: ignore[attr-defined]
     except Account.DoesNotExist:
         return None
 

@@ -99,7 +99,7 @@ def user_for_token(token: str) -> Any | None:
     if not token or len(token) > TOKEN_MAX_LEN or not token.startswith(TOKEN_PREFIX):
         return None
     try:
-        record = ApiToken.objects.select_related("user").get(
+        record = ApiToken.objects.select_related("user__account").get(
             token_hash=_hash(token), revoked__isnull=True
         )
     except ApiToken.DoesNotExist:

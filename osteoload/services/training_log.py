@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
 from django.db import transaction
+from django.utils import timezone
 from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.domain.vocabulary import Symptom
 from osteoload.store.bulk import NewSetLog, insert_set_logs
-from osteoload.store.models import ProgramRecord, SetLogRow, SymptomReport
+from osteoload.store.models import Client, ProgramRecord, SetLogRow, SymptomReport
 
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
@@ -72,10 +74,45 @@ def log_set(user: AnyUser, client_id: int, data: dict[str, Any], *, today: date)
     return log_sets(user, client_id, [data], today=today)[0]
 
 
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """A set just stored: its row as a read would return it, and her coach (for the audit)."""
+
+    row: dict[str, Any]
+    coach_id: int
+
+
+def log_set_returning(
+    user: AnyUser, client_id: int, data: dict[str, Any], *, today: date
+) -> LoggedSet:
+    """Like :func:`log_set`, but returns the stored row without reading it back (the hot path
+    of the API: everyone logs at the same evening hour)."""
+    now = timezone.now()
+    client, program_id, (entry,), (row_id,) = _store(user, client_id, [data], today, now)
+    row = {
+        "id": row_id, "date": entry.date, "exercise_id": entry.exercise_id,
+        "set_number": entry.set_number, "reps": entry.reps,
+        "load_kg": _float(entry.load_kg), "rpe": _float(entry.rpe), "rir": _float(entry.rir),
+        "pain": entry.pain, "impacts": entry.impacts, "hold_s": entry.hold_s,
+        "note": entry.note, "program_id": program_id, "created": now, "updated": now,
+    }  # fmt: skip
+    return LoggedSet(row, client.coach_id)
+
+
 def log_sets(
     user: AnyUser, client_id: int, entries: Sequence[dict[str, Any]], *, today: date
 ) -> list[int]:
     """Record many sets at once: all are validated first, and none is written if one is bad."""
+    return _store(user, client_id, entries, today, timezone.now())[3]
+
+
+def _store(
+    user: AnyUser,
+    client_id: int,
+    entries: Sequence[dict[str, Any]],
+    today: date,
+    now: datetime,
+) -> tuple[Client, int | None, list[SetEntryIn], list[int]]:
     client = client_for(user, client_id)
     if client.user_id != user.pk:
         raise NotFound
@@ -117,7 +154,13 @@ def log_sets(
         for e in valid
     ]
     with transaction.atomic():
-        return insert_set_logs(client.pk, program_id, rows)
+        ids = insert_set_logs(client.pk, program_id, rows, now=now)
+    return client, program_id, valid, ids
+
+
+def _float(value: float | None) -> float | None:
+    """What a stored decimal reads back as (two places)."""
+    return None if value is None else float(_dec(value))  # type: ignore[arg-type]
 
 
 def _dec(value: float | None) -> Decimal | None:
