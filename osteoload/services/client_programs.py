@@ -79,7 +79,7 @@ def programs_of(user: AnyUser, client_id: int) -> list[ProgramSummary]:
             assigned=p.assigned,
             created=p.created.date(),
         )  # fmt: skip
-        for p in client.programs.all()
+        for p in client.programs.defer("document")
     ]
 
 
