@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from osteoload.store import hot
 from osteoload.store.models import ApiToken
 
 from .access import AnyUser, NotFound, user_id
@@ -98,13 +99,10 @@ def user_for_token(token: str) -> Any | None:
     """The active user a presented token belongs to, or ``None``."""
     if not token or len(token) > TOKEN_MAX_LEN or not token.startswith(TOKEN_PREFIX):
         return None
-    try:
-        record = ApiToken.objects.select_related("user__account").get(
-            token_hash=_hash(token), revoked__isnull=True
-        )
-    except ApiToken.DoesNotExist:
+    found = hot.token_with_owner(_hash(token))
+    if found is None:
         return None
-    user = record.user
+    record, user = found
     if not user.is_active:
         return None
     now = timezone.now()

@@ -1,0 +1,95 @@
+"""The hand-written hot-path queries and the bulk insert agree with the ORM (issue 8).
+
+These run on SQLite and again on PostgreSQL in CI.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from osteoload.services import api_tokens, clients
+from osteoload.services.audit import entries_for_coach, record
+from osteoload.store import hot
+from osteoload.store.bulk import NewSetLog, insert_set_logs
+from osteoload.store.models import ApiToken, Client, ProgramRecord, Role, SetLogRow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coach():
+    return clients.create_user("hot-coach", "a-long-password-1", role=Role.COACH)
+
+
+@pytest.fixture
+def client_record(coach):
+    return Client.objects.create(coach=coach, name="Ada", profile={"age": 60})
+
+
+def test_token_with_owner_matches_the_orm(coach):
+    _, token = api_tokens.create_token(coach, "phone")
+    record_ = ApiToken.objects.get(user=coach)
+    found = hot.token_with_owner(record_.token_hash)
+    assert found is not None
+    token_row, user = found
+    assert token_row.pk == record_.pk and user.pk == coach.pk
+    assert user.get_username() == "hot-coach" and user.is_active
+    assert user.account.role == "coach"  # loaded with the token, no extra query
+    assert api_tokens.user_for_token(token).pk == coach.pk
+    # last_used reads back as an aware datetime, comparable with now.
+    ApiToken.objects.filter(pk=record_.pk).update(last_used=timezone.now() - timedelta(hours=1))
+    token_row, _ = hot.token_with_owner(record_.token_hash)
+    assert timezone.now() - token_row.last_used >= timedelta(minutes=59)
+    # A deferred field loads on use; saving writes only what was loaded.
+    assert user.email == ""
+    ApiToken.objects.filter(pk=record_.pk).update(revoked=timezone.now())
+    assert hot.token_with_owner(record_.token_hash) is None
+    assert api_tokens.user_for_token(token) is None
+
+
+def test_client_and_program(client_record):
+    found = hot.client_and_program(client_record.pk)
+    assert found is not None
+    client, program_id = found
+    assert (client.pk, client.coach_id, client.name, client.paused) == (
+        client_record.pk, client_record.coach_id, "Ada", False)  # fmt: skip
+    assert program_id is None
+    program = ProgramRecord.objects.create(
+        client=client_record, start=date(2026, 11, 30), weeks=12, status="ready",
+        document={}, assigned=True,
+    )  # fmt: skip
+    assert hot.client_and_program(client_record.pk)[1] == program.pk
+    assert hot.client_and_program(999_999) is None
+
+
+def test_insert_set_logs_round_trips_every_field(client_record):
+    now = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
+    rows = [
+        NewSetLog(date=date(2026, 11, 20), exercise_id="goblet_squat", set_number=n, reps=10,
+                  load_kg=Decimal("16.25"), rpe=Decimal("7.5"), pain=n)  # fmt: skip
+        for n in range(1, 151)  # more than one statement's worth on SQLite
+    ] + [NewSetLog(date=date(2026, 11, 21), exercise_id="step_ups", set_number=1, impacts=30,
+                   hold_s=None, rir=Decimal("2.0"), note="knee fine")]  # fmt: skip
+    ids = insert_set_logs(client_record.pk, None, rows, now=now)
+    assert len(ids) == 151 and ids == sorted(ids)
+    stored = {r.pk: r for r in SetLogRow.objects.filter(pk__in=ids)}
+    first, last = stored[ids[0]], stored[ids[-1]]
+    assert (first.load_kg, first.rpe, first.reps, first.pain) == (Decimal("16.25"),
+                                                                 Decimal("7.5"), 10, 1)  # fmt: skip
+    assert (last.impacts, last.rir, last.note, last.date) == (30, Decimal("2.0"), "knee fine",
+                                                             date(2026, 11, 21))  # fmt: skip
+    assert first.created == now and first.updated == now
+    assert insert_set_logs(client_record.pk, None, []) == []
+
+
+def test_audit_insert_is_read_back_by_the_coach(coach, client_record):
+    record(coach, "view", client_id=client_record.pk, object_type="progress", summary="viewed")
+    total, rows = entries_for_coach(coach)
+    assert total == 1
+    assert (rows[0].action, rows[0].object_type, rows[0].actor) == ("view", "progress",
+                                                                     "hot-coach")  # fmt: skip
+    assert timezone.now() - rows[0].timestamp < timedelta(minutes=1)
