@@ -113,7 +113,9 @@ TEMPLATES = [
 def _database() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
-        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
         config.setdefault("TEST", {})
         return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,12 @@ def serve(
         fail(f"--port: {port} is out of range; allowed 1 to 65535")
     if not 1 <= workers <= 16:
         fail(f"--workers: {workers} is out of range; allowed 1 to 16")
-    from osteoload.services.database import database_description, migrate, setup_django
+    from osteoload.services.database import (
+        close_connections,
+        database_description,
+        migrate,
+        setup_django,
+    )
 
     setup_django()
     from osteoload.services.clock import today
@@ -39,6 +44,9 @@ def serve(
             f"password for all: {logins.password}",
             markup=False,
         )
+    # Workers are forked from this process: none may inherit the connection opened to
+    # migrate (on PostgreSQL several workers would share one socket).
+    close_connections()
     shown = f"[{host}]" if ":" in host else host
     console.print(f"osteoload is running at http://{shown}:{port}/  (Ctrl+C to stop)", markup=False)
     _run_gunicorn(host, port, workers)

@@ -29,6 +29,13 @@ def migrate() -> str:
     return out.getvalue()
 
 
+def close_connections() -> None:
+    """Close this process's database connections (before forking server workers)."""
+    from django.db import connections
+
+    connections.close_all()
+
+
 def database_description() -> str:
     """Where the data lives, for the start-up banner (never the password)."""
     settings = connection.settings_dict
