@@ -93,16 +93,3 @@ def test_audit_insert_is_read_back_by_the_coach(coach, client_record):
     assert (rows[0].action, rows[0].object_type, rows[0].actor) == ("view", "progress",
                                                                      "hot-coach")  # fmt: skip
     assert timezone.now() - rows[0].timestamp < timedelta(minutes=1)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_close_connections_leaves_no_connection_for_forked_workers():
-    """`osteoload serve` closes its migrate connection before gunicorn forks workers."""
-    from django.db import connection
-
-    from osteoload.services.database import close_connections
-
-    Client.objects.exists()
-    assert connection.connection is not None
-    close_connections()
-    assert connection.connection is None
