@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
@@ -334,12 +333,12 @@ def list_sets(
 def log_set(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
     """Log one set she did (the client herself only; her coach reads)."""
     user = auth.client(request)
-    with transaction.atomic():  # the set and its audit entry in one commit
-        logged = training_log.log_set_returning(
-            user, client_id, read_json(request), today=clock.today()
-        )
-        _audit(request, Action.CREATE, client_id, "set", logged.row["id"], "logged a set",
-               owner_id=logged.coach_id)  # fmt: skip
+    # The set and its audit entry are written in one short transaction, after the checks.
+    logged = training_log.log_set_returning(
+        user, client_id, read_json(request), today=clock.today(),
+        also=lambda done: _audit(request, Action.CREATE, client_id, "set", done.row["id"],
+                                 "logged a set", owner_id=done.coach_id),
+    )  # fmt: skip
     return Status(201, logged.row)
 
 

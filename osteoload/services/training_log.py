@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -84,20 +84,39 @@ class LoggedSet:
 
 
 def log_set_returning(
-    user: AnyUser, client_id: int, data: dict[str, Any], *, today: date
+    user: AnyUser,
+    client_id: int,
+    data: dict[str, Any],
+    *,
+    today: date,
+    also: Callable[[LoggedSet], None] | None = None,
 ) -> LoggedSet:
     """Like :func:`log_set`, but returns the stored row without reading it back (the hot path
-    of the API: everyone logs at the same evening hour)."""
+    of the API: everyone logs at the same evening hour).
+
+    ``also`` runs in the same transaction right after the insert (the API writes the audit
+    entry there): reads and validation happen before it, so the write lock is held briefly.
+    """
     now = timezone.now()
-    client, program_id, (entry,), (row_id,) = _store(user, client_id, [data], today, now)
-    row = {
-        "id": row_id, "date": entry.date, "exercise_id": entry.exercise_id,
-        "set_number": entry.set_number, "reps": entry.reps,
-        "load_kg": _float(entry.load_kg), "rpe": _float(entry.rpe), "rir": _float(entry.rir),
-        "pain": entry.pain, "impacts": entry.impacts, "hold_s": entry.hold_s,
-        "note": entry.note, "program_id": program_id, "created": now, "updated": now,
-    }  # fmt: skip
-    return LoggedSet(row, client.coach_id)
+    logged: list[LoggedSet] = []
+
+    def stored(client: Client, program_id: int | None, valid: list[SetEntryIn],
+               ids: list[int]) -> None:  # fmt: skip
+        entry = valid[0]
+        row = {
+            "id": ids[0], "date": entry.date, "exercise_id": entry.exercise_id,
+            "set_number": entry.set_number, "reps": entry.reps,
+            "load_kg": _float(entry.load_kg), "rpe": _float(entry.rpe),
+            "rir": _float(entry.rir), "pain": entry.pain, "impacts": entry.impacts,
+            "hold_s": entry.hold_s, "note": entry.note, "program_id": program_id,
+            "created": now, "updated": now,
+        }  # fmt: skip
+        logged.append(LoggedSet(row, client.coach_id))
+        if also is not None:
+            also(logged[0])
+
+    _store(user, client_id, [data], today, now, stored)
+    return logged[0]
 
 
 def log_sets(
@@ -113,6 +132,7 @@ def _store(
     entries: Sequence[dict[str, Any]],
     today: date,
     now: datetime,
+    after_insert: Callable[[Client, int | None, list[SetEntryIn], list[int]], None] | None = None,
 ) -> tuple[Client, int | None, list[SetEntryIn], list[int]]:
     # Only the client herself logs (her coach reads). One hand-written query: this is the
     # request everyone makes at the same evening hour.
@@ -154,6 +174,8 @@ def _store(
     ]
     with transaction.atomic(savepoint=False):
         ids = insert_set_logs(client.pk, program_id, rows, now=now)
+        if after_insert is not None:
+            after_insert(client, program_id, valid, ids)
     return client, program_id, valid, ids
 
 
