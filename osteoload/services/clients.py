@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, Count, Exists, F, OuterRef, Subquery, When
 from django.db.models.fields.json import KT
 
 from osteoload.domain.profile import ClientProfile
@@ -242,19 +242,28 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
         .values_list("client_id", flat=True)
         .distinct()
     )
-    planned: dict[int, set[date]] = {}
-    for row in PlannedSession.objects.filter(
-        client_id__in=ids, date__gte=window_start, date__lt=today, program__assigned=True
-    ).values_list("client_id", "date"):
-        planned.setdefault(row[0], set()).add(row[1])
-    done: dict[int, set[date]] = {}
-    for row in (
-        SetLogRow.objects.filter(client_id__in=ids, date__gte=window_start, date__lt=today)
+    # Planned sessions in the window counted per client in the database, each checked for a
+    # log that day by an index seek (not a scan of every set in the window).
+    logged_that_day = SetLogRow.objects.filter(
+        client_id=OuterRef("client_id"), date=OuterRef("date")
+    )
+    recent = today - timedelta(days=7)
+    counts: dict[int, dict[str, Any]] = {
+        row["client_id"]: dict(row)
+        for row in PlannedSession.objects.filter(
+            client_id__in=ids, date__gte=window_start, date__lt=today, program__assigned=True
+        )
+        .annotate(was_done=Exists(logged_that_day))
+        .values("client_id")
+        .annotate(
+            planned=Count("date", distinct=True),
+            done=Count(Case(When(was_done=True, then=F("date"))), distinct=True),
+            missed_recent=Count(
+                Case(When(was_done=False, date__gte=recent, then=F("date"))), distinct=True
+            ),
+        )
         .order_by()
-        .values_list("client_id", "date")
-        .distinct()
-    ):
-        done.setdefault(row[0], set()).add(row[1])
+    }
     status = dict(
         ProgramRecord.objects.filter(client_id__in=ids, assigned=True).values_list(
             "client_id", "status"
@@ -262,17 +271,14 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
     )
     rows = []
     for c in clients:
-        plan_days = planned.get(c.pk, set())
-        done_days = done.get(c.pk, set()) & plan_days
-        recent_missed = [
-            d for d in plan_days if d >= today - timedelta(days=7) and d not in done_days
-        ]
+        count = counts.get(c.pk, {})
+        n_planned, n_done = count.get("planned", 0), count.get("done", 0)
         flags = []
         if c.paused:
             flags.append("needs_review")
         if c.pk in pain_ids:
             flags.append("pain")
-        if len(recent_missed) >= 2:
+        if count.get("missed_recent", 0) >= 2:
             flags.append("missed_sessions")
         program_status = status.get(c.pk)
         if program_status in ("needs_clearance", "withheld"):
@@ -285,9 +291,9 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
                 client_id=c.pk,
                 name=c.name,
                 age=int(getattr(c, "age_text", None) or 0),
-                sessions_planned=len(plan_days),
-                sessions_done=len(done_days),
-                adherence_pct=round(100 * len(done_days) / len(plan_days)) if plan_days else None,
+                sessions_planned=n_planned,
+                sessions_done=n_done,
+                adherence_pct=round(100 * n_done / n_planned) if n_planned else None,
                 last_activity=last,
                 flags=tuple(flags),
                 has_login=c.user_id is not None,
