@@ -92,6 +92,8 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
         writer = csv.writer(f)
         writer.writerow(fields)
         for r in rows.iterator():
+            if r.reps is None and r.hold_s is None and r.impacts is None:
+                continue  # a timed item (walk, warm-up): the session-log format has no column
             writer.writerow([r.date.isoformat(), r.exercise_id, r.set_number, r.reps, r.load_kg,
                              r.rpe, r.rir, r.pain, r.impacts, r.hold_s, r.note])  # fmt: skip
     n_sets = client.n  # type: ignore[attr-defined]
