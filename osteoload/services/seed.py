@@ -255,12 +255,17 @@ def remove_clinic(coach_usernames: Sequence[str]) -> None:
     User = get_user_model()
     coaches = User.objects.filter(username__in=list(coach_usernames))
     with transaction.atomic():
-        logins = Client.objects.filter(coach__in=coaches, user__isnull=False).values("user_id")
-        login_ids = list(logins.values_list("user_id", flat=True))
+        # Plain "client_id IN (subquery)" deletes: a join inside the delete makes PostgreSQL
+        # plan a nested loop over millions of sets.
+        theirs = Client.objects.filter(coach__in=coaches).values("id")
+        login_ids = list(
+            Client.objects.filter(coach__in=coaches, user__isnull=False).values_list(
+                "user_id", flat=True
+            )
+        )
         for model in (SetLogRow, PlannedSession, SymptomReport, FunctionalTestRecord,
-                      DxaScanRecord):  # fmt: skip
-            model.objects.filter(client__coach__in=coaches)._raw_delete(model.objects.db)
-        ProgramRecord.objects.filter(client__coach__in=coaches).only("pk").delete()
+                      DxaScanRecord, ProgramRecord):  # fmt: skip
+            model.objects.filter(client_id__in=theirs)._raw_delete(model.objects.db)
         Client.objects.filter(coach__in=coaches).only("pk").delete()
         User.objects.filter(pk__in=login_ids).delete()
         coaches.delete()
