@@ -6,20 +6,18 @@ code paths. Deterministic for a given ``today`` and seed.
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import client_programs, clients, training_log
 from .plans import next_monday
 from .seed import bmd_from_t, logged_entries
-from .synthetic import examples_dir
+from .synthetic import load_example
 
 DEMO_COACH = "coach"
 DEMO_PASSWORD = "osteoload-demo"
@@ -47,8 +45,7 @@ class DemoLogins:
 
 
 def _profile(name: str, today: date, start: date) -> dict[str, Any]:
-    data = yaml.safe_load((examples_dir() / name).read_text(encoding="utf-8"))
-    data = dict(json.loads(json.dumps(data, default=str)))
+    data = load_example(name)
     data.setdefault("schedule", {})["start_date"] = start.isoformat()
     # Keep the recorded sets, tests and fractures at the same distance before the program
     # start as in the example, so the demo looks the same whatever day it is seeded.
