@@ -55,6 +55,28 @@ class Screening:
     next_steps: tuple[str, ...] = ()
 
 
+#: R10a: impacts are done in sets of about 10, at most 5 sets a session.
+IMPACTS_PER_SET = 10
+MAX_IMPACT_SETS = 5
+
+
+def split_impacts(total: int) -> tuple[int, int]:
+    """A session's impacts as (sets, per set) whose product is the session total, never more.
+
+    An impact item's ``impacts`` is the session total and ``reps`` the impacts in each set;
+    ``sets * reps == impacts`` always holds, so no rendering can read one as the other. The
+    split takes the fewest sets of at most ``IMPACTS_PER_SET`` (up to ``MAX_IMPACT_SETS``)
+    that divide the total exactly; a total no such split divides is rounded down to one that
+    does (a few impacts fewer, never more).
+    """
+    total = max(1, total)
+    fewest = max(1, min(MAX_IMPACT_SETS, -(-total // IMPACTS_PER_SET)))
+    for sets in range(fewest, MAX_IMPACT_SETS + 1):
+        if total % sets == 0 and total // sets <= IMPACTS_PER_SET:
+            return sets, total // sets
+    return fewest, max(1, total // fewest)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProgramItem:
     exercise_id: str
@@ -67,8 +89,11 @@ class ProgramItem:
     equipment: tuple[Equipment, ...]
     sets: int
     reps: int | None = None
+    """Repetitions in each set; for an impact item, the impacts in each set."""
     hold_s: int | None = None
+    """Seconds of each hold (``sets`` holds)."""
     impacts: int | None = None
+    """Impacts in the whole session (``sets * reps``), for impact items."""
     minutes: int | None = None
     intensity_pct_1rm: float | None = None
     target_rpe: float | None = None

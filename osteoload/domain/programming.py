@@ -30,7 +30,7 @@ from .catalogue import Catalogue, Exercise
 from .errors import DomainError
 from .one_rm import OneRmEstimate, pct_1rm, working_max_from_sets
 from .profile import ClientProfile
-from .program import Program, ProgramItem, Screening, Session, Week
+from .program import Program, ProgramItem, Screening, Session, Week, split_impacts
 from .units import implement_for, round_load_down
 from .vocabulary import (
     Component,
@@ -433,8 +433,8 @@ def impact_level_for_week(week: int, max_impact: ImpactLevel) -> ImpactLevel:
 def _impact_item(exercise: Exercise, impacts: int) -> ProgramItem:
     if exercise.dose == "minutes":
         return _item(exercise, sets=1, minutes=10, rest_s=0)
-    sets = max(1, min(5, -(-impacts // 10)))
-    return _item(exercise, sets=sets, reps=-(-impacts // sets), impacts=impacts, rest_s=60)
+    sets, per_set = split_impacts(impacts)
+    return _item(exercise, sets=sets, reps=per_set, impacts=sets * per_set, rest_s=60)
 
 
 def balance_start_level(profile: ClientProfile, screening: Screening) -> int:
@@ -615,9 +615,8 @@ def _trim(dose: _Dose, component: Component) -> _Dose:
     if dose.minutes is not None:
         return dose._replace(minutes=max(2, dose.minutes - 1))
     if dose.impacts is not None:
-        impacts = max(IMPACT_START_PER_SESSION, dose.impacts - 5)
-        sets = max(1, min(5, -(-impacts // 10)))
-        return dose._replace(impacts=impacts, sets=sets, reps=-(-impacts // sets))
+        sets, per_set = split_impacts(max(IMPACT_START_PER_SESSION, dose.impacts - 5))
+        return dose._replace(impacts=sets * per_set, sets=sets, reps=per_set)
     floor = 1 if component is Component.POSTURE else 2
     if dose.sets > floor:
         return dose._replace(sets=dose.sets - 1)

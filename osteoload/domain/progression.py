@@ -67,7 +67,7 @@ from .errors import DomainError
 from .logs import SetLog
 from .one_rm import pct_1rm, working_max_from_sets
 from .profile import ClientProfile, StrengthSet
-from .program import Finding, Program, ProgramItem, Week
+from .program import Finding, Program, ProgramItem, Week, split_impacts
 from .programming import (
     IMPACT_START_PER_SESSION,
     IMPACT_TARGET_PER_SESSION,
@@ -171,10 +171,6 @@ IMPACT_FLOOR = IMPACT_START_PER_SESSION
 
 #: Impacts taken off after pain of 5/10 or more, or two weeks away (our choice: two steps).
 IMPACT_STEP_BACK = 10
-
-#: Impacts are split into sets of about 10, at most 5 sets (as the generator does).
-IMPACTS_PER_SET = 10
-MAX_IMPACT_SETS = 5
 
 #: R23: a balance exercise moves on after this many consecutive sessions with every
 #: prescribed hold (or walk) completed.
@@ -1274,12 +1270,6 @@ def _num(value: float, digits: int = 2) -> str:
 # --- Impact (R10) -----------------------------------------------------------------------------
 
 
-def impact_sets(impacts: int) -> tuple[int, int]:
-    """Split impacts into (sets, reps): about 10 a set, at most 5 sets (as the generator)."""
-    sets = max(1, min(MAX_IMPACT_SETS, -(-impacts // IMPACTS_PER_SET)))
-    return sets, -(-impacts // sets)
-
-
 def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     base = _base(ctx, item)
     sessions = ctx.sessions.get(exercise.id, ())
@@ -1338,7 +1328,8 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         if impacts < prescribed
         else Change.HOLD
     )
-    sets, reps = impact_sets(impacts)
+    sets, reps = split_impacts(impacts)
+    impacts = sets * reps
     return replace(
         base,
         sets=sets,

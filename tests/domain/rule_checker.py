@@ -322,6 +322,9 @@ def _check_items(
         level = RANK[e.impact]
         if not e.known:
             bad.append("not in the catalogue")
+        # R10a / issue 13: an impact item's sets x per-set count is its session total.
+        if item.impacts is not None and item.sets * (item.reps or 0) != item.impacts:
+            bad.append(f"{item.sets} x {item.reps} impacts do not make the total {item.impacts}")
         # Screening limits.
         if level > RANK[screening.max_impact]:
             bad.append(f"impact {e.impact} above the allowed {screening.max_impact}")

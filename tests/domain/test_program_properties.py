@@ -609,3 +609,15 @@ def test_a_typical_client_gets_a_clean_program_on_each_schedule(days: tuple[int,
     )
     program = clean(profile, weeks=16)
     assert program.status is ProgramStatus.READY and len(program.weeks) == 16
+
+
+@given(total=st.integers(min_value=1, max_value=200))
+def test_impacts_split_into_sets_that_add_up_to_the_session_total(total: int) -> None:
+    """R10a: sets x per set is the session total (never more than asked), sets of <= 10."""
+    from osteoload.domain.program import IMPACTS_PER_SET, MAX_IMPACT_SETS, split_impacts
+
+    sets, per_set = split_impacts(total)
+    assert 1 <= sets <= MAX_IMPACT_SETS
+    assert sets * per_set <= total
+    if total <= IMPACTS_PER_SET * MAX_IMPACT_SETS and total % 5 == 0:
+        assert sets * per_set == total and per_set <= IMPACTS_PER_SET
