@@ -1,0 +1,18 @@
+"""What she is told: the one layer that turns the engine's structured decisions and doses
+into words, for each audience.
+
+The engine (``osteoload.domain``) decides: statuses, findings with rule IDs, doses as
+numbers. This package says it: the coach reads third-person sentences with the pronoun her
+profile implies, the client reads "you" in plain words, print reads a compact form for paper.
+Front ends (web, API, CLI) and document templates only display what it returns; none of them
+formats a dose or restates a rule.
+
+Like the engine it is pure standard-library Python. Every sentence is marked for translation
+with :func:`_` (gettext), so a later catalogue can translate it without code changes.
+"""
+
+from __future__ import annotations
+
+from .audience import Audience, Pronouns, _, ngettext, pronouns_for
+
+__all__ = ["Audience", "Pronouns", "_", "ngettext", "pronouns_for"]
