@@ -49,6 +49,7 @@ from osteoload.services.plans import (
     program_start,
     screen_client,
     screening_document,
+    with_display,
 )
 from osteoload.services.profile_schema import Bmd, ProfileIn
 from osteoload.services.profiles import parse_profile
@@ -123,7 +124,8 @@ def plan(
 ) -> dict[str, Any]:
     """Generate a week-by-week program (``osteoload plan``); nothing is stored."""
     record = _profile_body(request)
-    return program_document(plan_program(record, today=clock.today(), start=start, weeks=weeks))
+    program = plan_program(record, today=clock.today(), start=start, weeks=weeks)
+    return with_display(program_document(program), record.units)
 
 
 @router.post("/assess", response=DOCUMENT, openapi_extra=PROFILE_BODY)

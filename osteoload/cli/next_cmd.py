@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from osteoload.domain.progression import Change, NextItem
+from osteoload.domain.progression import Change
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Units
 from osteoload.services.clock import today
@@ -26,6 +26,8 @@ from osteoload.services.session_log import (
     read_log,
     write_log_csv,
 )
+from osteoload.wording import Audience
+from osteoload.wording.dose import dose_text
 
 from .common import (
     TextOrJson,
@@ -139,25 +141,6 @@ def _report(entries: LogImport, *, to_stderr: bool, output: Path | None = None) 
             out.print(f"  {u.name}: {u.count} row{'s' if u.count != 1 else ''}", markup=False)
 
 
-def describe(item: NextItem) -> str:
-    """The dose of a next item in a few words: ``3 x 8 @ 16 kg dumbbell, effort 8/10``."""
-    if item.minutes is not None:
-        return f"{item.minutes} min"
-    if item.impacts is not None:
-        return f"{item.impacts} impacts ({item.sets} x {item.reps})"
-    if item.hold_s is not None:
-        text = f"{item.sets} x {item.hold_s} s hold"
-        if item.load_display is not None:
-            text += f" with {item.load_display}"
-        return text
-    text = f"{item.sets} x {item.reps}"
-    if item.load_display is not None:
-        text += f" @ {item.load_display}"
-    if item.target_rpe is not None:
-        text += f", effort {item.target_rpe:g}/10"
-    return text
-
-
 def render_next(
     session: NextSession, entries: LogImport, *, name: str | None, units: Units
 ) -> None:
@@ -183,7 +166,7 @@ def render_next(
     for item in p.items:
         when = f"  next {item.next_date.isoformat()}" if item.next_date else ""
         console.print(
-            f"{_MARKS[item.change]} {item.name}: {describe(item)}{when}",
+            f"{_MARKS[item.change]} {item.name}: {dose_text(item, units, Audience.PRINT)}{when}",
             markup=False,
         )
         console.print(f"    {item.reason}", markup=False)

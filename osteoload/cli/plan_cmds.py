@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from osteoload.domain.program import Program, ProgramItem, Screening
+from osteoload.domain.program import Program, Screening
+from osteoload.domain.vocabulary import Units
 from osteoload.services.clock import today
 from osteoload.services.plans import (
     MAX_WEEKS,
@@ -17,8 +18,11 @@ from osteoload.services.plans import (
     program_start,
     screen_client,
     screening_document,
+    with_display,
 )
 from osteoload.services.profiles import load_profile
+from osteoload.wording import Audience
+from osteoload.wording.dose import dose_text
 
 from .common import TextOrJson, console, input_errors, parse_date_option, print_json
 
@@ -96,7 +100,7 @@ def plan_cmd(
         record = load_profile(profile, today=today())
         program = plan_program(record, today=today(), start=first, weeks=weeks)
     if format is PlanFormat.JSON:
-        print_json(program_document(program))
+        print_json(with_display(program_document(program), record.units))
     elif format is PlanFormat.PDF:
         from osteoload.services.paper import program_pdf
 
@@ -108,7 +112,7 @@ def plan_cmd(
 
         write_output(target, program_ics(program, record))
     else:
-        render_program(program, name=record.name)
+        render_program(program, name=record.name, units=record.units)
 
 
 def check_output(output: Path | None, what: str) -> Path:
@@ -161,24 +165,7 @@ def render_screening(s: Screening) -> None:
             console.print(f"  - {step}", markup=False)
 
 
-def describe_dose(item: ProgramItem) -> str:
-    if item.minutes is not None:
-        return f"{item.minutes} min"
-    if item.impacts is not None:
-        return f"{item.impacts} impacts ({item.sets} x {item.reps})"
-    if item.hold_s is not None:
-        return f"{item.sets} x {item.hold_s} s hold"
-    text = f"{item.sets} x {item.reps}"
-    if item.load_display is not None:
-        text += f" @ {item.load_display}"
-    elif item.intensity_pct_1rm is not None:
-        text += f" @ {item.intensity_pct_1rm:g}% 1RM"
-    if item.target_rpe is not None:
-        text += f", effort {item.target_rpe:g}/10"
-    return text
-
-
-def render_program(program: Program, *, name: str | None) -> None:
+def render_program(program: Program, *, name: str | None, units: Units) -> None:
     who = f" for {name}" if name else ""
     console.print(f"osteoload program{who}, starting {program.start.isoformat()}", markup=False)
     render_screening(program.screening)
@@ -198,7 +185,9 @@ def render_program(program: Program, *, name: str | None) -> None:
                 markup=False,
             )
             for item in session.items:
-                console.print(f"  - {item.name}: {describe_dose(item)}", markup=False)
+                console.print(
+                    f"  - {item.name}: {dose_text(item, units, Audience.PRINT)}", markup=False
+                )
                 if week.week == 1:
                     console.print(f"      Why: {item.why}", markup=False)
                     if item.note:

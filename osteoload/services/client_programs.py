@@ -17,7 +17,7 @@ from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .clients import client_profile
 from .errors import InputError, Issue
-from .plans import MAX_WEEKS, program_document, program_start
+from .plans import MAX_WEEKS, program_document, program_start, with_display
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,7 +65,9 @@ def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:
 def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any]:
     """A stored program document (the plan JSON contract) with its id and assignment."""
     record = _program(user, client_id, program_id)
-    return {**record.document, "id": record.pk, "assigned": record.assigned}
+    units = client_profile(record.client, today=record.start).units
+    document = with_display(record.document, units)
+    return {**document, "id": record.pk, "assigned": record.assigned}
 
 
 def programs_of(user: AnyUser, client_id: int) -> list[ProgramSummary]:

@@ -55,6 +55,8 @@ from osteoload.domain.vocabulary import (
     Track,
     Units,
 )
+from osteoload.wording import Audience
+from osteoload.wording.dose import column_lines, dose_text
 
 from .catalogue import get_catalogue
 from .errors import InputError, Issue
@@ -152,54 +154,9 @@ def _g(value: float) -> str:
     return f"{value:g}"
 
 
-def item_load(item: ProgramItem, units: Units) -> str | None:
-    """The load in her units as equipment shows it, or ``None`` (body weight, or find it)."""
-    if item.load_display:
-        return item.load_display
-    if item.load_kg is not None and item.load_kg > 0:
-        return format_load(item.load_kg, units)
-    return None
-
-
-def short_load(item: ProgramItem, units: Units) -> str:
-    if item.load_kg is not None and item.load_kg > 0:
-        return format_load(item.load_kg, units)
-    if item.intensity_pct_1rm is not None or item.target_rpe is not None and _loadable(item):
-        return "find it"
-    return "-"
-
-
 def _loadable(item: ProgramItem) -> bool:
     catalogue = get_catalogue()
     return item.exercise_id in catalogue and catalogue[item.exercise_id].loadable
-
-
-def sets_text(item: ProgramItem) -> str:
-    """``"2 x 12"``, ``"3 x 20 s"``, ``"30 impacts"``, ``"10 min"``."""
-    if item.minutes is not None:
-        return f"{item.minutes} min"
-    if item.impacts is not None:
-        return f"{item.impacts} impacts"
-    if item.hold_s is not None:
-        return f"{item.sets} \u00d7 {item.hold_s} s"
-    if item.reps is not None:
-        return f"{item.sets} \u00d7 {item.reps}"
-    return f"{item.sets} sets"
-
-
-def dose_text(item: ProgramItem, units: Units, *, effort: bool = True) -> str:
-    """The whole dose in one line, load in her units: ``"2 x 12 @ 60 lb, effort 6/10"``."""
-    text = sets_text(item)
-    if item.impacts is not None and item.reps is not None:
-        text += f" ({item.sets} \u00d7 {item.reps})"
-    if item.hold_s is not None:
-        text += " hold"
-    load = item_load(item, units)
-    if load:
-        text += f" @ {load}"
-    if effort and item.target_rpe is not None:
-        text += f", effort {_g(item.target_rpe)}/10"
-    return text
 
 
 # =========================================================================================
@@ -339,12 +296,7 @@ def _card(
         if week in done:
             continue
         done.add(week)
-        lines = [sets_text(item)]
-        if _loadable(item) or item.load_kg:
-            lines.append(short_load(item, units))
-        if item.target_rpe is not None:
-            lines.append(f"effort {_g(item.target_rpe)}")
-        cells.append((week, tuple(lines)))
+        cells.append((week, tuple(column_lines(item, units, loadable=_loadable(item)))))
     columns = _dose_columns(cells)
     rows = [columns[i : i + per_row] for i in range(0, len(columns), per_row)]
     return ExerciseCard(
@@ -565,7 +517,7 @@ def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> l
             rows = [
                 LogRow(
                     name=item.name,
-                    plan=dose_text(item, units, effort=False),
+                    plan=dose_text(item, units, Audience.PRINT, effort=False),
                     boxes=range(min(item.sets, 6) if item.minutes is None else 1),
                     load=_loadable(item) or bool(item.load_kg),
                     effort=_g(item.target_rpe) if item.target_rpe is not None else "",
@@ -590,7 +542,7 @@ def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> l
                 log.home_rows.append(
                     HomeRow(
                         name=item.name,
-                        plan=dose_text(item, units),
+                        plan=dose_text(item, units, Audience.PRINT),
                         days=[any(i.exercise_id == ex_id for i in s.items) for s in home],
                     )
                 )
@@ -681,7 +633,9 @@ def program_ics(
             event.add("dtend", session.date + timedelta(days=1))
             event.add("summary", f"{kind} (week {week.week}, {week.phase.value})")
             lines = [f"About {session.minutes} minutes."]
-            lines += [f"- {item.name}: {dose_text(item, units)}" for item in session.items]
+            lines += [
+                f"- {item.name}: {dose_text(item, units, Audience.PRINT)}" for item in session.items
+            ]
             lines.append("")
             lines.append(SAFETY_LINE)
             event.add("description", "\n".join(lines))

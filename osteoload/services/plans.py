@@ -10,6 +10,9 @@ from osteoload.domain.program import Program, Screening
 from osteoload.domain.programming import generate_program
 from osteoload.domain.screening import screen
 from osteoload.domain.serialize import jsonable
+from osteoload.domain.vocabulary import Units
+from osteoload.wording import Audience
+from osteoload.wording.dose import dose_lines, dose_text
 
 from .catalogue import get_catalogue
 
@@ -54,3 +57,27 @@ def screening_document(screening: Screening) -> dict[str, Any]:
 def program_document(program: Program) -> dict[str, Any]:
     """The ``plan`` JSON contract (DESIGN.md, docs/schemas/program.v1.json)."""
     return {"schema_version": 1, **jsonable(program)}
+
+
+def with_display(document: dict[str, Any], units: Units | str) -> dict[str, Any]:
+    """The document with each item's dose in words for every audience, as the API serves it:
+    ``display`` = ``{"coach": "5 × 10 impacts (50 a session)", "client": [lines], "print":
+    "5 × 10 impacts = 50"}`` (from the wording layer, so no API client formats a dose)."""
+    weeks = []
+    for week in document.get("weeks", []):
+        sessions = []
+        for session in week.get("sessions", []):
+            items = [
+                {
+                    **item,
+                    "display": {
+                        "coach": dose_text(item, units, Audience.COACH),
+                        "client": dose_lines(item, units, Audience.CLIENT),
+                        "print": dose_text(item, units, Audience.PRINT),
+                    },
+                }
+                for item in session.get("items", [])
+            ]
+            sessions.append({**session, "items": items})
+        weeks.append({**week, "sessions": sessions})
+    return {**document, "weeks": weeks}

@@ -34,11 +34,32 @@ def output_schema(kind: type[Any], name: str, description: str) -> dict[str, Any
     return schema
 
 
+def program_schema() -> dict[str, Any]:
+    """The plan document: the engine's Program, each item with its dose in words added."""
+    schema = output_schema(
+        Program, "program", "A generated program (osteoload plan --format json)."
+    )
+    schema["$defs"]["ProgramItem"]["properties"]["display"] = {
+        "title": "Display",
+        "description": (
+            "The dose in words from the wording layer, for each audience: coach (one line), "
+            "client (short plain lines for her phone) and print (one compact line). Added by "
+            "the API and the command line; the numbers above are the prescription."
+        ),
+        "type": "object",
+        "properties": {
+            "coach": {"type": "string"},
+            "client": {"type": "array", "items": {"type": "string"}},
+            "print": {"type": "string"},
+        },
+        "required": ["coach", "client", "print"],
+    }
+    return schema
+
+
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "profile": profile_json_schema,
-    "program": lambda: output_schema(
-        Program, "program", "A generated program (osteoload plan --format json)."
-    ),
+    "program": program_schema,
     "screening": lambda: output_schema(
         Screening, "screening", "A screening result (osteoload screen --format json)."
     ),

@@ -9,6 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from osteoload.domain.units import kg_to_lb
+from osteoload.wording import Audience
+from osteoload.wording.dose import dose_lines, dose_of, dose_text
 
 from . import labels
 from .charts import number
@@ -25,50 +27,9 @@ def load_text(load_kg: float | None, units: str) -> str:
     return f"{number(load_kg, 2)} kg"
 
 
-def dose(item: Mapping[str, Any]) -> str:
-    """The coach's one-line prescription: sets, reps or time, load, effort, rest."""
-    sets = item.get("sets") or 1
-    head = []
-    if item.get("minutes"):
-        head.append(f"{item['minutes']} min")
-    elif item.get("impacts"):
-        head.append(f"{sets} × {item['impacts']} impacts")
-    elif item.get("hold_s"):
-        head.append(f"{sets} × {item['hold_s']} s hold")
-    elif item.get("reps"):
-        head.append(f"{sets} × {item['reps']}")
-    if item.get("load_display"):
-        head.append(f"at {item['load_display']}")
-    if item.get("intensity_pct_1rm"):
-        head.append(f"({number(item['intensity_pct_1rm'], 0)} % 1RM)")
-    parts = [" ".join(head)] if head else []
-    if item.get("target_rpe"):
-        parts.append(f"RPE {number(item['target_rpe'], 1)}")
-    if item.get("rest_s"):
-        parts.append(f"rest {item['rest_s']} s")
-    return ", ".join(parts)
-
-
-def client_dose(item: Mapping[str, Any]) -> list[str]:
-    """Her prescription as short plain lines."""
-    sets = item.get("sets") or 1
-    lines = []
-    if item.get("minutes"):
-        lines.append(f"{item['minutes']} minutes")
-    elif item.get("impacts"):
-        each = "time" if sets == 1 else "times"
-        lines.append(f"{item['impacts']} landings, {sets} {each}")
-    elif item.get("hold_s"):
-        lines.append(f"Hold {item['hold_s']} seconds, {sets} {'time' if sets == 1 else 'times'}")
-    elif item.get("reps"):
-        lines.append(f"{sets} {'set' if sets == 1 else 'sets'} of {item['reps']}")
-    if item.get("load_display"):
-        lines.append(f"Weight: {item['load_display']}")
-    if item.get("target_rpe"):
-        lines.append(f"How hard: about {number(item['target_rpe'], 1)} out of 10")
-    if item.get("rest_s"):
-        lines.append(f"Rest {item['rest_s']} seconds between sets")
-    return lines
+def dose(item: Mapping[str, Any], units: str) -> str:
+    """The coach's one-line prescription, from the wording layer."""
+    return dose_text(item, units, Audience.COACH)
 
 
 def log_kind(item: Mapping[str, Any]) -> str:
@@ -124,6 +85,8 @@ class TodayItem:
     sets: int
     logged: list[LoggedSet] = field(default_factory=list)
     load_value: str = ""
+    prefill: str = ""
+    """What one set is pre-filled with: reps, impacts or seconds in each set."""
     component: str = ""
     rpe_value: str = ""
 
@@ -156,6 +119,7 @@ def today_items(
         if exercise_id in seen:
             continue
         seen.add(exercise_id)
+        planned = dose_of(item)
         load = item.get("load_kg")
         load_value = ""
         if load is not None:
@@ -166,8 +130,9 @@ def today_items(
                 item=dict(item),
                 kind=log_kind(item),
                 cues=list(cues.get(exercise_id, [])),
-                lines=client_dose(item),
-                sets=int(item.get("sets") or 1),
+                lines=dose_lines(item, units, Audience.CLIENT),
+                sets=planned.sets,
+                prefill=str(planned.prefill) if planned.prefill is not None else "",
                 logged=by_exercise.get(exercise_id, []),
                 load_value=load_value,
                 component=labels.label(labels.COMPONENTS, item.get("component")),

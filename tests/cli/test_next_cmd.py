@@ -58,7 +58,7 @@ def test_next_text_output():
     out = result.stdout
     assert "Next session for Beatriz Costa after 2026-11-14" in out
     assert "Status: Ready" in out
-    assert "Goblet squat (dumbbell): 3 x 10 @" in out
+    assert "Goblet squat (dumbbell): 3 × 10 at " in out
     assert "Working max (R22):" in out
 
 

@@ -32,6 +32,7 @@ from osteoload.services.errors import InputError
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import load_profile, parse_profile
 from osteoload.services.session_log import read_log
+from osteoload.wording.dose import dose_of, load_words
 from tests.conftest import ROOT, TODAY
 
 PROFILES = ROOT / "examples" / "profiles"
@@ -236,7 +237,7 @@ def test_booklet_in_pounds_has_every_exercise_load_and_finding(tmp_path):
     for name in names:
         assert name in text, name
     loads = {
-        paper.item_load(i, record.units)
+        load_words(dose_of(i), record.units)
         for w in plan.weeks
         for s in w.sessions
         for i in s.items

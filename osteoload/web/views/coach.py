@@ -210,6 +210,7 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
     user = request.user
     document = client_programs.program_for(user, client_id, program_id)
     name = clients.client_name(user, client_id)
+    units = clients.profile_for(user, client_id, today=today()).units.value
     exercises: dict[str, dict[str, Any]] = {}
     weeks = []
     for week in document.get("weeks", []):
@@ -226,7 +227,7 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
                     {
                         "name": item["name"],
                         "component": labels.label(labels.COMPONENTS, item["component"]),
-                        "dose": present.dose(item),
+                        "dose": present.dose(item, units),
                         "why": item.get("why", ""),
                         "note": item.get("note") or "",
                     }
