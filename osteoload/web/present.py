@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from osteoload.domain.units import kg_to_lb
 from osteoload.wording import Audience
-from osteoload.wording.dose import dose_lines, dose_of, dose_text
+from osteoload.wording.dose import dose_lines, dose_of, dose_text, logged_set_text
 
 from . import labels
 from .charts import number
@@ -55,22 +55,7 @@ class LoggedSet:
 
 
 def logged_text(row: Mapping[str, Any], units: str) -> str:
-    parts = [f"Set {row['set_number']}"]
-    if row.get("impacts") is not None:
-        parts.append(f"{row['impacts']} landings")
-    if row.get("hold_s") is not None:
-        parts.append(f"{row['hold_s']} seconds")
-    if row.get("reps") is not None:
-        parts.append(f"{row['reps']} reps")
-    if row.get("load_kg"):
-        parts.append(load_text(row["load_kg"], units))
-    if row.get("rpe") is not None:
-        parts.append(f"effort {number(row['rpe'], 1)}/10")
-    if row.get("pain"):
-        parts.append(f"pain {row['pain']}/10")
-    if len(parts) == 1:
-        parts.append("done")
-    return " · ".join(parts)
+    return logged_set_text(row, units)
 
 
 @dataclass(slots=True)

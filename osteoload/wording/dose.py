@@ -192,6 +192,8 @@ def amount_text(dose: Dose, audience: Audience) -> str:
                 "each": _duration(per),
                 "total": _duration(total),
             }
+        if n == 1:
+            return _("%(each)s hold") % {"each": _short_duration(per)}
         return _("%(n)d × %(each)s hold (%(total)s in all)") % {
             "n": n,
             "each": _short_duration(per),
@@ -276,3 +278,23 @@ def column_lines(item: Item, units: Units | str, *, loadable: bool) -> list[str]
     if dose.target_rpe is not None:
         lines.append(_("effort %(rpe)s") % {"rpe": num(dose.target_rpe, 1)})
     return lines
+
+
+def logged_set_text(row: Mapping[str, Any], units: Units | str) -> str:
+    """One logged set as her page lists it: ``"Set 2 · 10 landings · pain 2/10"``."""
+    parts = [_("Set %(n)d") % {"n": row["set_number"]}]
+    if row.get("impacts") is not None:
+        parts.append(_("%(n)d landings") % {"n": row["impacts"]})
+    if row.get("hold_s") is not None:
+        parts.append(_("%(n)d seconds") % {"n": row["hold_s"]})
+    if row.get("reps") is not None:
+        parts.append(_("%(n)d reps") % {"n": row["reps"]})
+    if row.get("load_kg"):
+        parts.append(format_load(float(row["load_kg"]), Units(units)))
+    if row.get("rpe") is not None:
+        parts.append(_("effort %(rpe)s/10") % {"rpe": num(float(row["rpe"]), 1)})
+    if row.get("pain"):
+        parts.append(_("pain %(n)d/10") % {"n": row["pain"]})
+    if len(parts) == 1:
+        parts.append(_("done"))
+    return " · ".join(parts)
