@@ -493,6 +493,20 @@ class FallsRiskResult:
     """True when one of Vivifrail's own "+" criteria is met: TUG >= 20 s, gait speed
     < 0.8 m/s, dementia, two or more falls or a fall with injury in the past year."""
     message: str = ""
+    factors: tuple[FallsFactor, ...] = ()
+    """The criteria met as data (one per reason, same order), for the wording layer."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FallsFactor:
+    """One falls-risk criterion met: which (``code``), the value measured and its limit."""
+
+    code: str
+    """``falls_recurrent``, ``fall_injury``, ``tug_high``, ``gait_slow``, ``dementia``,
+    ``sppb_frail``, ``one_fall``, ``one_fall_injury_unknown``, ``tug_some``,
+    ``chair_stand_low``, ``stance_short``, ``sppb_prefrail``."""
+    value: float | None = None
+    limit: float | None = None
 
 
 def _falls_tests_present(tests: FunctionalTests) -> bool:
@@ -531,21 +545,26 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
     tests = profile.tests
     high: list[str] = []
     mid: list[str] = []
+    factors: list[FallsFactor] = []
+    mid_factors: list[FallsFactor] = []
     plus = False
     falls = profile.falls_last_year
     injury = profile.fall_with_injury_last_year
 
     if falls is not None and falls >= FALLS_RECURRENT:
         high.append(f"{falls} falls in the last year (two or more is high risk).")
+        factors.append(FallsFactor(code="falls_recurrent", value=falls, limit=FALLS_RECURRENT))
         plus = True
     if injury:
         high.append("A fall in the last year caused an injury.")
+        factors.append(FallsFactor(code="fall_injury"))
         plus = True
     tug = tests.tug_s
     if tug is not None and tug >= norms.TUG_HIGH_RISK_S:
         high.append(
             f"Timed Up and Go took {tug:g} s ({norms.TUG_HIGH_RISK_S:g} s or more is high risk)."
         )
+        factors.append(FallsFactor(code="tug_high", value=tug, limit=norms.TUG_HIGH_RISK_S))
         if tug >= norms.TUG_SEVERE_S:
             plus = True
     speed = gait_speed(tests)
@@ -554,23 +573,33 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
             f"Walking speed is {speed:.2f} m/s (below {norms.GAIT_SPEED_HIGH_RISK_M_S:.1f} m/s "
             "is high risk)."
         )
+        factors.append(
+            FallsFactor(code="gait_slow", value=speed, limit=norms.GAIT_SPEED_HIGH_RISK_M_S)
+        )
         plus = True
     if Condition.DEMENTIA in profile.conditions:
         high.append("Dementia raises the risk of falling.")
+        factors.append(FallsFactor(code="dementia"))
         plus = True
     sppb = sppb_total(tests)
     if sppb is not None and sppb <= SPPB_FRAIL_MAX:
         high.append(f"SPPB score {sppb} of 12 ({SPPB_FRAIL_MAX} or less indicates frailty).")
+        factors.append(FallsFactor(code="sppb_frail", value=sppb, limit=SPPB_FRAIL_MAX))
 
     if falls == 1 and not injury:
         if injury is None:
             mid.append("One fall in the last year (whether it caused an injury is not recorded).")
+            mid_factors.append(FallsFactor(code="one_fall_injury_unknown", value=1))
         else:
             mid.append("One fall in the last year, without injury.")
+            mid_factors.append(FallsFactor(code="one_fall", value=1))
     if tug is not None and norms.TUG_STEADI_AT_RISK_S <= tug < norms.TUG_HIGH_RISK_S:
         mid.append(
             f"Timed Up and Go took {tug:g} s ({norms.TUG_STEADI_AT_RISK_S:g} s or more means "
             "some risk of falling)."
+        )
+        mid_factors.append(
+            FallsFactor(code="tug_some", value=tug, limit=norms.TUG_STEADI_AT_RISK_S)
         )
     stands = tests.chair_stand_30s
     if stands is not None:
@@ -583,16 +612,21 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
                 f"{stands} chair stands in 30 s is below average for age {ages}{extra} "
                 f"(fewer than {threshold}): the legs are weaker than they should be."
             )
+            mid_factors.append(FallsFactor(code="chair_stand_low", value=stands, limit=threshold))
     stance = tests.single_leg_stance_s
     if stance is not None and stance < norms.SINGLE_LEG_STANCE_RISK_S:
         mid.append(
             f"Stood on one leg for {stance:g} s (less than {norms.SINGLE_LEG_STANCE_RISK_S:g} s "
             "predicts injurious falls)."
         )
+        mid_factors.append(
+            FallsFactor(code="stance_short", value=stance, limit=norms.SINGLE_LEG_STANCE_RISK_S)
+        )
     if sppb is not None and SPPB_FRAIL_MAX < sppb <= SPPB_PREFRAIL_MAX:
         mid.append(
             f"SPPB score {sppb} of 12 ({SPPB_FRAIL_MAX + 1}-{SPPB_PREFRAIL_MAX} is pre-frailty)."
         )
+        mid_factors.append(FallsFactor(code="sppb_prefrail", value=sppb, limit=SPPB_PREFRAIL_MAX))
 
     if high:
         level = FallsRisk.HIGH
@@ -612,7 +646,11 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
             "(for example Timed Up and Go)."
         )
     return FallsRiskResult(
-        level=level, reasons=tuple(high + mid), vivifrail_plus=plus, message=message
+        level=level,
+        reasons=tuple(high + mid),
+        vivifrail_plus=plus,
+        message=message,
+        factors=tuple(factors + mid_factors),
     )
 
 

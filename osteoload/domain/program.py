@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .vocabulary import (
     BoneCategory,
@@ -23,11 +24,30 @@ from .vocabulary import (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One screening result a person can read: which rule, how binding, and what it means."""
+    """One screening result: which rule, how binding, what was decided and on which facts.
+
+    The engine fills ``rule``, ``severity``, ``code`` (the outcome, e.g. ``parq_yes``) and
+    ``data`` (the numbers and reasons, JSON-ready standard types). The words are not the
+    engine's: :mod:`osteoload.wording.findings` renders ``code`` and ``data`` for each
+    audience, and ``message`` carries the client's wording once the services have worded the
+    screening (empty straight from the engine; findings without a ``code`` carry their own).
+    """
 
     rule: str
     severity: Severity
     message: str
+    code: str = ""
+    data: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step:
+    """One thing to do before the program can start (a structured ``next_steps`` entry)."""
+
+    code: str
+    clearance: str
+    """Who signs it off: ``medical``, ``physio`` or ``impact``."""
+    data: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +73,9 @@ class Screening:
     vivifrail_passport: str | None = None
     review_date: dt.date | None = None
     next_steps: tuple[str, ...] = ()
+    """The steps in the client's words (filled by the wording layer, like ``message``)."""
+    steps: tuple[Step, ...] = ()
+    """The next steps as codes and data, for rendering to any audience."""
 
 
 #: R10a: impacts are done in sets of about 10, at most 5 sets a session.

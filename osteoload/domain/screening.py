@@ -7,16 +7,26 @@ applied, so the order of the rules cannot loosen a restriction.
 
 Bone category, falls risk and the Vivifrail passport come from
 :mod:`osteoload.domain.assessment` (one implementation, shared with ``osteoload assess``).
+
+Each finding and next step is a code with its numbers and reasons as data; the words for
+the coach and for the client come from :mod:`osteoload.wording.findings`, never from here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from .assessment import assess_falls_risk, classify_bone, vivifrail_passport
-from .profile import ClientProfile, Fracture
-from .program import Finding, Screening
+from .assessment import (
+    BoneStatus,
+    FallsRiskResult,
+    assess_falls_risk,
+    classify_bone,
+    vivifrail_passport,
+)
+from .profile import ClientProfile
+from .program import Finding, Screening, Step
 from .vocabulary import (
     BoneCategory,
     Condition,
@@ -48,30 +58,34 @@ BALANCE_MINUTES = 120
 BALANCE_MINUTES_HIGH_FALLS_RISK = 180
 # R33 (ISCD VFA [R]): measured height loss that calls for a vertebral fracture assessment.
 HEIGHT_LOSS_FLAG_CM = 2.0
+# R10 (LIFTMOR; Watson 2018): impact work builds up towards about this many impacts a session.
+IMPACTS_PER_SESSION_TARGET = 50
+# R11: jumps and drop landings only after this many weeks of moderate impact without problems.
+HIGH_IMPACT_AFTER_WEEKS = 8
 
 #: R2 (Vivifrail): conditions for which no exercise program is generated.
-CONTRAINDICATIONS = {
-    Condition.ACUTE_MYOCARDIAL_INFARCTION: "a recent heart attack",
-    Condition.UNSTABLE_ANGINA: "unstable angina",
-    Condition.ARRHYTHMIA_UNCONTROLLED: "an uncontrolled heart rhythm problem",
-    Condition.AORTIC_ANEURYSM_DISSECTING: "a dissecting aortic aneurysm",
-    Condition.AORTIC_STENOSIS_SEVERE: "severe aortic stenosis",
-    Condition.ENDOCARDITIS_PERICARDITIS_ACUTE: "acute endocarditis or pericarditis",
-    Condition.THROMBOEMBOLISM_ACUTE: "an acute blood clot",
-    Condition.HEART_FAILURE_SEVERE: "acute or severe heart failure",
-    Condition.RESPIRATORY_FAILURE_SEVERE: "acute or severe respiratory failure",
-    Condition.POSTURAL_HYPOTENSION_UNCONTROLLED: "uncontrolled dizziness on standing",
-    Condition.DIABETES_DECOMPENSATED: "uncontrolled diabetes or low blood sugar",
-}
+CONTRAINDICATIONS = (
+    Condition.ACUTE_MYOCARDIAL_INFARCTION,
+    Condition.UNSTABLE_ANGINA,
+    Condition.ARRHYTHMIA_UNCONTROLLED,
+    Condition.AORTIC_ANEURYSM_DISSECTING,
+    Condition.AORTIC_STENOSIS_SEVERE,
+    Condition.ENDOCARDITIS_PERICARDITIS_ACUTE,
+    Condition.THROMBOEMBOLISM_ACUTE,
+    Condition.HEART_FAILURE_SEVERE,
+    Condition.RESPIRATORY_FAILURE_SEVERE,
+    Condition.POSTURAL_HYPOTENSION_UNCONTROLLED,
+    Condition.DIABETES_DECOMPENSATED,
+)
 
 #: R32 (Otago leaflet; ROS): symptoms that stop exercise until a doctor has seen her.
-STOP_SYMPTOMS = {
-    Symptom.CHEST_PAIN: "chest pain",
-    Symptom.DIZZINESS: "dizziness or loss of balance from feeling faint",
-    Symptom.BREATHLESSNESS: "breathlessness",
-    Symptom.FAINTING: "fainting",
-    Symptom.FALL_WITH_INJURY: "a fall in which you were hurt",
-}
+STOP_SYMPTOMS = (
+    Symptom.CHEST_PAIN,
+    Symptom.DIZZINESS,
+    Symptom.BREATHLESSNESS,
+    Symptom.FAINTING,
+    Symptom.FALL_WITH_INJURY,
+)
 
 #: R19: after a vertebral fracture, these wait for a physiotherapist's approval, together
 #: with the whole overhead-press pattern: hip hinges that lift a weight from the floor, and
@@ -86,16 +100,6 @@ R19_EXCLUDED = frozenset(
 
 #: R6: spine-risk tags excluded for low bone mass, osteoporosis and vertebral fracture.
 SPINE_RISK_TAGS = tuple(SpineRisk)
-
-_PARQ_QUESTIONS = {
-    1: "a heart condition or high blood pressure",
-    2: "chest pain",
-    3: "dizziness or fainting",
-    4: "another long-term medical condition",
-    5: "medicine for a long-term condition",
-    6: "a bone, joint or soft-tissue problem",
-    7: "a doctor's advice to exercise only under supervision",
-}
 
 
 @dataclass
@@ -113,12 +117,14 @@ class _State:
     excluded_patterns: set[Pattern] = field(default_factory=set)
     excluded_exercises: set[str] = field(default_factory=set)
     clearances: list[str] = field(default_factory=list)
-    next_steps: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
     review_date: date | None = None
     high_intensity_blocked: list[str] = field(default_factory=list)
 
-    def add(self, rule: str, severity: Severity, message: str) -> None:
-        self.findings.append(Finding(rule=rule, severity=severity, message=message))
+    def add(self, rule: str, severity: Severity, code: str, **data: Any) -> None:
+        """Record a finding: its rule, how binding, the outcome ``code`` and its data."""
+        finding = Finding(rule=rule, severity=severity, message="", code=code, data=data)
+        self.findings.append(finding)
 
     def cap_impact(self, level: ImpactLevel) -> None:
         if level.rank < self.max_impact.rank:
@@ -137,11 +143,12 @@ class _State:
         if order.index(status) > order.index(self.status):
             self.status = status
 
-    def need(self, clearance: str, step: str) -> None:
+    def need(self, clearance: str, code: str, **data: Any) -> None:
         if clearance not in self.clearances:
             self.clearances.append(clearance)
-        if step not in self.next_steps:
-            self.next_steps.append(step)
+        step = Step(code=code, clearance=clearance, data=data)
+        if step not in self.steps:
+            self.steps.append(step)
 
     def review_by(self, day: date) -> None:
         if self.review_date is None or day > self.review_date:
@@ -167,8 +174,8 @@ def screen(profile: ClientProfile, *, as_of: date) -> Screening:
     _rule_blood_pressure(profile, state)
     _rule_recent_fracture(profile, state, as_of)
     _rule_acute_vertebral(profile, state, as_of)
-    _rule_spine(bone.category, bone.message, profile, state)
-    _rule_impact(profile, bone.category, falls.level, falls.reasons, state)
+    _rule_spine(bone, profile, state)
+    _rule_impact(profile, bone.category, falls, state)
     _rule_falls(profile, falls.level, state)
     _rule_vivifrail(profile, passport, state)
     _rule_vertebral_lifts(profile, state)
@@ -196,7 +203,7 @@ def screen(profile: ClientProfile, *, as_of: date) -> Screening:
         else BALANCE_MINUTES,
         vivifrail_passport=passport.display if passport else None,
         review_date=state.review_date,
-        next_steps=tuple(state.next_steps),
+        steps=tuple(state.steps),
     )
 
 
@@ -205,49 +212,33 @@ def screen(profile: ClientProfile, *, as_of: date) -> Screening:
 
 def _rule_contraindications(profile: ClientProfile, state: _State) -> None:
     """R2: a Vivifrail contraindication withholds the program entirely."""
-    found = [text for cond, text in CONTRAINDICATIONS.items() if cond in profile.conditions]
+    found = [cond.value for cond in CONTRAINDICATIONS if cond in profile.conditions]
     if not found:
         return
     state.set_status(ProgramStatus.WITHHELD)
     state.stop_everything()
     state.resistance_allowed = False
     state.cap_impact(ImpactLevel.NONE)
-    state.add(
-        "R2",
-        Severity.MUST,
-        f"Exercise is not safe to start while you have {_join(found)}. "
-        "Your doctor needs to treat this first.",
-    )
-    state.need("medical", "See your doctor; the program can start once they clear you.")
+    state.add("R2", Severity.MUST, "contraindication", conditions=found)
+    state.need("medical", "doctor_treats_contraindication")
 
 
 def _rule_stop_symptoms(profile: ClientProfile, state: _State, as_of: date) -> None:
     """R32 and R4: current red-flag symptoms stop training until reviewed."""
-    found = [text for sym, text in STOP_SYMPTOMS.items() if sym in profile.symptoms]
+    found = [sym.value for sym in STOP_SYMPTOMS if sym in profile.symptoms]
     if found:
         state.set_status(ProgramStatus.WITHHELD)
         state.stop_everything()
         state.resistance_allowed = False
         state.cap_impact(ImpactLevel.NONE)
-        state.add(
-            "R32",
-            Severity.MUST,
-            f"You told us about {_join(found)}. Please do not exercise until a doctor has "
-            "checked you. If it is happening now or is severe, call emergency services.",
-        )
-        state.need("medical", "A doctor checks the symptoms before any exercise.")
+        state.add("R32", Severity.MUST, "stop_symptoms", symptoms=found)
+        state.need("medical", "doctor_checks_symptoms")
     if Symptom.NEW_SEVERE_BACK_PAIN in profile.symptoms:
         state.set_status(ProgramStatus.WITHHELD)
         state.resistance_allowed = False
         state.cap_impact(ImpactLevel.LOW)
-        state.add(
-            "R4",
-            Severity.MUST,
-            "New, severe back pain can be a sign of a spine fracture. Stop lifting and any "
-            "jumping, and see your doctor for an X-ray. Gentle walking, posture and easy "
-            "movement are fine if they do not make the pain worse.",
-        )
-        state.need("physio", "A doctor checks the back pain; a physiotherapist signs off.")
+        state.add("R4", Severity.MUST, "new_back_pain")
+        state.need("physio", "back_pain_review")
         state.review_by(as_of + timedelta(weeks=4))
 
 
@@ -256,33 +247,18 @@ def _rule_parq(profile: ClientProfile, state: _State) -> None:
     if profile.parq_yes is None:
         if not profile.clearance.medical:
             state.set_status(ProgramStatus.NEEDS_CLEARANCE)
-            state.add(
-                "R1",
-                Severity.MUST,
-                "We do not have your answers to the PAR-Q+ health questions yet. Please answer "
-                "them before you start (or ask your doctor to clear you).",
-            )
-            state.need("medical", "Answer the seven PAR-Q+ questions.")
+            state.add("R1", Severity.MUST, "parq_missing")
+            state.need("medical", "answer_parq")
         return
     if not profile.parq_yes:
         return
-    topics = [_PARQ_QUESTIONS[q] for q in profile.parq_yes]
-    numbers = ", ".join(str(q) for q in profile.parq_yes)
+    questions = list(profile.parq_yes)
     if profile.clearance.medical:
-        state.add(
-            "R1",
-            Severity.INFO,
-            f"You answered yes to PAR-Q+ question(s) {numbers}; your doctor has cleared you.",
-        )
+        state.add("R1", Severity.INFO, "parq_cleared", questions=questions)
         return
     state.set_status(ProgramStatus.NEEDS_CLEARANCE)
-    state.add(
-        "R1",
-        Severity.MUST,
-        f"You answered yes to PAR-Q+ question(s) {numbers} ({_join(topics)}). Your doctor "
-        "needs to say it is safe to exercise before you start.",
-    )
-    state.need("medical", "Ask your doctor to clear you for exercise (PAR-Q+ follow-up).")
+    state.add("R1", Severity.MUST, "parq_yes", questions=questions)
+    state.need("medical", "parq_clearance")
 
 
 def _rule_blood_pressure(profile: ClientProfile, state: _State) -> None:
@@ -294,31 +270,25 @@ def _rule_blood_pressure(profile: ClientProfile, state: _State) -> None:
     flagged = Condition.HYPERTENSION_UNCONTROLLED in profile.conditions
     if not (high_reading or flagged):
         if Condition.HYPERTENSION in profile.conditions:
-            state.add(
-                "R5",
-                Severity.INFO,
-                "You have high blood pressure: breathe out as you lift and never hold your "
-                "breath while straining.",
-            )
+            state.add("R5", Severity.INFO, "hypertension_breathing")
         return
-    reading = f" ({bp.systolic}/{bp.diastolic} mmHg)" if bp is not None and high_reading else ""
     if profile.clearance.medical and not high_reading:
-        state.add(
-            "R5",
-            Severity.SHOULD,
-            "Your doctor has cleared you despite high blood pressure: keep it checked, and "
-            "breathe out as you lift.",
-        )
+        state.add("R5", Severity.SHOULD, "hypertension_cleared")
         return
     state.set_status(ProgramStatus.NEEDS_CLEARANCE)
     state.resistance_allowed = False
+    reading: dict[str, Any] = {}
+    if bp is not None and high_reading:
+        reading = {"systolic": bp.systolic, "diastolic": bp.diastolic}
     state.add(
         "R5",
         Severity.MUST,
-        f"Your blood pressure is too high for strength training right now{reading}. "
-        "Your doctor needs to bring it under control and clear you first.",
+        "blood_pressure_high",
+        limit_systolic=BP_LIMIT_SYSTOLIC,
+        limit_diastolic=BP_LIMIT_DIASTOLIC,
+        **reading,
     )
-    state.need("medical", "Get blood pressure under control and cleared by a doctor.")
+    state.need("medical", "blood_pressure_control")
 
 
 def _rule_recent_fracture(profile: ClientProfile, state: _State, as_of: date) -> None:
@@ -336,11 +306,12 @@ def _rule_recent_fracture(profile: ClientProfile, state: _State, as_of: date) ->
                 state.add(
                     "R3",
                     Severity.MUST,
-                    f"Your {_site(fracture)}fracture was {days} days ago. Strength training "
-                    f"waits until at least {resume.isoformat()}; until then gentle walking, "
-                    "balance near support and posture exercises keep you moving.",
+                    "recent_fracture",
+                    site=fracture.site.value,
+                    days=days,
+                    resume=resume.isoformat(),
                 )
-                state.need("medical", f"Review on or after {resume.isoformat()}.")
+                state.need("medical", "review_after_fracture", date=resume.isoformat())
         elif fracture.year is not None and fracture.year >= as_of.year - (as_of.month == 1):
             if profile.clearance.medical:
                 continue
@@ -348,11 +319,12 @@ def _rule_recent_fracture(profile: ClientProfile, state: _State, as_of: date) ->
             state.add(
                 "R3",
                 Severity.MUST,
-                f"We only know your {_site(fracture)}fracture happened in {fracture.year}. "
-                "Please give the date, or ask your doctor to confirm it has healed, because "
-                "strength training waits for four weeks after a fracture.",
+                "fracture_year_only",
+                site=fracture.site.value,
+                year=fracture.year,
+                weeks=RECENT_FRACTURE_DAYS // 7,
             )
-            state.need("medical", "Give the fracture date or a doctor's clearance.")
+            state.need("medical", "fracture_date_or_clearance")
 
 
 def _rule_acute_vertebral(profile: ClientProfile, state: _State, as_of: date) -> None:
@@ -370,48 +342,43 @@ def _rule_acute_vertebral(profile: ClientProfile, state: _State, as_of: date) ->
         review = fracture.date + timedelta(days=ACUTE_VERTEBRAL_FRACTURE_DAYS)
         state.review_by(review)
         state.add(
-            "R4",
-            Severity.MUST,
-            f"Your spine fracture was {days // 7} weeks ago and is still healing. For now: "
-            "gentle walking, posture and easy movement that do not increase pain. A "
-            f"physiotherapist reviews you around {review.isoformat()} before any lifting.",
-        )
-        state.need("physio", "A physiotherapist signs off before lifting after the fracture.")
+            "R4", Severity.MUST, "acute_vertebral_fracture", weeks=days // 7,
+            review=review.isoformat(),
+        )  # fmt: skip
+        state.need("physio", "physio_after_vertebral_fracture")
 
 
 # --- Spine protection and impact (R6-R12) -----------------------------------------------
 
 
-def _rule_spine(
-    category: BoneCategory, bone_message: str, profile: ClientProfile, state: _State
-) -> None:
+def _bone_data(bone: BoneStatus) -> dict[str, Any]:
+    """What the R27 finding says about the bone category, as data."""
+    return {
+        "category": bone.category.value,
+        "basis": bone.basis,
+        "lowest_t": bone.lowest_t,
+        "lowest_z": bone.lowest_z,
+        "site": bone.lowest_site.value if bone.lowest_site is not None else None,
+        "computed": bone.computed,
+        "fragility_fracture": bone.fragility_fracture,
+        "summary": bone.message,
+    }
+
+
+def _rule_spine(bone: BoneStatus, profile: ClientProfile, state: _State) -> None:
     """R6 and R7: no loaded or end-range flexion or twisting when bone is low or unknown."""
     has_vf = any(f.site is FractureSite.VERTEBRA for f in profile.fractures)
+    category = bone.category
     if category is BoneCategory.NORMAL and not has_vf:
-        state.add("R27", Severity.INFO, bone_message)
+        state.add("R27", Severity.INFO, "bone_category", **_bone_data(bone))
         return
     state.excluded_tags.update(SPINE_RISK_TAGS)
     if category is BoneCategory.UNKNOWN:
-        state.add(
-            "R27",
-            Severity.SHOULD,
-            "We do not have a bone density scan result, so we treat your bones as if they were "
-            "thin: no sit-ups, toe touches or twisting under load. A DXA scan would tell more.",
-        )
+        state.add("R27", Severity.SHOULD, "bone_unknown_treated_as_low")
     else:
-        state.add("R27", Severity.INFO, bone_message)
-    state.add(
-        "R6",
-        Severity.MUST,
-        "To protect your spine: no sit-ups, crunches, toe touches or twisting against "
-        "resistance. Bend at the hips and knees, not the back, also in daily life.",
-    )
-    state.add(
-        "R7",
-        Severity.INFO,
-        "Every week includes back-strengthening and posture exercises, which help you stand "
-        "tall and protect the spine.",
-    )
+        state.add("R27", Severity.INFO, "bone_category", **_bone_data(bone))
+    state.add("R6", Severity.MUST, "spine_protection")
+    state.add("R7", Severity.INFO, "posture_every_week")
 
 
 def _low_trauma_count(profile: ClientProfile) -> int:
@@ -422,8 +389,7 @@ def _low_trauma_count(profile: ClientProfile) -> int:
 def _rule_impact(
     profile: ClientProfile,
     category: BoneCategory,
-    falls: FallsRisk,
-    falls_reasons: tuple[str, ...],
+    falls: FallsRiskResult,
     state: _State,
 ) -> None:
     """R8-R12: the highest impact level allowed."""
@@ -431,80 +397,46 @@ def _rule_impact(
     multiple = _low_trauma_count(profile) >= 2
     if has_vf or multiple:
         state.cap_impact(ImpactLevel.LOW)
-        why = "a spine fracture" if has_vf else "more than one fracture from a minor fall"
-        state.add(
-            "R8",
-            Severity.MUST,
-            f"Because you have had {why}, impact stays gentle: walking, marching, stairs and "
-            "heel drops, but no jogging, hopping, skipping or jumping.",
-        )
-    if falls is FallsRisk.HIGH:
-        state.cap_impact(ImpactLevel.LOW)
-        reasons = (" " + " ".join(falls_reasons)) if falls_reasons else ""
-        state.add(
-            "R9",
-            Severity.MUST,
-            f"Your risk of falling is high.{reasons} We start with strength and balance; "
-            "no jumping or hopping for now.",
-        )
-    elif falls is FallsRisk.UNKNOWN:
+        why = "vertebral_fracture" if has_vf else "multiple_fractures"
+        state.add("R8", Severity.MUST, "impact_gentle_after_fracture", reason=why)
+    if falls.level is FallsRisk.HIGH:
         state.cap_impact(ImpactLevel.LOW)
         state.add(
             "R9",
-            Severity.SHOULD,
-            "We do not know your falls history or balance test results yet, so impact stays "
-            "gentle until a coach has tested your balance and walking.",
+            Severity.MUST,
+            "falls_risk_high",
+            reasons=list(falls.reasons),
+            factors=[{"code": f.code, "value": f.value, "limit": f.limit} for f in falls.factors],
         )
-    oa = [c for c in (Condition.KNEE_OSTEOARTHRITIS, Condition.HIP_OSTEOARTHRITIS)
+    elif falls.level is FallsRisk.UNKNOWN:
+        state.cap_impact(ImpactLevel.LOW)
+        state.add("R9", Severity.SHOULD, "falls_risk_unknown")
+    oa = [c.value for c in (Condition.KNEE_OSTEOARTHRITIS, Condition.HIP_OSTEOARTHRITIS)
           if c in profile.conditions]  # fmt: skip
     if oa:
         state.cap_impact(ImpactLevel.LOW)
-        state.add(
-            "R12",
-            Severity.SHOULD,
-            "With arthritis in your knee or hip we use low-impact choices such as marching, "
-            "stairs and heel drops instead of hops and jumps.",
-        )
+        state.add("R12", Severity.SHOULD, "osteoarthritis_low_impact", conditions=oa)
     osteoporosis = category in (BoneCategory.OSTEOPOROSIS, BoneCategory.SEVERE_OSTEOPOROSIS)
     if osteoporosis and not profile.clearance.impact and state.max_impact.rank > 1:
         state.cap_impact(ImpactLevel.LOW)
-        state.add(
-            "R10",
-            Severity.SHOULD,
-            "Hops and low jumps help bone, but with osteoporosis a clinician should clear "
-            "you for them first. Until then impact stays at walking and heel-drop level.",
-        )
-        state.need("impact", "Ask a clinician to clear moderate impact (hops, low jumps).")
+        state.add("R10", Severity.SHOULD, "impact_needs_clearance")
+        state.need("impact", "impact_clearance")
     # R11: high impact only when supervised, cleared, no VF/multiple fractures, not high falls.
     if state.max_impact is ImpactLevel.HIGH:
         missing = []
         if not profile.supervised:
-            missing.append("supervision by a qualified trainer")
+            missing.append("supervision")
         if not profile.clearance.impact and category not in (BoneCategory.NORMAL,):
-            missing.append("clearance for impact")
-        if falls is not FallsRisk.LOW:
-            missing.append("a low falls risk")
+            missing.append("impact_clearance")
+        if falls.level is not FallsRisk.LOW:
+            missing.append("low_falls_risk")
         if missing:
             state.cap_impact(ImpactLevel.MODERATE)
-            state.add(
-                "R11",
-                Severity.INFO,
-                f"Bigger jumps and drop landings need {_join(missing)}; impact builds up to "
-                "hops and low jumps.",
-            )
+            state.add("R11", Severity.INFO, "high_impact_not_yet", missing=missing)
         else:
-            state.add(
-                "R11",
-                Severity.INFO,
-                "Jumps and drop landings are allowed under supervision, and only after eight "
-                "weeks of hops and low jumps without problems.",
-            )
+            state.add("R11", Severity.INFO, "high_impact_allowed", weeks=HIGH_IMPACT_AFTER_WEEKS)
     if state.max_impact.rank >= ImpactLevel.MODERATE.rank:
-        state.add(
-            "R10",
-            Severity.SHOULD,
-            "Impact work builds up towards about 50 hops, stamps or low jumps a session.",
-        )
+        state.add("R10", Severity.SHOULD, "impact_target", impacts=IMPACTS_PER_SESSION_TARGET)
 
 
 # --- Balance, falls and frailty (R9, R23-R25) -------------------------------------------
@@ -514,30 +446,12 @@ def _rule_falls(profile: ClientProfile, falls: FallsRisk, state: _State) -> None
     if falls is FallsRisk.HIGH:
         if not profile.supervised:
             state.free_weights_allowed = False
-            state.add(
-                "R9",
-                Severity.MUST,
-                "While you train on your own, use your body weight, bands and machines rather "
-                "than free weights.",
-            )
-        state.add(
-            "R23",
-            Severity.MUST,
-            f"Balance training of at least {BALANCE_MINUTES_HIGH_FALLS_RISK // 60} hours a week, "
-            "spread over short sessions, steadily made harder.",
-        )
-        state.add(
-            "R24",
-            Severity.MUST,
-            "Walking is good for you, but it does not replace balance training for falls.",
-        )
+            state.add("R9", Severity.MUST, "no_free_weights_alone")
+        hours = BALANCE_MINUTES_HIGH_FALLS_RISK // 60
+        state.add("R23", Severity.MUST, "balance_high_falls_risk", hours=hours)
+        state.add("R24", Severity.MUST, "walking_not_balance")
     else:
-        state.add(
-            "R23",
-            Severity.SHOULD,
-            f"Aim for about {BALANCE_MINUTES // 60} hours of balance practice a week, in short "
-            "bouts (for example 15-20 minutes a day).",
-        )
+        state.add("R23", Severity.SHOULD, "balance_weekly", hours=BALANCE_MINUTES // 60)
 
 
 def _rule_vivifrail(profile: ClientProfile, passport: object, state: _State) -> None:
@@ -545,12 +459,7 @@ def _rule_vivifrail(profile: ClientProfile, passport: object, state: _State) -> 
     if profile.age < 70:
         return
     if passport is None:
-        state.add(
-            "R25",
-            Severity.SHOULD,
-            "From age 70 a coach should measure the Short Physical Performance Battery and "
-            "walking speed, so the program matches your fitness.",
-        )
+        state.add("R25", Severity.SHOULD, "vivifrail_tests_needed")
         return
     letter = getattr(passport, "letter", "")
     display = getattr(passport, "display", letter)
@@ -558,25 +467,15 @@ def _rule_vivifrail(profile: ClientProfile, passport: object, state: _State) -> 
         state.cap_impact(ImpactLevel.NONE)
         state.track = Track.GENTLE
         state.free_weights_allowed = False
-        state.add(
-            "R25",
-            Severity.MUST,
-            f"Your fitness tests (Vivifrail {display}) call for seated or supported strength "
-            "exercises only, no impact, and a medical review.",
-        )
+        state.add("R25", Severity.MUST, "vivifrail_a", passport=display)
         if not profile.clearance.medical:
             state.set_status(ProgramStatus.NEEDS_CLEARANCE)
-            state.need("medical", "A doctor reviews you before the program starts (R25).")
+            state.need("medical", "medical_review_vivifrail")
     elif letter == "B":
         state.track = Track.GENTLE
-        state.add(
-            "R25",
-            Severity.SHOULD,
-            f"Your fitness tests (Vivifrail {display}) suggest starting gently: lighter "
-            "strength work with support nearby, and plenty of balance practice.",
-        )
+        state.add("R25", Severity.SHOULD, "vivifrail_b", passport=display)
     else:
-        state.add("R25", Severity.INFO, f"Your fitness tests put you at Vivifrail {display}.")
+        state.add("R25", Severity.INFO, "vivifrail_passport", passport=display)
 
 
 def _rule_vertebral_lifts(profile: ClientProfile, state: _State) -> None:
@@ -584,22 +483,12 @@ def _rule_vertebral_lifts(profile: ClientProfile, state: _State) -> None:
     if not any(f.site is FractureSite.VERTEBRA for f in profile.fractures):
         return
     if profile.clearance.physio:
-        state.add(
-            "R19",
-            Severity.INFO,
-            "Your physiotherapist has approved overhead pressing and deadlifts.",
-        )
+        state.add("R19", Severity.INFO, "vertebral_lifts_approved")
         return
     state.excluded_patterns.add(Pattern.PRESS_OVERHEAD)
     state.excluded_exercises.update(R19_EXCLUDED)
-    state.add(
-        "R19",
-        Severity.SHOULD,
-        "After a spine fracture, overhead presses and barbell deadlifts wait for a "
-        "physiotherapist's approval. Until then you do hip hinges with a kettlebell from a "
-        "raised height, incline presses and rows instead.",
-    )
-    state.need("physio", "A physiotherapist approves overhead pressing and deadlifts (R19).")
+    state.add("R19", Severity.SHOULD, "vertebral_lifts_wait")
+    state.need("physio", "physio_approves_lifts")
 
 
 def _rule_height_loss(profile: ClientProfile, state: _State) -> None:
@@ -608,40 +497,18 @@ def _rule_height_loss(profile: ClientProfile, state: _State) -> None:
         return
     loss = profile.baseline_height_cm - profile.height_cm
     if loss >= HEIGHT_LOSS_FLAG_CM:
-        state.add(
-            "R33",
-            Severity.SHOULD,
-            f"You have lost {loss:.1f} cm of height. Ask your doctor whether a spine X-ray or "
-            "vertebral fracture assessment is needed.",
-        )
+        state.add("R33", Severity.SHOULD, "height_loss", cm=round(loss, 1))
 
 
 def _rule_missing_information(profile: ClientProfile, state: _State) -> None:
     if profile.tests.is_empty():
-        state.add(
-            "R9",
-            Severity.SHOULD,
-            "No balance or strength tests are recorded yet. A Timed Up and Go, a 30-second "
-            "chair stand and a walking-speed test take ten minutes and make the plan safer.",
-        )
+        state.add("R9", Severity.SHOULD, "no_tests_recorded")
     if profile.experience is None:
-        state.add(
-            "R14",
-            Severity.INFO,
-            "Training experience not given: the program starts as for a beginner.",
-        )
+        state.add("R14", Severity.INFO, "experience_missing")
     if profile.equipment is None:
-        state.add(
-            "R13",
-            Severity.INFO,
-            "Equipment not given: the program assumes a gym with free weights and machines.",
-        )
+        state.add("R13", Severity.INFO, "equipment_missing")
     if Condition.DEMENTIA in profile.conditions:
-        state.add(
-            "R9",
-            Severity.SHOULD,
-            "With memory problems, exercise with a helper or coach nearby.",
-        )
+        state.add("R9", Severity.SHOULD, "dementia_helper")
 
 
 # --- Track (R14-R17) ----------------------------------------------------------------------
@@ -655,7 +522,7 @@ def _rule_track(profile: ClientProfile, state: _State, falls: FallsRisk, as_of: 
         return
     blockers = []
     if not profile.supervised:
-        blockers.append("supervision by a qualified professional")
+        blockers.append("supervision")
     recent_vf = [
         f
         for f in profile.fractures
@@ -666,33 +533,23 @@ def _rule_track(profile: ClientProfile, state: _State, falls: FallsRisk, as_of: 
     if recent_vf or any(
         f.site is FractureSite.VERTEBRA and f.approx_date() is None for f in profile.fractures
     ):
-        blockers.append("no spine fracture in the last 12 months")
+        blockers.append("no_recent_vertebral_fracture")
     if falls in (FallsRisk.HIGH, FallsRisk.UNKNOWN):
-        blockers.append("a falls risk that is not high")
+        blockers.append("falls_risk_not_high")
     if state.status is not ProgramStatus.READY:
-        blockers.append("all health clearances in place")
+        blockers.append("clearances")
     if profile.schedule.minutes_per_session < HIGH_INTENSITY_MIN_MINUTES:
-        blockers.append(f"sessions of at least {HIGH_INTENSITY_MIN_MINUTES} minutes")
+        blockers.append("session_minutes")
     if blockers:
         state.add(
-            "R16",
-            Severity.INFO,
-            f"Heavy 5x5 lifting needs {_join(blockers)}; the standard program is used instead.",
-        )
+            "R16", Severity.INFO, "high_intensity_not_yet", blockers=blockers,
+            minutes=HIGH_INTENSITY_MIN_MINUTES,
+        )  # fmt: skip
         return
     state.track = Track.HIGH_INTENSITY
-    state.add(
-        "R16",
-        Severity.INFO,
-        "After the first four weeks of technique practice, squats, deadlifts and overhead "
-        "presses move to supervised heavy sets of five.",
-    )
+    state.add("R16", Severity.INFO, "high_intensity")
     if profile.experience in (None, Experience.NOVICE):
-        state.add(
-            "R14",
-            Severity.INFO,
-            "As a beginner you will spend the first weeks learning each lift with light loads.",
-        )
+        state.add("R14", Severity.INFO, "novice_learns_lifts")
 
 
 def _rule_withheld_means_gentle(state: _State) -> None:
@@ -700,18 +557,3 @@ def _rule_withheld_means_gentle(state: _State) -> None:
         state.track = Track.GENTLE
         state.resistance_allowed = False
         state.cap_impact(ImpactLevel.LOW)
-
-
-# --- Helpers ------------------------------------------------------------------------------
-
-
-def _site(fracture: Fracture) -> str:
-    """The fracture site as a word to put before "fracture" ("" for other sites)."""
-    word = {"vertebra": "spine", "other": ""}.get(fracture.site.value, fracture.site.value)
-    return f"{word} " if word else ""
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -10,14 +10,13 @@ from typing import Any
 from django.db import transaction
 
 from osteoload.domain.programming import allowed_exercises, generate_program
-from osteoload.domain.screening import screen
 from osteoload.store.models import PlannedSession, ProgramRecord
 
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .clients import client_profile
 from .errors import InputError, Issue
-from .plans import MAX_WEEKS, program_document, program_start, with_display
+from .plans import MAX_WEEKS, program_document, program_start, screen_client, with_display
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,7 +38,7 @@ def generate_for_client(
         raise InputError([Issue("weeks", f"{weeks} is out of range; allowed 1 to {MAX_WEEKS}")])
     profile = client_profile(client, today=today)
     first = program_start(profile, today=today, start=start)
-    screening = screen(profile, as_of=first)
+    screening = screen_client(profile, as_of=first)
     program = generate_program(
         profile, screening, get_catalogue(), start=first, weeks=weeks,
         strength_as_of=min(today, first),
@@ -128,7 +127,7 @@ def swap_options(
     if current is None:
         raise NotFound
     profile = client_profile(client, today=today)
-    screening = screen(profile, as_of=record.start)
+    screening = screen_client(profile, as_of=record.start)
     catalogue = get_catalogue()
     return [
         {"id": e.id, "name": e.name}

@@ -13,6 +13,7 @@ from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import Units
 from osteoload.wording import Audience
 from osteoload.wording.dose import dose_lines, dose_text
+from osteoload.wording.findings import word_screening
 
 from .catalogue import get_catalogue
 
@@ -30,7 +31,9 @@ def program_start(profile: ClientProfile, *, today: date, start: date | None = N
 
 
 def screen_client(profile: ClientProfile, *, as_of: date) -> Screening:
-    return screen(profile, as_of=as_of)
+    """Screen her for ``as_of``: the engine's decisions, with each finding's ``message`` and
+    the ``next_steps`` in the client's words (the public documents' fields)."""
+    return word_screening(screen(profile, as_of=as_of))
 
 
 def plan_program(
@@ -38,7 +41,7 @@ def plan_program(
 ) -> Program:
     """Screen the client for the program's start date and generate the program."""
     first_day = program_start(profile, today=today, start=start)
-    screening = screen(profile, as_of=first_day)
+    screening = screen_client(profile, as_of=first_day)
     # Loads come from sets recorded up to today, even for a program that starts later.
     return generate_program(
         profile,

@@ -44,6 +44,7 @@ from osteoload.domain.vocabulary import (
 )
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import load_profile
+from osteoload.wording.findings import word_screening
 from tests.conftest import EXAMPLES, TODAY
 from tests.domain.rule_checker import check_program
 
@@ -106,7 +107,8 @@ def fracture(site: FractureSite, days_ago: int, low_trauma: bool | None = True) 
 
 
 def run(profile: ClientProfile) -> Screening:
-    return screen(profile, as_of=START)
+    """Screen ``profile``; findings carry the client's words as the services serve them."""
+    return word_screening(screen(profile, as_of=START))
 
 
 def program_for(profile: ClientProfile, weeks: int = 12) -> Program:
