@@ -125,7 +125,7 @@ YES_NO = (("yes", "Yes"), ("no", "No"))
 
 ABOUT = Section(
     "about",
-    "About her",
+    "About the client",
     (
         Field("name", "Name", "text", wide=True, autocomplete="name"),
         Field("age", "Age", "int", unit="years", required=True),
@@ -137,7 +137,7 @@ ABOUT = Section(
               help="Only after menopause."),
         Field("height_cm", "Height", "float", unit="cm"),
         Field("weight", "Weight", "float", help="In the units chosen next to it."),
-        Field("units", "Units she uses for weights", "select",
+        Field("units", "Units for weights", "select",
               labels.choices(Units, labels.UNITS), blank=""),
     ),
 )  # fmt: skip
@@ -149,14 +149,14 @@ BONE = Section(
         Field("bone.total_hip_t", "Whole hip T-score", "float"),
         Field("bone.femoral_neck_t", "Femoral neck T-score", "float"),
     ),
-    "Leave empty what is not known. Scan results in g/cm² are recorded on her page.",
+    "Leave empty what is not known. Scan results in g/cm² are recorded on the client's page.",
 )
 FALLS = Section(
     "falls",
     "Falls in the last 12 months",
     (
         Field("falls_last_year", "Number of falls", "int"),
-        Field("fall_with_injury_last_year", "Was she hurt in a fall?", "yesno", YES_NO),
+        Field("fall_with_injury_last_year", "Hurt in a fall?", "yesno", YES_NO),
     ),
 )
 HEALTH = Section(
@@ -168,7 +168,7 @@ HEALTH = Section(
         Field("conditions", "Conditions", "checks",
               labels.choices(Condition, labels.CONDITIONS)),
         Field("symptoms", "Symptoms now", "checks", labels.choices(Symptom, labels.SYMPTOMS),
-              help="Any of these pauses exercise until a doctor has seen her."),
+              help="Any of these pauses exercise until a doctor has seen the client."),
     ),
 )  # fmt: skip
 BLOOD_PRESSURE = Section(
@@ -183,27 +183,27 @@ PARQ = Section(
     "parq_yes",
     "PAR-Q+ health questions",
     (
-        Field("parq_done", "She has answered the seven PAR-Q+ questions", "check"),
-        Field("parq_yes", "Questions she answered yes to", "checks", labels.PARQ_QUESTIONS),
+        Field("parq_done", "The seven PAR-Q+ questions have been answered", "check"),
+        Field("parq_yes", "Questions answered yes", "checks", labels.PARQ_QUESTIONS),
     ),
-    "If she has not answered them, leave the first box empty: screening then says so.",
+    "If they have not been answered, leave the first box empty: screening then says so.",
 )
 CLEARANCE = Section(
     "clearance",
     "Clearance and supervision",
     (
-        Field("clearance.medical", "Cleared by her doctor to exercise", "check"),
+        Field("clearance.medical", "Cleared by a doctor to exercise", "check"),
         Field("clearance.impact", "Cleared for impact exercise (hops, jumps)", "check"),
         Field("clearance.high_intensity", "Cleared for high-intensity (heavy) training", "check"),
         Field("clearance.physio", "Seen and cleared by a physiotherapist", "check"),
-        Field("supervised", "A qualified trainer supervises her sessions", "check"),
+        Field("supervised", "A qualified trainer supervises the sessions", "check"),
         Field("experience", "Strength training experience", "select",
               labels.choices(Experience, labels.EXPERIENCE)),
     ),
 )  # fmt: skip
 EQUIPMENT = Section(
     "equipment",
-    "Equipment she can use",
+    "Equipment available",
     (
         Field(
             "equipment",
@@ -291,7 +291,7 @@ GENERATE = Section(
     "generate",
     "Generate a program",
     (
-        Field("start", "First day", "date", help="Empty: her schedule's start date, else next "
+        Field("start", "First day", "date", help="Empty: the schedule's start date, else next "
               "Monday."),
         Field("weeks", "Number of weeks", "int", help="1 to 52; 12 is usual."),
     ),

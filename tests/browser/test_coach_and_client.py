@@ -54,14 +54,14 @@ def fill_intake(page: Page) -> None:
     page.get_by_label("Years since her last period").fill("11")
     page.get_by_label("Height (cm)").fill("158")
     page.get_by_label("Weight", exact=True).fill("61.5")
-    page.get_by_label("Units she uses for weights").select_option(label="Kilograms (kg)")
+    page.get_by_label("Units for weights").select_option(label="Kilograms (kg)")
     page.get_by_label("Lower spine T-score").fill("-2.1")
     page.get_by_label("Whole hip T-score").fill("-1.4")
     page.get_by_label("Femoral neck T-score").fill("-1.7")
     page.get_by_label("Number of falls").fill("0")
-    page.get_by_label("She has answered the seven PAR-Q+ questions").check()
+    page.get_by_label("The seven PAR-Q+ questions have been answered").check()
     # PAR-Q: she answered no to all seven, so none of the "yes" boxes is ticked.
-    page.get_by_label("Cleared by her doctor to exercise").check()
+    page.get_by_label("Cleared by a doctor to exercise").check()
     page.get_by_label("Strength training experience").select_option(
         label="Some experience (months of regular training)"
     )

@@ -310,3 +310,60 @@ def test_client_page_shows_her_symptom_reports(world):
     assert response.status_code == 200
     assert "How she has been feeling" in text
     assert "Chest pain" in text and "after the stairs" in text
+
+
+# --- issue 13: coach pages speak about her (or him), in the third person ----------------
+
+_YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+
+
+def _screening_panel(page: str) -> str:
+    start = page.index('id="screening-h"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_R1_coach_page_words_findings_and_next_steps_about_a_man(world):
+    """R1 (PAR-Q+ yes, no clearance): the coach reads "He answered ...", "His doctor ...",
+    never the client's "you"; the page's headings use his pronoun, not "Her login"."""
+    client_id, _, _ = make_client(
+        world.alice.user, "Hugo Man", "hugo", sex="male", menopause=None,
+        years_since_menopause=None, parq_yes=[1], clearance={"medical": False},
+    )  # fmt: skip
+    page = world.alice.browser().get(reverse("coach-client", kwargs={"client_id": client_id}))
+    text = page.content.decode()
+    panel = _screening_panel(text)
+    assert "He answered yes to PAR-Q+ question(s) 1" in panel
+    assert "His doctor clears him for exercise" in panel
+    assert not _YOU.search(panel), panel
+    assert "His login" in text and "He has a login" in text and "His log, last 14 days" in text
+    she = re.search(r"\b(She|she|Her|her)\b", text)
+    assert she is None, text[she.start() - 200 : she.end() + 50]
+
+
+def test_R1_coach_page_for_a_woman_uses_she_and_her(world):
+    """R1 the same for a woman: "She answered ...", "Her doctor ..."."""
+    client_id, _, _ = make_client(
+        world.alice.user, "Wilma Woman", None, parq_yes=[1], clearance={"medical": False}
+    )
+    text = world.alice.browser().get(reverse("coach-client", kwargs={"client_id": client_id}))
+    panel = _screening_panel(text.content.decode())
+    assert "She answered yes to PAR-Q+ question(s) 1" in panel
+    assert "Her doctor clears her for exercise" in panel
+    assert not _YOU.search(panel), panel
+    assert "She has no login yet" in text.content.decode()
+
+
+def test_R1_program_review_words_stored_findings_for_the_coach(world):
+    """The program page renders the stored findings' codes in the coach's words, while the
+    stored document keeps the client's words in ``message`` (the public contract)."""
+    client_id, program_id, _ = make_client(
+        world.alice.user, "Hal Review", None, sex="male", menopause=None,
+        years_since_menopause=None, parq_yes=[2], clearance={"medical": False},
+    )  # fmt: skip
+    document = client_programs.program_for(world.alice.user, client_id, program_id)
+    r1 = next(f for f in document["screening"]["findings"] if f["rule"] == "R1")
+    assert r1["code"] == "parq_yes" and r1["message"].startswith("You answered yes")
+    url = reverse("coach-program", kwargs={"client_id": client_id, "program_id": program_id})
+    text = world.alice.browser().get(url).content.decode()
+    assert "He answered yes to PAR-Q+ question(s) 2" in text
+    assert "You answered yes" not in text

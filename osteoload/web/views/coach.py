@@ -23,12 +23,19 @@ from osteoload.services import (
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.client_programs import summary_dict
 from osteoload.services.errors import InputError, Issue
+from osteoload.wording import Audience, Pronouns, pronouns_for
+from osteoload.wording.findings import findings_for, steps_for
 
 from .. import forms, labels, present
 from ..progress_charts import progress_charts
 from .common import coach_view, is_htmx, today
 
 GET_POST = ["GET", "POST"]
+
+
+def _pronouns(request: HttpRequest, client_id: int) -> Pronouns:
+    """How the coach's pages refer to this client (she / he), from her profile's sex."""
+    return pronouns_for(clients.profile_for(request.user, client_id, today=today()).sex.value)
 
 
 # --- roster and intake ------------------------------------------------------------------
@@ -129,6 +136,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
     names = {r["exercise_id"]: r["exercise_id"] for r in rows}
     names.update({e: catalogue[e].name for e in names if e in catalogue})
     recent = present.log_summary(rows, profile.units.value, names)
+    pronouns = pronouns_for(profile.sex.value)
     return render(
         request,
         "osteoload/coach/client.html",
@@ -141,7 +149,11 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             "summary": present.profile_summary(profile),
             "screening": screening,
             "screening_facts": present.screening_facts(screening),
-            "findings": present.group_findings(screening.get("findings", [])),
+            "findings": present.group_findings(
+                findings_for(screening.get("findings", []), Audience.COACH, pronouns)
+            ),
+            "next_steps": steps_for(screening, Audience.COACH, pronouns),
+            "pronouns": pronouns,
             "programs": [
                 {**summary_dict(p), "status_label": labels.label(labels.PROGRAM_STATUS, p.status)}
                 for p in client_programs.programs_of(user, client_id)
@@ -199,6 +211,7 @@ def program_generate(request: HttpRequest, client_id: int) -> HttpResponse:
             "client_id": client_id,
             "name": name,
             "form": forms.bind([forms.GENERATE], values, issues),
+            "pronouns": _pronouns(request, client_id),
         },
         status=422 if issues else 200,
     )
@@ -210,7 +223,9 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
     user = request.user
     document = client_programs.program_for(user, client_id, program_id)
     name = clients.client_name(user, client_id)
-    units = clients.profile_for(user, client_id, today=today()).units.value
+    profile = clients.profile_for(user, client_id, today=today())
+    units = profile.units.value
+    pronouns = pronouns_for(profile.sex.value)
     exercises: dict[str, dict[str, Any]] = {}
     weeks = []
     for week in document.get("weeks", []):
@@ -260,7 +275,10 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
             "document": document,
             "status": labels.label(labels.PROGRAM_STATUS, document.get("status")),
             "screening_facts": present.screening_facts(screening),
-            "findings": present.group_findings(screening.get("findings", [])),
+            "findings": present.group_findings(
+                findings_for(screening.get("findings", []), Audience.COACH, pronouns)
+            ),
+            "pronouns": pronouns,
             "weeks": weeks,
             "exercises": list(exercises.values()),
             "start": present.long_date(date.fromisoformat(document["start"])),
@@ -294,6 +312,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
             "client_id": client_id,
             "program_id": program_id,
             "client_name": clients.client_name(request.user, client_id),
+            "pronouns": _pronouns(request, client_id),
             "exercise": {"id": exercise_id, "name": name, "options": options},
         }
         template = (
@@ -314,7 +333,8 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
 @require_POST
 def program_assign(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
     client_programs.assign_program(request.user, client_id, program_id)
-    messages.success(request, "Program assigned: she sees it on her phone now.")
+    p = _pronouns(request, client_id)
+    messages.success(request, f"Program assigned: {p.subject} sees it on {p.possessive} phone now.")
     return redirect("coach-client", client_id=client_id)
 
 
@@ -335,7 +355,12 @@ def invite_create(request: HttpRequest, client_id: int) -> HttpResponse:
     return render(
         request,
         "osteoload/coach/invite_created.html",
-        {"client_id": client_id, "name": name, "link": link},
+        {
+            "client_id": client_id,
+            "name": name,
+            "link": link,
+            "pronouns": _pronouns(request, client_id),
+        },
     )
 
 
@@ -387,7 +412,8 @@ def scan_record(request: HttpRequest, client_id: int) -> HttpResponse:
 @require_POST
 def resume(request: HttpRequest, client_id: int) -> HttpResponse:
     training_log.resume(request.user, client_id)
-    messages.success(request, "Pause lifted: she can log sessions again.")
+    p = _pronouns(request, client_id)
+    messages.success(request, f"Pause lifted: {p.subject} can log sessions again.")
     return redirect("coach-client", client_id=client_id)
 
 
