@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from enum import Enum
-from typing import Any
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 # What jsonable does with a value depends only on its class, so each class is classified
 # once (``_kind_of``) and looked up by ``type(obj)`` afterwards: a 12-week program has tens
@@ -90,3 +91,57 @@ def jsonable(obj: Any) -> Any:
     if kind == _DATE:
         return obj.isoformat()
     return {str(jsonable(k)): jsonable(v) for k, v in obj.items()}  # _MAPPING
+
+
+_T = TypeVar("_T")
+
+
+def from_jsonable(cls: type[_T], data: Any) -> _T:
+    """Rebuild an engine record of type ``cls`` from what :func:`jsonable` made of it.
+
+    The inverse of :func:`jsonable` for the engine's frozen dataclasses: fields are read by
+    their type hints (nested records, enums, dates, tuples, ``X | None``, ``dict[str, X]``);
+    keys the record does not have are ignored (documents only ever gain fields), and a
+    missing field takes its default. Raises ``ValueError``/``TypeError``/``KeyError`` when
+    the data does not fit the type.
+    """
+    value: _T = _rebuild(cls, data)
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _rebuild(tp: Any, data: Any) -> Any:
+    origin = get_origin(tp)
+    if origin is Union or origin is UnionType:
+        args = get_args(tp)
+        if data is None and type(None) in args:
+            return None
+        options = [a for a in args if a is not type(None)]
+        return _rebuild(options[0], data) if len(options) == 1 else data
+    if origin in (tuple, list):
+        args = get_args(tp)
+        inner = args[0] if args else Any
+        items = [_rebuild(inner, v) for v in data]
+        return tuple(items) if origin is tuple else items
+    if origin is dict:
+        _key, inner = get_args(tp)
+        return {k: _rebuild(inner, v) for k, v in data.items()}
+    if tp is Any:
+        return data
+    if isinstance(tp, type):
+        if dataclasses.is_dataclass(tp):
+            hints = _HINTS.get(tp)
+            if hints is None:
+                hints = _HINTS[tp] = get_type_hints(tp)
+            names = {f.name for f in dataclasses.fields(tp) if f.init}
+            kwargs = {k: _rebuild(hints[k], v) for k, v in data.items() if k in names}
+            return tp(**kwargs)
+        if issubclass(tp, Enum):
+            return tp(data)
+        if issubclass(tp, date):
+            return date.fromisoformat(data)
+        if tp is float and isinstance(data, int | float):
+            return float(data)
+    return data

@@ -23,7 +23,6 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from osteoload.domain.errors import DomainError
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
 from osteoload.store.models import (
@@ -41,7 +40,7 @@ from . import audit
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .session_log import log_document, parse_log, write_log_csv
-from .training_log import report_symptoms, set_log_dict
+from .training_log import report_symptoms, set_log_dict, set_log_record
 
 M = TypeVar("M", bound=Model)
 
@@ -310,7 +309,7 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
     planned = list(PlannedSession.objects.filter(client=client).order_by("date", "id"))
     access = list(AuditEntry.objects.filter(client_id=client.pk).order_by("timestamp", "id"))
 
-    logs = [s for s in (_set_log(r) for r in sets) if s is not None]
+    logs = [s for s in (set_log_record(r) for r in sets) if s is not None]
     files: dict[str, str] = {
         "README.txt": _README.format(exported=now.isoformat()),
         "client.json": _json({"schema_version": 1, "exported": now, **client_detail(client)}),
@@ -358,28 +357,6 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, text.encode("utf-8"))
     return f"osteoload-client-{client.pk}-{now.date().isoformat()}.zip", buffer.getvalue()
-
-
-def _set_log(r: SetLogRow) -> SetLog | None:
-    """A stored set as an engine record for the CSV writer (``None`` if it cannot be one)."""
-    load = float(r.load_kg) if r.load_kg is not None and r.load_kg > 0 else None
-    rpe = float(r.rpe) if r.rpe is not None else None
-    try:
-        return SetLog(
-            date=r.date,
-            exercise_id=r.exercise_id,
-            set=r.set_number,
-            reps=r.reps or 0,
-            load_kg=load,
-            rpe=rpe,
-            rir=float(r.rir) if r.rir is not None and rpe is None else None,
-            pain=r.pain,
-            note=r.note,
-            impacts=r.impacts,
-            hold_s=r.hold_s or None,
-        )
-    except DomainError:
-        return None
 
 
 def _json_log(logs: Sequence[SetLog]) -> dict[str, Any]:

@@ -72,6 +72,8 @@ class TodayItem:
     load_value: str = ""
     prefill: str = ""
     """What one set is pre-filled with: reps, impacts or seconds in each set."""
+    last_time: str = ""
+    """What she did the last time, in words: ``"10 kg × 12, effort 7 (3 sets)"``."""
     component: str = ""
     rpe_value: str = ""
 
@@ -89,7 +91,11 @@ def today_items(
     cues: Mapping[str, list[str]],
     logged_rows: Iterable[Mapping[str, Any]],
     units: str,
+    last_time: Mapping[str, str] | None = None,
 ) -> list[TodayItem]:
+    """Today's items ready to show and log; ``last_time`` is what she did the last time, per
+    exercise, in words."""
+    last_time = last_time or {}
     if session is None:
         return []
     by_exercise: dict[str, list[LoggedSet]] = defaultdict(list)
@@ -118,6 +124,7 @@ def today_items(
                 lines=dose_lines(item, units, Audience.CLIENT),
                 sets=planned.sets,
                 prefill=str(planned.prefill) if planned.prefill is not None else "",
+                last_time=last_time.get(exercise_id, ""),
                 logged=by_exercise.get(exercise_id, []),
                 load_value=load_value,
                 component=labels.label(labels.COMPONENTS, item.get("component")),

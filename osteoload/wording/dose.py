@@ -13,7 +13,7 @@ and the session total, so no number can be read as the total per set.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -298,3 +298,41 @@ def logged_set_text(row: Mapping[str, Any], units: Units | str) -> str:
     if len(parts) == 1:
         parts.append(_("done"))
     return " · ".join(parts)
+
+
+def _set_words(s: Any, units: Units | str) -> str:
+    """One logged set in a few words: ``"10 kg × 12, effort 7"``, ``"7 landings"``."""
+    if getattr(s, "impacts", None) is not None:
+        head = _("%(n)d landings") % {"n": s.impacts}
+    elif getattr(s, "hold_s", None) is not None:
+        head = _("%(n)d s") % {"n": s.hold_s}
+    elif s.load_kg:
+        head = _("%(load)s × %(reps)d") % {
+            "load": format_load(float(s.load_kg), Units(units)),
+            "reps": s.reps,
+        }
+    else:
+        head = ngettext("%(n)d rep", "%(n)d reps", s.reps) % {"n": s.reps}
+    rpe = s.rpe if s.rpe is not None else (10 - s.rir if s.rir is not None else None)
+    if rpe is not None:
+        head += _(", effort %(rpe)s") % {"rpe": num(float(rpe), 1)}
+    return head
+
+
+def last_time_text(sets: Sequence[Any], units: Units | str) -> str:
+    """What she did in one session of an exercise: ``"10 kg × 12, effort 7 (3 sets)"``;
+    different sets are listed in order, ``"10 kg × 12; 10 kg × 10, effort 8"``. ``sets`` are
+    the engine's logged sets (``SetLog``) of that day, in order."""
+    runs: list[list[Any]] = []
+    for s in sets:
+        words = _set_words(s, units)
+        if runs and runs[-1][0] == words:
+            runs[-1][1] += 1
+        else:
+            runs.append([words, 1])
+    return "; ".join(
+        words
+        if n == 1
+        else ngettext("%(w)s (%(n)d set)", "%(w)s (%(n)d sets)", n) % {"w": words, "n": n}
+        for words, n in runs
+    )

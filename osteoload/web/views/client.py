@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Symptom
-from osteoload.services import client_programs, clients, plans, progress, training_log
+from osteoload.services import client_programs, clients, coaching, plans, progress, training_log
 from osteoload.services.errors import InputError, Issue
 
 from .. import forms, labels, present
@@ -34,6 +34,24 @@ def _can_log(view: client_programs.TodayView) -> bool:
     )
 
 
+def _items(
+    request: HttpRequest,
+    client_id: int,
+    view: client_programs.TodayView,
+    logged: list[dict[str, Any]],
+    units: str,
+    day: date,
+) -> list[present.TodayItem]:
+    """Today's items dosed by her next prescription (the coaching loop), with what she did
+    the last time."""
+    if view.session is None or view.paused:
+        return present.today_items(view.session, view.cues, logged, units)
+    nxt = coaching.next_for_client(request.user, client_id, today=day)
+    session = coaching.session_with_next(view.session, nxt)
+    cues = {**view.cues, **coaching.cues_of(session)}
+    return present.today_items(session, cues, logged, units, nxt.last_time if nxt else {})
+
+
 @client_view
 @require_safe
 def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
@@ -41,7 +59,7 @@ def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
     view = client_programs.today_session(request.user, client_id, today=day)
     units = _units(request, client_id, day)
     logged = training_log.sets_on(request.user, client_id, day) if view.is_today else []
-    items = present.today_items(view.session, view.cues, logged, units)
+    items = _items(request, client_id, view, logged, units, day)
     session_date = date.fromisoformat(view.session["date"]) if view.session else None
     return render(
         request,
@@ -79,9 +97,8 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     view = client_programs.today_session(request.user, client_id, today=day)
     exercise_id = request.POST.get("exercise_id", "")
     units = _units(request, client_id, day)
-    items = present.today_items(
-        view.session, view.cues, training_log.sets_on(request.user, client_id, day), units
-    )
+    logged = training_log.sets_on(request.user, client_id, day)
+    items = _items(request, client_id, view, logged, units, day)
     item = next((i for i in items if i.key == exercise_id), None)
     if not _can_log(view):
         message = (

@@ -1,0 +1,174 @@
+"""The coaching loop: what should she do next, from her stored program and stored logs.
+
+One service answers it for every front end: her Today page, ``GET /api/v1/clients/{id}/next``,
+the coach's program view and the simulation. It calls the same engine function as
+``osteoload next`` (:func:`osteoload.domain.progression.next_prescriptions`) on the program
+she was assigned (as stored, swaps included) and the sets she logged, so that the command
+line, the API and the app give the same prescription for the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from osteoload.domain.logs import SetLog
+from osteoload.domain.profile import ClientProfile
+from osteoload.domain.program import Program
+from osteoload.domain.progression import NextItem, NextPrescriptions, next_prescriptions
+from osteoload.domain.serialize import from_jsonable, jsonable
+from osteoload.store.models import Client, ProgramRecord
+from osteoload.wording.dose import last_time_text
+
+from .access import AnyUser, client_for
+from .catalogue import get_catalogue
+from .clients import client_profile
+from .training_log import set_log_record
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClientNext:
+    """Her next prescriptions, with the program and the log they were computed from."""
+
+    program_id: int
+    program_start: date
+    prescriptions: NextPrescriptions
+    last_time: dict[str, str]
+    """Per exercise: what she did the last time, in words ("10 kg × 12, effort 7")."""
+
+    def item(self, exercise_id: str) -> NextItem | None:
+        """The next prescription that replaces ``exercise_id`` in the stored program (the
+        same exercise, or the balance progression that took over from it)."""
+        for item in self.prescriptions.items:
+            if item.exercise_id == exercise_id or item.replaces == exercise_id:
+                return item
+        return None
+
+
+def stored_log(client: Client, *, before: date | None = None) -> list[SetLog]:
+    """Her logged sets as engine records, oldest first (only those before ``before``)."""
+    rows = client.set_logs.all()
+    if before is not None:
+        rows = rows.filter(date__lt=before)
+    return [s for s in (set_log_record(r) for r in rows.order_by("date", "id")) if s is not None]
+
+
+def stored_program(record: ProgramRecord) -> Program:
+    """The assigned program as the engine's record, exactly as stored (swaps included)."""
+    return from_jsonable(Program, record.document)
+
+
+def compute_next(
+    program: Program, profile: ClientProfile, log: Sequence[SetLog], *, as_of: date
+) -> NextPrescriptions:
+    """The engine call every front end shares (and ``osteoload next`` makes)."""
+    return next_prescriptions(
+        program,
+        log,
+        as_of=as_of,
+        catalogue=get_catalogue(),
+        units=profile.units,
+        profile=profile,
+    )
+
+
+def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:
+    """Per exercise, her last session's sets in words (the wording layer's)."""
+    last_day: dict[str, date] = {}
+    for s in log:
+        if s.date > last_day.get(s.exercise_id, date.min):
+            last_day[s.exercise_id] = s.date
+    out: dict[str, str] = {}
+    for exercise_id, day in last_day.items():
+        sets = [s for s in log if s.exercise_id == exercise_id and s.date == day]
+        text = last_time_text(sets, units)
+        if text:
+            out[exercise_id] = text
+    return out
+
+
+def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext | None:
+    """Her next prescriptions from her assigned program and her log; ``None`` without one.
+
+    Sets logged ``today`` do not move today's prescription while she is in the middle of
+    the session: the engine sees her log up to yesterday and plans the session on or after
+    today.
+    """
+    client = client_for(user, client_id)
+    record = client.programs.filter(assigned=True).first()
+    if record is None or not record.document.get("weeks"):
+        return None
+    profile = client_profile(client, today=today)
+    log = stored_log(client, before=today)
+    program = stored_program(record)
+    result = compute_next(program, profile, log, as_of=today)
+    return ClientNext(
+        program_id=record.pk,
+        program_start=record.start,
+        prescriptions=result,
+        last_time=last_times(log, profile.units.value),
+    )
+
+
+def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:
+    """A stored program item with the dose of her next prescription (plan-JSON form)."""
+    if nxt is None:
+        return item
+    return {
+        **item,
+        "exercise_id": nxt.exercise_id,
+        "name": nxt.name,
+        "sets": nxt.sets,
+        "reps": nxt.reps,
+        "hold_s": nxt.hold_s,
+        "impacts": nxt.impacts,
+        "minutes": nxt.minutes,
+        "load_kg": nxt.load_kg,
+        "load_display": nxt.load_display,
+        "target_rpe": nxt.target_rpe,
+        # The %1RM of the stored plan no longer describes a load the engine moved.
+        "intensity_pct_1rm": item.get("intensity_pct_1rm") if nxt.load_kg is None else None,
+    }
+
+
+def next_document(nxt: ClientNext) -> dict[str, Any]:
+    """The ``next`` JSON contract as the API serves it for a stored client."""
+    p = nxt.prescriptions
+    return {
+        "schema_version": 1,
+        "program_id": nxt.program_id,
+        "status": p.status.value,
+        "as_of": p.as_of.isoformat(),
+        "program_start": nxt.program_start.isoformat(),
+        "week": p.week,
+        "phase": p.phase.value if p.phase is not None else None,
+        "last_logged": p.last_logged.isoformat() if p.last_logged else None,
+        "items": [{**jsonable(i), "last_time": nxt.last_time.get(i.exercise_id)} for i in p.items],
+        "findings": jsonable(p.findings),
+        "working_maxes": jsonable(p.working_maxes),
+    }
+
+
+def session_with_next(
+    session: dict[str, Any] | None, nxt: ClientNext | None
+) -> dict[str, Any] | None:
+    """A stored session (plan-JSON form) with every item dosed by her next prescription."""
+    if session is None or nxt is None:
+        return session
+    return {
+        **session,
+        "items": [with_next(i, nxt.item(i["exercise_id"])) for i in session["items"]],
+    }
+
+
+def cues_of(session: dict[str, Any] | None) -> dict[str, list[str]]:
+    """The catalogue's cues for each exercise of a session."""
+    catalogue = get_catalogue()
+    out: dict[str, list[str]] = {}
+    for item in (session or {}).get("items", []):
+        exercise = catalogue.get(item["exercise_id"])
+        if exercise is not None:
+            out[item["exercise_id"]] = list(exercise.cues)
+    return out
