@@ -1,6 +1,8 @@
 """The progress charts, drawn from :func:`osteoload.services.progress.progress_series`.
 
-Coaches and clients see the same charts; ``for_client`` changes only the words.
+Coaches and clients see the same charts; ``for_client`` changes only the words, and the
+words that explain a result come from :mod:`osteoload.wording.progress` for that audience
+(technical terms for the coach, plain words addressed to her for the client).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from typing import Any
 
 from osteoload.domain.units import kg_to_lb
 from osteoload.services.catalogue import get_catalogue
+from osteoload.wording import Audience, Pronouns
+from osteoload.wording import progress as wording
+from osteoload.wording.audience import SHE
 
 from . import labels
 from .charts import (
@@ -46,15 +51,25 @@ def _d(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _audience(for_client: bool) -> Audience:
+    return Audience.CLIENT if for_client else Audience.COACH
+
+
 def progress_charts(
-    series: Mapping[str, Any], *, units: str, for_client: bool, balance_target: int | None
+    series: Mapping[str, Any],
+    *,
+    units: str,
+    for_client: bool,
+    balance_target: int | None,
+    pronouns: Pronouns = SHE,
 ) -> list[ChartGroup]:
+    """The chart groups; ``pronouns``: how the coach's words refer to the client."""
     return [
         _strength(series, units, for_client),
         _weekly(series, for_client, balance_target),
-        _tests(series, for_client),
+        _tests(series, for_client, pronouns),
         _scans(series, for_client),
-        _projection(series, for_client),
+        _projection(series, for_client, pronouns),
     ]
 
 
@@ -68,14 +83,7 @@ def _strength(series: Mapping[str, Any], units: str, for_client: bool) -> ChartG
             for p in points
         )
         lines.append(Series(name, values))
-    group = ChartGroup(
-        "Your strength" if for_client else "Strength: estimated 1RM per key lift",
-        "The most you could probably lift once, worked out from the sets you logged. "
-        "Nobody tests a maximum lift."
-        if for_client
-        else "Best reliable estimate per day from logged sets (load, reps and RPE); no "
-        "maximum testing.",
-    )
+    group = ChartGroup(*wording.strength_heading(_audience(for_client)))
     if not lines:
         group.empty = (
             "Log a few sets with a weight and this chart appears."
@@ -122,12 +130,7 @@ def _weekly(series: Mapping[str, Any], for_client: bool, balance_target: int | N
             region_series,
             unit="sets",
             width=_width(for_client),
-            summary=(
-                f"{total_sets} region-sets over {len(weeks)} weeks; most for "
-                f"{busiest[0].lower()}. A squat counts for both hips and legs."
-                if total_sets
-                else "No strength sets logged in these weeks."
-            ),
+            summary=wording.sets_summary(total_sets, len(weeks), busiest[0], _audience(for_client)),
         )
     )
     impacts = series.get("weekly_impacts", [])
@@ -171,14 +174,9 @@ def _weekly(series: Mapping[str, Any], for_client: bool, balance_target: int | N
     return group
 
 
-def _tests(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
-    group = ChartGroup(
-        "Your check-up tests" if for_client else "Functional tests against their norms",
-        "Each point is one test day. A circle is a good result, a square is below average "
-        "and a triangle needs work."
-        if for_client
-        else "Circle: within the norm; square: below average; triangle: risk range.",
-    )
+def _tests(series: Mapping[str, Any], for_client: bool, pronouns: Pronouns) -> ChartGroup:
+    audience = _audience(for_client)
+    group = ChartGroup(*wording.tests_heading(audience))
     by_key: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for result in series.get("tests", []):
         by_key[result["key"]].append(result)
@@ -187,35 +185,29 @@ def _tests(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
         return group
     for key, results in by_key.items():
         latest = results[-1]
+        name = wording.result_name(latest, audience)
         line = Series(
-            latest["name"],
+            name,
             tuple((_d(r["date"]), float(r["value"])) for r in results),
             tuple(r["status"] for r in results),
         )
         group.charts.append(
             line_chart(
                 f"chart-test-{key.replace('_', '-')}",
-                latest["name"],
-                f"{latest['name']} over time, in {latest['unit']}. Norm: {latest['norm']}.",
+                name,
+                wording.result_description(latest, audience),
                 [line],
                 unit=latest["unit"],
                 places=2,
                 width=_width(for_client),
-                summary=f"{_for_her(latest['interpretation'], for_client)} Norm: {latest['norm']}.",
+                summary=wording.result_summary(latest, audience, pronouns),
             )
         )
     return group
 
 
 def _scans(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
-    group = ChartGroup(
-        "Your bone scans" if for_client else "DXA scans and the least significant change",
-        "Bone changes slowly. The grey band shows how much a scan can vary by itself; only a "
-        "change outside it is a real change."
-        if for_client
-        else "Grey band: first scan ± the least significant change (LSC, R29); a later scan "
-        "outside it is a real change.",
-    )
+    group = ChartGroup(*wording.scans_heading(_audience(for_client)))
     scans = series.get("scans", {})
     for site, points in scans.items():
         dated = [p for p in points if p.get("bmd_g_cm2") is not None]
@@ -228,7 +220,7 @@ def _scans(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
             lsc = changes[-1]["lsc_g_cm2"]
             base = changes[-1]["baseline_g_cm2"]
             bands.append(HBand(base - lsc, base + lsc, "Within measurement error"))
-            summary = changes[-1]["message"]
+            summary = wording.scan_change(changes[-1], name, _audience(for_client))
         else:
             summary = (
                 f"One scan so far: {number(dated[0]['bmd_g_cm2'], 3)} g/cm² on "
@@ -252,17 +244,11 @@ def _scans(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
     return group
 
 
-def _projection(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
+def _projection(series: Mapping[str, Any], for_client: bool, pronouns: Pronouns) -> ChartGroup:
     projection = series.get("projection") or {}
     months = projection.get("months", 12)
-    group = ChartGroup(
-        "Where your bones may be heading" if for_client else "Bone density projection",
-        "These are ranges for the average person in your situation, not a promise. "
-        "Your own result can differ."
-        if for_client
-        else f"Expected % change over {months} months per scenario; shaded: the range for the "
-        "average result; grey: the scan's least significant change.",
-    )
+    audience = _audience(for_client)
+    group = ChartGroup(*wording.projection_heading(months, audience))
     for site, proj in (projection.get("sites") or {}).items():
         name = labels.label(labels.SITES, site)
         bands = []
@@ -308,29 +294,12 @@ def _projection(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
     medication = projection.get("medication")
     if medication and group.charts:
         medicine = labels.label(labels.MEDICATIONS, medication).split(" (")[0].lower()
-        group.intro += (
-            f" The medicine lines assume {medicine}"
-            + (
-                ", which she takes."
-                if projection.get("medication_source") == "profile"
-                else ", as an example of a bone medicine."
-            )
-            if not for_client
-            else (
-                f" The medicine lines show what {medicine} would add."
-                if projection.get("medication_source") != "profile"
-                else f" The medicine lines show your {medicine}."
-            )
-        )
-    group.notes = list(projection.get("assumptions", []))
+        source = str(projection.get("medication_source", ""))
+        group.intro += wording.medication_note(medicine, source, audience, pronouns)
+    group.notes = wording.projection_notes(projection, audience, pronouns)
     if not group.charts:
         group.empty = "No projection is available yet."
     return group
-
-
-def _for_her(text: str, for_client: bool) -> str:
-    """The engine's sentences speak about her; on her own page they speak to her."""
-    return text.replace("for her age", "for your age") if for_client else text
 
 
 def _signed(value: float) -> str:

@@ -208,3 +208,84 @@ def test_pounds_client_logs_in_pounds(world):
     assert "20 lb" in html
     row = training_log.sets_on(user, client_id, TODAY)[0]
     assert row["load_kg"] == pytest.approx(9.07, abs=0.01)
+
+
+# --- issue 13: her progress page speaks to her in plain words ----------------------------
+
+PROGRESS_JARGON = re.compile(
+    r"region-sets?|STEADI|EWGSOP2?|\b1RM\b|T-score|\bSPPB\b|\bLSC\b|Timed Up and Go"
+    r"|\b(she|her|hers|herself)\b|LIFTMOR|MEDEX|g/cm2 \(",
+)
+
+
+def _record_results(coach, client_id):
+    browser = _coach_browser(coach)
+    tests_url = reverse("coach-tests", kwargs={"client_id": client_id})
+    results = {"date": "2026-11-20", "tug_s": "14", "chair_stand_30s": "5", "five_sts_s": "17",
+               "single_leg_stance_s": "3", "gait_speed_m_s": "0.7", "grip_kg": "12",
+               "sppb": "7"}  # fmt: skip
+    assert browser.post(tests_url, results).status_code == 302
+    scan_url = reverse("coach-scan", kwargs={"client_id": client_id})
+    for day, bmd in (("2025-11-01", "0.800"), ("2026-11-01", "0.700")):
+        data = {"site": "total_hip", "date": day, "bmd_g_cm2": bmd, "scanner": "hologic"}
+        assert browser.post(scan_url, data).status_code == 302
+    return browser
+
+
+def _coach_browser(coach):
+    from django.test import Client as Browser
+
+    browser = Browser()
+    browser.force_login(coach)
+    return browser
+
+
+def test_R29_progress_page_speaks_to_her_without_jargon(world):
+    """Her progress page: tests named by what she did (R9: "Taking 14 seconds to stand up,
+    walk 3 metres and back ..."), scans judged against the scanner's variation in words
+    (R29), no region-sets, STEADI, EWGSOP2, 1RM or "she"; the coach's page keeps the terms."""
+    client_id, _, user = make_client(
+        world.alice.user, "Pia Progress", "pia", medications=["bisphosphonate"]
+    )
+    coach_browser = _record_results(world.alice.user, client_id)
+    item = next(
+        i
+        for i in client_programs.today_session(user, client_id, today=TODAY).session["items"]
+        if i["component"] == "resistance"
+    )
+    training_log.log_set(
+        user, client_id,
+        {"date": TODAY.isoformat(), "exercise_id": item["exercise_id"], "reps": 10,
+         "load_kg": 8, "rpe": 7},
+        today=TODAY,
+    )  # fmt: skip
+    from django.test import Client as Browser
+
+    browser = Browser()
+    browser.force_login(user)
+    page = browser.get(reverse("client-progress")).content.decode()
+    assert "Taking 14 seconds to stand up, walk 3 metres and back" in page
+    assert "A real loss at your whole hip" in page
+    assert "your sets worked a body region" in page
+    assert "The medicine lines show your bisphosphonate" in page
+    found = PROGRESS_JARGON.search(page)
+    assert found is None, page[found.start() - 200 : found.end() + 50]
+    coach = coach_browser.get(
+        reverse("coach-client-progress", kwargs={"client_id": client_id})
+    ).content.decode()
+    assert "Timed Up and Go" in coach and "STEADI" in coach and "region-sets" in coach
+    assert "which she takes" in coach
+
+
+def test_coach_progress_page_says_he_for_a_man(world):
+    """The coach's progress page words a man's medicine and test results with "he"/"his"."""
+    client_id, _, _ = make_client(
+        world.alice.user, "Max Meds", None, sex="male", menopause=None,
+        years_since_menopause=None, medications=["bisphosphonate"],
+    )  # fmt: skip
+    browser = _record_results(world.alice.user, client_id)
+    page = browser.get(
+        reverse("coach-client-progress", kwargs={"client_id": client_id})
+    ).content.decode()
+    assert "which he takes" in page and "which she takes" not in page
+    assert "for her age" not in page

@@ -434,7 +434,11 @@ def client_progress(request: HttpRequest, client_id: int) -> HttpResponse:
             "client_id": client_id,
             "name": clients.client_name(user, client_id),
             "groups": progress_charts(
-                series, units=profile.units.value, for_client=False, balance_target=target
+                series,
+                units=profile.units.value,
+                for_client=False,
+                balance_target=target,
+                pronouns=pronouns_for(profile.sex.value),
             ),
         },
     )
