@@ -15,7 +15,7 @@ from osteoload.store.models import PlannedSession, ProgramRecord
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .clients import client_profile
-from .errors import InputError, Issue
+from .errors import InputError, Issue, Range
 from .plans import MAX_WEEKS, program_document, program_start, screen_client, with_display
 
 
@@ -35,7 +35,16 @@ def generate_for_client(
     """Screen her current profile and store a new draft program; returns its id."""
     client = client_for_coach(coach, client_id)
     if not 1 <= weeks <= MAX_WEEKS:
-        raise InputError([Issue("weeks", f"{weeks} is out of range; allowed 1 to {MAX_WEEKS}")])
+        raise InputError(
+            [
+                Issue(
+                    "weeks",
+                    f"{weeks} is out of range; allowed 1 to {MAX_WEEKS}",
+                    weeks,
+                    allowed=Range(low=1, high=MAX_WEEKS),
+                )
+            ]
+        )
     profile = client_profile(client, today=today)
     first = program_start(profile, today=today, start=start)
     screening = screen_client(profile, as_of=first)

@@ -16,12 +16,27 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
+class Range:
+    """The values a number field allows (from the validating model's own limits)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    """True when ``low`` itself is not allowed (greater than, not greater or equal)."""
+    high_open: bool = False
+    """True when ``high`` itself is not allowed."""
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One problem with one input value."""
 
     path: str
     message: str
     value: Any = None
+    allowed: Range | None = None
+    """For a number out of range: the range allowed, so a form can word it its own way
+    ("Weight (kg): -3 is below 25"); the message already says it for the CLI and the API."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

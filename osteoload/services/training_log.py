@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
@@ -151,7 +151,7 @@ def _store(
         try:
             entry = validate(SetEntryIn, data, today=today)
         except InputError as exc:
-            issues += [Issue(prefix + i.path, i.message, i.value) for i in exc.issues]
+            issues += [replace(i, path=prefix + i.path) for i in exc.issues]
             continue
         if entry.rpe is not None and entry.rir is not None:
             issues.append(Issue(prefix + "rpe", "give rpe or rir, not both"))

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import InputError, Issue, did_you_mean, format_value
+from .errors import InputError, Issue, Range, did_you_mean, format_value
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -94,7 +94,12 @@ def issue_from_error(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
             value,
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return Issue(path, f"{format_value(value)} is out of range; {_range(node, ctx)}", value)
+        return Issue(
+            path,
+            f"{format_value(value)} is out of range; {_range(node, ctx)}",
+            value,
+            allowed=_limits(node, ctx),
+        )
     if kind in ("too_long", "too_short"):
         return Issue(path, f"{err['msg'].lower()}", None)
     if kind == "multiple_of":
@@ -127,6 +132,20 @@ def _range(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> str:
     if lo is not None and hi is not None:
         return f"allowed {lo:g} to {hi:g}"
     return "allowed " + (", ".join(parts) or "a different value")
+
+
+def _limits(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> Range:
+    """The model's limits for a field, as data (the same limits :func:`_range` words)."""
+    node = node or {}
+    lo, hi = node.get("minimum", ctx.get("ge")), node.get("maximum", ctx.get("le"))
+    lo_open = node.get("exclusiveMinimum", ctx.get("gt"))
+    hi_open = node.get("exclusiveMaximum", ctx.get("lt"))
+    return Range(
+        low=float(lo) if lo is not None else float(lo_open) if lo_open is not None else None,
+        high=float(hi) if hi is not None else float(hi_open) if hi_open is not None else None,
+        low_open=lo is None and lo_open is not None,
+        high_open=hi is None and hi_open is not None,
+    )
 
 
 def _deref(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

@@ -2,9 +2,12 @@
 
 An input is named exactly like the field it fills (``age``, ``bone.lumbar_spine_t``,
 ``fractures[0].site``), so every :class:`~osteoload.services.errors.Issue` the services
-raise lands next to the input it is about, worded exactly as the CLI and the API word it.
-Validation itself happens only in the services; this module turns form text into the
-profile document and errors back into the form.
+raise lands next to the input it is about. A form speaks in its labels, not in field paths:
+the issue is worded with the field's label and plain words ("Weight (kg): -3 is below 25",
+"Fracture 1, date: ..."), the limits coming from the issue itself (the validating model's
+own), while the CLI and the API keep the paths. Validation itself happens only in the
+services; this module turns form text into the profile document and errors back into the
+form.
 """
 
 from __future__ import annotations
@@ -239,6 +242,8 @@ INTAKE_SECTIONS = INTAKE_BEFORE_FRACTURES + INTAKE_AFTER_FRACTURES
 
 #: Where an issue about a stored field that the form writes under another name goes.
 ALIASES = {"weight_kg": "weight", "weight_lb": "weight", "parq_done": "parq_yes"}
+#: The label an issue about such a field carries (the form's one input, with its unit).
+ALIAS_LABELS = {"weight_kg": "Weight (kg)", "weight_lb": "Weight (lb)"}
 
 #: Top-level profile keys the intake form owns; everything else stored is kept on edit.
 FORM_KEYS = frozenset(
@@ -544,12 +549,80 @@ def bind(
         by_name["fractures"] = fracture_errors
     general: list[str] = []
     summary: list[tuple[str, str]] = []
+    names = field_labels(sections, len(rows))
     for issue in issues:
         target = _target(issue.path, by_name)
-        message = str(issue)
+        message = issue_text(issue, names)
         (by_name[target] if target else general).append(message)
         summary.append((html_id(target) if target else "form-errors", message))
     return Form(bound_sections, rows, fracture_errors, general, summary)
+
+
+def field_labels(sections: Iterable[Section], fracture_rows: int = 0) -> dict[str, str]:
+    """Each input name's label as an error names it: the label with its unit ("Height (cm)"),
+    a fracture row's fields as "Fracture 1, date", a section by its title."""
+    names: dict[str, str] = {}
+    for section in sections:
+        if section.key:
+            names[section.key] = section.title
+        for f in section.fields:
+            names[f.name] = f"{f.label} ({f.unit})" if f.unit else f.label
+    if fracture_rows:
+        names["fractures"] = "Fractures"
+    for i in range(fracture_rows):
+        row = f"Fracture {i + 1}"
+        names[f"fractures[{i}]"] = row
+        for f in FRACTURE_FIELDS:
+            names[f"fractures[{i}].{f.name}"] = f"{row}, {f.label[:1].lower()}{f.label[1:]}"
+    return names
+
+
+def plain_message(issue: Issue) -> str:
+    """The issue's message in plain words: a number out of range says which limit it
+    crossed ("-3 is below 25"), with the limit the validating model allows."""
+    allowed, value = issue.allowed, issue.value
+    if allowed is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        shown = f"{value:g}"
+        low, high = allowed.low, allowed.high
+        if low is not None and (value < low or (allowed.low_open and value <= low)):
+            if allowed.low_open:
+                return f"{shown} is too low; it must be more than {low:g}"
+            return f"{shown} is below {low:g}"
+        if high is not None and (value > high or (allowed.high_open and value >= high)):
+            if allowed.high_open:
+                return f"{shown} is too high; it must be less than {high:g}"
+            return f"{shown} is above {high:g}"
+    if issue.message == "is required":
+        return "required"
+    return issue.message
+
+
+def issue_text(issue: Issue, names: Mapping[str, str]) -> str:
+    """An issue as a form shows it: the label of the field it is about and plain words.
+
+    An issue about a field the form does not show keeps its path (there is no label)."""
+    label = ALIAS_LABELS.get(issue.path) or _label(issue.path, names)
+    if not issue.path:
+        return plain_message(issue)
+    if not label:
+        return str(issue)
+    return f"{label}: {plain_message(issue)}"
+
+
+def _label(path: str, names: Mapping[str, str]) -> str:
+    """The label of the nearest input (or group) an issue path belongs to."""
+    current = path
+    while current:
+        if current in names:
+            return names[current]
+        if current.endswith("]"):
+            current = current[: current.rindex("[")]
+        elif "." in current:
+            current = current[: current.rindex(".")]
+        else:
+            current = ""
+        current = ALIASES.get(current, current)
+    return ""
 
 
 def _target(path: str, names: Mapping[str, Any]) -> str:

@@ -145,7 +145,8 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
 
 def _plain_issue(issue: Issue) -> str:
     field = {v[0]: v[1] for v in LOG_FIELDS.values()}.get(issue.path, issue.path)
-    return f"{field}: {issue.message}" if field else issue.message
+    message = forms.plain_message(issue)
+    return f"{field}: {message}" if field else message
 
 
 def _log_error(
@@ -201,7 +202,8 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
         try:
             paused = training_log.report_symptoms(request.user, client_id, data, today=today())
         except InputError as exc:
-            errors = [str(i) for i in exc.issues]
+            names = {"symptoms": "I have or had", "note": "Anything else", "date": "Date"}
+            errors = [forms.issue_text(i, names) for i in exc.issues]
         else:
             if not paused:
                 messages.success(request, "Thank you for letting us know.")
