@@ -370,3 +370,12 @@ def test_R1_program_review_words_stored_findings_for_the_coach(world):
     text = world.alice.browser().get(url).content.decode()
     assert "He answered yes to PAR-Q+ question(s) 2" in text
     assert "You answered yes" not in text
+
+
+def test_adding_a_man_says_his_program(world):
+    data = {**INTAKE_OK, "name": "Otto Intake", "sex": "male", "menopause": "",
+            "years_since_menopause": ""}  # fmt: skip
+    browser = world.alice.browser()
+    response = browser.post(reverse("coach-client-new"), data, follow=True)
+    text = response.content.decode()
+    assert "Client added. Next: generate his program." in text

@@ -65,7 +65,8 @@ def client_new(request: HttpRequest) -> HttpResponse:
         except InputError as exc:
             issues = exc.issues
         else:
-            messages.success(request, "Client added. Next: generate her program.")
+            p = pronouns_for(str(values.get("sex") or ""))
+            messages.success(request, f"Client added. Next: generate {p.possessive} program.")
             return redirect("coach-client", client_id=client_id)
     return _intake(request, values, issues, title="New client")
 
