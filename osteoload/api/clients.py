@@ -20,6 +20,7 @@ from osteoload.services import (
     client_programs,
     clients,
     clock,
+    coaching,
     export,
     progress,
     training_log,
@@ -38,6 +39,7 @@ from .schemas import (
     ClientPage,
     DocumentOut,
     ErasedOut,
+    ErrorOut,
     FunctionalTestOut,
     FunctionalTestPage,
     GenerateIn,
@@ -304,6 +306,26 @@ def assign_program(request: HttpRequest, client_id: Id, program_id: Id) -> dict[
     client_programs.assign_program(coach, client_id, program_id)
     _audit(request, Action.UPDATE, client_id, "program", program_id, "program assigned")
     return export.program_summary_for(coach, client_id, program_id)
+
+
+@router.get(
+    "/clients/{client_id}/next",
+    response=responses({200: DocumentOut, 409: ErrorOut}, path=True),
+)
+def get_next(
+    request: HttpRequest, client_id: Id, as_of: Day | None = None
+) -> dict[str, Any] | Status[dict[str, str]]:
+    """Her next prescription of every exercise (the coaching loop): from her assigned program
+    and her logged sets, the same engine call as ``osteoload next``; each change with its
+    reason and what she did last time (her coach, or the client herself). ``as_of``: plan
+    the session on or after this day (default today)."""
+    caller = auth.caller(request)
+    day = as_of or clock.today()
+    nxt = coaching.next_for_client(caller, client_id, today=day)
+    if nxt is None:
+        return Status(409, {"detail": "She has no assigned program yet."})
+    _audit(request, Action.VIEW, client_id, "program", nxt.program_id, "viewed next prescription")
+    return coaching.next_document(nxt)
 
 
 # --- logged sets and symptoms ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from . import (
     schema_cmd,
     seed_cmd,
     serve_cmd,
+    simulate_cmd,
 )
 
 app = typer.Typer(
@@ -40,6 +41,7 @@ serve_cmd.register(app)
 seed_cmd.register(app)
 assess_cmds.register(app)
 next_cmd.register(app)
+simulate_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry point

@@ -1,0 +1,420 @@
+"""Virtual clients who follow the app: judge the coaching by what happens to their loads.
+
+A simulated client is set up as a coach would (intake, a 12-week block generated and
+assigned, a login), then lives day by day: on every planned day she opens Today (the same
+services the page uses: :func:`osteoload.services.client_programs.today_session` dosed by the
+coaching loop, :func:`osteoload.services.coaching.session_with_next`) and logs every set the
+page asks for, as her behaviour says (at the target effort, a point over or under, missing
+weeks, a painful set). When a block ends her coach generates and assigns the next one.
+
+The strength model (documented in ``docs/science/progression.md``): her true one-repetition
+maximum on each lift starts at the working max the program estimated (or, for a lift with
+no estimate, at what her first chosen load implies at the prescribed reps and effort) and
+grows by :data:`WEEKLY_GAIN_FIRST_12` a week for 12 weeks, then by
+:data:`WEEKLY_GAIN_AFTER` a week (untrained women commonly gain 20-40 % in 12 weeks, R34;
+the model takes the low end). The tables show each lift's prescribed load by week and that
+load as a percentage of the modelled 1RM.
+
+Everything runs in a database transaction that is rolled back: nothing is kept.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from django.db import transaction
+
+from osteoload.domain.one_rm import pct_1rm
+from osteoload.domain.program import Program
+from osteoload.domain.serialize import from_jsonable
+from osteoload.domain.units import kg_to_lb
+from osteoload.domain.vocabulary import Units
+from osteoload.wording.dose import dose_of
+
+from . import client_programs, clients, coaching, training_log
+from .catalogue import get_catalogue
+
+#: Modelled weekly strength gain of a compliant novice in her first 12 weeks (R34: 20-40 %
+#: in 12 weeks; 1.5 %/week compounds to about +20 %, the floor).
+WEEKLY_GAIN_FIRST_12 = 0.015
+#: Afterwards gains slow (R34: "progress continues at a slower rate").
+WEEKLY_GAIN_AFTER = 0.005
+BLOCK_WEEKS = 12
+#: What a virtual client picks for a lift she has never done and the program leaves to her:
+#: the empty bar or a light stack setting, or a light dumbbell or kettlebell.
+FIRST_LOAD_HEAVY_KG = 20.0
+FIRST_LOAD_LIGHT_KG = 4.0
+
+
+class Behaviour(StrEnum):
+    """How a virtual client logs what she is asked to do."""
+
+    AT_TARGET = "at_target"
+    """Every prescribed set and rep, at the target effort."""
+    ONE_OVER = "one_over"
+    """Every rep, but one point of effort over the target (R18b: a hold, not a failure)."""
+    ONE_UNDER = "one_under"
+    """Every rep, one point under the target."""
+    TWO_UNDER = "two_under"
+    """Every rep, two points under the target ("too easy", R18b)."""
+    MISSED_WEEKS = "missed_weeks"
+    """At target, but away for weeks 5 and 6 (R18c)."""
+    PAINFUL_SET = "painful_set"
+    """At target, but pain 5/10 on the last set of one lift in week 3 (R18c)."""
+
+
+@dataclass(slots=True)
+class LiftRow:
+    """One lift's prescribed loads by week (kg) and their share of the modelled 1RM."""
+
+    exercise_id: str
+    name: str
+    load_kg: dict[int, float] = field(default_factory=dict)
+    reps: dict[int, int] = field(default_factory=dict)
+    sets: dict[int, int] = field(default_factory=dict)
+    pct_1rm: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SimulationResult:
+    """What a virtual client was prescribed, week by week."""
+
+    profile_name: str
+    behaviour: Behaviour
+    weeks: int
+    units: str
+    lifts: dict[str, LiftRow] = field(default_factory=dict)
+    impacts: dict[int, int] = field(default_factory=dict)
+    """Impacts prescribed per week (all sessions)."""
+    balance_minutes: dict[int, int] = field(default_factory=dict)
+    sessions_logged: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class _Rollback(Exception):
+    """Raised to undo the simulation's writes once its result is read."""
+
+
+def simulate(
+    profile: dict[str, Any],
+    *,
+    weeks: int,
+    behaviour: Behaviour,
+    start: date,
+    progress: Callable[[int], None] | None = None,
+) -> SimulationResult:
+    """Run one virtual client for ``weeks`` weeks from ``start`` (a Monday is best).
+
+    ``profile`` is an intake document (as the web form or the API takes it). ``progress``
+    is called with the number of days simulated so far. Nothing is kept in the database.
+    """
+    result: SimulationResult | None = None
+    try:
+        with transaction.atomic():
+            result = _run(profile, weeks=weeks, behaviour=behaviour, start=start, tick=progress)
+            raise _Rollback
+    except _Rollback:
+        pass
+    assert result is not None
+    return result
+
+
+def _run(
+    profile: dict[str, Any],
+    *,
+    weeks: int,
+    behaviour: Behaviour,
+    start: date,
+    tick: Callable[[int], None] | None,
+) -> SimulationResult:
+    suffix = secrets.token_hex(4)
+    password = secrets.token_urlsafe(18)
+    coach = clients.create_coach(f"sim-coach-{suffix}", password)
+    data = {**profile, "schedule": {**profile.get("schedule", {}), "start_date": start.isoformat()}}
+    client_id = clients.create_client(coach, data, today=start)
+    now = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
+    token = clients.create_invite(coach, client_id, now=now)
+    user = clients.accept_invite(token, f"sim-client-{suffix}", password, now=now)
+    units = clients.profile_for(coach, client_id, today=start).units.value
+    result = SimulationResult(
+        profile_name=str(profile.get("name") or "client"),
+        behaviour=behaviour,
+        weeks=weeks,
+        units=units,
+    )
+    model = _StrengthModel()
+    catalogue = get_catalogue()
+    pain_given = False
+    program: Program | None = None
+    for offset in range(weeks * 7):
+        day = start + timedelta(days=offset)
+        week = offset // 7 + 1
+        if offset % (BLOCK_WEEKS * 7) == 0:
+            program = _new_block(coach, client_id, day, result)
+            if program is not None:
+                model.meet(program)
+        if program is None:
+            break
+        view = client_programs.today_session(user, client_id, today=day)
+        if tick is not None:
+            tick(offset + 1)
+        if not view.is_today or view.session is None or view.paused:
+            continue
+        nxt = coaching.next_for_client(user, client_id, today=day)
+        session = coaching.session_with_next(view.session, nxt)
+        assert session is not None
+        _record(result, session, week, model, day, start)
+        if behaviour is Behaviour.MISSED_WEEKS and week in (5, 6):
+            continue
+        rows = []
+        for item in session["items"]:
+            exercise = catalogue.get(item["exercise_id"])
+            painful = (
+                behaviour is Behaviour.PAINFUL_SET
+                and week == 3
+                and not pain_given
+                and bool(item.get("load_kg") or item.get("target_rpe"))
+                and exercise is not None
+                and exercise.loadable
+            )
+            pain_given = pain_given or painful
+            rows += _sets_for(item, behaviour, day, model, painful=painful)
+        if rows:
+            training_log.log_sets(user, client_id, rows, today=day)
+            result.sessions_logged += 1
+    return result
+
+
+def _new_block(coach: Any, client_id: int, day: date, result: SimulationResult) -> Program | None:
+    """Her coach generates and assigns the next 12-week block (the app's own use cases)."""
+    from .errors import InputError
+
+    try:
+        program_id = client_programs.generate_for_client(
+            coach, client_id, today=day, start=day, weeks=BLOCK_WEEKS
+        )
+    except InputError as exc:
+        result.notes.append(f"{day.isoformat()}: no program could be generated ({exc})")
+        return None
+    document = client_programs.program_for(coach, client_id, program_id)
+    if document.get("status") != "ready":
+        result.notes.append(f"{day.isoformat()}: the program's status is {document['status']}")
+        return None
+    client_programs.assign_program(coach, client_id, program_id)
+    return from_jsonable(Program, {k: v for k, v in document.items() if k != "display"})
+
+
+class _StrengthModel:
+    """Her modelled true 1RM per lift, growing by the week (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.base: dict[str, tuple[float, date]] = {}
+
+    def meet(self, program: Program) -> None:
+        for exercise_id, one_rm in program.working_max_kg.items():
+            self.base.setdefault(exercise_id, (one_rm, program.start))
+
+    def one_rm(self, exercise_id: str, day: date) -> float | None:
+        if exercise_id not in self.base:
+            return None
+        value, since = self.base[exercise_id]
+        weeks = max(0, (day - since).days // 7)
+        first = min(weeks, BLOCK_WEEKS)
+        return (
+            value * (1 + WEEKLY_GAIN_FIRST_12) ** first * (1 + WEEKLY_GAIN_AFTER) ** (weeks - first)
+        )
+
+    def first_load(self, exercise_id: str, reps: int, rpe: float, load: float, day: date) -> None:
+        """A lift with no estimate: her true 1RM is what her chosen load implies."""
+        if exercise_id in self.base:
+            return
+        try:
+            self.base[exercise_id] = (load / pct_1rm(min(12, max(1, reps)), max(6.5, rpe)), day)
+        except ValueError:
+            return
+
+
+def _effort(target: float | None, behaviour: Behaviour) -> float | None:
+    if target is None:
+        return None
+    shift = {
+        Behaviour.ONE_OVER: 1.0,
+        Behaviour.ONE_UNDER: -1.0,
+        Behaviour.TWO_UNDER: -2.0,
+    }.get(behaviour, 0.0)
+    return min(10.0, max(1.0, target + shift))
+
+
+def _sets_for(
+    item: dict[str, Any], behaviour: Behaviour, day: date, model: _StrengthModel, *, painful: bool
+) -> list[dict[str, Any]]:
+    """The rows she logs for one item: exactly what Today asks, by her behaviour."""
+    dose = dose_of(item)
+    rows = []
+    for number in range(1, dose.sets + 1):
+        row: dict[str, Any] = {
+            "date": day.isoformat(),
+            "exercise_id": item["exercise_id"],
+            "set_number": number,
+        }
+        if dose.kind == "impacts":
+            row["impacts"] = dose.per_set
+        elif dose.kind == "hold":
+            row["hold_s"] = dose.per_set
+            exercise = get_catalogue().get(item["exercise_id"])
+            if exercise is not None and exercise.loadable:
+                row["load_kg"] = item.get("load_kg") or FIRST_LOAD_LIGHT_KG
+        elif dose.kind == "reps":
+            row["reps"] = dose.per_set
+            rpe = _effort(item.get("target_rpe"), behaviour)
+            if rpe is not None:
+                row["rpe"] = rpe
+            load = item.get("load_kg")
+            if load is None and item.get("target_rpe") is not None:
+                load = _chosen_load(item, model, day)
+            if load:
+                row["load_kg"] = load
+                if dose.per_set and rpe is not None:
+                    model.first_load(item["exercise_id"], dose.per_set, rpe, float(load), day)
+        if painful and number == dose.sets:
+            row["pain"] = 5
+        rows.append(row)
+    return rows
+
+
+def _chosen_load(item: dict[str, Any], model: _StrengthModel, day: date) -> float | None:
+    """Where the program leaves the weight to her: what she would pick for the target."""
+    one_rm = model.one_rm(item["exercise_id"], day)
+    reps, rpe = item.get("reps"), item.get("target_rpe")
+    if not reps or rpe is None:
+        return None
+    if one_rm is None:
+        # A lift she has never done: she starts light, with what her equipment has.
+        exercise = get_catalogue().get(item["exercise_id"])
+        if exercise is None or not exercise.loadable:
+            return None
+        heavy = {"barbell", "machines"} & {e.value for e in exercise.equipment}
+        return FIRST_LOAD_HEAVY_KG if heavy else FIRST_LOAD_LIGHT_KG
+    try:
+        return round(one_rm * pct_1rm(min(12, int(reps)), max(6.5, float(rpe))) * 2) / 2 or None
+    except ValueError:
+        return None
+
+
+def _record(
+    result: SimulationResult,
+    session: dict[str, Any],
+    week: int,
+    model: _StrengthModel,
+    day: date,
+    start: date,
+) -> None:
+    catalogue = get_catalogue()
+    for item in session["items"]:
+        if item.get("impacts"):
+            result.impacts[week] = result.impacts.get(week, 0) + int(item["impacts"])
+        exercise = catalogue.get(item["exercise_id"])
+        if exercise is None or not exercise.loadable or not item.get("load_kg"):
+            continue
+        row = result.lifts.setdefault(
+            item["exercise_id"], LiftRow(item["exercise_id"], item["name"])
+        )
+        if week in row.load_kg:
+            continue
+        row.load_kg[week] = float(item["load_kg"])
+        row.reps[week] = int(item.get("reps") or 0)
+        row.sets[week] = int(item.get("sets") or 0)
+        one_rm = model.one_rm(item["exercise_id"], day)
+        if one_rm:
+            row.pct_1rm[week] = round(100 * float(item["load_kg"]) / one_rm, 1)
+
+
+def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
+    """Rows for printing: lift, then ``load×reps pct%`` at each of ``weeks`` (her units)."""
+    out = []
+    for row in result.lifts.values():
+        cells = [row.name]
+        for week in weeks:
+            shown = max((w for w in row.load_kg if w <= week), default=None)
+            if shown is None:
+                cells.append("-")
+                continue
+            kg = row.load_kg[shown]
+            load = kg_to_lb(kg) if result.units == Units.LB.value else kg
+            pct = row.pct_1rm.get(shown)
+            text = f"{round(load, 1):g}×{row.reps[shown]}"
+            cells.append(text + (f" {pct:.0f}%" if pct else ""))
+        out.append(cells)
+    return out
+
+
+def default_start(profile: dict[str, Any], *, today: date) -> date:
+    """The Monday after the newest date in the profile (her strength sets, tests and scans
+    are then recent, as in a real intake); the Monday after ``today`` if it has none."""
+    days: list[date] = []
+    for entry in profile.get("strength") or []:
+        if isinstance(entry, dict) and entry.get("date"):
+            days.append(date.fromisoformat(str(entry["date"])))
+    tests = profile.get("tests") or {}
+    if isinstance(tests, dict) and tests.get("date"):
+        days.append(date.fromisoformat(str(tests["date"])))
+    newest = max(days, default=today)
+    return newest + timedelta(days=7 - newest.weekday())
+
+
+def result_document(result: SimulationResult, *, source: str, start: date) -> dict[str, Any]:
+    """A simulation as JSON: each lift's load (kg), reps, sets and %1RM by week."""
+    return {
+        "profile": source,
+        "name": result.profile_name,
+        "behaviour": result.behaviour.value,
+        "start": start.isoformat(),
+        "weeks": result.weeks,
+        "sessions_logged": result.sessions_logged,
+        "lifts": [
+            {
+                "exercise_id": row.exercise_id,
+                "name": row.name,
+                "by_week": [
+                    {
+                        "week": w,
+                        "load_kg": row.load_kg[w],
+                        "reps": row.reps[w],
+                        "sets": row.sets[w],
+                        "pct_modelled_1rm": row.pct_1rm.get(w),
+                    }
+                    for w in sorted(row.load_kg)
+                ],
+            }
+            for row in result.lifts.values()
+        ],
+        "impacts_by_week": {str(w): n for w, n in sorted(result.impacts.items())},
+        "notes": list(result.notes),
+    }
+
+
+def log_as_prescribed(
+    user: Any, client_id: int, day: date, behaviour: Behaviour = Behaviour.AT_TARGET
+) -> dict[str, Any] | None:
+    """She opens Today on ``day`` and logs every set it asks for; returns the session she
+    was shown (``None`` when there was nothing to do that day)."""
+    view = client_programs.today_session(user, client_id, today=day)
+    if not view.is_today or view.session is None or view.paused:
+        return None
+    nxt = coaching.next_for_client(user, client_id, today=day)
+    session = coaching.session_with_next(view.session, nxt)
+    assert session is not None
+    model = _StrengthModel()
+    rows = [
+        r
+        for item in session["items"]
+        for r in _sets_for(item, behaviour, day, model, painful=False)
+    ]
+    if rows:
+        training_log.log_sets(user, client_id, rows, today=day)
+    return session

@@ -1,0 +1,141 @@
+"""The coaching loop in the app (issue 14): her Today page, the API's ``next`` and the
+command line's ``next`` give the same prescription for the same stored data, and a client
+who logs what Today asks sees heavier loads within two weeks."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from osteoload.cli.main import app
+from osteoload.domain.vocabulary import Units
+from osteoload.services import client_programs, clients, coaching, simulation
+from osteoload.services.session_log import write_log_csv
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-enough-passphrase"
+#: The Monday after example 02's newest strength set (2026-11-18).
+START = date(2026, 11, 23)
+
+
+def example(name: str) -> dict:
+    path = next(p for p in EXAMPLES if name in p.name)
+    return json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
+
+
+@pytest.fixture
+def beatriz():
+    """Her coach, her intake (example 02, program from START), an assigned 12-week program
+    and her login. Returns (coach, client user, client id)."""
+    coach = clients.create_coach("coach", PASSWORD)
+    data = example("02-early")
+    data["schedule"]["start_date"] = START.isoformat()
+    client_id = clients.create_client(coach, data, today=START)
+    program_id = client_programs.generate_for_client(
+        coach, client_id, today=START, start=START, weeks=12
+    )
+    client_programs.assign_program(coach, client_id, program_id)
+    now = datetime.combine(START, datetime.min.time(), tzinfo=UTC)
+    token = clients.create_invite(coach, client_id, now=now)
+    user = clients.accept_invite(token, "beatriz", PASSWORD, now=now)
+    return coach, user, client_id
+
+
+def loads(session: dict) -> dict[str, float]:
+    return {i["exercise_id"]: i["load_kg"] for i in session["items"] if i.get("load_kg")}
+
+
+def follow(user, client_id: int, days: int) -> list[tuple[date, dict]]:
+    shown = []
+    for offset in range(days):
+        day = START + timedelta(days=offset)
+        session = simulation.log_as_prescribed(user, client_id, day)
+        if session is not None:
+            shown.append((day, session))
+    return shown
+
+
+def test_logging_what_today_asks_brings_heavier_loads_within_two_weeks(beatriz):
+    """R18 / R34: after two weeks of sessions logged as prescribed, Today prescribes a
+    heavier load on at least one lift, and no lift lighter than in week 1."""
+    _coach, user, client_id = beatriz
+    shown = follow(user, client_id, 14)  # weeks 1 and 2
+    first = {}
+    for _day, session in shown:
+        for exercise_id, load in loads(session).items():
+            first.setdefault(exercise_id, load)
+    assert first, "week 1 prescribes loads from her strength sets"
+    later = follow_one_day(user, client_id, START + timedelta(days=14))  # week 3, Monday
+    now = loads(later)
+    heavier = {e: (first[e], kg) for e, kg in now.items() if e in first and kg > first[e]}
+    assert heavier, f"no heavier load after two weeks: {now} vs {first}"
+
+
+def follow_one_day(user, client_id: int, day: date) -> dict:
+    """Today on ``day`` (a session day), dosed by the coaching loop, without logging."""
+    view = client_programs.today_session(user, client_id, today=day)
+    nxt = coaching.next_for_client(user, client_id, today=day)
+    session = coaching.session_with_next(view.session, nxt)
+    assert session is not None
+    return session
+
+
+def test_app_api_and_command_line_prescribe_the_same(beatriz, client, settings, tmp_path):
+    """R22a: the app's Today, ``GET /api/v1/clients/{id}/next`` and ``osteoload next`` on
+    the same profile and log agree on every item's dose."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 10)
+    day = START + timedelta(days=11)  # a Friday session day in week 2
+    nxt = coaching.next_for_client(coach, client_id, today=day)
+    assert nxt is not None
+    app_doc = coaching.next_document(nxt)
+
+    settings.ROOT_URLCONF = "osteoload.urls"
+    client.force_login(coach)
+    response = client.get(f"/api/v1/clients/{client_id}/next", {"as_of": day.isoformat()})
+    assert response.status_code == 200, response.content[:300]
+    api_doc = response.json()
+    assert api_doc["items"] == app_doc["items"]
+
+    profile = clients.profile_document(coach, client_id)
+    log = coaching.stored_log(clients_model(client_id), before=day)
+    (tmp_path / "profile.json").write_text(json.dumps(profile))
+    (tmp_path / "log.csv").write_text(write_log_csv(log, unit=Units.KG))
+    result = CliRunner().invoke(
+        app,
+        ["next", str(tmp_path / "profile.json"), "--log", str(tmp_path / "log.csv"),
+         "--as-of", day.isoformat(), "--start", START.isoformat(), "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    cli_doc = json.loads(result.stdout)
+    fields = ("exercise_id", "sets", "reps", "load_kg", "target_rpe", "impacts", "hold_s")
+    pick = lambda items: [{k: i.get(k) for k in fields} for i in items]  # noqa: E731
+    assert pick(cli_doc["items"]) == pick(api_doc["items"])
+
+    today = follow_one_day(user, client_id, day)
+    by_id = {i["exercise_id"]: i for i in api_doc["items"]}
+    for item in today["items"]:
+        if item["exercise_id"] in by_id:
+            assert item["load_kg"] == by_id[item["exercise_id"]]["load_kg"], item["exercise_id"]
+            assert item["reps"] == by_id[item["exercise_id"]]["reps"], item["exercise_id"]
+
+
+def clients_model(client_id: int):
+    from osteoload.store.models import Client
+
+    return Client.objects.get(pk=client_id)
+
+
+def test_next_without_an_assigned_program_is_a_clear_409(client, settings):
+    settings.ROOT_URLCONF = "osteoload.urls"
+    coach = clients.create_coach("coach", PASSWORD)
+    client_id = clients.create_client(coach, example("02-early"), today=START)
+    client.force_login(coach)
+    response = client.get(f"/api/v1/clients/{client_id}/next")
+    assert response.status_code == 409
+    assert "no assigned program" in response.json()["detail"]
