@@ -12,12 +12,14 @@ Public API (imported by screening; keep stable):
 * :func:`score_sppb` -> :class:`SppbScore`; :func:`sppb_total` (section 5.6)
 * :func:`vivifrail_passport` -> :class:`VivifrailPassport` or ``None`` (R25)
 * :func:`sarcopenia_screen`, :func:`assess`, :func:`t_score_from_bmd`, :func:`dxa_change`
+* :func:`latest_per_site`, :func:`with_recorded_scans` (recorded scans join the profile)
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -123,6 +125,14 @@ class SiteScore:
     """``report`` (the profile's bone fields), ``scan`` (a scan's printed T-score),
     ``computed`` (R28, from a Hologic scan's g/cm2) or ``None``."""
     scan_date: date | None = None
+    recorded: bool = False
+    """True when the T-score comes from a scan recorded after intake (not the intake form)."""
+
+    @property
+    def origin(self) -> str:
+        """``recorded_scan`` (a scan her coach recorded) or ``intake_form`` (the intake's
+        T-scores or scans)."""
+        return "recorded_scan" if self.recorded else "intake_form"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,6 +152,9 @@ class BoneStatus:
     message: str
     lowest_z: float | None = None
     scores: tuple[SiteScore, ...] = ()
+    deciding: SiteScore | None = None
+    """The site score the category rests on (its site, date and origin); ``None`` when
+    the category is unknown."""
 
 
 def _scans_latest_first(scans: tuple[BoneScan, ...], site: Site) -> list[BoneScan]:
@@ -152,8 +165,86 @@ def _scans_latest_first(scans: tuple[BoneScan, ...], site: Site) -> list[BoneSca
     return [s for _, s in indexed]
 
 
+def latest_per_site(scans: Iterable[BoneScan]) -> dict[Site, BoneScan]:
+    """The newest scan of each site (undated scans count as older than dated ones; on the
+    same date the later one in ``scans`` wins)."""
+    listed = tuple(scans)
+    out: dict[Site, BoneScan] = {}
+    for site in Site:
+        newest = _scans_latest_first(listed, site)
+        if newest:
+            out[site] = newest[0]
+    return out
+
+
+def _scan_t(scan: BoneScan, site: Site) -> tuple[float, str] | None:
+    """A scan's T-score and its source: printed (``scan``) or computed from a Hologic g/cm2
+    (``computed``, R28); ``None`` when it gives none."""
+    if scan.t_score is not None:
+        return scan.t_score, "scan"
+    hologic = scan.scanner is ScannerMake.HOLOGIC
+    if scan.bmd_g_cm2 is not None and hologic and site in T_SCORE_REFERENCE:
+        return t_score_from_bmd(site, scan.bmd_g_cm2), "computed"
+    return None
+
+
+def with_recorded_scans(
+    profile: ClientProfile,
+    scans: Iterable[BoneScan],
+    *,
+    tests: FunctionalTests | None = None,
+) -> ClientProfile:
+    """Her profile with the scans (and functional tests) recorded after intake (R27, R28).
+
+    The recorded scans join ``bone.scans`` marked ``recorded``. For each site, the latest
+    dated recorded scan that gives a T-score (printed, or computed from a Hologic g/cm2 under
+    R28) replaces the intake form's T-score for that site, and its Z-score the intake's
+    Z-score; :func:`classify_bone` then uses it ahead of the intake's own scans and says
+    so. A recorded scan that gives no T-score (g/cm2 from another scanner make) leaves the
+    intake's T-score in place. ``tests``, the latest recorded functional tests, replace the
+    intake's tests when given.
+    """
+    marked = tuple(replace(s, recorded=True) for s in scans)
+    bone = profile.bone
+    changes: dict[str, float] = {}
+    for site in DIAGNOSTIC_SITES:
+        score = _recorded_score(marked, site)
+        if score is None:
+            continue
+        if score.t_score is not None:
+            changes[f"{site.value}_t"] = score.t_score
+        if score.z_score is not None:
+            changes[f"{site.value}_z"] = score.z_score
+    new_bone = replace(bone, scans=bone.scans + marked, **changes)
+    if tests is None:
+        return replace(profile, bone=new_bone)
+    return replace(profile, bone=new_bone, tests=tests)
+
+
+def _recorded_score(scans: tuple[BoneScan, ...], site: Site) -> SiteScore | None:
+    """The T- and Z-score of ``site`` from its latest recorded scans, or ``None``."""
+    recorded = [s for s in _scans_latest_first(scans, site) if s.recorded]
+    if not recorded:
+        return None
+    z = next((s.z_score for s in recorded if s.z_score is not None), None)
+    for scan in recorded:
+        found = _scan_t(scan, site)
+        if found is not None:
+            t, source = found
+            return SiteScore(
+                site=site, t_score=t, z_score=z, t_source=source, scan_date=scan.date,
+                recorded=True,
+            )  # fmt: skip
+    if z is None:
+        return None
+    return SiteScore(site=site, t_score=None, z_score=z, t_source=None, recorded=True)
+
+
 def _site_score(profile: ClientProfile, site: Site) -> SiteScore:
     bone = profile.bone
+    recorded = _recorded_score(bone.scans, site)
+    if recorded is not None and recorded.t_score is not None:
+        return recorded
     t = bone.t_scores.get(site)
     z = bone.z_scores.get(site)
     t_source: str | None = "report" if t is not None else None
@@ -161,16 +252,9 @@ def _site_score(profile: ClientProfile, site: Site) -> SiteScore:
     scans = _scans_latest_first(bone.scans, site)
     if t is None:
         for scan in scans:
-            if scan.t_score is not None:
-                t, t_source, scan_date = scan.t_score, "scan", scan.date
-                break
-            if (
-                scan.bmd_g_cm2 is not None
-                and scan.scanner is ScannerMake.HOLOGIC
-                and site in T_SCORE_REFERENCE
-            ):
-                t = t_score_from_bmd(site, scan.bmd_g_cm2)
-                t_source, scan_date = "computed", scan.date
+            found = _scan_t(scan, site)
+            if found is not None:
+                (t, t_source), scan_date = found, scan.date
                 break
     if z is None:
         z = next((s.z_score for s in scans if s.z_score is not None), None)
@@ -265,6 +349,7 @@ def classify_bone(profile: ClientProfile) -> BoneStatus:
                 message=message,
                 lowest_z=z,
                 scores=scores,
+                deciding=low,
             )
         if with_t:
             notes.append(
@@ -326,6 +411,7 @@ def classify_bone(profile: ClientProfile) -> BoneStatus:
         message=message,
         lowest_z=None,
         scores=scores,
+        deciding=low,
     )
 
 

@@ -39,6 +39,9 @@ class BoneScan:
     scanner: ScannerMake | None = None
     precision_g_cm2: float | None = None
     """The scanning centre's precision error (RMS-SD) for this site, when known (R29)."""
+    recorded: bool = False
+    """True for a scan recorded by her coach after intake (not part of the intake form);
+    the latest recorded scan of a site wins over the intake's scores for that site (R27)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -362,6 +362,14 @@ def _bone_data(bone: BoneStatus) -> dict[str, Any]:
         "computed": bone.computed,
         "fragility_fracture": bone.fragility_fracture,
         "summary": bone.message,
+        # Which score the category rests on: its site, the scan's date (none for the intake
+        # form's own T-score) and whether it is from a scan recorded after intake.
+        "source": bone.deciding.origin if bone.deciding is not None else None,
+        "scan_date": (
+            bone.deciding.scan_date.isoformat()
+            if bone.deciding is not None and bone.deciding.scan_date is not None
+            else None
+        ),
     }
 
 

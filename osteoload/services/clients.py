@@ -15,7 +15,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Subquery, When
 from django.db.models.fields.json import KT
 
-from osteoload.domain.profile import ClientProfile
+from osteoload.domain.assessment import with_recorded_scans
+from osteoload.domain.profile import BoneScan, ClientProfile
+from osteoload.domain.vocabulary import ScannerMake, Site
 from osteoload.store.models import (
     Account,
     Client,
@@ -27,6 +29,7 @@ from osteoload.store.models import (
     SetLogRow,
 )
 
+from . import audit
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .profile_schema import ProfileIn
@@ -186,28 +189,34 @@ def profile_document(coach: AnyUser, client_id: int) -> dict[str, Any]:
 
 
 def client_profile(client: Client, *, today: date) -> ClientProfile:
-    """The engine's profile: the intake document plus the latest tests and all scans."""
+    """The engine's profile: the intake document, the latest recorded functional tests, and
+    the recorded scans, whose latest per site wins over the intake's scores for that site
+    (:func:`osteoload.domain.assessment.with_recorded_scans`)."""
     document = dict(client.profile)
     latest = client.test_records.order_by("-date", "-id").first()
     if latest is not None:
         document["tests"] = {**latest.values, "date": latest.date.isoformat()}
+    profile = parse_profile(document, today=today)
     scans = [_scan_document(s) for s in client.scans.order_by("date", "id")]
-    if scans:
-        bone = dict(document.get("bone", {}))
-        bone["scans"] = scans
-        document["bone"] = bone
-    return parse_profile(document, today=today)
+    return with_recorded_scans(profile, scans)
 
 
-def _scan_document(scan: DxaScanRecord) -> dict[str, Any]:
-    out: dict[str, Any] = {"site": scan.site, "date": scan.date.isoformat()}
-    for name in ("bmd_g_cm2", "t_score", "z_score", "precision_g_cm2"):
-        value = getattr(scan, name)
-        if value is not None:
-            out[name] = float(value)
-    if scan.scanner:
-        out["scanner"] = scan.scanner
-    return out
+def _scan_document(scan: DxaScanRecord) -> BoneScan:
+    """A stored scan as the engine's record (validated when it was recorded)."""
+    return BoneScan(
+        site=Site(scan.site),
+        date=scan.date,
+        bmd_g_cm2=_float(scan.bmd_g_cm2),
+        t_score=_float(scan.t_score),
+        z_score=_float(scan.z_score),
+        scanner=ScannerMake(scan.scanner) if scan.scanner else None,
+        precision_g_cm2=_float(scan.precision_g_cm2),
+        recorded=True,
+    )
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def profile_for(user: AnyUser, client_id: int, *, today: date) -> ClientProfile:
@@ -305,34 +314,217 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
 
 def record_tests(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:
     """Record functional tests (validated as the profile's ``tests`` object)."""
+    client = client_for_coach(coach, client_id)
+    day, values = _tests_input(data, today=today)
+    return FunctionalTestRecord.objects.create(client=client, date=day, values=values).pk
+
+
+def _tests_input(data: Any, *, today: date) -> tuple[date, dict[str, Any]]:
+    """Validate functional tests as the profile's ``tests`` object: their date and values."""
     from .profile_schema import TestsIn
 
-    client = client_for_coach(coach, client_id)
     model = validate(TestsIn, data, today=today, source=None)
     values = model.model_dump(mode="json", exclude_none=True)
     day = model.date or today
     values.pop("date", None)
     if not values:
         raise InputError([Issue("tests", "enter at least one test result")])
-    return FunctionalTestRecord.objects.create(client=client, date=day, values=values).pk
+    return day, values
 
 
 def record_scan(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:
     """Record one DXA scan result (validated as a profile ``bone.scans`` entry)."""
+    client = client_for_coach(coach, client_id)
+    return DxaScanRecord.objects.create(client=client, **_scan_input(data, today=today)).pk
+
+
+def _scan_input(data: Any, *, today: date) -> dict[str, Any]:
+    """Validate one scan as a profile ``bone.scans`` entry: the stored record's fields."""
     from .profile_schema import ScanIn
 
-    client = client_for_coach(coach, client_id)
     model = validate(ScanIn, data, today=today)
-    return DxaScanRecord.objects.create(
-        client=client,
-        date=model.date or today,
-        site=model.site.value,
-        bmd_g_cm2=model.bmd_g_cm2,
-        t_score=model.t_score,
-        z_score=model.z_score,
-        scanner=model.scanner.value if model.scanner else "",
-        precision_g_cm2=model.precision_g_cm2,
-    ).pk
+    return {
+        "date": model.date or today,
+        "site": model.site.value,
+        "bmd_g_cm2": model.bmd_g_cm2,
+        "t_score": model.t_score,
+        "z_score": model.z_score,
+        "scanner": model.scanner.value if model.scanner else "",
+        "precision_g_cm2": model.precision_g_cm2,
+    }
+
+
+# --- recorded scans and tests: list, correct, delete ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordedScan:
+    """One DXA scan her coach recorded after intake, as entered."""
+
+    scan_id: int
+    date: date
+    site: str
+    bmd_g_cm2: float | None
+    t_score: float | None
+    z_score: float | None
+    scanner: str | None
+    precision_g_cm2: float | None
+
+    def document(self) -> dict[str, Any]:
+        """The scan as a profile ``bone.scans`` entry (the input that records it)."""
+        out: dict[str, Any] = {"site": self.site, "date": self.date.isoformat()}
+        for name in ("bmd_g_cm2", "t_score", "z_score", "scanner", "precision_g_cm2"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordedTests:
+    """One session of functional tests her coach recorded, as entered."""
+
+    tests_id: int
+    date: date
+    values: dict[str, Any]
+
+    def document(self) -> dict[str, Any]:
+        """The record as a profile ``tests`` object (the input that records it)."""
+        return {**self.values, "date": self.date.isoformat()}
+
+
+def _recorded_scan(row: DxaScanRecord) -> RecordedScan:
+    return RecordedScan(
+        scan_id=row.pk,
+        date=row.date,
+        site=row.site,
+        bmd_g_cm2=_float(row.bmd_g_cm2),
+        t_score=_float(row.t_score),
+        z_score=_float(row.z_score),
+        scanner=row.scanner or None,
+        precision_g_cm2=_float(row.precision_g_cm2),
+    )
+
+
+def _recorded_tests(row: FunctionalTestRecord) -> RecordedTests:
+    return RecordedTests(tests_id=row.pk, date=row.date, values=dict(row.values))
+
+
+def scans_of(user: AnyUser, client_id: int) -> list[RecordedScan]:
+    """Her recorded scans, newest first (her coach, or the client herself)."""
+    client = client_for(user, client_id)
+    rows = client.scans.order_by("-date", "site", "-id")
+    return [_recorded_scan(r) for r in rows]
+
+
+def tests_of(user: AnyUser, client_id: int) -> list[RecordedTests]:
+    """Her recorded functional tests, newest first (her coach, or the client herself)."""
+    client = client_for(user, client_id)
+    return [_recorded_tests(r) for r in client.test_records.order_by("-date", "-id")]
+
+
+def _own_scan(coach: AnyUser, client_id: int, scan_id: int) -> DxaScanRecord:
+    client = client_for_coach(coach, client_id)
+    row = client.scans.filter(pk=scan_id).first() if 0 < scan_id < 2**63 else None
+    if row is None:
+        raise NotFound
+    return row
+
+
+def _own_tests(coach: AnyUser, client_id: int, tests_id: int) -> FunctionalTestRecord:
+    client = client_for_coach(coach, client_id)
+    row = client.test_records.filter(pk=tests_id).first() if 0 < tests_id < 2**63 else None
+    if row is None:
+        raise NotFound
+    return row
+
+
+def scan_of(coach: AnyUser, client_id: int, scan_id: int) -> RecordedScan:
+    """One recorded scan of her coach's client (for the correction form), or NotFound."""
+    return _recorded_scan(_own_scan(coach, client_id, scan_id))
+
+
+def tests_record_of(coach: AnyUser, client_id: int, tests_id: int) -> RecordedTests:
+    """One recorded tests session of her coach's client, or NotFound."""
+    return _recorded_tests(_own_tests(coach, client_id, tests_id))
+
+
+def update_scan(
+    coach: AnyUser,
+    client_id: int,
+    scan_id: int,
+    data: dict[str, Any],
+    *,
+    today: date,
+    partial: bool = False,
+    via: str = "",
+) -> RecordedScan:
+    """Correct a recorded scan: ``data`` replaces it (or, ``partial``, changes only the fields
+    it names; ``null`` removes one), checked as when it was recorded; audited."""
+    with transaction.atomic():
+        row = _own_scan(coach, client_id, scan_id)
+        if partial:
+            data = {**_recorded_scan(row).document(), **_mapping(data)}
+        for name, value in _scan_input(data, today=today).items():
+            setattr(row, name, value)
+        row.save()
+        audit.record(
+            coach, audit.Action.UPDATE, client_id=client_id, object_type="scan",
+            object_id=scan_id, summary="corrected a DXA scan", via=via,
+        )  # fmt: skip
+    row.refresh_from_db()
+    return _recorded_scan(row)
+
+
+def delete_scan(coach: AnyUser, client_id: int, scan_id: int, *, via: str = "") -> None:
+    """Delete a recorded scan (her coach only); audited."""
+    with transaction.atomic():
+        _own_scan(coach, client_id, scan_id).delete()
+        audit.record(
+            coach, audit.Action.DELETE, client_id=client_id, object_type="scan",
+            object_id=scan_id, summary="deleted a DXA scan", via=via,
+        )  # fmt: skip
+
+
+def update_tests(
+    coach: AnyUser,
+    client_id: int,
+    tests_id: int,
+    data: dict[str, Any],
+    *,
+    today: date,
+    partial: bool = False,
+    via: str = "",
+) -> RecordedTests:
+    """Correct recorded functional tests: ``data`` replaces them (or, ``partial``, changes
+    only the values it names; ``null`` removes one), checked as when recorded; audited."""
+    with transaction.atomic():
+        row = _own_tests(coach, client_id, tests_id)
+        if partial:
+            data = {**_recorded_tests(row).document(), **_mapping(data)}
+        row.date, row.values = _tests_input(data, today=today)
+        row.save(update_fields=["date", "values", "updated"])
+        audit.record(
+            coach, audit.Action.UPDATE, client_id=client_id, object_type="tests",
+            object_id=tests_id, summary="corrected functional tests", via=via,
+        )  # fmt: skip
+    return _recorded_tests(row)
+
+
+def delete_tests(coach: AnyUser, client_id: int, tests_id: int, *, via: str = "") -> None:
+    """Delete recorded functional tests (her coach only); audited."""
+    with transaction.atomic():
+        _own_tests(coach, client_id, tests_id).delete()
+        audit.record(
+            coach, audit.Action.DELETE, client_id=client_id, object_type="tests",
+            object_id=tests_id, summary="deleted functional tests", via=via,
+        )  # fmt: skip
+
+
+def _mapping(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InputError([Issue("", "expected a JSON object", data)])
+    return data
 
 
 def client_name(user: AnyUser, client_id: int) -> str:
