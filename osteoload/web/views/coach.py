@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from osteoload.services import (
     client_programs,
     clients,
+    coaching,
     plans,
     progress,
     training_log,
@@ -24,6 +25,7 @@ from osteoload.services.catalogue import get_catalogue
 from osteoload.services.client_programs import summary_dict
 from osteoload.services.errors import InputError, Issue
 from osteoload.wording import Audience, Pronouns, pronouns_for
+from osteoload.wording.changes import change_words
 from osteoload.wording.findings import findings_for, steps_for
 
 from .. import forms, labels, present
@@ -266,6 +268,18 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
             }
         )
     screening = document.get("screening", {})
+    upcoming: list[dict[str, Any]] = []
+    if document.get("assigned"):
+        nxt = coaching.next_for_client(user, client_id, today=today())
+        for n in nxt.prescriptions.items if nxt else ():
+            upcoming.append({
+                "name": n.name,
+                "dose": present.dose(coaching.with_next({}, n), units),
+                "change": change_words(n.change.value, Audience.COACH),
+                "style": n.change.value,
+                "reason": n.reason,
+                "last_time": nxt.last_time.get(n.exercise_id, "") if nxt else "",
+            })  # fmt: skip
     return render(
         request,
         "osteoload/coach/program.html",
@@ -281,6 +295,7 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
             ),
             "pronouns": pronouns,
             "weeks": weeks,
+            "upcoming": upcoming,
             "exercises": list(exercises.values()),
             "start": present.long_date(date.fromisoformat(document["start"])),
         },
