@@ -501,6 +501,104 @@ def get_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]
     return record
 
 
+def _patch_body(model: str, example: dict[str, Any]) -> dict[str, Any]:
+    """``openapi_extra`` for a PATCH body: any fields of ``model``; ``null`` removes one."""
+    schema = {
+        "type": "object",
+        "additionalProperties": True,
+        "description": (
+            f"Any fields of {model}; those given replace the stored ones, null removes one. "
+            "The result is checked as a whole, as when it was recorded."
+        ),
+    }
+    media = {"schema": schema, "example": example}
+    return {"requestBody": {"required": True, "content": {"application/json": media}}}
+
+
+@router.put(
+    "/clients/{client_id}/tests/{test_id}",
+    response=responses({200: FunctionalTestOut}, path=True),
+    openapi_extra=json_body(
+        TestsIn, example={"date": "2026-01-05", "tug_s": 8.4, "chair_stand_30s": 12}
+    ),
+)
+def replace_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
+    """Correct recorded functional tests: the body replaces them, checked as when recorded
+    (her coach only). Her profile and screening then use the corrected values."""
+    return _update_tests(request, client_id, test_id, partial=False)
+
+
+@router.patch(
+    "/clients/{client_id}/tests/{test_id}",
+    response=responses({200: FunctionalTestOut}, path=True),
+    openapi_extra=_patch_body("TestsIn", {"tug_s": 9.1}),
+)
+def patch_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
+    """Correct some values of recorded functional tests (her coach only)."""
+    return _update_tests(request, client_id, test_id, partial=True)
+
+
+def _update_tests(
+    request: HttpRequest, client_id: int, test_id: int, *, partial: bool
+) -> dict[str, Any]:
+    coach = auth.coach(request)
+    clients.update_tests(
+        coach, client_id, test_id, json_object(read_json(request)), today=clock.today(),
+        partial=partial, via=auth.via(request),
+    )  # fmt: skip
+    return export.functional_test_record(coach, client_id, test_id)
+
+
+@router.delete("/clients/{client_id}/tests/{test_id}", response=responses({204: None}, path=True))
+def delete_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> Status[None]:
+    """Delete recorded functional tests (her coach only); her profile then uses the latest
+    remaining record, or the intake's tests."""
+    clients.delete_tests(auth.coach(request), client_id, test_id, via=auth.via(request))
+    return Status(204, None)
+
+
+@router.put(
+    "/clients/{client_id}/scans/{scan_id}",
+    response=responses({200: ScanOut}, path=True),
+    openapi_extra=json_body(
+        ScanIn, example={"site": "total_hip", "date": "2026-01-05", "bmd_g_cm2": 0.78}
+    ),
+)
+def replace_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
+    """Correct a recorded DXA scan: the body replaces it, checked as when recorded (her coach
+    only). Her profile and screening then use the corrected scan."""
+    return _update_scan(request, client_id, scan_id, partial=False)
+
+
+@router.patch(
+    "/clients/{client_id}/scans/{scan_id}",
+    response=responses({200: ScanOut}, path=True),
+    openapi_extra=_patch_body("ScanIn", {"t_score": -2.1}),
+)
+def patch_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
+    """Correct some fields of a recorded DXA scan (her coach only)."""
+    return _update_scan(request, client_id, scan_id, partial=True)
+
+
+def _update_scan(
+    request: HttpRequest, client_id: int, scan_id: int, *, partial: bool
+) -> dict[str, Any]:
+    coach = auth.coach(request)
+    clients.update_scan(
+        coach, client_id, scan_id, json_object(read_json(request)), today=clock.today(),
+        partial=partial, via=auth.via(request),
+    )  # fmt: skip
+    return export.scan_record(coach, client_id, scan_id)
+
+
+@router.delete("/clients/{client_id}/scans/{scan_id}", response=responses({204: None}, path=True))
+def delete_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> Status[None]:
+    """Delete a recorded DXA scan (her coach only); her profile then uses the latest
+    remaining scan of that site, or the intake's T-score."""
+    clients.delete_scan(auth.coach(request), client_id, scan_id, via=auth.via(request))
+    return Status(204, None)
+
+
 # --- progress --------------------------------------------------------------------------------
 
 

@@ -129,6 +129,23 @@ RULES: dict[str, Rule] = {
         "her_coach", 201,
         lambda r: Call("POST", f"{_c(r)}/scans", {"site": "total_hip", "bmd_g_cm2": 0.8}),
     ),
+    "replace_functional_tests": Rule(
+        "her_coach", 200, lambda r: Call("PUT", f"{_c(r)}/tests/{r.test_id}", {"tug_s": 8.0})
+    ),
+    "patch_functional_tests": Rule(
+        "her_coach", 200, lambda r: Call("PATCH", f"{_c(r)}/tests/{r.test_id}", {"tug_s": 8.0})
+    ),
+    "delete_functional_tests": Rule(
+        "her_coach", 204, lambda r: Call("DELETE", f"{_c(r)}/tests/{r.test_id}")
+    ),
+    "replace_scan": Rule(
+        "her_coach", 200,
+        lambda r: Call("PUT", f"{_c(r)}/scans/{r.scan_id}", {"site": "total_hip", "t_score": -2}),
+    ),
+    "patch_scan": Rule(
+        "her_coach", 200, lambda r: Call("PATCH", f"{_c(r)}/scans/{r.scan_id}", {"t_score": -2})
+    ),
+    "delete_scan": Rule("her_coach", 204, lambda r: Call("DELETE", f"{_c(r)}/scans/{r.scan_id}")),
     # Her coach, or the client herself.
     "get_client": Rule("coach_or_her", 200, lambda r: Call("GET", _c(r))),
     "export_client": Rule("coach_or_her", 200, lambda r: Call("GET", f"{_c(r)}/export")),

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from osteoload.services import clients
-from tests.api.conftest import example
+from tests.api.conftest import Api, example
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +202,50 @@ def test_a_body_over_the_size_limit_is_413(settings, world, as_bob):
     response = as_bob.post(f"/clients/{world.bob_id}/log/import", raw=log, content_type="text/csv")
     assert response.status_code == 413
     assert response.json() == {"detail": "The request body is too large."}
+
+
+def test_r27_her_coach_lists_corrects_and_deletes_scans_and_the_screening_follows(
+    world, as_alice, as_bob
+):
+    """R27: a recorded scan is what her screening uses; a correction and a deletion are too."""
+    base = f"/clients/{world.bob_id}/scans"
+    scan = {"site": "total_hip", "date": "2026-11-02", "t_score": -2.7}
+    scan_id = as_alice.post(base, scan).json()["id"]
+    assert clients.profile_for(world.alice.user, world.bob_id, today=TODAY).bone.total_hip_t == -2.7
+    fixed = as_alice.call("PATCH", f"{base}/{scan_id}", {"t_score": -1.6})
+    assert fixed.status_code == 200, fixed.content
+    assert (fixed.json()["t_score"], fixed.json()["date"]) == (-1.6, "2026-11-02")
+    assert clients.profile_for(world.alice.user, world.bob_id, today=TODAY).bone.total_hip_t == -1.6
+    replaced = as_alice.put(f"{base}/{scan_id}", {"site": "femoral_neck", "z_score": -1.0})
+    assert replaced.status_code == 200
+    assert replaced.json()["site"] == "femoral_neck" and replaced.json()["t_score"] is None
+    bad = as_alice.call("PATCH", f"{base}/{scan_id}", {"t_score": -12})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["field"] == "t_score"
+    assert as_alice.get(f"{base}/{scan_id}").json()["z_score"] == -1.0
+    assert as_bob.call("PATCH", f"{base}/{scan_id}", {"t_score": -1}).status_code == 403
+    assert as_alice.delete(f"{base}/{scan_id}").status_code == 204
+    assert as_alice.get(base).json()["count"] == 0
+    assert as_alice.delete(f"{base}/{scan_id}").status_code == 404
+    audit = as_alice.get("/audit", client_id=world.bob_id).json()["items"]
+    changes = [(a["action"], a["via"]) for a in audit if a["action"] in ("update", "delete")]
+    assert changes == [("delete", "token"), ("update", "token"), ("update", "token")]
+
+
+def test_her_coach_corrects_and_deletes_tests_and_others_get_404(world, as_alice):
+    base = f"/clients/{world.bob_id}/tests"
+    tests_id = as_alice.post(base, {"date": "2026-11-01", "tug_s": 14.0, "grip_kg": 20}).json()[
+        "id"
+    ]
+    fixed = as_alice.call("PATCH", f"{base}/{tests_id}", {"grip_kg": None, "tug_s": 11})
+    assert fixed.status_code == 200
+    assert fixed.json()["values"] == {"tug_s": 11.0}
+    assert clients.profile_for(world.alice.user, world.bob_id, today=TODAY).tests.tug_s == 11.0
+    bad = as_alice.put(f"{base}/{tests_id}", {"chair_stand_30s": 99})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["field"] == "chair_stand_30s"
+    as_carol = Api(world.carol)
+    assert as_carol.put(f"{base}/{tests_id}", {"tug_s": 9}).status_code == 404
+    assert as_carol.delete(f"{base}/{tests_id}").status_code == 404
+    assert as_alice.delete(f"{base}/{tests_id}").status_code == 204
+    assert as_alice.get(base).json()["count"] == 0
