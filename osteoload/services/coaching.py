@@ -37,6 +37,8 @@ class ClientNext:
     prescriptions: NextPrescriptions
     last_time: dict[str, str]
     """Per exercise: what she did the last time, in words ("10 kg × 12, effort 7")."""
+    units: str
+    """Her units (``kg`` or ``lb``), from the profile the prescription was computed for."""
 
     def item(self, exercise_id: str) -> NextItem | None:
         """The next prescription that replaces ``exercise_id`` in the stored program (the
@@ -109,6 +111,7 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
         program_start=record.start,
         prescriptions=result,
         last_time=last_times(log, profile.units.value),
+        units=profile.units.value,
     )
 
 

@@ -34,7 +34,9 @@ CEILING = {
     "coach-client": 21,
     "coach-client-progress": 15,
     "client-progress": 15,
-    "client-today": 12,
+    # 14 since issue 14: Today is dosed by the coaching loop, which reads her assigned
+    # program, profile (with recorded tests and scans) and log once each.
+    "client-today": 14,
 }
 
 LIFTS = ("goblet_squat", "dumbbell_row", "dumbbell_overhead_press")

@@ -34,22 +34,27 @@ def _can_log(view: client_programs.TodayView) -> bool:
     )
 
 
+def _next(
+    request: HttpRequest, client_id: int, view: client_programs.TodayView, day: date
+) -> coaching.ClientNext | None:
+    """Her next prescription (the coaching loop), when there is a session to dose."""
+    if view.session is None or view.paused:
+        return None
+    return coaching.next_for_client(request.user, client_id, today=day)
+
+
 def _items(
-    request: HttpRequest,
-    client_id: int,
     view: client_programs.TodayView,
+    nxt: coaching.ClientNext | None,
     logged: list[dict[str, Any]],
     units: str,
-    day: date,
 ) -> list[present.TodayItem]:
-    """Today's items dosed by her next prescription (the coaching loop), with what she did
-    the last time."""
-    if view.session is None or view.paused:
+    """Today's items dosed by her next prescription, with what she did the last time."""
+    if nxt is None:
         return present.today_items(view.session, view.cues, logged, units)
-    nxt = coaching.next_for_client(request.user, client_id, today=day)
     session = coaching.session_with_next(view.session, nxt)
     cues = {**view.cues, **coaching.cues_of(session)}
-    return present.today_items(session, cues, logged, units, nxt.last_time if nxt else {})
+    return present.today_items(session, cues, logged, units, nxt.last_time)
 
 
 @client_view
@@ -57,9 +62,10 @@ def _items(
 def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
     day = today()
     view = client_programs.today_session(request.user, client_id, today=day)
-    units = _units(request, client_id, day)
+    nxt = _next(request, client_id, view, day)
+    units = nxt.units if nxt else _units(request, client_id, day)
     logged = training_log.sets_on(request.user, client_id, day) if view.is_today else []
-    items = _items(request, client_id, view, logged, units, day)
+    items = _items(view, nxt, logged, units)
     session_date = date.fromisoformat(view.session["date"]) if view.session else None
     return render(
         request,
@@ -96,9 +102,10 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     day = today()
     view = client_programs.today_session(request.user, client_id, today=day)
     exercise_id = request.POST.get("exercise_id", "")
-    units = _units(request, client_id, day)
+    nxt = _next(request, client_id, view, day)
+    units = nxt.units if nxt else _units(request, client_id, day)
     logged = training_log.sets_on(request.user, client_id, day)
-    items = _items(request, client_id, view, logged, units, day)
+    items = _items(view, nxt, logged, units)
     item = next((i for i in items if i.key == exercise_id), None)
     if not _can_log(view):
         message = (
@@ -179,9 +186,10 @@ def undo_set(request: HttpRequest, client_id: int, set_id: int) -> HttpResponse:
         return redirect("client-today")
     exercise_id = row["exercise_id"]
     view = client_programs.today_session(request.user, client_id, today=day)
-    units = _units(request, client_id, day)
+    nxt = _next(request, client_id, view, day)
+    units = nxt.units if nxt else _units(request, client_id, day)
     left = training_log.sets_on(request.user, client_id, day)
-    items = present.today_items(view.session, view.cues, left, units)
+    items = _items(view, nxt, left, units)
     item = next((i for i in items if i.key == exercise_id), None)
     return render(request, "osteoload/client/_undone.html", {"item": item})
 
