@@ -34,6 +34,7 @@ from osteoload.domain.program import Finding, Screening, Step
 from osteoload.domain.vocabulary import Site
 
 from .audience import THEY, Audience, Pronouns, _
+from .bone import bone_source
 
 Record = Finding | Step | Mapping[str, Any]
 """A finding or step: the engine record or its JSON form."""
@@ -233,7 +234,8 @@ def _blood_pressure_high(audience: Audience) -> Render:
 def _bone_category(audience: Audience) -> Render:
     def render(d: Mapping[str, Any], p: Pronouns) -> str:
         if audience is Audience.COACH:
-            return str(d.get("summary") or "")
+            source = bone_source(d, audience)
+            return " ".join(t for t in (str(d.get("summary") or ""), source) if t)
         category = d.get("category")
         if d.get("basis") == "z_score":
             if category == "normal":
