@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from osteoload.domain.programming import allowed_exercises, generate_program
+from osteoload.domain.vocabulary import Units
 from osteoload.store.models import PlannedSession, ProgramRecord
 
 from .access import AnyUser, NotFound, client_for, client_for_coach
@@ -73,7 +74,9 @@ def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:
 def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any]:
     """A stored program document (the plan JSON contract) with its id and assignment."""
     record = _program(user, client_id, program_id)
-    units = client_profile(record.client, today=record.start).units
+    # Her units from the stored intake (normalised when it was validated): the document's
+    # words are in her units whatever day it is read.
+    units = Units(record.client.profile.get("units") or Units.KG.value)
     document = with_display(record.document, units)
     return {**document, "id": record.pk, "assigned": record.assigned}
 
