@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -96,12 +96,55 @@ from .vocabulary import Component, Phase, Severity, Symptom, Units
 #: set and rep done at or below the target RPE (ACSM progression principle; conservative).
 R18_SUCCESSES_FOR_LOAD = 2
 
-#: R18 (must): the largest load increase, % of the current load, for a lower-body lift.
-R18_MAX_STEP_PCT_LOWER = 5.0
+#: R18a (must): the largest *effort* step of one load increase, % of the current load, for
+#: a lower-body or trunk lift (the load ratio after the rep drop of double progression).
+R18_MAX_STEP_PCT_LOWER = 10.0
 
-#: R18 (must): the largest load increase, % of the current load, for an upper-body lift
+#: R18a (must): the same for an upper-body lift
 #: (:attr:`osteoload.domain.catalogue.Exercise.is_upper_body`).
-R18_MAX_STEP_PCT_UPPER = 2.5
+R18_MAX_STEP_PCT_UPPER = 5.0
+
+#: R18b: after two "too easy" sessions (every rep at >= 2 RPE points below target) a double
+#: step is allowed, up to these effort steps (% of the load).
+R18B_DOUBLE_STEP_PCT_LOWER = 15.0
+R18B_DOUBLE_STEP_PCT_UPPER = 10.0
+
+#: R18b: every rep done at up to this many RPE points over target holds (not a failure).
+R18B_HOLD_RPE_MARGIN = 1.5
+
+#: R18b: a session with any set rated at or above this RPE is a failure.
+R18B_FAIL_RPE = 9.5
+
+#: R18b: every rep at this many RPE points or more below target is "too easy".
+R18B_TOO_EASY_MARGIN = 2.0
+
+#: R18b: a step back never goes below the lightest load completed successfully in this
+#: many days.
+R18B_FLOOR_DAYS = 28
+
+#: R18a: fixed-rep schemes (5 x 5) on a barbell below this load may step by one 2.5 kg step.
+R18A_SMALL_BAR_KG = 50.0
+R18A_SMALL_BAR_STEP_KG = 2.5
+
+#: R18a: a loaded lift she completes successfully never stays at the same load, reps and
+#: sets for more than this many weeks.
+R18A_MAX_WEEKS_UNCHANGED = 3
+
+#: R18a: sets added (up to 3 in all) before other variables when the load step is too big.
+R18A_MAX_SETS = 3
+
+#: R18c: after 2-4 weeks away she resumes at about this share of the last successful load
+#: and returns to it over :data:`R18C_RETURN_SESSIONS` good sessions; after more than
+#: :data:`R18C_LONG_BREAK_DAYS` the lift restarts with a short familiarisation (R14) at
+#: :data:`R18C_LONG_BREAK_PCT`.
+R18C_RESUME_PCT = 90.0
+R18C_RETURN_SESSIONS = 2
+R18C_LONG_BREAK_DAYS = 28
+R18C_LONG_BREAK_PCT = 80.0
+
+#: R18c: after pain of 5/10 or more on a lift, she rebuilds to the previous load over this
+#: many pain-free sessions.
+R18C_PAIN_REBUILD_SESSIONS = 3
 
 #: R15/R16: loads never above 85 % of the working max (standard track: work up to
 #: 70-85 % 1RM; high-intensity track: 80-85 %). The program generator's constant.
@@ -118,10 +161,8 @@ MIN_RANGE_REPS = 6
 #: Failed sessions in a row after which the load steps back (our conservative choice).
 FAILS_FOR_STEP_BACK = 2
 
-#: A session rated this many RPE points or more above its target counts as failed; less
-#: than this above the target only holds the load (our choice: people judge reps in
-#: reserve to about one rep near failure, Hackett 2017, §6.2).
-FAIL_RPE_MARGIN = 1.0
+#: Kept for callers: R18b replaced "a point over target fails" by :data:`R18B_FAIL_RPE`.
+FAIL_RPE_MARGIN = R18B_HOLD_RPE_MARGIN
 
 #: Step back 5-10 %: the heaviest load that exists at or below 95 % of the last load. With
 #: coarse implements (a 2 kg dumbbell step) the real step back can be larger; it is shown.
@@ -163,9 +204,12 @@ R32_SYMPTOMS = frozenset(
 #: the pain-monitoring models used in rehabilitation).
 PAIN_HOLD_AT = 3
 
-#: R10 (should): impacts per session build by 5 after a session with every impact done
-#: without pain, up to about 50 (SSS 2022); never below the generator's starting dose.
+#: R10/R10a (should): impacts per session build by 5 a *week* (not per session) after a
+#: week whose sessions had every impact done without pain, up to about 50 (SSS 2022); never
+#: below the generator's starting dose. A new drill starts at <= 10 impacts.
 IMPACT_STEP_PER_SESSION = 5
+IMPACT_STEP_PER_WEEK = 5
+IMPACT_NEW_DRILL_MAX = 10
 IMPACT_CEILING = IMPACT_TARGET_PER_SESSION
 IMPACT_FLOOR = IMPACT_START_PER_SESSION
 
@@ -201,6 +245,43 @@ class ProgressStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Decision:
+    """What the engine decided for one item and why, as data.
+
+    ``rule``: the rule ID (``R18``, ``R18a``, ...). ``outcome``: what was decided
+    (:class:`DecisionKind` values, e.g. ``load_up``, ``hold``, ``step_back``). ``numbers``:
+    the facts behind it (loads in kg, reps, RPE, days, %).
+    """
+
+    rule: str
+    outcome: str
+    numbers: dict[str, float | int | str | None] = field(default_factory=dict, hash=False)
+
+
+class DecisionKind(StrEnum):
+    """The outcomes of the resistance rules (R18-R18c)."""
+
+    NEW = "new"
+    REP_UP = "rep_up"
+    LOAD_UP = "load_up"
+    DOUBLE_STEP = "double_step"
+    ADD_SET = "add_set"
+    TEMPO = "tempo"
+    HARDER_VARIATION = "harder_variation"
+    ADD_ON = "add_on"
+    CONVERT = "convert"
+    ONE_MORE = "one_more"
+    HOLD = "hold"
+    HOLD_HARD = "hold_hard"
+    FAILED_ONCE = "failed_once"
+    STEP_BACK = "step_back"
+    AT_FLOOR = "at_floor"
+    RESUME = "resume"
+    REBUILD = "rebuild"
+    PAIN = "pain"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NextItem:
     """The next prescription of one exercise.
 
@@ -231,6 +312,12 @@ class NextItem:
     last_done: date | None = None
     next_date: date | None = None
     replaces: str | None = None
+    decision: Decision | None = None
+    """The structured decision behind ``reason`` (rule ID, outcome, numbers)."""
+    tempo: str | None = None
+    """A slower tempo (R18a), e.g. ``3-1-1`` (seconds down, pause, up), or None."""
+    harder_variation: str | None = None
+    """R18a: the catalogue id of the next harder variation she is ready for, or None."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -287,8 +374,13 @@ def next_prescriptions(
     units: Units,
     profile: ClientProfile,
     equipment: EquipmentProfile = DEFAULT_EQUIPMENT,
+    earlier: Sequence[Program] = (),
 ) -> NextPrescriptions:
     """The next prescription of every item of the program's current week.
+
+    ``earlier``: her earlier blocks (any order), so that sessions logged before this
+    program's start are judged against what was prescribed then (R18: successes count
+    across blocks). Without them such sessions are judged against what she logged.
 
     ``program``: generated for ``profile`` (``programming.generate_program``).
     ``history``: logged sets in any order; sets dated after ``as_of`` are ignored (and
@@ -370,6 +462,7 @@ def next_prescriptions(
 
     ctx = _Context(
         program=program,
+        earlier=tuple(sorted((p for p in earlier if p.weeks), key=lambda p: p.start)),
         catalogue=catalogue,
         units=units,
         equipment=equipment,
@@ -441,6 +534,8 @@ class _Review:
 @dataclass(frozen=True, slots=True)
 class _Context:
     program: Program
+    earlier: tuple[Program, ...]
+    """Earlier blocks, oldest first."""
     catalogue: Catalogue
     units: Units
     equipment: EquipmentProfile
@@ -469,10 +564,20 @@ class _Context:
         days = (self.as_of - self.log_days[-1]).days
         return days if days >= AWAY_DAYS else None
 
+    def program_of(self, day: date) -> Program | None:
+        """The block that was in force on ``day``: this one, an earlier one, or None."""
+        if day >= self.program.start:
+            return self.program
+        for earlier in reversed(self.earlier):
+            if earlier.start <= day:
+                return earlier
+        return None
+
     def week_of(self, day: date) -> Week:
         """The program week of a day (the first or last week outside the program)."""
-        index = (day - self.program.start).days // 7
-        return self.program.weeks[max(0, min(len(self.program.weeks) - 1, index))]
+        program = self.program_of(day) or self.program
+        index = (day - program.start).days // 7
+        return program.weeks[max(0, min(len(program.weeks) - 1, index))]
 
     def item_on(self, exercise_id: str, day: date) -> ProgramItem | None:
         """The program's prescription of an exercise on a day, else in that day's week."""
@@ -800,6 +905,7 @@ class Outcome(StrEnum):
     UNRATED = "unrated"
     PAINFUL = "painful"
     PAIN_REVIEW = "pain_review"
+    TOO_EASY = "too_easy"
 
 
 def rep_range(reps: int) -> tuple[int, int]:
@@ -824,10 +930,12 @@ def judge_session(
     """Classify one session of one exercise (its logged ``sets``) against a prescription.
 
     In this order: pain of 5/10 or more -> ``pain_review`` (R32); 3-4/10 -> ``painful``; a
-    set short of ``prescribed_reps`` or effort (highest RPE, or 10 - RIR) at least
-    :data:`FAIL_RPE_MARGIN` above ``target_rpe`` -> ``failed``; effort above target by less
-    -> ``hard``; fewer sets than ``prescribed_sets`` -> ``partial``; a ``loaded`` exercise
-    with no effort logged -> ``unrated`` (R18 needs the effort); else ``success``.
+    set short of ``prescribed_reps`` or any effort (RPE, or 10 - RIR) at or above
+    :data:`R18B_FAIL_RPE` -> ``failed`` (R18b); every rep done but effort above
+    ``target_rpe`` -> ``hard`` (a hold, not a failure, R18b); fewer sets than
+    ``prescribed_sets`` -> ``partial``; a ``loaded`` exercise with no effort logged ->
+    ``unrated`` (R18 needs the effort); every rep at :data:`R18B_TOO_EASY_MARGIN` or more
+    below target -> ``too_easy`` (a success, R18b); else ``success``.
     """
     pain = max((s.pain or 0 for s in sets), default=0)
     if pain >= R32_PAIN_REVIEW_AT:
@@ -838,7 +946,7 @@ def judge_session(
     effort = max(efforts) if efforts else None
     above = effort - target_rpe if effort is not None and target_rpe is not None else None
     if any(s.reps < prescribed_reps for s in sets) or (
-        above is not None and above >= FAIL_RPE_MARGIN
+        effort is not None and effort >= R18B_FAIL_RPE
     ):
         return Outcome.FAILED
     if above is not None and above > 0:
@@ -847,7 +955,12 @@ def judge_session(
         return Outcome.PARTIAL
     if loaded and effort is None:
         return Outcome.UNRATED
+    if above is not None and above <= -R18B_TOO_EASY_MARGIN:
+        return Outcome.TOO_EASY
     return Outcome.SUCCESS
+
+
+_SUCCESSES = frozenset({Outcome.SUCCESS, Outcome.TOO_EASY})
 
 
 @dataclass(slots=True)
@@ -863,10 +976,391 @@ class _RepState:
     outcome: Outcome | None = None
     session: _Logged | None = None
     """The last replayed session (sessions in deload weeks are not replayed)."""
+    top: int | None = None
+    """The plan's rep target in force at the last replayed session."""
+    rpe: float | None = None
+    """The plan's effort target in force at the last replayed session."""
     top_streak: int = 0
     streak_load: float | None = None
+    easy_streak: int = 0
     fail_streak: int = 0
-    reason: str = ""
+    stepped_back: bool = False
+    """The last load change was a step back and no success has followed (no compounding)."""
+    successes: list[tuple[date, float]] = field(default_factory=list)
+    rebuild_to: float | None = None
+    rebuild_left: int = 0
+    extra_sets: int = 0
+    tempo: bool = False
+    harder: str | None = None
+    decision: Decision = field(default_factory=lambda: Decision(rule="R18", outcome="hold"))
+
+
+#: R18a: the slower tempo offered when no load step fits: 3 s down, 1 s pause, up.
+SLOW_TEMPO = "3-1-1"
+
+
+def _effort_ratio(reps: int, rpe: float | None) -> float:
+    """The %1RM of ``reps`` at ``rpe`` (chart, clamped to its range) for conversions."""
+    rpe_c = min(10.0, max(6.5, round((rpe if rpe is not None else DOUBLE_PROGRESSION_RPE) * 2) / 2))
+    return pct_1rm(max(1, min(12, reps)), rpe_c)
+
+
+def _round(ctx: _Context, load_kg: float, kind: LoadKind) -> float | None:
+    return round_load_down(load_kg + _EPS, kind, ctx.equipment, units=ctx.units).load_kg
+
+
+def _convert(
+    ctx: _Context, state: _RepState, kind: LoadKind, rng: tuple[int, int], rpe: float | None
+) -> None:
+    """R18: a change of the plan's rep (or effort) target converts the load by effort; the
+    count of successes carries on."""
+    bottom, top = rng
+    old_reps = state.reps if state.reps is not None else top
+    new_reps = min(max(old_reps, bottom), top)
+    old_rpe = state.rpe
+    state.top, state.rpe, state.reps = top, rpe, new_reps
+    if state.load_kg is None or old_rpe is None or rpe is None:
+        return
+    if new_reps == old_reps and old_rpe == rpe:
+        return
+    target = state.load_kg * _effort_ratio(new_reps, rpe) / _effort_ratio(old_reps, old_rpe)
+    new = _round(ctx, target, kind)
+    if new is None or abs(new - state.load_kg) <= _EPS:
+        return
+    if new < state.load_kg and new_reps <= old_reps:
+        return  # a lower effort target alone never lowers a load she lifts well (R18, R22a)
+    state.decision = Decision(
+        rule="R18",
+        outcome=DecisionKind.CONVERT,
+        numbers={
+            "from_kg": state.load_kg,
+            "to_kg": new,
+            "reps_from": old_reps,
+            "reps_to": new_reps,
+            "rpe_from": old_rpe,
+            "rpe_to": rpe,
+        },
+    )
+    if state.rebuild_to is not None:
+        state.rebuild_to = _round(ctx, state.rebuild_to * new / state.load_kg, kind)
+    state.load_kg = new
+
+
+def _resume(
+    ctx: _Context, state: _RepState, kind: LoadKind, gap: int, rng: tuple[int, int]
+) -> None:
+    """R18c: back after ``gap`` days away: about 90 % of the last successful load (80 % and a
+    short familiarisation after more than four weeks), then back to it over two sessions."""
+    last_ok = state.successes[-1][1] if state.successes else state.load_kg
+    state.top_streak = state.fail_streak = state.easy_streak = 0
+    state.streak_load = None
+    state.stepped_back = False
+    long_break = gap > R18C_LONG_BREAK_DAYS
+    state.reps = rng[1] if long_break else min(max(state.reps or rng[0], rng[0]), rng[1])
+    if last_ok is None:
+        state.decision = Decision(rule="R18c", outcome=DecisionKind.RESUME, numbers={"days": gap})
+        return
+    pct = R18C_LONG_BREAK_PCT if long_break else R18C_RESUME_PCT
+    resume = _round(ctx, last_ok * pct / 100, kind) or last_ok
+    state.load_kg = resume
+    state.rebuild_to = last_ok if resume < last_ok - _EPS else None
+    state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
+    state.decision = Decision(
+        rule="R18c",
+        outcome=DecisionKind.RESUME,
+        numbers={
+            "days": gap,
+            "from_kg": last_ok,
+            "to_kg": resume,
+            "pct": pct,
+            "familiarisation": "yes" if long_break else "no",
+        },
+    )
+
+
+def _replay(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    baseline: ProgramItem,
+    exercise: Exercise,
+    kind: LoadKind,
+) -> None:
+    """Advance the replayed prescription by one logged session (see the module docstring)."""
+    loaded = exercise.loadable
+    done = logged.load_kg if loaded else None
+    if ctx.is_deload(logged.day) and state.session is not None:
+        return  # planned deload sessions do not move the progression
+    if ctx.program_of(logged.day) is not None:
+        planned = ctx.item_on(exercise.id, logged.day) or baseline
+        top_t, rpe_t, sets_t = planned.reps or baseline.reps, planned.target_rpe, planned.sets
+    else:  # before every block we know of: judged against what she logged
+        top_t, rpe_t, sets_t = logged.min_reps, logged.max_effort, len(logged.sets)
+    rng = rep_range(max(1, top_t or MIN_RANGE_REPS))
+    bottom, top = rng
+    if state.session is not None:
+        gap = ctx.gap_before(logged.day)
+        if gap is not None and gap >= AWAY_DAYS:
+            _resume(ctx, state, kind, gap, rng)
+        if state.top != top or state.rpe != rpe_t:
+            _convert(ctx, state, kind, rng, rpe_t)
+    state.top, state.rpe = top, rpe_t
+    floor_reps = min(bottom, MIN_RANGE_REPS)  # R18a: a rep drop may go down to 6
+    prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
+    served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
+    outcome = judge_session(
+        logged.sets,
+        prescribed_sets=served_sets,
+        prescribed_reps=prescribed,
+        target_rpe=rpe_t,
+        loaded=loaded,
+    )
+    state.prescribed_reps = prescribed
+    state.outcome = outcome
+    state.session = logged
+    state.load_kg = done
+    state.reps = prescribed
+    numbers: dict[str, float | int | str | None] = {
+        "load_kg": done,
+        "sets": served_sets,
+        "reps": prescribed,
+        "target_rpe": rpe_t,
+        "rpe": logged.max_effort,
+        "date": logged.day.isoformat(),
+    }
+    if outcome not in _SUCCESSES:
+        state.top_streak = state.easy_streak = 0
+        state.streak_load = None
+    if outcome is not Outcome.FAILED:
+        state.fail_streak = 0
+
+    if outcome is Outcome.PAIN_REVIEW:
+        state.load_kg = ctx.step_back(done, kind) if done is not None else None
+        if done is not None:
+            state.rebuild_to = done
+            state.rebuild_left = R18C_PAIN_REBUILD_SESSIONS
+        state.decision = Decision(
+            rule="R18c",
+            outcome=DecisionKind.PAIN,
+            numbers={**numbers, "pain": logged.max_pain, "to_kg": state.load_kg},
+        )
+    elif outcome in (Outcome.PAINFUL, Outcome.PARTIAL, Outcome.UNRATED):
+        state.decision = Decision(
+            rule="R18",
+            outcome=DecisionKind.HOLD,
+            numbers={
+                **numbers,
+                "why": outcome.value,
+                "pain": logged.max_pain,
+                "sets_done": len(logged.sets),
+            },
+        )
+    elif outcome is Outcome.HARD:
+        state.decision = Decision(rule="R18b", outcome=DecisionKind.HOLD_HARD, numbers=numbers)
+    elif outcome is Outcome.FAILED:
+        _failed(ctx, state, logged, kind, numbers)
+    else:
+        _succeeded(ctx, state, logged, exercise, kind, rng, served_sets, numbers)
+
+
+def _failed(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    kind: LoadKind,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    """R18b: hold after one failure; after two in a row step back once, never below the
+    lightest successful load of the last four weeks, never twice without a success."""
+    done = state.load_kg
+    state.fail_streak += 1
+    numbers = {**numbers, "reps_done": ",".join(str(s.reps) for s in logged.sets)}
+    if state.fail_streak < FAILS_FOR_STEP_BACK or done is None or state.stepped_back:
+        state.decision = Decision(rule="R18b", outcome=DecisionKind.FAILED_ONCE, numbers=numbers)
+        return
+    state.fail_streak = 0
+    since = logged.day - timedelta(days=R18B_FLOOR_DAYS)
+    recent = [load for day, load in state.successes if day >= since]
+    floor = min(recent) if recent else None
+    back = ctx.step_back(done, kind)
+    if floor is not None and (back is None or back < floor - _EPS):
+        back = floor
+    if back is None or back >= done - _EPS:
+        state.decision = Decision(
+            rule="R18b", outcome=DecisionKind.AT_FLOOR, numbers={**numbers, "floor_kg": floor}
+        )
+        return
+    state.stepped_back = True
+    state.load_kg = back
+    state.reps = rep_range(state.top or MIN_RANGE_REPS)[0]
+    state.decision = Decision(
+        rule="R18b",
+        outcome=DecisionKind.STEP_BACK,
+        numbers={**numbers, "from_kg": done, "to_kg": back, "floor_kg": floor},
+    )
+
+
+def _succeeded(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    exercise: Exercise,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    done = state.load_kg
+    state.stepped_back = False
+    if done is not None:
+        state.successes.append((logged.day, done))
+    state.easy_streak = state.easy_streak + 1 if state.outcome is Outcome.TOO_EASY else 0
+    if state.rebuild_to is not None and done is not None:
+        if done >= state.rebuild_to - _EPS:
+            state.rebuild_to = None
+        else:
+            left = max(1, state.rebuild_left)
+            new = _round(ctx, done + (state.rebuild_to - done) / left, kind)
+            if new is None or new <= done + _EPS:
+                new = min(
+                    state.rebuild_to,
+                    next_load_up(done, kind, ctx.equipment, units=ctx.units) or state.rebuild_to,
+                )
+            state.rebuild_left = left - 1
+            if state.rebuild_left <= 0:
+                new = state.rebuild_to
+            state.decision = Decision(
+                rule="R18c",
+                outcome=DecisionKind.REBUILD,
+                numbers={**numbers, "from_kg": done, "to_kg": new, "rebuild_to": state.rebuild_to},
+            )
+            if new >= state.rebuild_to - _EPS:
+                state.rebuild_to = None
+            state.load_kg = new
+            state.top_streak = 0
+            return
+    bottom, top = rng
+    reps_done = logged.min_reps
+    if reps_done < top:
+        step = 2 if state.easy_streak >= 2 else 1
+        state.reps = min(top, max(reps_done, state.reps or bottom) + step)
+        state.top_streak = 0
+        state.streak_load = None
+        state.decision = Decision(rule="R18", outcome=DecisionKind.REP_UP, numbers=numbers)
+        return
+    same = state.streak_load is None or done is None or abs(state.streak_load - done) <= _EPS
+    state.top_streak = state.top_streak + 1 if same else 1
+    state.streak_load = done
+    state.reps = top
+    double = state.easy_streak >= 2
+    if state.top_streak < R18_SUCCESSES_FOR_LOAD and not double:
+        state.decision = Decision(rule="R18", outcome=DecisionKind.ONE_MORE, numbers=numbers)
+        return
+    state.top_streak = 0
+    state.streak_load = None
+    _progress(ctx, state, exercise, kind, rng, served_sets, numbers, double=double)
+
+
+def _progress(
+    ctx: _Context,
+    state: _RepState,
+    exercise: Exercise,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    numbers: dict[str, float | int | str | None],
+    *,
+    double: bool,
+) -> None:
+    """R18/R18a: the smallest load step her equipment allows, with the rep drop that keeps
+    the effort step within bounds; else a set, a slower tempo, a harder variation."""
+    done = state.load_kg
+    bottom, top = rng
+    upper = exercise.is_upper_body
+    limit = R18_MAX_STEP_PCT_UPPER if upper else R18_MAX_STEP_PCT_LOWER
+    if done is not None:
+        up = next_load_up(done, kind, ctx.equipment, units=ctx.units)
+        tries: list[tuple[float, float, DecisionKind]] = []
+        if up is not None and double:
+            up2 = next_load_up(up, kind, ctx.equipment, units=ctx.units)
+            if up2 is not None:
+                dlimit = R18B_DOUBLE_STEP_PCT_UPPER if upper else R18B_DOUBLE_STEP_PCT_LOWER
+                tries.append((up2, dlimit, DecisionKind.DOUBLE_STEP))
+        if up is not None:
+            tries.append((up, limit, DecisionKind.LOAD_UP))
+        for new, lim, kind_of in tries:
+            reps = _reps_for_step(new, done, rng, lim, kind)
+            if reps is None:
+                continue
+            state.load_kg = new
+            state.reps = reps
+            state.tempo = False
+            state.decision = Decision(
+                rule="R18b"
+                if kind_of is DecisionKind.DOUBLE_STEP
+                else "R18a"
+                if reps < bottom
+                else "R18",
+                outcome=kind_of,
+                numbers={
+                    **numbers,
+                    "from_kg": done,
+                    "to_kg": new,
+                    "reps_from": top,
+                    "reps_to": reps,
+                    "step_pct": round((new - done) / done * 100, 1),
+                    "effort_step_pct": round(_effective_step_pct(new, done, (reps, top)), 1),
+                },
+            )
+            return
+    if served_sets < R18A_MAX_SETS:
+        state.extra_sets += 1
+        state.decision = Decision(
+            rule="R18a",
+            outcome=DecisionKind.ADD_SET,
+            numbers={**numbers, "sets_to": served_sets + 1},
+        )
+        return
+    if not state.tempo:
+        state.tempo = True
+        state.decision = Decision(
+            rule="R18a", outcome=DecisionKind.TEMPO, numbers={**numbers, "tempo": SLOW_TEMPO}
+        )
+        return
+    harder = [p for p in exercise.progressions if p in ctx.allowed]
+    if harder and state.harder is None:
+        state.harder = harder[0]
+        state.decision = Decision(
+            rule="R18a",
+            outcome=DecisionKind.HARDER_VARIATION,
+            numbers={**numbers, "exercise_id": harder[0]},
+        )
+        return
+    state.decision = Decision(rule="R18a", outcome=DecisionKind.ADD_ON, numbers=numbers)
+
+
+def _reps_for_step(
+    new: float, done: float, rng: tuple[int, int], limit: float, kind: LoadKind
+) -> int | None:
+    """The most reps (at most the range's bottom, at least 6) at which ``new`` is an effort
+    step of at most ``limit`` % over ``done`` at the top of the range; None if none is.
+
+    A fixed-rep scheme (5 x 5) keeps its reps: the step must fit as it is, or be one 2.5 kg
+    barbell step below 50 kg (R18a).
+    """
+    bottom, top = rng
+    if top <= MIN_RANGE_REPS:
+        step_pct = (new - done) / done * 100
+        small_bar = (
+            kind is LoadKind.BARBELL
+            and done < R18A_SMALL_BAR_KG
+            and new - done <= R18A_SMALL_BAR_STEP_KG + _EPS
+        )
+        return top if step_pct <= limit + 1e-9 or small_bar else None
+    for reps in range(min(bottom, top), MIN_RANGE_REPS - 1, -1):
+        if _effective_step_pct(new, done, (reps, top)) <= limit + 1e-9:
+            return reps
+    return None
 
 
 def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
@@ -878,7 +1372,8 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     if not sessions:
         return _first_time(ctx, base, exercise, kind, wm)
     assert item.reps is not None
-    bottom, top = rep_range(item.reps)
+    rng = rep_range(item.reps)
+    bottom, top = rng
 
     state = _RepState()
     for logged in sessions:
@@ -887,42 +1382,30 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     # The comparison is with her last session outside the program's deload weeks.
     ref = state.session or last
     done_load = ref.load_kg if loaded else None
-    load = state.load_kg if loaded else None
+    success = state.outcome in _SUCCESSES
     prescribed = state.prescribed_reps if state.prescribed_reps is not None else top
-    success = state.outcome is Outcome.SUCCESS
-    wanted = state.reps if state.reps is not None else top
-    reps = min(max(wanted, bottom), top)
-    if not success:
-        reps = min(reps, prescribed)  # never more reps after a session that did not go well
-    reason = state.reason
-    if reps < wanted:
-        reason = (
-            f"The plan moves to {item.sets} x {top} this week: {reps} reps"
-            + (" at the same load" if load is not None else "")
-            + f" (last time {_summary(ctx, ref)})."
-        )
-    elif reps > wanted:
-        reason += f" This week's plan is {item.sets} x {top}: {reps} reps."
-
     away = ctx.away()
     if away is not None:
-        reps = bottom if success else min(bottom, reps)
-        if load is not None and done_load is not None:
-            load = ctx.step_back(min(load, done_load), kind)
-            reason = (
-                f"{_pct_text(load, done_load)}: nothing logged for {away} days, so start back "
-                "lighter and build up again."
-            )
-        else:
-            reason = f"Nothing logged for {away} days: {reps} reps, then build up again."
+        _resume(ctx, state, kind, away, rng)
+    if ctx.week.phase is not Phase.DELOAD and (state.top != top or state.rpe != base.target_rpe):
+        _convert(ctx, state, kind, rng, base.target_rpe)
+    decision = state.decision
+    load = state.load_kg if loaded else None
+    reps = min(max(state.reps if state.reps is not None else top, min(bottom, MIN_RANGE_REPS)), top)
+    if not success and away is None:
+        reps = min(
+            reps, max(prescribed, bottom)
+        )  # never more reps after a session that did not go well
+    notes: list[Decision] = []
     if ctx.week.phase is Phase.DELOAD and load is not None:
-        lighter = round_load_down(
-            load * (1 - DELOAD_STEP_PCT / 100), kind, ctx.equipment, units=ctx.units
-        ).load_kg
+        lighter = _round(ctx, load * (1 - DELOAD_STEP_PCT / 100), kind)
         if lighter is not None:
-            reason = (
-                f"Planned deload week: about {DELOAD_STEP_PCT:g} % lighter and {item.sets} "
-                f"sets, then back to {ctx.fmt(load)}."
+            notes.append(
+                Decision(
+                    rule="R18",
+                    outcome="deload",
+                    numbers={"pct": DELOAD_STEP_PCT, "back_to_kg": load},
+                )
             )
             load = lighter
     if ctx.review.needed:
@@ -930,50 +1413,250 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         if painful is not None and done_load is not None and (load is None or load >= done_load):
             load = ctx.step_back(done_load, kind)
             reps = min(reps, bottom)
-            reason = (
-                f"{_pct_text(load, done_load)}: pain {painful[0]}/10 on "
-                f"{painful[1].isoformat()}; only after the review (R32)."
+            decision = Decision(
+                rule="R32",
+                outcome="pain_review",
+                numbers={
+                    "pain": painful[0],
+                    "date": painful[1].isoformat(),
+                    "from_kg": done_load,
+                    "to_kg": load,
+                },
             )
         elif painful is not None and load is None:
             reps = min(reps, prescribed)
-            reason = (
-                f"Pain {painful[0]}/10 on {painful[1].isoformat()}: only after the review (R32)."
+            decision = Decision(
+                rule="R32",
+                outcome="pain_review",
+                numbers={"pain": painful[0], "date": painful[1].isoformat()},
             )
-        elif _is_more(load, done_load, reps, ref.min_reps if success else prescribed):
+        elif _is_more(load, done_load, reps, ref.min_reps if success else prescribed) or (
+            decision.outcome in (DecisionKind.ADD_SET, DecisionKind.TEMPO)
+        ):
             if load is not None and done_load is not None and load > done_load:
                 load = done_load
             reps = min(reps, ref.min_reps if success else prescribed)
-            reason = f"Held until the review (R32): no increases. ({reason.strip()})"
+            notes.append(Decision(rule="R32", outcome="held_for_review"))
     if load is not None and wm is not None:
         cap = ctx.cap(wm, kind)
+        if (
+            cap is not None
+            and wm.source == "log"
+            and done_load is not None
+            and cap >= done_load - _EPS
+            and decision.outcome
+            in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP, DecisionKind.REBUILD)
+        ):
+            # R22a: a working max estimated from her own sets lags one step behind a
+            # successful progression; prescribing and estimating agree within one step.
+            cap = max(cap, next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or cap)
         if cap is None or load > cap + _EPS:
-            reason += (
-                f" Capped at {INTENSITY_CAP_PCT:g} % of the working max "
-                f"({format_load(wm.one_rm_kg, ctx.units, digits=1)}, R15)."
+            notes.append(
+                Decision(
+                    rule="R15",
+                    outcome="capped",
+                    numbers={"pct": INTENSITY_CAP_PCT, "one_rm_kg": wm.one_rm_kg},
+                )
             )
             load = cap
     if wm is not None and wm.reestimated_on is not None and loaded:
-        reason += (
-            f" Working max re-estimated on {wm.reestimated_on.isoformat()} from your sets of "
-            f"{wm.set_date.isoformat() if wm.set_date else 'the log'}: "
-            f"{format_load(wm.one_rm_kg, ctx.units, digits=1)} (R22)."
+        notes.append(
+            Decision(
+                rule="R22",
+                outcome="reestimated",
+                numbers={
+                    "on": wm.reestimated_on.isoformat(),
+                    "one_rm_kg": wm.one_rm_kg,
+                    "set_date": wm.set_date.isoformat() if wm.set_date else None,
+                },
+            )
         )
     if loaded and load is None and done_load is not None:
-        lightest = round_load_down(0.0 + _EPS, kind, ctx.equipment, units=ctx.units)
-        reason += f" {lightest.label[0].upper()}{lightest.label[1:]}."
-        if exercise.regressions and exercise.regressions[0] in ctx.catalogue:
-            reason += f" Easier version: {ctx.catalogue[exercise.regressions[0]].name}."
+        notes.append(Decision(rule="R18", outcome="below_lightest"))
+    sets = base.sets
+    held = ctx.review.needed and any(n.outcome == "held_for_review" for n in notes)
+    if not held:
+        sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
+    tempo = SLOW_TEMPO if state.tempo and not held else None
     reference = ref.min_reps if success else prescribed
+    change = _label(load, done_load, reps, reference)
+    if (
+        change is Change.HOLD
+        and not held
+        and decision.outcome
+        in (
+            DecisionKind.ADD_SET,
+            DecisionKind.TEMPO,
+        )
+    ):
+        change = Change.INCREASE
+    reason = " ".join(
+        t
+        for t in (_reason(ctx, exercise, kind, d, reps=reps, sets=sets) for d in (decision, *notes))
+        if t
+    )
     return replace(
         base,
+        sets=sets,
         reps=reps,
         load_kg=load,
         load_display=ctx.display(load, kind) if loaded else None,
-        change=_label(load, done_load, reps, reference),
+        change=change,
         reason=reason.strip(),
         previous_load_kg=done_load,
         last_done=last.day,
+        decision=decision,
+        tempo=tempo,
+        harder_variation=state.harder,
     )
+
+
+def _reason(
+    ctx: _Context, exercise: Exercise, kind: LoadKind, d: Decision, *, reps: int, sets: int
+) -> str:
+    """The one place that words a resistance decision (to move to osteoload.wording)."""
+    n = d.numbers
+
+    def num(key: str) -> float:
+        value = n.get(key)
+        return float(value) if isinstance(value, int | float) else 0.0
+
+    def kg(key: str) -> str:
+        value = n.get(key)
+        return ctx.fmt(float(value)) if isinstance(value, int | float) else "body weight"
+
+    def opt(key: str) -> float | None:
+        value = n.get(key)
+        return float(value) if isinstance(value, int | float) else None
+
+    scheme = f"{n.get('sets')}x{n.get('reps')}"
+    target = opt("target_rpe")
+    effort = f" at RPE {target:g} or easier" if target is not None else ""
+    day = n.get("date", "")
+    o = d.outcome
+    too_big = f"All {scheme}{effort}, twice, and the next load up is too big a step for now"
+    if o == DecisionKind.REP_UP:
+        return (
+            f"+1 rep: all {scheme}{effort} on {day}; same load, {reps} reps next "
+            "(double progression, R18)."
+        )
+    if o == DecisionKind.ONE_MORE:
+        return f"All {scheme}{effort} once ({day}): one more session like it and it goes up (R18)."
+    if o in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
+        why = "twice too easy (R18b)" if o == DecisionKind.DOUBLE_STEP else "twice (R18)"
+        text = f"{ctx.delta(num('to_kg'), num('from_kg'))}: all {scheme}{effort}, {why}"
+        if n.get("reps_to") != n.get("reps_from"):
+            text += f"; {n['reps_to']} reps at the new load, then build back to {n['reps_from']}"
+            if d.rule == "R18a":
+                text += " (the rep drop keeps the step in effort small, R18a)"
+        return text + "."
+    if o == DecisionKind.ADD_SET:
+        return f"{too_big}: {sets} sets instead (R18a)."
+    if o == DecisionKind.TEMPO:
+        return (
+            f"{too_big}: same load, lowered slowly (tempo {SLOW_TEMPO}: 3 s down, 1 s pause, "
+            "up; R18a)."
+        )
+    if o == DecisionKind.HARDER_VARIATION:
+        other = str(n.get("exercise_id"))
+        name = ctx.catalogue[other].name if other in ctx.catalogue else other
+        return (
+            f"All {scheme}{effort}, twice, at the slow tempo: ready for a harder version "
+            f"({name}); ask your coach (R18a)."
+        )
+    if o == DecisionKind.ADD_ON:
+        return (
+            f"{too_big}: a small add-on weight (fractional plates, a 0.5-1 kg wrist weight) "
+            "would let it go up (R18a)."
+        )
+    if o == DecisionKind.CONVERT:
+        return (
+            f"The plan moves to {reps} reps at effort {num('rpe_to'):g}: {kg('to_kg')} is the "
+            f"same effort as {kg('from_kg')} x {n['reps_from']} at {num('rpe_from'):g} (R18)."
+        )
+    if o == DecisionKind.HOLD:
+        cause = n.get("why")
+        if cause == Outcome.PAINFUL:
+            return f"Pain {n.get('pain')}/10 on {day}: same again until it settles."
+        if cause == Outcome.PARTIAL:
+            return (
+                f"Only {n.get('sets_done')} of {n.get('sets')} sets on {day}: same again (the "
+                "load goes up only after every set is done, R18)."
+            )
+        return f"No effort (RPE or RIR) logged on {day}: same load until the effort is known (R18)."
+    if o == DecisionKind.HOLD_HARD:
+        return (
+            f"Every rep done on {day} at effort {num('rpe'):g}, above the target of "
+            f"{num('target_rpe'):g}: same again (a hold, not a failure, R18b)."
+        )
+    if o == DecisionKind.FAILED_ONCE:
+        return (
+            f"{scheme}{effort} not reached on {day} ({n.get('reps_done')} reps, effort "
+            f"{n.get('rpe')}): same again (R18b)."
+        )
+    if o == DecisionKind.STEP_BACK:
+        return (
+            f"{_pct_text(opt('to_kg'), opt('from_kg'))}: two sessions in a row short of "
+            f"{scheme}{effort} (the last on {day}); never below your lightest good load of "
+            "the last 4 weeks (R18b)."
+        )
+    if o == DecisionKind.AT_FLOOR:
+        return (
+            f"Two sessions in a row short of {scheme}{effort}: same load, already at your "
+            "lightest good load of the last 4 weeks or just stepped back (R18b)."
+        )
+    if o == DecisionKind.RESUME:
+        if "from_kg" not in n:
+            return f"Nothing logged for {n['days']} days: {reps} reps, then build up again (R18c)."
+        extra = (
+            " with a short familiarisation (effort 7 at most)"
+            if n.get("familiarisation") == "yes"
+            else ""
+        )
+        return (
+            f"{_pct_text(opt('to_kg'), opt('from_kg'))}: nothing logged for {n['days']} days, "
+            f"so start back at about {num('pct'):g} %{extra} and return to {kg('from_kg')} "
+            "over the next sessions (R18c)."
+        )
+    if o == DecisionKind.REBUILD:
+        return (
+            f"{ctx.delta(num('to_kg'), num('from_kg'))}: rebuilding to {kg('rebuild_to')} "
+            "after the break or the pain (R18c)."
+        )
+    if o == DecisionKind.PAIN:
+        return (
+            f"{_pct_text(opt('to_kg'), opt('load_kg'))}: pain {n['pain']}/10 on {day}; then "
+            "back to the previous load over 2-3 pain-free sessions (R18c, R32)."
+        )
+    if o == "pain_review":
+        if "to_kg" in n:
+            return (
+                f"{_pct_text(opt('to_kg'), opt('from_kg'))}: pain {n['pain']}/10 on "
+                f"{n['date']}; only after the review (R32)."
+            )
+        return f"Pain {n['pain']}/10 on {n['date']}: only after the review (R32)."
+    if o == "held_for_review":
+        return "Held until the review (R32): no increases."
+    if o == "deload":
+        return (
+            f"Planned deload week: about {num('pct'):g} % lighter, then back to {kg('back_to_kg')}."
+        )
+    if o == "capped":
+        one_rm = format_load(num("one_rm_kg"), ctx.units, digits=1)
+        return f"Capped at {num('pct'):g} % of the working max ({one_rm}, R15)."
+    if o == "reestimated":
+        one_rm = format_load(num("one_rm_kg"), ctx.units, digits=1)
+        return (
+            f"Working max re-estimated on {n['on']} from your sets of "
+            f"{n['set_date'] or 'the log'}: {one_rm} (R22)."
+        )
+    if o == "below_lightest":
+        lightest = round_load_down(0.0 + _EPS, kind, ctx.equipment, units=ctx.units)
+        text = f"{lightest.label[0].upper()}{lightest.label[1:]}."
+        if exercise.regressions and exercise.regressions[0] in ctx.catalogue:
+            text += f" Easier version: {ctx.catalogue[exercise.regressions[0]].name}."
+        return text
+    return ""
 
 
 def _summary(ctx: _Context, logged: _Logged) -> str:
@@ -1010,164 +1693,6 @@ def _first_time(
         load_display=ctx.display(load, kind) if load is not None else None,
         change=Change.NEW,
         reason=reason,
-    )
-
-
-def _replay(
-    ctx: _Context,
-    state: _RepState,
-    logged: _Logged,
-    baseline: ProgramItem,
-    exercise: Exercise,
-    kind: LoadKind,
-) -> None:
-    """Advance the replayed prescription by one logged session (see the module docstring)."""
-    loaded = exercise.loadable
-    done = logged.load_kg if loaded else None
-    if ctx.is_deload(logged.day) and state.reps is not None:
-        return  # planned deload sessions do not move the progression
-    planned = ctx.item_on(exercise.id, logged.day) or baseline
-    bottom, top = rep_range(planned.reps or baseline.reps or MIN_RANGE_REPS)
-    gap = ctx.gap_before(logged.day)
-    if state.session is not None and gap is not None and gap >= AWAY_DAYS:
-        state.reps = bottom  # back after two weeks away: start the range again
-        state.top_streak = state.fail_streak = 0
-        state.streak_load = None
-    prescribed = min(max(state.reps if state.reps is not None else top, bottom), top)
-    rpe = planned.target_rpe
-    outcome = judge_session(
-        logged.sets,
-        prescribed_sets=planned.sets,
-        prescribed_reps=prescribed,
-        target_rpe=rpe,
-        loaded=loaded,
-    )
-    state.prescribed_reps = prescribed
-    state.outcome = outcome
-    state.session = logged
-    state.load_kg = done
-    state.reps = prescribed
-    day = logged.day.isoformat()
-    scheme = f"{planned.sets}x{prescribed}"
-    effort = f" at RPE {rpe:g} or easier" if rpe is not None else ""
-    if outcome is not Outcome.SUCCESS:
-        state.top_streak = 0
-        state.streak_load = None
-    if outcome is not Outcome.FAILED:
-        state.fail_streak = 0
-
-    if outcome is Outcome.PAIN_REVIEW:
-        state.load_kg = ctx.step_back(done, kind) if done is not None else None
-        state.reps = bottom
-        state.reason = (
-            f"{_pct_text(state.load_kg, done)}: pain {logged.max_pain}/10 on {day}"
-            if done is not None
-            else f"Pain {logged.max_pain}/10 on {day}: {bottom} reps"
-        ) + "; only after a review (R32)."
-    elif outcome is Outcome.PAINFUL:
-        state.reason = f"Pain {logged.max_pain}/10 on {day}: same again until it settles."
-    elif outcome is Outcome.PARTIAL:
-        state.reason = (
-            f"Only {len(logged.sets)} of {planned.sets} sets on {day}: same again (the load "
-            "goes up only after every set is done, R18)."
-        )
-    elif outcome is Outcome.UNRATED:
-        state.reason = (
-            f"No effort (RPE or RIR) logged on {day}: same load until the effort is known (R18)."
-        )
-    elif outcome is Outcome.HARD:
-        state.reason = (
-            f"Effort {logged.max_effort:g} on {day}, above the target of {rpe:g}: same again "
-            "until it feels easier."
-        )
-    elif outcome is Outcome.FAILED:
-        state.fail_streak += 1
-        if state.fail_streak >= FAILS_FOR_STEP_BACK and done is not None:
-            state.fail_streak = 0
-            state.load_kg = ctx.step_back(done, kind)
-            state.reps = bottom
-            state.reason = (
-                f"{_pct_text(state.load_kg, done)}: two sessions in a row short of {scheme}"
-                f"{effort} (the last on {day}); build up again from {bottom} reps."
-            )
-        elif logged.min_reps >= prescribed and logged.max_effort is not None and rpe:
-            state.reason = (
-                f"{scheme} done on {day} but at effort {logged.max_effort:g}, a point or more "
-                f"above the target of {rpe:g}: same again (one more like it and the load "
-                "steps back)."
-            )
-        else:
-            reps_done = ", ".join(str(s.reps) for s in logged.sets)
-            state.reason = (
-                f"{scheme}{effort} not reached on {day} ({reps_done} reps): same again (one "
-                "more like it and the load steps back)."
-            )
-    elif logged.min_reps < top:
-        state.reps = min(top, logged.min_reps + 1)
-        state.top_streak = 0
-        state.streak_load = None
-        state.reason = (
-            f"+1 rep: all {len(logged.sets)}x{logged.min_reps}{effort} on {day}; same load, "
-            f"{state.reps} reps next (double progression)."
-        )
-    else:
-        _at_top(ctx, state, logged, exercise, kind, scheme, effort, (bottom, top))
-
-
-def _at_top(
-    ctx: _Context,
-    state: _RepState,
-    logged: _Logged,
-    exercise: Exercise,
-    kind: LoadKind,
-    scheme: str,
-    effort: str,
-    rng: tuple[int, int],
-) -> None:
-    """A success at the top of the range: count it, and raise the load after two (R18)."""
-    done = logged.load_kg if exercise.loadable else None
-    same_load = state.streak_load is None or done is None or abs(state.streak_load - done) <= _EPS
-    state.top_streak = state.top_streak + 1 if same_load else 1
-    state.streak_load = done
-    state.reps = rng[1]
-    what = "load" if exercise.loadable else "exercise"
-    if state.top_streak < R18_SUCCESSES_FOR_LOAD:
-        state.reason = (
-            f"All {scheme}{effort} once ({logged.day.isoformat()}): one more session like it "
-            f"and the {what} goes up (R18)."
-        )
-        return
-    if done is None:
-        harder = [ctx.catalogue[p].name for p in exercise.progressions if p in ctx.allowed]
-        state.reason = f"All {scheme}{effort}, twice: the top of the range." + (
-            f" Ready for a harder version ({harder[0]}): ask your coach." if harder else ""
-        )
-        return
-    up = next_load_up(done, kind, ctx.equipment, units=ctx.units)
-    if up is None:
-        state.reason = (
-            f"All {scheme}{effort}, twice, but {ctx.fmt(done)} is the heaviest there is: "
-            "stay there (ask your coach about a harder version)."
-        )
-        return
-    limit = R18_MAX_STEP_PCT_UPPER if exercise.is_upper_body else R18_MAX_STEP_PCT_LOWER
-    step_pct = (up - done) / done * 100
-    if step_pct > limit + 1e-9 and _effective_step_pct(up, done, rng) > limit + 1e-9:
-        region = "an upper-body" if exercise.is_upper_body else "a lower-body or trunk"
-        state.reason = (
-            f"All {scheme}{effort}, twice, but the next load up ({ctx.fmt(up)}) is "
-            f"{_num(step_pct, 1)} % heavier, more than the {limit:g} % R18 allows for "
-            f"{region} lift: stay at {ctx.fmt(done)}. Smaller plates or dumbbells would "
-            "allow a smaller step."
-        )
-        return
-    state.top_streak = 0
-    state.streak_load = None
-    state.load_kg = up
-    state.reps = rng[0]
-    state.reason = (
-        f"{ctx.delta(up, done)}: all {scheme}{effort}, twice (R18); {rng[0]} reps at the new "
-        f"load, then build back to {rng[1]}."
     )
 
 
@@ -1274,15 +1799,29 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     base = _base(ctx, item)
     sessions = ctx.sessions.get(exercise.id, ())
     if not sessions or item.impacts is None:
+        if item.impacts is not None and item.impacts > IMPACT_NEW_DRILL_MAX:
+            sets, reps = split_impacts(IMPACT_NEW_DRILL_MAX)
+            return replace(
+                base, sets=sets, reps=reps, impacts=sets * reps,
+                reason=f"First time: {sets * reps} impacts to start (a new drill starts at "
+                f"{IMPACT_NEW_DRILL_MAX} or fewer, R10a).",
+                decision=Decision(rule="R10a", outcome="new_drill",
+                                  numbers={"impacts": sets * reps}),
+            )  # fmt: skip
         return replace(base, reason="First time: as planned for this week.")
     target: int | None = None
     prescribed = item.impacts
     reason = ""
+    raised_on: date | None = None
     for logged in sessions:
         if ctx.is_deload(logged.day) and target is not None:
             continue
         planned = ctx.item_on(exercise.id, logged.day) or item
-        prescribed = target if target is not None else (planned.impacts or item.impacts)
+        prescribed = (
+            target
+            if target is not None
+            else min(planned.impacts or item.impacts, max(IMPACT_NEW_DRILL_MAX, logged.impacts))
+        )
         gap = ctx.gap_before(logged.day)
         if target is not None and gap is not None and gap >= AWAY_DAYS:
             prescribed = max(IMPACT_FLOOR, prescribed - IMPACT_STEP_BACK)
@@ -1291,13 +1830,19 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             target = max(IMPACT_FLOOR, min(done, prescribed) - IMPACT_STEP_BACK)
             reason = f"{target} impacts: pain {pain}/10 on {day}; only after a review (R32)."
         elif done >= prescribed and pain == 0:
-            target = min(IMPACT_CEILING, max(done, prescribed) + IMPACT_STEP_PER_SESSION)
+            week_ok = raised_on is None or (logged.day - raised_on).days >= 7
+            target = min(IMPACT_CEILING, prescribed + (IMPACT_STEP_PER_WEEK if week_ok else 0))
+            if target > prescribed:
+                raised_on = logged.day
             reason = (
                 f"+{target - prescribed} impacts: all {prescribed} done without pain on {day} "
-                "(R10)."
+                "(at most +5 a week, R10a)."
                 if target > prescribed
                 else f"All {done} done without pain on {day}: at the target of "
                 f"{IMPACT_CEILING} a session (R10)."
+                if target >= IMPACT_CEILING
+                else f"All {done} done without pain on {day}: same again this week; impacts "
+                "rise once a week (R10a)."
             )
         else:
             target = prescribed

@@ -227,10 +227,14 @@ def test_two_failed_sessions_step_back_5_to_10_pct():
     assert "two sessions in a row" in squat.reason
 
 
-def test_effort_a_point_above_target_counts_as_failed():
-    d1, d2 = session_days(2)
+def test_r18b_every_rep_up_to_1_5_over_target_holds_and_rpe_9_5_fails():
+    """R18b (changed by issue 14): effort a point over target with every rep is a hold."""
+    d1, d2, d3 = session_days(3)
     history = sets(d1, "back_squat", rpe=9) + sets(d2, "back_squat", rpe=9.5)
     squat = by_id(run(program(SQUAT), history, as_of=d2), "back_squat")
+    assert squat.change is Change.HOLD  # a hold, then one failure: no step back yet
+    history += sets(d3, "back_squat", rpe=9.5)
+    squat = by_id(run(program(SQUAT), history, as_of=d3), "back_squat")
     assert squat.change is Change.DECREASE
 
 
@@ -240,7 +244,7 @@ def test_away_14_days_steps_back():
     result = run(program(SQUAT), history, as_of=d2 + timedelta(days=14))
     squat = by_id(result, "back_squat")
     assert squat.change is Change.DECREASE
-    assert 0.90 * 60 <= squat.load_kg <= 0.95 * 60
+    assert 0.85 * 60 <= squat.load_kg < 60  # R18c: about 90 %, rounded down to the bar
     assert "nothing logged for 14 days" in squat.reason
     assert any(f.rule == "R18" and "14 days" in f.message for f in result.findings)
 
@@ -262,14 +266,15 @@ def test_r18_upper_body_step_counts_the_rep_drop():
     assert bench.reps == 8
 
 
-def test_r18_upper_body_capped_at_2_5_pct_without_a_rep_drop():
+def test_r18a_5x5_steps_one_bar_step_below_50_kg_and_5_pct_above():
+    """R18a (changed by issue 14): a clean 5x5 progresses; below 50 kg one 2.5 kg step."""
     d1, d2 = session_days(2)
     fives = item("bench_press", sets=5, reps=5)
     light = sets(d1, "bench_press", 5, load=40, n=5) + sets(d2, "bench_press", 5, load=40, n=5)
     bench = by_id(run(program(fives), light, as_of=d2), "bench_press")
-    assert bench.change is Change.HOLD  # 5x5: 40 -> 42.5 kg would be +6.25 % at the same reps
-    assert bench.load_kg == pytest.approx(40.0)
-    assert "2.5 % R18 allows for an upper-body lift" in bench.reason
+    assert bench.change is Change.INCREASE  # 40 -> 42.5 kg: +6.25 %, allowed below 50 kg
+    assert bench.load_kg == pytest.approx(42.5) and bench.reps == 5
+    assert bench.decision is not None and bench.decision.outcome == "load_up"
     heavy = sets(d1, "bench_press", 5, load=100, n=5) + sets(d2, "bench_press", 5, load=100, n=5)
     bench = by_id(run(program(fives), heavy, as_of=d2), "bench_press")
     assert bench.change is Change.INCREASE  # 100 -> 102.5 kg is exactly +2.5 %
@@ -285,9 +290,11 @@ def test_r18_lower_body_capped_at_5_pct_after_the_rep_drop():
     kb = "kettlebell_goblet_squat"
     history = sets(d1, kb, load=8) + sets(d2, kb, load=8)
     goblet = by_id(run(program(item(kb)), history, as_of=d2), kb)
-    assert goblet.change is Change.HOLD  # 8 -> 10 kg bell is +25 %, +15 % even after the rep drop
-    assert goblet.load_kg == pytest.approx(8.0)
-    assert "10 kg" in goblet.reason and "5 %" in goblet.reason
+    # R18a (changed by issue 14): 8 -> 10 kg is +25 %, but at 6 reps instead of 10 the effort
+    # step is about +8 %, within the 10 % a lower-body lift allows.
+    assert goblet.change is Change.INCREASE
+    assert goblet.load_kg == pytest.approx(10.0) and goblet.reps == 6
+    assert goblet.decision is not None and goblet.decision.rule == "R18a"
 
 
 def test_r18_lb_client_gets_lb_steps():
@@ -427,7 +434,8 @@ def test_r10_impacts_go_up_by_5_after_a_pain_free_session():
     sore = [replace(s, pain=2) for s in done]
     assert by_id(run(program(hops), sore, as_of=d1), "two_foot_hops").change is Change.HOLD
     short = done[:1]
-    assert by_id(run(program(hops), short, as_of=d1), "two_foot_hops").impacts == 20
+    # R10a (changed by issue 14): a new drill starts at <= 10, so 10 done is a full first dose.
+    assert by_id(run(program(hops), short, as_of=d1), "two_foot_hops").impacts == 15
 
 
 def test_r10_impacts_stop_at_50():
@@ -500,7 +508,9 @@ def test_a_program_without_sessions_needs_review():
         ([10, 10, 10], 8, None, 3, Outcome.SUCCESS),
         ([10, 10], 8, None, 2, Outcome.PARTIAL),
         ([10, 10, 9], 8, None, 3, Outcome.FAILED),
-        ([10, 10, 10], 9, None, 3, Outcome.FAILED),
+        ([10, 10, 10], 9, None, 3, Outcome.HARD),  # R18b: every rep, 1 over: a hold
+        ([10, 10, 10], 9.5, None, 3, Outcome.FAILED),  # R18b: RPE 9.5 fails
+        ([10, 10, 10], 6, None, 3, Outcome.TOO_EASY),  # R18b: 2 under
         ([10, 10, 10], 8.5, None, 3, Outcome.HARD),
         ([10, 10, 10], None, None, 3, Outcome.UNRATED),
         ([10, 10, 10], 8, 3, 3, Outcome.PAINFUL),
