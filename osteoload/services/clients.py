@@ -423,6 +423,14 @@ def tests_of(user: AnyUser, client_id: int) -> list[RecordedTests]:
     return [_recorded_tests(r) for r in client.test_records.order_by("-date", "-id")]
 
 
+def recorded_of(user: AnyUser, client_id: int) -> tuple[list[RecordedScan], list[RecordedTests]]:
+    """Her recorded scans and tests, newest first, with one access check (for her page)."""
+    client = client_for(user, client_id)
+    scans = [_recorded_scan(r) for r in client.scans.order_by("-date", "site", "-id")]
+    tests = [_recorded_tests(r) for r in client.test_records.order_by("-date", "-id")]
+    return scans, tests
+
+
 def _own_scan(coach: AnyUser, client_id: int, scan_id: int) -> DxaScanRecord:
     client = client_for_coach(coach, client_id)
     row = client.scans.filter(pk=scan_id).first() if 0 < scan_id < 2**63 else None

@@ -185,6 +185,55 @@ def _list(values: Iterable[Any], mapping: Mapping[str, str]) -> str:
     return ", ".join(words) if words else "None"
 
 
+#: Functional tests as the coach's pages name them: (key, short name, unit).
+_TEST_LABELS = (
+    ("tug_s", "TUG", " s"),
+    ("chair_stand_30s", "chair stands", ""),
+    ("five_sts_s", "5×STS", " s"),
+    ("single_leg_stance_s", "single-leg", " s"),
+    ("gait_speed_m_s", "gait", " m/s"),
+    ("grip_kg", "grip", " kg"),
+    ("sppb", "SPPB", ""),
+    ("asm_kg_m2", "ASM", " kg/m²"),
+)
+
+
+def tests_values(values: Mapping[str, Any]) -> list[str]:
+    """Functional test results (a profile ``tests`` object) as short texts, in a fixed order."""
+    return [
+        f"{name} {number(values[key], 2)}{unit}"
+        for key, name, unit in _TEST_LABELS
+        if values.get(key) is not None
+    ]
+
+
+def scan_rows(scans: Iterable[Any]) -> list[dict[str, Any]]:
+    """Recorded DXA scans (:class:`~osteoload.services.clients.RecordedScan`) for the coach's
+    table: date, site, BMD, T- and Z-score, scanner; a dash where the report gave none."""
+    dash = "–"
+    return [
+        {
+            "scan_id": s.scan_id,
+            "date": s.date,
+            "site": labels.label(labels.SITES, s.site),
+            "bmd": f"{number(s.bmd_g_cm2, 3)} g/cm²" if s.bmd_g_cm2 is not None else dash,
+            "t_score": number(s.t_score) if s.t_score is not None else dash,
+            "z_score": number(s.z_score) if s.z_score is not None else dash,
+            "scanner": labels.label(labels.SCANNERS, s.scanner) if s.scanner else dash,
+        }
+        for s in scans
+    ]
+
+
+def tests_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
+    """Recorded functional tests (:class:`~osteoload.services.clients.RecordedTests`) for the
+    coach's table: date and the results."""
+    return [
+        {"tests_id": r.tests_id, "date": r.date, "values": ", ".join(tests_values(r.values))}
+        for r in records
+    ]
+
+
 def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
     """Her profile as (label, text) pairs for the coach's page; unknowns say so."""
     unknown = "Not known"
@@ -227,19 +276,7 @@ def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
     if p.schedule.start_date:
         schedule += f"; from {p.schedule.start_date.isoformat()}"
     t = p.tests
-    tests = [
-        f"{name} {number(value, 2)}{unit}"
-        for name, value, unit in (
-            ("TUG", t.tug_s, " s"),
-            ("chair stands", t.chair_stand_30s, ""),
-            ("5×STS", t.five_sts_s, " s"),
-            ("single-leg", t.single_leg_stance_s, " s"),
-            ("gait", t.gait_speed_m_s, " m/s"),
-            ("grip", t.grip_kg, " kg"),
-            ("SPPB", t.sppb, ""),
-        )
-        if value is not None
-    ]
+    tests = tests_values({key: getattr(t, key) for key, _, _ in _TEST_LABELS})
     bp = p.blood_pressure
     return [
         ("Age", f"{p.age}"),

@@ -162,3 +162,14 @@ def test_another_coach_cannot_list_correct_or_delete(alice, carol, bob_id):
             call()
     assert DxaScanRecord.objects.filter(pk=scan_id).exists()
     assert FunctionalTestRecord.objects.filter(pk=tests_id).exists()
+
+
+def test_recorded_of_lists_both_newest_first_and_checks_access(alice, carol, bob_id):
+    clients.record_scan(alice, bob_id, {**HIP, "date": "2025-01-01"}, today=TODAY)
+    clients.record_scan(alice, bob_id, HIP, today=TODAY)
+    clients.record_tests(alice, bob_id, {"date": "2026-11-01", "tug_s": 9.0}, today=TODAY)
+    scans, tests = clients.recorded_of(alice, bob_id)
+    assert [s.date.isoformat() for s in scans] == ["2026-11-02", "2025-01-01"]
+    assert [t.values for t in tests] == [{"tug_s": 9.0}]
+    with pytest.raises(NotFound):
+        clients.recorded_of(carol, bob_id)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from osteoload.services import client_programs, training_log
+from osteoload.services import client_programs, clients, training_log
 from tests.conftest import TODAY
 
 from .conftest import World
@@ -69,6 +69,20 @@ def bob_set_url(world: World) -> str:
     return reverse("client-undo", kwargs={"set_id": set_id})
 
 
+def bob_record_url(name: str) -> Callable[[World], str]:
+    """A page about one of Bob's recorded scans or tests (recorded here by Alice)."""
+
+    def url(w: World) -> str:
+        if name.startswith("coach-scan"):
+            data = {"site": "total_hip", "t_score": -1.9}
+            record_id = clients.record_scan(w.alice.user, w.bob_id, data, today=TODAY)
+            return reverse(name, kwargs={"client_id": w.bob_id, "scan_id": record_id})
+        record_id = clients.record_tests(w.alice.user, w.bob_id, {"tug_s": 9.0}, today=TODAY)
+        return reverse(name, kwargs={"client_id": w.bob_id, "tests_id": record_id})
+
+    return url
+
+
 ROUTES = [
     Route("login", "get", lambda w: reverse("login"),
           {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}),
@@ -85,6 +99,16 @@ ROUTES = [
     Route("scan", "get", bob_url("coach-scan"), coach_object(200)),
     Route("scan-post", "post", bob_url("coach-scan"), coach_object(302),
           lambda w: {"site": "total_hip", "bmd_g_cm2": "0.81"}),
+    Route("scan-edit", "get", bob_record_url("coach-scan-edit"), coach_object(200)),
+    Route("scan-edit-post", "post", bob_record_url("coach-scan-edit"), coach_object(302),
+          lambda w: {"site": "total_hip", "t_score": "-2.0"}),
+    Route("scan-delete", "get", bob_record_url("coach-scan-delete"), coach_object(200)),
+    Route("scan-delete-post", "post", bob_record_url("coach-scan-delete"), coach_object(302)),
+    Route("tests-edit", "get", bob_record_url("coach-tests-edit"), coach_object(200)),
+    Route("tests-edit-post", "post", bob_record_url("coach-tests-edit"), coach_object(302),
+          lambda w: {"tug_s": "9.5"}),
+    Route("tests-delete", "get", bob_record_url("coach-tests-delete"), coach_object(200)),
+    Route("tests-delete-post", "post", bob_record_url("coach-tests-delete"), coach_object(302)),
     Route("invite-post", "post", bob_url("coach-invite"), coach_object(200)),  # a reset link
     Route("resume-post", "post", bob_url("coach-resume"), coach_object(302)),
     Route("generate", "get", bob_url("coach-program-generate"), coach_object(200)),

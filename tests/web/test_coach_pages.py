@@ -379,3 +379,66 @@ def test_adding_a_man_says_his_program(world):
     response = browser.post(reverse("coach-client-new"), data, follow=True)
     text = response.content.decode()
     assert "Client added. Next: generate his program." in text
+
+
+def test_r27_recorded_scans_and_tests_are_listed_corrected_and_deleted(world):
+    """R27: a recorded scan is what the screening uses, and the page says so; the coach
+    corrects it with the recording form and deletes it after confirming (POST only)."""
+    browser = world.alice.browser()
+    bob = world.bob_id
+    client_url = reverse("coach-client", kwargs={"client_id": bob})
+    scan = {"site": "total_hip", "date": "2026-11-02", "t_score": "-2.7", "scanner": "hologic"}
+    assert browser.post(reverse("coach-scan", kwargs={"client_id": bob}), scan).status_code == 302
+    tests = {"date": "2026-11-01", "tug_s": "14", "grip_kg": "18.5"}
+    assert browser.post(reverse("coach-tests", kwargs={"client_id": bob}), tests).status_code == 302
+    [recorded] = clients.scans_of(world.alice.user, bob)
+    [recorded_tests] = clients.tests_of(world.alice.user, bob)
+    text = browser.get(client_url).content.decode()
+    assert "Recorded scans and tests" in text
+    assert "2 Nov 2026" in text and "Whole hip" in text and "-2.7" in text and "Hologic" in text
+    assert "TUG 14 s, grip 18.5 kg" in text
+    assert "osteoporosis range" in text
+    assert "Result used: the total hip scan of 2 November 2026, recorded after intake." in text
+    edit_url = reverse("coach-scan-edit", kwargs={"client_id": bob, "scan_id": recorded.scan_id})
+    delete_url = reverse(
+        "coach-scan-delete", kwargs={"client_id": bob, "scan_id": recorded.scan_id}
+    )
+    assert edit_url in text and delete_url in text
+    form = browser.get(edit_url).content.decode()
+    assert 'value="-2.7"' in form and 'value="2026-11-02"' in form
+    bad = browser.post(edit_url, {**scan, "t_score": "-9"})
+    assert bad.status_code == 422 and "T-score" in bad.content.decode()
+    assert clients.scans_of(world.alice.user, bob)[0].t_score == -2.7
+    assert browser.post(edit_url, {**scan, "t_score": "-1.6"}).status_code == 302
+    assert clients.profile_for(world.alice.user, bob, today=TODAY).bone.total_hip_t == -1.6
+    confirm = browser.get(delete_url).content.decode()
+    assert (
+        "Delete the Whole hip scan of 2 Nov 2026?" in confirm and "csrfmiddlewaretoken" in confirm
+    )
+    assert clients.scans_of(world.alice.user, bob) != []
+    assert browser.post(delete_url).status_code == 302
+    assert clients.scans_of(world.alice.user, bob) == []
+    tests_edit = reverse(
+        "coach-tests-edit", kwargs={"client_id": bob, "tests_id": recorded_tests.tests_id}
+    )
+    assert browser.post(tests_edit, {"date": "2026-11-01", "tug_s": "12"}).status_code == 302
+    assert clients.tests_of(world.alice.user, bob)[0].values == {"tug_s": 12.0}
+    tests_delete = reverse(
+        "coach-tests-delete", kwargs={"client_id": bob, "tests_id": recorded_tests.tests_id}
+    )
+    assert browser.post(tests_delete).status_code == 302
+    assert clients.tests_of(world.alice.user, bob) == []
+    assert "No scans recorded." in browser.get(client_url).content.decode()
+
+
+def test_deleting_a_recorded_scan_needs_the_csrf_token(world):
+    from django.test import Client as Browser
+
+    scan_id = clients.record_scan(
+        world.alice.user, world.bob_id, {"site": "total_hip", "t_score": -2.0}, today=TODAY
+    )
+    browser = Browser(enforce_csrf_checks=True)
+    browser.force_login(world.alice.user)
+    url = reverse("coach-scan-delete", kwargs={"client_id": world.bob_id, "scan_id": scan_id})
+    assert browser.post(url).status_code == 403
+    assert [s.scan_id for s in clients.scans_of(world.alice.user, world.bob_id)] == [scan_id]

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from osteoload.services import (
+    audit,
     client_programs,
     clients,
     coaching,
@@ -140,6 +141,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
     names.update({e: catalogue[e].name for e in names if e in catalogue})
     recent = present.log_summary(rows, profile.units.value, names)
     pronouns = pronouns_for(profile.sex.value)
+    recorded_scans, recorded_tests = clients.recorded_of(user, client_id)
     return render(
         request,
         "osteoload/coach/client.html",
@@ -171,6 +173,8 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             "next_date": present.long_date(date.fromisoformat(view.session["date"]))
             if view.session
             else "",
+            "scans": present.scan_rows(recorded_scans),
+            "test_records": present.tests_rows(recorded_tests),
         },
     )
 
@@ -391,10 +395,16 @@ def _record(
         data = forms.section_data(values, [section])
         record = clients.record_tests if kind == "tests" else clients.record_scan
         try:
-            record(request.user, client_id, data, today=today())
+            record_id = record(request.user, client_id, data, today=today())
         except InputError as exc:
             issues = exc.issues
         else:
+            audit.record(
+                request.user, audit.Action.CREATE, client_id=client_id,
+                object_type="tests" if kind == "tests" else "scan", object_id=record_id,
+                summary="recorded functional tests" if kind == "tests" else "recorded a DXA scan",
+                via="web",
+            )  # fmt: skip
             messages.success(
                 request, "Tests recorded." if kind == "tests" else "Scan result recorded."
             )
@@ -422,6 +432,101 @@ def tests_record(request: HttpRequest, client_id: int) -> HttpResponse:
 @require_http_methods(GET_POST)
 def scan_record(request: HttpRequest, client_id: int) -> HttpResponse:
     return _record(request, client_id, forms.SCAN, "scan")
+
+
+def _form_text(document: dict[str, Any]) -> dict[str, Any]:
+    """A stored record as the form's text values (0 stays 0, not blank)."""
+    return {key: str(value) for key, value in document.items()}
+
+
+def _correct(request: HttpRequest, client_id: int, record_id: int, kind: str) -> HttpResponse:
+    """Correct a recorded scan (``kind`` ``scan``) or functional tests (``tests``): the form
+    as when recording, filled with the stored values; checked the same way; audited."""
+    user = request.user
+    section = forms.TESTS if kind == "tests" else forms.SCAN
+    stored = (
+        clients.tests_record_of(user, client_id, record_id)
+        if kind == "tests"
+        else clients.scan_of(user, client_id, record_id)
+    )
+    values: dict[str, Any] = _form_text(stored.document())
+    issues: tuple[Issue, ...] = ()
+    if request.method == "POST":
+        values = forms.raw_values(request.POST, [section])
+        data = forms.section_data(values, [section])
+        try:
+            if kind == "tests":
+                clients.update_tests(user, client_id, record_id, data, today=today(), via="web")
+            else:
+                clients.update_scan(user, client_id, record_id, data, today=today(), via="web")
+        except InputError as exc:
+            issues = exc.issues
+        else:
+            messages.success(request, "Tests corrected." if kind == "tests" else "Scan corrected.")
+            return redirect("coach-client", client_id=client_id)
+    return render(
+        request,
+        "osteoload/coach/record.html",
+        {
+            "client_id": client_id,
+            "name": clients.client_name(user, client_id),
+            "kind": kind,
+            "editing": True,
+            "form": forms.bind([section], values, issues),
+        },
+        status=422 if issues else 200,
+    )
+
+
+def _delete(request: HttpRequest, client_id: int, record_id: int, kind: str) -> HttpResponse:
+    """Ask to confirm (GET), then delete (POST, with the CSRF token) a recorded scan or
+    functional tests; audited."""
+    user = request.user
+    if kind == "tests":
+        rows = present.tests_rows([clients.tests_record_of(user, client_id, record_id)])
+    else:
+        rows = present.scan_rows([clients.scan_of(user, client_id, record_id)])
+    if request.method == "POST":
+        if kind == "tests":
+            clients.delete_tests(user, client_id, record_id, via="web")
+        else:
+            clients.delete_scan(user, client_id, record_id, via="web")
+        messages.success(request, "Tests deleted." if kind == "tests" else "Scan deleted.")
+        return redirect("coach-client", client_id=client_id)
+    return render(
+        request,
+        "osteoload/coach/record_delete.html",
+        {
+            "client_id": client_id,
+            "name": clients.client_name(user, client_id),
+            "kind": kind,
+            "row": rows[0],
+        },
+    )
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def scan_edit(request: HttpRequest, client_id: int, scan_id: int) -> HttpResponse:
+    return _correct(request, client_id, scan_id, "scan")
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def scan_delete(request: HttpRequest, client_id: int, scan_id: int) -> HttpResponse:
+    return _delete(request, client_id, scan_id, "scan")
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def tests_edit(request: HttpRequest, client_id: int, tests_id: int) -> HttpResponse:
+    return _correct(request, client_id, tests_id, "tests")
+
+
+@coach_view
+@require_http_methods(GET_POST)
+def tests_delete(request: HttpRequest, client_id: int, tests_id: int) -> HttpResponse:
+    return _delete(request, client_id, tests_id, "tests")
 
 
 @coach_view
