@@ -20,7 +20,8 @@ that screening set, rule by rule:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+import math
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from operator import attrgetter
@@ -415,6 +416,60 @@ def _balance_item(exercise: Exercise, minutes_budget: int) -> ProgramItem:
     return _item(exercise, sets=sets, reps=reps, rest_s=20)
 
 
+def balance_work_seconds(
+    exercise: Exercise, *, sets: int, reps: int | None, hold_s: int | None, minutes: int | None
+) -> float:
+    """R23/R23a: the balance seconds a dose contributes, counted as balance is logged and
+    judged against ``balance_minutes_target``: ``minutes``, else every hold second, else
+    every rep at the catalogue's pace (``seconds_per_rep``, both legs counted); rests and
+    set-up are not balance practice."""
+    if minutes is not None:
+        return float(minutes * 60)
+    per_set = hold_s if hold_s is not None else (reps or 0)
+    return sets * per_set * exercise.seconds_per_rep
+
+
+def item_balance_seconds(item: ProgramItem, exercise: Exercise) -> float:
+    """The balance seconds an item contributes (0 for anything but balance work)."""
+    if item.component is not Component.BALANCE:
+        return 0.0
+    return balance_work_seconds(
+        exercise, sets=item.sets, reps=item.reps, hold_s=item.hold_s, minutes=item.minutes
+    )
+
+
+def balance_minutes(seconds: float) -> int:
+    """Whole minutes of balance practice in ``seconds`` (rounded down, so a week reported as
+    meeting the R23 target does meet it)."""
+    return int(seconds // 60)
+
+
+def week_balance_minutes(items: Iterable[ProgramItem], catalogue: Mapping[str, Exercise]) -> int:
+    """R23a: a week's (or any set of items') balance minutes, as the target is judged."""
+    return balance_minutes(sum(item_balance_seconds(i, catalogue[i.exercise_id]) for i in items))
+
+
+#: The most sets of one balance drill in one bout; more work goes to longer sets or drills.
+MAX_BALANCE_SETS = 10
+
+
+def _balance_work_item(exercise: Exercise, work_s: float) -> ProgramItem:
+    """Sets of holds or steps whose balance seconds (:func:`balance_work_seconds`) are at
+    least ``work_s`` (R23a): the drill's usual set (30 s holds at levels 1-2, 20 s above;
+    10 steps or reaches), as many sets as needed up to :data:`MAX_BALANCE_SETS`, then longer
+    sets. At least two sets."""
+    if exercise.dose == "hold":
+        unit, rest = (30 if exercise.level <= 2 else 20), 15
+    else:
+        unit, rest = 10, 20
+    per_unit = exercise.seconds_per_rep
+    sets = max(2, min(MAX_BALANCE_SETS, math.ceil(work_s / (unit * per_unit) - 1e-9)))
+    unit = max(unit, math.ceil(work_s / (sets * per_unit) - 1e-9))
+    if exercise.dose == "hold":
+        return _item(exercise, sets=sets, hold_s=unit, rest_s=rest)
+    return _item(exercise, sets=sets, reps=unit, rest_s=rest)
+
+
 def impacts_for_week(week: int, phase: Phase) -> int:
     """R10: impacts per session, starting at 10 and building by 5 a week towards ~50."""
     n = min(IMPACT_TARGET_PER_SESSION, IMPACT_START_PER_SESSION + IMPACT_STEP_PER_WEEK * (week - 1))
@@ -516,6 +571,89 @@ def working_maxes(profile: ClientProfile, *, as_of: date) -> dict[str, OneRmEsti
     return out
 
 
+# --- Re-dosing (a coach's swap) ------------------------------------------------------------
+
+
+def redose_item(
+    item: ProgramItem,
+    exercise: Exercise,
+    *,
+    week: int,
+    screening: Screening,
+    profile: ClientProfile,
+    catalogue: Catalogue,
+    strength_as_of: date,
+    fit_seconds: int | None = None,
+) -> ProgramItem:
+    """``item`` (an item of week ``week``) done as ``exercise`` instead, dosed as the
+    generator doses ``exercise`` in that week, from its own dose kind:
+
+    * resistance and posture: the week's phase dose (R14-R17, R16 for the high-intensity
+      lifts), %1RM only for a loadable exercise, never rising more than 10 points a week;
+      holds for hold exercises; the load from her working max (R22) when she has one;
+    * balance: at least the balance seconds of ``item`` (R23a), in the new drill's holds or
+      steps;
+    * impact: the week's impacts per session (R10/R10a) as sets x impacts;
+    * warm-up, walking, mobility: a block of the same minutes.
+
+    With ``fit_seconds``, the dose is then shortened as the generator trims a session
+    (fewer sets, shorter rests, never below two sets of resistance) until its estimated
+    time fits, as far as trimming goes.
+    """
+    plan = phase_plan(week, screening.track)
+    component = exercise.component
+    new: ProgramItem
+    if component in (Component.RESISTANCE, Component.POSTURE):
+        new = _resistance_item(exercise, plan, week, screening.track)
+        if new.intensity_pct_1rm is not None:
+            new = _replace_item(
+                new, intensity_pct_1rm=_stepped_pct(exercise, week, screening.track)
+            )
+    elif component is Component.BALANCE:
+        old = catalogue.get(item.exercise_id)
+        work = (
+            item_balance_seconds(item, old)
+            if old is not None and item.component is Component.BALANCE
+            else 0.0
+        )
+        new = _balance_work_item(exercise, work)
+    elif component is Component.IMPACT:
+        new = _impact_item(exercise, impacts_for_week(week, plan.phase))
+    else:
+        new = _timed_item(exercise, item.minutes or WARMUP_MINUTES)
+    if fit_seconds is not None:
+        dose = _Dose._make(_dose_of(new))
+        for _ in range(20):
+            if _dose_seconds(dose, exercise) <= fit_seconds:
+                break
+            trimmed = _trim(dose, component)
+            if trimmed == dose:
+                break
+            dose = trimmed
+        if dose != _dose_of(new):
+            new = _replace_item(new, **dose._asdict())
+    if exercise.loadable:
+        estimate = working_maxes(profile, as_of=strength_as_of).get(exercise.id)
+        new = _load_item(new, estimate, profile, catalogue)
+    return new
+
+
+def _stepped_pct(exercise: Exercise, week: int, track: Track) -> float | None:
+    """The %1RM of ``exercise`` in ``week`` when it has been in the program every week, with
+    :func:`_clamp_weekly_steps`' limit of 10 points from one week to the next."""
+    pct: float | None = None
+    for n in range(1, week + 1):
+        wanted = _resistance_item(exercise, phase_plan(n, track), n, track).intensity_pct_1rm
+        if wanted is not None:
+            pct = wanted if pct is None else min(wanted, pct + MAX_WEEKLY_STEP_PCT)
+    return pct
+
+
+def session_seconds(items: Sequence[ProgramItem], catalogue: Catalogue) -> int:
+    """The estimated duration of a session's items (as the generator estimates it)."""
+    return sum(estimate_seconds(i, catalogue[i.exercise_id]) for i in items)
+
+
 def _items(weeks: Sequence[Week]) -> list[ProgramItem]:
     return [i for w in weeks for s in w.sessions for i in s.items]
 
@@ -531,20 +669,7 @@ def _apply_loads(
         return weeks
 
     def load(item: ProgramItem) -> ProgramItem:
-        estimate = maxes.get(item.exercise_id)
-        if estimate is None or item.component is not Component.RESISTANCE:
-            return item
-        if item.intensity_pct_1rm is not None:
-            share = item.intensity_pct_1rm / 100
-        elif item.reps is not None and item.target_rpe is not None and item.reps <= 12:
-            share = pct_1rm(item.reps, max(6.5, item.target_rpe))
-        else:
-            return item
-        kind = implement_for(catalogue[item.exercise_id].equipment)
-        rounded = round_load_down(estimate.one_rm_kg * share, kind, units=profile.units)
-        if rounded.load_kg is None:
-            return _replace_item(item, note=rounded.label)
-        return _replace_item(item, load_kg=rounded.load_kg, load_display=rounded.label, note=None)
+        return _load_item(item, maxes.get(item.exercise_id), profile, catalogue)
 
     def load_session(session: Session) -> Session:
         items = tuple(load(i) for i in session.items)
@@ -553,6 +678,28 @@ def _apply_loads(
         return replace(session, items=items)
 
     return tuple(_replace_sessions(w, tuple(load_session(s) for s in w.sessions)) for w in weeks)
+
+
+def _load_item(
+    item: ProgramItem, estimate: OneRmEstimate | None, profile: ClientProfile, catalogue: Catalogue
+) -> ProgramItem:
+    """``item`` with its load from the working max (the prescribed %1RM, or its reps at the
+    target RPE), rounded down to her equipment; ``item`` itself when it has none."""
+    if estimate is None or item.component is not Component.RESISTANCE:
+        return item
+    if item.intensity_pct_1rm is not None:
+        share = item.intensity_pct_1rm / 100
+    elif item.reps is not None and item.target_rpe is not None and item.reps <= 12:
+        share = pct_1rm(item.reps, max(6.5, item.target_rpe))
+    else:
+        return item
+    kind = implement_for(catalogue[item.exercise_id].equipment)
+    rounded = round_load_down(
+        estimate.one_rm_kg * share, kind, units=profile.units
+    )
+    if rounded.load_kg is None:
+        return _replace_item(item, note=rounded.label)
+    return _replace_item(item, load_kg=rounded.load_kg, load_display=rounded.label, note=None)
 
 
 def _replace_sessions(week: Week, sessions: tuple[Session, ...]) -> Week:

@@ -9,7 +9,15 @@ from typing import Any
 
 from django.db import transaction
 
-from osteoload.domain.programming import allowed_exercises, generate_program
+from osteoload.domain.program import ProgramItem, Screening
+from osteoload.domain.programming import (
+    allowed_exercises,
+    generate_program,
+    redose_item,
+    session_seconds,
+    week_balance_minutes,
+)
+from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.domain.vocabulary import Units
 from osteoload.store.models import PlannedSession, ProgramRecord
 
@@ -161,20 +169,52 @@ def swap_exercise(
             [Issue("exercise", f"{new_id!r} is not allowed here; allowed: {allowed}", new_id)]
         )
     record = _program(coach, client_id, program_id)
-    new = get_catalogue()[new_id]
-    document = record.document
+    with transaction.atomic():
+        record.document = _swapped(record, old_id, new_id, today=today)
+        record.save(update_fields=["document", "updated"])
+
+
+def _swapped(record: ProgramRecord, old_id: str, new_id: str, *, today: date) -> dict[str, Any]:
+    """The stored document with every ``old_id`` item re-dosed as ``new_id`` by the engine
+    (:func:`redose_item`, for each week's own phase), each resistance session's item fitted
+    into the time her session had left, and the sessions' minutes and the weeks' balance
+    minutes and impacts recounted."""
+    catalogue = get_catalogue()
+    new = catalogue[new_id]
+    document: dict[str, Any] = record.document
+    profile = client_profile(record.client, today=today)
+    screening = from_jsonable(Screening, document["screening"])
+    strength_as_of = min(today, record.start)
+    budget_s = profile.schedule.minutes_per_session * 60
     for week in document.get("weeks", []):
+        changed = False
         for session in week["sessions"]:
-            for item in session["items"]:
-                if item["exercise_id"] == old_id:
-                    item.update(
-                        exercise_id=new.id, name=new.name, regions=[r.value for r in new.regions],
-                        impact=new.impact.value, tags=[t.value for t in new.tags],
-                        equipment=[e.value for e in new.equipment], why=new.why,
-                        load_kg=None, load_display=None,
-                    )  # fmt: skip
-    record.document = document
-    record.save(update_fields=["document", "updated"])
+            items = [from_jsonable(ProgramItem, i) for i in session["items"]]
+            if not any(i.exercise_id == old_id for i in items):
+                continue
+            changed = True
+            for index, item in enumerate(items):
+                if item.exercise_id != old_id:
+                    continue
+                others = items[:index] + items[index + 1 :]
+                fit = (
+                    budget_s - session_seconds(others, catalogue)
+                    if session.get("kind") == "resistance"
+                    else None
+                )
+                items[index] = redose_item(
+                    item, new, week=week["week"], screening=screening, profile=profile,
+                    catalogue=catalogue, strength_as_of=strength_as_of, fit_seconds=fit,
+                )  # fmt: skip
+                session["items"][index] = jsonable(items[index])
+            session["minutes"] = -(-session_seconds(items, catalogue) // 60)
+        if changed:
+            all_items = [
+                from_jsonable(ProgramItem, i) for s in week["sessions"] for i in s["items"]
+            ]
+            week["balance_minutes"] = week_balance_minutes(all_items, catalogue)
+            week["impacts"] = sum(i.impacts or 0 for i in all_items)
+    return document
 
 
 def _find_item(document: dict[str, Any], exercise_id: str) -> dict[str, Any] | None:

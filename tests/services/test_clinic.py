@@ -195,3 +195,51 @@ def test_a_new_link_resets_a_forgotten_password_for_her_existing_login(alice, bo
     assert user.check_password("another-long-passphrase")
     with pytest.raises(NotFound):
         clients.accept_invite(token, "bob", "yet-another-passphrase", now=NOW)
+
+
+def test_a_swap_is_redosed_for_the_new_exercise_each_week(alice, bob_id):
+    """Issue 13: a body-weight press swapped in for a dumbbell press carries no %1RM, load
+    or weight note, and the dose the engine gives it in each week's phase (R14, R15)."""
+    from osteoload.domain.programming import phase_plan
+    from osteoload.domain.vocabulary import Track
+    from osteoload.services.catalogue import get_catalogue
+
+    catalogue = get_catalogue()
+    program_id = client_programs.generate_for_client(alice, bob_id, today=TODAY)
+    doc = client_programs.program_for(alice, bob_id, program_id)
+    press = next(
+        i for w in doc["weeks"] for s in w["sessions"] for i in s["items"]
+        if i["exercise_id"] == "dumbbell_overhead_press"
+    )  # fmt: skip
+    assert press["intensity_pct_1rm"] is not None and press["note"]  # "choose a weight"
+    options = client_programs.swap_options(
+        alice, bob_id, program_id, "dumbbell_overhead_press", today=TODAY
+    )
+    body_weight = next(o["id"] for o in options if not catalogue[o["id"]].loadable)
+    client_programs.swap_exercise(
+        alice, bob_id, program_id, "dumbbell_overhead_press", body_weight, today=TODAY
+    )
+    doc = client_programs.program_for(alice, bob_id, program_id)
+    track = Track(doc["screening"]["track"])
+    new = catalogue[body_weight]
+    found = 0
+    for week in doc["weeks"]:
+        plan = phase_plan(week["week"], track)
+        for session in week["sessions"]:
+            assert session["minutes"] <= 55  # her minutes per session
+            for item in session["items"]:
+                assert item["exercise_id"] != "dumbbell_overhead_press"
+                if item["exercise_id"] != body_weight:
+                    continue
+                found += 1
+                assert item["name"] == new.name and item["why"] == new.why
+                assert item["intensity_pct_1rm"] is None and item["load_kg"] is None
+                assert item["load_display"] is None and item["note"] is None
+                assert item["impacts"] is None and item["minutes"] is None
+                assert "weight" not in " ".join(item["display"]["client"]).lower()
+                if new.dose == "hold":
+                    assert item["reps"] is None and item["hold_s"]
+                else:
+                    assert item["hold_s"] is None and item["reps"] == plan.reps
+                    assert item["target_rpe"] == plan.rpe and item["sets"] <= plan.sets
+    assert found >= len(doc["weeks"])
