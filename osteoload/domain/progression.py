@@ -77,6 +77,8 @@ from .programming import (
     allowed_exercises,
     working_maxes,
 )
+from .stop_rules import R32_PAIN_REVIEW_AT
+from .stop_rules import STOP_RULE_SYMPTOMS as R32_SYMPTOMS
 from .units import (
     DEFAULT_EQUIPMENT,
     EquipmentProfile,
@@ -180,25 +182,8 @@ DELOAD_STEP_PCT = 10.0
 #: 4 weeks, counted from the program start.
 R22_REESTIMATE_EVERY_DAYS = 28
 
-#: R32 (must): pain at or above this on the 0-10 scale during an exercise stops every
-#: increase and asks for a review.
-R32_PAIN_REVIEW_AT = 5
-
 #: R32: days before ``as_of`` within which a logged red flag still counts.
 R32_WINDOW_DAYS = 14
-
-#: R32 stop-rule reports: chest pain, fainting or dizziness, breathlessness, new severe back
-#: pain, a fall with injury (Otago leaflet; ROS).
-R32_SYMPTOMS = frozenset(
-    {
-        Symptom.CHEST_PAIN,
-        Symptom.DIZZINESS,
-        Symptom.BREATHLESSNESS,
-        Symptom.FAINTING,
-        Symptom.NEW_SEVERE_BACK_PAIN,
-        Symptom.FALL_WITH_INJURY,
-    }
-)
 
 #: Pain of 3-4/10 holds the dose; 0-2/10 is accepted as mild discomfort (our choice, as in
 #: the pain-monitoring models used in rehabilitation).
@@ -266,6 +251,7 @@ class DecisionKind(StrEnum):
     LOAD_UP = "load_up"
     DOUBLE_STEP = "double_step"
     ADD_SET = "add_set"
+    MIXED = "mixed"
     TEMPO = "tempo"
     HARDER_VARIATION = "harder_variation"
     ADD_ON = "add_on"
@@ -318,6 +304,11 @@ class NextItem:
     """A slower tempo (R18a), e.g. ``3-1-1`` (seconds down, pause, up), or None."""
     harder_variation: str | None = None
     """R18a: the catalogue id of the next harder variation she is ready for, or None."""
+    heavier_sets: int = 0
+    """R18a mixed loads: the last ``heavier_sets`` sets at ``heavier_load_kg`` x
+    ``heavier_reps`` (the others at ``load_kg`` x ``reps``)."""
+    heavier_load_kg: float | None = None
+    heavier_reps: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -740,7 +731,13 @@ def _working_maxes(
     for exercise_id in sorted(set(program.working_max_kg) | {s.exercise for s in sets}):
         wm: WorkingMax | None = None
         if checkpoint is not None:
-            estimate = _estimate(sets, exercise_id, checkpoint)
+            estimate = _ratchet(
+                sets,
+                exercise_id,
+                program.start,
+                checkpoint,
+                program.working_max_kg.get(exercise_id),
+            )
             if estimate is not None:
                 wm = WorkingMax(
                     exercise_id=exercise_id,
@@ -784,6 +781,46 @@ def _working_maxes(
             )
         )
     return out, findings
+
+
+def _ratchet(
+    sets: Sequence[StrengthSet],
+    exercise_id: str,
+    start: date,
+    checkpoint: date,
+    planned: float | None,
+) -> tuple[float, date] | None:
+    """R22a: the working max at ``checkpoint``, re-estimated at every R22 check-point since
+    ``start``; a re-estimate never lowers it unless her performance fell (a set at RPE
+    :data:`R18B_FAIL_RPE` or more in the four weeks before the check-point)."""
+    best: tuple[float, date] | None = None
+    day = start + timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+    while day <= checkpoint:
+        estimate = _estimate(sets, exercise_id, day)
+        if estimate is not None:
+            since = day - timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+            fell = any(
+                s.exercise == exercise_id
+                and s.date is not None
+                and since <= s.date <= day
+                and _set_effort(s) >= R18B_FAIL_RPE
+                for s in sets
+            )
+            floor = best[0] if best is not None else (planned or 0.0)
+            if fell or estimate[0] >= floor or best is None and planned is None:
+                best = estimate
+            elif best is None:
+                best = (floor, estimate[1])
+        day += timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+    return best
+
+
+def _set_effort(s: StrengthSet) -> float:
+    if s.rpe is not None:
+        return float(s.rpe)
+    if s.rir is not None:
+        return 10.0 - float(s.rir)
+    return 0.0
 
 
 def _estimate(
@@ -926,6 +963,7 @@ def judge_session(
     prescribed_reps: int,
     target_rpe: float | None,
     loaded: bool,
+    heavier: tuple[float, int] | None = None,
 ) -> Outcome:
     """Classify one session of one exercise (its logged ``sets``) against a prescription.
 
@@ -935,7 +973,9 @@ def judge_session(
     ``target_rpe`` -> ``hard`` (a hold, not a failure, R18b); fewer sets than
     ``prescribed_sets`` -> ``partial``; a ``loaded`` exercise with no effort logged ->
     ``unrated`` (R18 needs the effort); every rep at :data:`R18B_TOO_EASY_MARGIN` or more
-    below target -> ``too_easy`` (a success, R18b); else ``success``.
+    below target -> ``too_easy`` (a success, R18b); else ``success``. ``heavier``: (load kg,
+    reps) of the heavier sets of a mixed-load prescription (R18a); sets at that load or more
+    are judged against its reps.
     """
     pain = max((s.pain or 0 for s in sets), default=0)
     if pain >= R32_PAIN_REVIEW_AT:
@@ -945,7 +985,7 @@ def judge_session(
     efforts = [e for e in (s.effort for s in sets) if e is not None]
     effort = max(efforts) if efforts else None
     above = effort - target_rpe if effort is not None and target_rpe is not None else None
-    if any(s.reps < prescribed_reps for s in sets) or (
+    if any(s.reps < _reps_needed(s, prescribed_reps, heavier) for s in sets) or (
         effort is not None and effort >= R18B_FAIL_RPE
     ):
         return Outcome.FAILED
@@ -958,6 +998,12 @@ def judge_session(
     if above is not None and above <= -R18B_TOO_EASY_MARGIN:
         return Outcome.TOO_EASY
     return Outcome.SUCCESS
+
+
+def _reps_needed(s: SetLog, reps: int, heavier: tuple[float, int] | None) -> int:
+    if heavier is not None and s.load_kg is not None and s.load_kg >= heavier[0] - _EPS:
+        return heavier[1]
+    return reps
 
 
 _SUCCESSES = frozenset({Outcome.SUCCESS, Outcome.TOO_EASY})
@@ -990,6 +1036,10 @@ class _RepState:
     rebuild_to: float | None = None
     rebuild_left: int = 0
     extra_sets: int = 0
+    heavier_sets: int = 0
+    """R18a mixed loads: this many sets at ``heavier_kg`` x ``heavier_reps``."""
+    heavier_kg: float | None = None
+    heavier_reps: int | None = None
     tempo: bool = False
     harder: str | None = None
     decision: Decision = field(default_factory=lambda: Decision(rule="R18", outcome="hold"))
@@ -1108,16 +1158,24 @@ def _replay(
     floor_reps = min(bottom, MIN_RANGE_REPS)  # R18a: a rep drop may go down to 6
     prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
+    heavier = (
+        (state.heavier_kg, state.heavier_reps)
+        if state.heavier_sets and state.heavier_kg is not None and state.heavier_reps
+        else None
+    )
     outcome = judge_session(
         logged.sets,
         prescribed_sets=served_sets,
         prescribed_reps=prescribed,
         target_rpe=rpe_t,
         loaded=loaded,
+        heavier=heavier,
     )
     state.prescribed_reps = prescribed
     state.outcome = outcome
     state.session = logged
+    if heavier is not None and done is not None and done >= heavier[0] - _EPS:
+        done = min(s.load_kg or 0.0 for s in logged.sets)  # every set heavy: the same
     state.load_kg = done
     state.reps = prescribed
     numbers: dict[str, float | int | str | None] = {
@@ -1240,7 +1298,16 @@ def _succeeded(
             state.top_streak = 0
             return
     bottom, top = rng
-    reps_done = logged.min_reps
+    reps_done = min(
+        (
+            s.reps
+            for s in logged.sets
+            if state.heavier_kg is None
+            or not state.heavier_sets
+            or (s.load_kg or 0) < state.heavier_kg - _EPS
+        ),
+        default=logged.min_reps,
+    )
     if reps_done < top:
         step = 2 if state.easy_streak >= 2 else 1
         state.reps = min(top, max(reps_done, state.reps or bottom) + step)
@@ -1313,6 +1380,8 @@ def _progress(
                 },
             )
             return
+    if done is not None and _mix(ctx, state, kind, rng, served_sets, limit, numbers):
+        return
     if served_sets < R18A_MAX_SETS:
         state.extra_sets += 1
         state.decision = Decision(
@@ -1337,6 +1406,56 @@ def _progress(
         )
         return
     state.decision = Decision(rule="R18a", outcome=DecisionKind.ADD_ON, numbers=numbers)
+
+
+def _mix(
+    ctx: _Context,
+    state: _RepState,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    limit: float,
+    numbers: dict[str, float | int | str | None],
+) -> bool:
+    """R18a mixed loads: one more set at the next load up (at the most reps, down to 6, whose
+    effort step is at most twice ``limit``); once every set is there, that is the new load.
+    False when the next load up is too far even for one set (then tempo and the rest)."""
+    done = state.load_kg
+    assert done is not None
+    up = state.heavier_kg if state.heavier_sets else None
+    up = up or next_load_up(done, kind, ctx.equipment, units=ctx.units)
+    if up is None:
+        return False
+    reps = state.heavier_reps if state.heavier_sets else None
+    reps = reps or _reps_for_step(up, done, rng, 2 * limit, kind)
+    if reps is None:
+        return False
+    heavy_done = sum(
+        1
+        for x in (state.session.sets if state.session is not None else ())
+        if x.load_kg is not None and x.load_kg >= up - _EPS
+    )
+    if heavy_done >= state.heavier_sets:  # only after she lifted the heavier sets asked for
+        state.heavier_sets += 1
+    state.heavier_kg, state.heavier_reps = up, reps
+    if state.heavier_sets >= served_sets:
+        state.load_kg, state.reps = up, reps
+        state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
+        state.tempo = False
+        state.decision = Decision(
+            rule="R18a",
+            outcome=DecisionKind.LOAD_UP,
+            numbers={**numbers, "from_kg": done, "to_kg": up, "reps_from": rng[1],
+                     "reps_to": reps, "mixed": "yes"},
+        )  # fmt: skip
+        return True
+    state.decision = Decision(
+        rule="R18a",
+        outcome=DecisionKind.MIXED,
+        numbers={**numbers, "heavier_sets": state.heavier_sets, "heavier_kg": up,
+                 "heavier_reps": reps},
+    )  # fmt: skip
+    return True
 
 
 def _reps_for_step(
@@ -1439,17 +1558,19 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             notes.append(Decision(rule="R32", outcome="held_for_review"))
     if load is not None and wm is not None:
         cap = ctx.cap(wm, kind)
-        if (
-            cap is not None
-            and wm.source == "log"
-            and done_load is not None
-            and cap >= done_load - _EPS
-            and decision.outcome
-            in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP, DecisionKind.REBUILD)
-        ):
-            # R22a: a working max estimated from her own sets lags one step behind a
-            # successful progression; prescribing and estimating agree within one step.
-            cap = max(cap, next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or cap)
+        if done_load is not None and success:
+            # R22a: a load she lifted with every rep at the target effort is within the cap
+            # whatever the (lagging) estimate says, and after two successes so is one step
+            # more than an estimate from her own log: prescribing and estimating agree
+            # within one equipment step. A program's working max holds until re-estimated.
+            proven = done_load
+            if wm.source == "log" and decision.outcome in (
+                DecisionKind.LOAD_UP,
+                DecisionKind.DOUBLE_STEP,
+                DecisionKind.REBUILD,
+            ):
+                proven = next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or proven
+            cap = proven if cap is None else max(cap, proven)
         if cap is None or load > cap + _EPS:
             notes.append(
                 Decision(
@@ -1478,6 +1599,17 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     if not held:
         sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
     tempo = SLOW_TEMPO if state.tempo and not held else None
+    mixed = (
+        not held
+        and away is None
+        and ctx.week.phase is not Phase.DELOAD
+        and state.heavier_sets > 0
+        and state.heavier_kg is not None
+        and load is not None
+        and state.load_kg is not None
+        and abs(load - state.load_kg) <= _EPS
+    )
+    heavier_sets = min(state.heavier_sets, sets - 1) if mixed else 0
     reference = ref.min_reps if success else prescribed
     change = _label(load, done_load, reps, reference)
     if (
@@ -1487,6 +1619,7 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         in (
             DecisionKind.ADD_SET,
             DecisionKind.TEMPO,
+            DecisionKind.MIXED,
         )
     ):
         change = Change.INCREASE
@@ -1508,6 +1641,9 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         decision=decision,
         tempo=tempo,
         harder_variation=state.harder,
+        heavier_sets=heavier_sets,
+        heavier_load_kg=state.heavier_kg if heavier_sets else None,
+        heavier_reps=state.heavier_reps if heavier_sets else None,
     )
 
 
@@ -1552,6 +1688,11 @@ def _reason(
         return text + "."
     if o == DecisionKind.ADD_SET:
         return f"{too_big}: {sets} sets instead (R18a)."
+    if o == DecisionKind.MIXED:
+        return (
+            f"{too_big}: the last {n['heavier_sets']} set(s) at {kg('heavier_kg')} x "
+            f"{n['heavier_reps']}, the rest as before (mixed loads, R18a)."
+        )
     if o == DecisionKind.TEMPO:
         return (
             f"{too_big}: same load, lowered slowly (tempo {SLOW_TEMPO}: 3 s down, 1 s pause, "

@@ -81,14 +81,14 @@ EFFORT_OFFSET = {
     Behaviour.PAINFUL_SET: 0.0,
 }
 
-#: A home set of dumbbells in 2 kg steps (2-20 kg). Goblet squats and dumbbell deadlifts
+#: A home set of dumbbells in 2 kg steps (2-32 kg). Goblet squats and dumbbell deadlifts
 #: list a kettlebell too and ``implement_for`` prefers it, so the "kettlebells" are the same
 #: dumbbells.
 HOME_2KG = EquipmentProfile(
     kg=replace(
         KG_GYM,
-        dumbbells=(Run(start=2.0, step=2.0, stop=20.0),),
-        kettlebells=tuple(float(x) for x in range(2, 21, 2)),
+        dumbbells=(Run(start=2.0, step=2.0, stop=32.0),),
+        kettlebells=tuple(float(x) for x in range(2, 33, 2)),
     )  # fmt: skip
 )
 #: The same with 1 kg steps (1-20 kg).
@@ -165,10 +165,17 @@ def _rpe(target: float | None, offset: float) -> float | None:
 
 
 def _next_block_profile(profile: ClientProfile, history: Sequence[SetLog]) -> ClientProfile:
-    """A coach's intake for the next block: her latest logged set of every loaded lift."""
+    """A coach's intake for the next block: of every loaded lift, her heaviest set of the
+    last three weeks (the latest such; a deload week's lighter sets are not her level)."""
     latest: dict[str, SetLog] = {}
+    last_day = max((s.date for s in history), default=None)
     for s in sorted(history, key=lambda s: (s.date, s.set)):
-        if s.load_kg is not None and s.reps >= 1 and s.effort is not None:
+        if s.load_kg is None or s.reps < 1 or s.effort is None or last_day is None:
+            continue
+        if (last_day - s.date).days > 21:
+            continue
+        best = latest.get(s.exercise_id)
+        if best is None or best.load_kg is None or s.load_kg >= best.load_kg:
             latest[s.exercise_id] = s
     sets = tuple(
         StrengthSet(
@@ -193,7 +200,12 @@ def _block(profile: ClientProfile, catalogue: Catalogue, start: date, index: int
     screening = screen(profile, as_of=start)
     first = start - timedelta(weeks=BLOCK_WEEKS * index)
     program = generate_program(
-        profile, screening, catalogue, start=first, weeks=BLOCK_WEEKS * (index + 1)
+        profile,
+        screening,
+        catalogue,
+        start=first,
+        weeks=BLOCK_WEEKS * (index + 1),
+        strength_as_of=start,
     )
     if index == 0 or not program.weeks:
         return program
@@ -323,19 +335,21 @@ def _log(
         ).load_kg
     rpe = _rpe(served.target_rpe, offset)
     lift = item.exercise_id
-    dose = Dose(load, served.reps, served.sets, served.exercise_id, _extra(served))
+    dose = Dose(load, served.reps, served.sets, served.exercise_id, _extra(served, profile.units))
     result.sessions.setdefault(lift, []).append((day, dose))
     result.doses.setdefault(lift, {}).setdefault(week, dose)
-    heavier = getattr(served, "heavier_load_kg", None)
-    heavy_sets = getattr(served, "heavier_sets", 0) or 0
+    heavier = served.heavier_load_kg
+    heavy_sets = served.heavier_sets
     for n in range(1, served.sets + 1):
-        set_load = heavier if heavier is not None and n > served.sets - heavy_sets else load
+        heavy = heavier is not None and n > served.sets - heavy_sets
+        set_load = heavier if heavy else load
+        set_reps = (served.heavier_reps or served.reps) if heavy else served.reps
         history.append(
             SetLog(
                 date=day,
                 exercise_id=served.exercise_id,
                 set=n,
-                reps=served.reps,
+                reps=set_reps,
                 load_kg=set_load if exercise.loadable else None,
                 rpe=rpe if exercise.loadable or rpe is not None else None,
                 pain=5 if painful and n == 1 else 0,
@@ -343,13 +357,12 @@ def _log(
         )
 
 
-def _extra(served: NextItem) -> str:
+def _extra(served: NextItem, units: Units) -> str:
     parts = []
-    heavy = getattr(served, "heavier_sets", 0) or 0
-    if heavy:
-        parts.append(f"{heavy} heavier")
-    tempo = getattr(served, "tempo", None)
-    if tempo:
+    if served.heavier_sets and served.heavier_load_kg is not None:
+        heavy = fmt_load(served.heavier_load_kg, units)
+        parts.append(f"last {served.heavier_sets} at {heavy}×{served.heavier_reps}")
+    if served.tempo:
         parts.append("tempo")
     return ", ".join(parts)
 
