@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .units import BandLevel
 from .vocabulary import (
     Condition,
     Equipment,
@@ -175,6 +176,38 @@ class StrengthSet:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LoadRange:
+    """Evenly spaced loads she owns: ``start``, ``start + step``, ... up to ``stop``."""
+
+    start: float
+    stop: float
+    step: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EquipmentDetails:
+    """The loads she owns (at home) or her gym has, every number in the profile's ``units``.
+
+    Dumbbells (per dumbbell) and kettlebells are a list of the weights, lightest first, or a
+    :class:`LoadRange`. The barbell is the empty bar plus plate pairs, the lightest pair
+    setting the step; the machine is a stack from ``machine_first`` in ``machine_step``.
+    ``None`` means not described: the typical gym of :mod:`osteoload.domain.units` applies
+    to that implement.
+    """
+
+    dumbbells: tuple[float, ...] | LoadRange | None = None
+    kettlebells: tuple[float, ...] | LoadRange | None = None
+    barbell_bar: float | None = None
+    barbell_smallest_plate: float | None = None
+    """The lightest plate she has a pair of (one plate's weight)."""
+    barbell_max: float | None = None
+    machine_first: float | None = None
+    machine_step: float | None = None
+    machine_max: float | None = None
+    bands: tuple[BandLevel, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClientProfile:
     """Everything screening and programming know about a client. Loads and weights in kg."""
 
@@ -202,6 +235,8 @@ class ClientProfile:
     experience: Experience | None = None
     equipment: tuple[Equipment, ...] | None = None
     """``None`` when not stated: the engine then assumes a typical gym."""
+    equipment_details: EquipmentDetails | None = None
+    """The loads she owns, in her ``units``; ``None``: a typical gym's (issue 14)."""
     schedule: Schedule = field(default_factory=Schedule)
     tests: FunctionalTests = field(default_factory=FunctionalTests)
     strength: tuple[StrengthSet, ...] = ()

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from .catalogue import Catalogue, Exercise
 from .errors import DomainError
+from .equipment import equipment_profile
 from .one_rm import OneRmEstimate, pct_1rm, working_max_from_sets
 from .profile import ClientProfile
 from .program import Program, ProgramItem, Screening, Session, Week, split_impacts
@@ -695,7 +696,7 @@ def _load_item(
         return item
     kind = implement_for(catalogue[item.exercise_id].equipment)
     rounded = round_load_down(
-        estimate.one_rm_kg * share, kind, units=profile.units
+        estimate.one_rm_kg * share, kind, equipment_profile(profile), units=profile.units
     )
     if rounded.load_kg is None:
         return _replace_item(item, note=rounded.label)

@@ -129,7 +129,10 @@ class GymLoads:
       two of ``barbell_smallest_plate`` (one each side).
     * dumbbells: one or more :class:`Run` of fixed dumbbells (per dumbbell).
     * kettlebells: the sizes on the rack, lightest first.
-    * machine: a weight stack in steps of ``machine_step``, from one step to ``machine_max``.
+    * machine: a weight stack in steps of ``machine_step``, from ``machine_first`` (one step
+      when ``None``) to ``machine_max``.
+    * ``barbell_max``: the heaviest bar she can load (bar and every plate pair), ``None`` for
+      no limit.
     """
 
     unit: Units
@@ -139,9 +142,24 @@ class GymLoads:
     kettlebells: tuple[float, ...]
     machine_step: float
     machine_max: float
+    machine_first: float | None = None
+    barbell_max: float | None = None
 
     def __post_init__(self) -> None:
         _require_positive(self.barbell_bar, "barbell_bar")
+        if self.barbell_max is not None:
+            _require_positive(self.barbell_max, "barbell_max")
+            if self.barbell_max < self.barbell_bar:
+                raise InvalidInput(
+                    f"barbell_max: {self.barbell_max} is lighter than the bar ({self.barbell_bar})"
+                )
+        if self.machine_first is not None:
+            _require_positive(self.machine_first, "machine_first")
+            if self.machine_first > self.machine_max:
+                raise InvalidInput(
+                    f"machine_first: {self.machine_first} is heavier than machine_max "
+                    f"({self.machine_max})"
+                )
         _require_positive(self.barbell_smallest_plate, "barbell_smallest_plate")
         _require_positive(self.machine_step, "machine_step")
         _require_positive(self.machine_max, "machine_max")
@@ -161,11 +179,12 @@ class GymLoads:
 
     @property
     def barbell(self) -> Run:
-        return Run(start=self.barbell_bar, step=self.barbell_step)
+        return Run(start=self.barbell_bar, step=self.barbell_step, stop=self.barbell_max)
 
     @property
     def machine(self) -> Run:
-        return Run(start=self.machine_step, step=self.machine_step, stop=self.machine_max)
+        first = self.machine_step if self.machine_first is None else self.machine_first
+        return Run(start=first, step=self.machine_step, stop=self.machine_max)
 
 
 #: A typical metric gym (our assumption, configurable per client): 20 kg Olympic bar with

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import Program
@@ -73,6 +74,7 @@ def compute_next(
         catalogue=get_catalogue(),
         units=profile.units,
         profile=profile,
+        equipment=equipment_profile(profile),
     )
 
 

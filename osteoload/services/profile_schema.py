@@ -7,13 +7,14 @@ engine's frozen dataclasses, converting pounds to kilograms.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from osteoload.domain import profile as dp
-from osteoload.domain.units import lb_to_kg
+from osteoload.domain.units import BandLevel, lb_to_kg
 from osteoload.domain.vocabulary import (
     KEY_LIFT_IDS,
     Condition,
@@ -260,6 +261,166 @@ def _strength_ids(info: ValidationInfo) -> frozenset[str]:
     return frozenset(KEY_LIFT_IDS)
 
 
+#: Limits of an equipment description (in her units; wide enough for kg and lb gyms).
+MAX_OWN_LOAD = 500.0
+MAX_LOADS_LISTED = 200
+OwnLoad = Annotated[float, Field(gt=0, le=MAX_OWN_LOAD)]
+LoadStep = Annotated[float, Field(ge=0.25, le=100)]
+
+_NUMBER = {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_OWN_LOAD}
+_LOADS_SCHEMA: dict[str, Any] = {
+    "description": "In the profile's units: a list of the weights she has (e.g. [2, 4, 6]) "
+    "or a range {from, to, step} (e.g. {from: 2, to: 20, step: 2})",
+    "type": ["array", "object"],
+    "items": _NUMBER,
+    "minItems": 1,
+    "maxItems": MAX_LOADS_LISTED,
+    "properties": {
+        "from": _NUMBER,
+        "to": _NUMBER,
+        "step": {"type": "number", "minimum": 0.25, "maximum": 100},
+    },
+    "required": ["from", "to", "step"],
+    "additionalProperties": False,
+}
+
+
+class LoadsIn(Strict):
+    """Dumbbells or kettlebells she has: a list of weights, or ``{from, to, step}``."""
+
+    weights: tuple[OwnLoad, ...] | None = None
+    start: OwnLoad | None = Field(default=None, alias="from")
+    to: OwnLoad | None = None
+    step: LoadStep | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _list_or_range(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            if not value:
+                raise ValueError("the list is empty; give at least one weight, or leave it out")
+            if len(value) > MAX_LOADS_LISTED:
+                raise ValueError(f"{len(value)} weights; allowed at most {MAX_LOADS_LISTED}")
+            for i, w in enumerate(value, 1):
+                if isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w):
+                    raise ValueError(f"weight {i} ({w!r}) is not a number")
+                if not 0 < w <= MAX_OWN_LOAD:
+                    raise ValueError(
+                        f"weight {i} ({w:g}) is out of range; allowed above 0 up to "
+                        f"{MAX_OWN_LOAD:g}"
+                    )
+            return {"weights": tuple(sorted(set(value)))}
+        if isinstance(value, dict) and "weights" in value:  # our internal name, not a key
+            raise ValueError("give a list of weights, or from, to and step")
+        if not isinstance(value, dict | LoadsIn):
+            raise ValueError(
+                f"{value!r} is not a list of weights (e.g. [2, 4, 6]) or a range {{from, to, step}}"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _whole_range(self) -> LoadsIn:
+        if self.weights is not None:
+            return self
+        missing = [k for k, v in (("from", self.start), ("to", self.to), ("step", self.step))
+                   if v is None]  # fmt: skip
+        if missing:
+            raise ValueError(
+                f"a range needs from, to and step (missing: {', '.join(missing)}); "
+                "or give a list of weights"
+            )
+        assert self.start is not None and self.to is not None and self.step is not None
+        if self.to < self.start:
+            raise ValueError(f"to ({self.to:g}) is lighter than from ({self.start:g})")
+        count = int((self.to - self.start) / self.step + 1e-9) + 1
+        if count > MAX_LOADS_LISTED:
+            raise ValueError(
+                f"from {self.start:g} to {self.to:g} in steps of {self.step:g} gives {count} "
+                f"weights; allowed at most {MAX_LOADS_LISTED} (use a larger step)"
+            )
+        return self
+
+    def to_domain(self) -> tuple[float, ...] | dp.LoadRange:
+        if self.weights is not None:
+            return tuple(float(w) for w in self.weights)
+        assert self.start is not None and self.to is not None and self.step is not None
+        return dp.LoadRange(start=self.start, stop=self.to, step=self.step)
+
+    def as_document(self) -> list[float] | dict[str, float]:
+        """The description as written in a profile (a list, or ``{from, to, step}``)."""
+        if self.weights is not None:
+            return list(self.weights)
+        assert self.start is not None and self.to is not None and self.step is not None
+        return {"from": self.start, "to": self.to, "step": self.step}
+
+
+Loads = Annotated[LoadsIn, WithJsonSchema(_LOADS_SCHEMA)]
+
+
+class BarbellIn(Strict):
+    """Her barbell: the empty bar and the lightest pair of plates (one plate's weight)."""
+
+    bar: Annotated[float, Field(ge=1, le=100, description="The empty bar")]
+    smallest_plate: Annotated[
+        float, Field(ge=0.25, le=50, description="The lightest plate she has a pair of")
+    ]
+    heaviest: (
+        Annotated[
+            float, Field(gt=0, le=1000, description="The bar with every plate pair on, if limited")
+        ]
+        | None
+    ) = None
+
+    @model_validator(mode="after")
+    def _order(self) -> BarbellIn:
+        if self.heaviest is not None and self.heaviest < self.bar:
+            raise ValueError(f"heaviest ({self.heaviest:g}) is lighter than the bar ({self.bar:g})")
+        return self
+
+
+class MachineIn(Strict):
+    """A weight stack: its first plate, the step between plates, and the heaviest."""
+
+    step: Annotated[float, Field(ge=0.25, le=50)]
+    first: Annotated[float, Field(gt=0, le=MAX_OWN_LOAD)] | None = None
+    heaviest: Annotated[float, Field(gt=0, le=1000)] | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> MachineIn:
+        first = self.step if self.first is None else self.first
+        if self.heaviest is not None and self.heaviest < first:
+            raise ValueError(
+                f"heaviest ({self.heaviest:g}) is lighter than the first plate ({first:g})"
+            )
+        return self
+
+
+class EquipmentDetailsIn(Strict):
+    """The loads she owns (at home) or her gym has, in the profile's units (issue 14).
+
+    What is left out keeps a typical gym's loads for that implement."""
+
+    dumbbells: Loads | None = None
+    kettlebells: Loads | None = None
+    barbell: BarbellIn | None = None
+    machine: MachineIn | None = None
+    bands: Annotated[list[BandLevel], Field(min_length=1)] | None = None
+
+    def to_domain(self) -> dp.EquipmentDetails:
+        bar, stack = self.barbell, self.machine
+        return dp.EquipmentDetails(
+            dumbbells=self.dumbbells.to_domain() if self.dumbbells else None,
+            kettlebells=self.kettlebells.to_domain() if self.kettlebells else None,
+            barbell_bar=bar.bar if bar else None,
+            barbell_smallest_plate=bar.smallest_plate if bar else None,
+            barbell_max=bar.heaviest if bar else None,
+            machine_first=stack.first if stack else None,
+            machine_step=stack.step if stack else None,
+            machine_max=stack.heaviest if stack else None,
+            bands=tuple(b for b in BandLevel if b in self.bands) if self.bands else None,
+        )
+
+
 class ProfileIn(Strict):
     """A client profile, schema version 1. Everything but ``age`` and ``sex`` is optional."""
 
@@ -286,6 +447,7 @@ class ProfileIn(Strict):
     supervised: bool = False
     experience: Experience | None = None
     equipment: list[Equipment] | None = None
+    equipment_details: EquipmentDetailsIn | None = None
     schedule: ScheduleIn = Field(default_factory=ScheduleIn)
     tests: TestsIn = Field(default_factory=TestsIn)
     strength: list[StrengthIn] = Field(default_factory=list, max_length=500)
@@ -368,6 +530,7 @@ def to_domain(p: ProfileIn) -> dp.ClientProfile:
         supervised=p.supervised,
         experience=p.experience,
         equipment=tuple(dict.fromkeys(p.equipment)) if p.equipment is not None else None,
+        equipment_details=p.equipment_details.to_domain() if p.equipment_details else None,
         schedule=dp.Schedule(
             resistance_days=p.schedule.resistance_days,
             minutes_per_session=p.schedule.minutes_per_session,

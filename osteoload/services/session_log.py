@@ -32,6 +32,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.data.loader import read_yaml
 from osteoload.domain.catalogue import Catalogue
+from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.progression import NextPrescriptions, next_prescriptions
@@ -1002,6 +1003,7 @@ def next_session(
         catalogue=get_catalogue(),
         units=profile.units,
         profile=profile,
+        equipment=equipment_profile(profile),
     )
     notes = tuple(n for n in (note,) if n) + program.notes
     return NextSession(prescriptions=result, program_start=first, notes=notes)
