@@ -164,7 +164,9 @@ START_DATE_WINDOW_DAYS = 5 * 366
 
 
 class ScheduleIn(Strict):
-    resistance_days: Annotated[Any, WithJsonSchema(_DAYS_SCHEMA)] = 2
+    resistance_days: Annotated[Any, WithJsonSchema(_DAYS_SCHEMA)] = Field(
+        default=2, validate_default=True
+    )
     minutes_per_session: Annotated[int, Field(ge=15, le=120)] = 45
     start_date: IsoDate | None = None
 
