@@ -12,8 +12,10 @@ that screening set, rule by rule:
   overhead press; R17 never to failure (RPE <= 8 in the first 12 weeks, <= 9 after).
 * R10/R11: impact on at least two days a week when more than low impact is allowed, built up
   in impacts per session towards about 50, high impact only after 8 weeks of moderate.
-* R23/R24: balance on at least 2 days (3 for high falls risk) graded to her level, with the
-  weekly minutes reported; R7 posture and back-extensor work every week.
+* R23/R24: balance on at least 2 days (3 for high falls risk) graded to her level; R23a:
+  a ready program's weekly balance minutes (:func:`week_balance_minutes`) meet the
+  screening's ``balance_minutes_target``, home bouts making up what the resistance sessions
+  leave; R7 posture and back-extensor work every week.
 * R6/R8-R12/R19: nothing the screening excludes, nothing above ``max_impact``, only the
   equipment she has; each session fitted into ``minutes_per_session``.
 """
@@ -28,8 +30,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Exercise
-from .errors import DomainError
 from .equipment import equipment_profile
+from .errors import DomainError
 from .one_rm import OneRmEstimate, pct_1rm, working_max_from_sets
 from .profile import ClientProfile
 from .program import Program, ProgramItem, Screening, Session, Week, split_impacts
@@ -454,6 +456,19 @@ def week_balance_minutes(items: Iterable[ProgramItem], catalogue: Mapping[str, E
 MAX_BALANCE_SETS = 10
 
 
+#: The most drills in one home balance bout.
+MAX_BALANCE_DRILLS = 4
+#: The least balance work in a home bout of a ready program (R23a), even when the resistance
+#: sessions already meet the weekly target.
+MIN_HOME_BALANCE_S = 5 * 60
+
+
+def _balance_capacity(exercise: Exercise) -> float:
+    """The balance seconds of :data:`MAX_BALANCE_SETS` usual sets of a drill."""
+    unit = (30 if exercise.level <= 2 else 20) if exercise.dose == "hold" else 10
+    return MAX_BALANCE_SETS * unit * exercise.seconds_per_rep
+
+
 def _balance_work_item(exercise: Exercise, work_s: float) -> ProgramItem:
     """Sets of holds or steps whose balance seconds (:func:`balance_work_seconds`) are at
     least ``work_s`` (R23a): the drill's usual set (30 s holds at levels 1-2, 20 s above;
@@ -858,23 +873,37 @@ class _WeekBuilder:
 
     def week(self, n: int) -> Week:
         plan = phase_plan(n, self.s.track)
-        sessions: list[Session] = []
         week_start = self.start + timedelta(weeks=n - 1)
-        for offset in range(7):
-            day_date = week_start + timedelta(days=offset)
-            weekday = day_date.isoweekday()
-            if weekday in self.res_days:
-                index = self.res_days.index(weekday)
-                sessions.append(self._resistance_session(n, plan, index, day_date))
-            elif weekday in self.home_days:
-                sessions.append(self._home_session(n, plan, day_date))
-        balance_minutes = sum(
-            estimate_seconds(i, self.c_exercise(i)) for s in sessions for i in s.items
-            if i.component is Component.BALANCE
-        ) // 60  # fmt: skip
+        dates = [week_start + timedelta(days=offset) for offset in range(7)]
+        resistance = {
+            d: self._resistance_session(n, plan, self.res_days.index(d.isoweekday()), d)
+            for d in dates
+            if d.isoweekday() in self.res_days
+        }
+        home_dates = [d for d in dates if d.isoweekday() in self.home_days]
+        bout_s = self._home_balance_seconds(resistance.values(), len(home_dates))
+        sessions = [
+            resistance[d] if d in resistance else self._home_session(n, plan, d, bout_s)
+            for d in dates
+            if d in resistance or d in home_dates
+        ]
+        balance = week_balance_minutes((i for s in sessions for i in s.items), self.by_id)
         impacts = sum(i.impacts or 0 for s in sessions for i in s.items)
         return Week(week=n, phase=plan.phase, sessions=tuple(sessions),
-                    balance_minutes=balance_minutes, impacts=impacts)  # fmt: skip
+                    balance_minutes=balance, impacts=impacts)  # fmt: skip
+
+    def _home_balance_seconds(self, resistance: Iterable[Session], bouts: int) -> float | None:
+        """R23a: the balance seconds each home bout must hold so that the week meets the
+        screening's ``balance_minutes_target`` with what the resistance sessions hold (their
+        balance is trimmed first when her session time is short, so the rest goes to the
+        separate home bouts). ``None`` for programs that are not ready (R4 gentle-only work
+        keeps its own supported balance dose)."""
+        if self.s.status is not ProgramStatus.READY or not bouts:
+            return None
+        have = sum(item_balance_seconds(i, self.by_id[i.exercise_id])
+                   for s in resistance for i in s.items)  # fmt: skip
+        missing = max(0.0, self.s.balance_minutes_target * 60 - have)
+        return max(float(MIN_HOME_BALANCE_S), math.ceil(missing / bouts))
 
     def _built(
         self, make: Callable[..., ProgramItem], exercise: Exercise, *args: Hashable
@@ -949,18 +978,26 @@ class _WeekBuilder:
         return Session(day=day.isoweekday(), date=day, kind="resistance",
                        items=tuple(_ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
 
-    def _home_session(self, n: int, plan: WeekPlan, day: date) -> Session:
+    def _home_session(
+        self, n: int, plan: WeekPlan, day: date, balance_s: float | None = None
+    ) -> Session:
+        """A short home session: balance (``balance_s`` balance seconds when given, R23a),
+        posture when there is no resistance day, and impact or a walk."""
         minutes = HOME_SESSION_MINUTES_HIGH_RISK if self.high_risk else HOME_SESSION_MINUTES
         avoid: set[str] = set()
         items: list[ProgramItem] = []
-        first = self._balance(n, avoid, minutes // 2)
-        if first is not None:
-            avoid.add(first.exercise_id)
-            items.append(first)
-        second = self._second_balance(n, avoid, minutes // 2)
-        if second is not None:
-            avoid.add(second.exercise_id)
-            items.append(second)
+        if balance_s is None:
+            first = self._balance(n, avoid, minutes // 2)
+            if first is not None:
+                avoid.add(first.exercise_id)
+                items.append(first)
+            second = self._second_balance(n, avoid, minutes // 2)
+            if second is not None:
+                avoid.add(second.exercise_id)
+                items.append(second)
+            bout: list[ProgramItem] = []
+        else:
+            bout = self._balance_bout(n, avoid, balance_s)
         if not self.res_days:
             posture = self._posture(n, plan, avoid)
             if posture is not None:
@@ -976,9 +1013,53 @@ class _WeekBuilder:
             )
             if walk is not None:
                 items.append(self._built(_timed_item, walk, 10))
-        items, seconds = self._fit(items, [], minutes * 60 + 10 * 60)
+        budget_s = minutes * 60 + 10 * 60
+        if bout:
+            # The balance bout is never trimmed below the weekly target (R23a); the other
+            # items share what is left of the usual home session.
+            budget_s -= min(self._seconds(bout), minutes * 60)
+        items, seconds = self._fit(items, [], budget_s)
+        items = bout + items
+        seconds += self._seconds(bout)
         return Session(day=day.isoweekday(), date=day, kind="impact_balance",
                        items=tuple(_ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
+
+    def _balance_bout(self, n: int, avoid: set[str], work_s: float) -> list[ProgramItem]:
+        """Balance drills holding ``work_s`` balance seconds between them (R23a): the
+        hardest static drill at her level and a dynamic one, and further drills when those
+        two would need more than :data:`MAX_BALANCE_SETS` sets."""
+        drills: list[Exercise] = []
+        level = self._balance_level(n)
+        first = self.c.by_component(
+            Component.BALANCE, level=level, avoid=avoid, max_impact=ImpactLevel.LOW
+        )
+        if first is not None:
+            drills.append(first)
+        second = self.c.second_balance(level=level + 1, avoid=avoid | {d.id for d in drills})
+        if second is not None:
+            drills.append(second)
+        while len(drills) < MAX_BALANCE_DRILLS:
+            share = work_s / len(drills) if drills else work_s
+            if drills and all(share <= _balance_capacity(d) for d in drills):
+                break
+            more = self.c.by_component(
+                Component.BALANCE, level=level + 1, avoid=avoid | {d.id for d in drills},
+                max_impact=ImpactLevel.LOW,
+            )  # fmt: skip
+            if more is None:
+                break
+            drills.append(more)
+        if not drills:
+            return []
+        # Each drill's share in proportion to what its usual sets hold, so that no drill
+        # needs longer sets while another has sets to spare.
+        capacity = [_balance_capacity(d) for d in drills]
+        total = sum(capacity)
+        avoid.update(d.id for d in drills)
+        return [
+            self._built(_balance_work_item, d, math.ceil(work_s * c / total))
+            for d, c in zip(drills, capacity, strict=True)
+        ]
 
     def _second_balance(self, n: int, avoid: set[str], minutes: int) -> ProgramItem | None:
         """A dynamic drill to go with the static one (or the other way round)."""

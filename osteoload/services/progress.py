@@ -15,6 +15,7 @@ from osteoload.domain.assessment import dxa_change, evaluate_tests
 from osteoload.domain.errors import DomainError
 from osteoload.domain.one_rm import estimate_one_rm
 from osteoload.domain.profile import ClientProfile
+from osteoload.domain.programming import balance_minutes, balance_work_seconds
 from osteoload.domain.projection import project_bmd
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import KEY_LIFT_IDS, Component, ScannerMake, Site
@@ -114,7 +115,8 @@ def _weekly_impacts(rows: list[tuple[Any, ...]], since: date, weeks: int) -> lis
 
 
 def _weekly_balance(rows: list[tuple[Any, ...]], since: date, weeks: int) -> list[int]:
-    """Minutes of balance logged per week: hold seconds, or reps at the catalogue's pace."""
+    """Minutes of balance logged per week: hold seconds, or reps at the catalogue's pace
+    (the engine's :func:`balance_work_seconds`, as the program's weekly minutes)."""
     catalogue = get_catalogue()
     seconds = [0.0] * weeks
     for day, exercise, reps, _load, _rpe, _rir, _impacts, hold in rows:
@@ -124,11 +126,12 @@ def _weekly_balance(rows: list[tuple[Any, ...]], since: date, weeks: int) -> lis
         i = _week_index(day, since)
         if not 0 <= i < weeks:
             continue
-        if hold:
-            seconds[i] += hold * e.seconds_per_rep
-        elif reps:
-            seconds[i] += reps * e.seconds_per_rep
-    return [round(s / 60) for s in seconds]
+        if hold or reps:
+            # One logged set, counted as the program counts its balance minutes (R23a).
+            seconds[i] += balance_work_seconds(
+                e, sets=1, reps=None if hold else reps, hold_s=hold or None, minutes=None
+            )
+    return [balance_minutes(s) for s in seconds]
 
 
 def _test_series(client: Client, profile: ClientProfile, today: date) -> list[dict[str, Any]]:

@@ -263,7 +263,7 @@ def check_program(
     out += _check_items(profile, screening, program, catalogue)
     out += _check_status(profile, screening, program)
     out += _check_intensity(program)
-    out += _check_weekly(profile, screening, program)
+    out += _check_weekly(profile, screening, program, catalogue)
     return out
 
 
@@ -457,11 +457,54 @@ def _check_deloads(program: Program) -> list[str]:
     return out
 
 
-def _check_weekly(profile: ClientProfile, screening: Screening, program: Program) -> list[str]:
+def balance_seconds(item: ProgramItem, catalogue: Mapping[str, Any]) -> float:
+    """R23a, restated: the balance an item holds is its minutes, or every hold second, or
+    every rep at the catalogue's pace (seconds per rep); rests do not count."""
+    if item.component is not Component.BALANCE:
+        return 0.0
+    if item.minutes is not None:
+        return item.minutes * 60.0
+    per_set = item.hold_s if item.hold_s is not None else item.reps or 0
+    return float(item.sets * per_set * catalogue[item.exercise_id].seconds_per_rep)
+
+
+def _check_balance_dose(
+    screening: Screening, program: Program, catalogue: Mapping[str, Any]
+) -> list[str]:
+    """R23a: each week's reported balance minutes are the sum of its balance items and, in a
+    ready program, meet the screening's weekly target (R23: 120, 180 for high falls risk)."""
+    out: list[str] = []
+    for week in program.weeks:
+        seconds = sum(
+            balance_seconds(i, catalogue)
+            for s in week.sessions
+            for i in s.items
+            if i.exercise_id in catalogue
+        )
+        if int(seconds // 60) != week.balance_minutes:
+            out.append(
+                f"week {week.week}: balance_minutes {week.balance_minutes} but its balance "
+                f"items hold {int(seconds // 60)} min (R23a)"
+            )
+        target = screening.balance_minutes_target
+        if program.status is ProgramStatus.READY and seconds < target * 60:
+            out.append(
+                f"week {week.week}: {seconds / 60:.1f} balance minutes, need {target} (R23a)"
+            )
+    return out
+
+
+def _check_weekly(
+    profile: ClientProfile,
+    screening: Screening,
+    program: Program,
+    catalogue: Mapping[str, Any],
+) -> list[str]:
     out: list[str] = []
     items = list(_items(program))
     if not items:
         return out
+    out += _check_balance_dose(screening, program, catalogue)
     has_resistance = any(i.component is Component.RESISTANCE for _, _, i in items)
     if has_resistance and not any(i.component is Component.BALANCE for _, _, i in items):
         out.append("program has resistance but no balance work (R26)")
