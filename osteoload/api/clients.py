@@ -132,16 +132,22 @@ def get_client(request: HttpRequest, client_id: Id) -> dict[str, Any]:
 def update_client_profile(request: HttpRequest, client_id: Id) -> dict[str, Any]:
     """Replace her profile (her coach only)."""
     coach = auth.coach(request)
-    clients.update_profile(coach, client_id, read_json(request), today=clock.today())
+    clients.update_profile(
+        coach, client_id, read_json(request), today=clock.today(), via=auth.via(request)
+    )
     _audit(request, Action.UPDATE, client_id, "profile", client_id, "profile replaced")
     return export.client_record(coach, client_id)
 
 
-@router.post("/clients/{client_id}/resume", response=responses({200: ClientOut}, path=True))
+@router.post(
+    "/clients/{client_id}/resume", response=responses({200: ClientOut, 409: ErrorOut}, path=True)
+)
 def resume_client(request: HttpRequest, client_id: Id) -> dict[str, Any]:
-    """Lift the pause a stop-rule symptom put on her program, after review (her coach only)."""
+    """Lift the pause a stop-rule symptom or a red flag in her profile put on her program,
+    after review (her coach only). 409 while a new screening of her profile still stops it
+    (R32a): the detail says what is missing and how to record it."""
     coach = auth.coach(request)
-    training_log.resume(coach, client_id)
+    training_log.resume(coach, client_id, today=clock.today())
     _audit(request, Action.UPDATE, client_id, "client", client_id, "pause lifted")
     return export.client_record(coach, client_id)
 

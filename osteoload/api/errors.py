@@ -1,6 +1,7 @@
 """Every failure as JSON.
 
-401, 403, 404, 409 (program paused, R32) and 413 answer ``{"detail": "..."}``; bad input
+401, 403, 404, 409 (program paused, R32; a pause her screening does not yet let her coach
+lift, R32a) and 413 answer ``{"detail": "..."}``; bad input
 answers 422 with ``{"detail": [{"field", "value", "message"}, ...]}``
 (services.errors.Issue.as_dict)."""
 
@@ -15,6 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from osteoload.domain.errors import DomainError
 from osteoload.services.access import Forbidden, NotFound
 from osteoload.services.errors import InputError, Issue
+from osteoload.services.stops import ResumeRefused
 from osteoload.services.training_log import ProgramPaused
 
 from .base import PayloadTooLarge, jsonable_issue
@@ -79,6 +81,10 @@ def install(api: NinjaAPI) -> None:
         # R32: a stop-rule report pauses the program until her coach has reviewed it.
         return api.create_response(request, {"detail": f"The program is paused: {exc}"}, status=409)
 
+    def resume_refused(request: HttpRequest, exc: Any) -> HttpResponse:
+        # R32a: the pause stays until a new screening allows it; the detail says what to record.
+        return api.create_response(request, {"detail": str(exc)}, status=409)
+
     def too_large(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, PayloadTooLarge)
         return api.create_response(
@@ -95,4 +101,5 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(PayloadTooLarge, too_large)
     api.add_exception_handler(ProgramPaused, paused)
+    api.add_exception_handler(ResumeRefused, resume_refused)
     api.add_exception_handler(OverflowError, overflow)

@@ -18,9 +18,12 @@ from osteoload.domain.programming import (
     week_balance_minutes,
 )
 from osteoload.domain.serialize import from_jsonable, jsonable
-from osteoload.domain.vocabulary import Units
-from osteoload.store.models import PlannedSession, ProgramRecord
+from osteoload.domain.stop_rules import Source, report_decision, screening_decision, stop_symptoms
+from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
+from osteoload.store.models import Client, PlannedSession, ProgramRecord
+from osteoload.wording import stops as stop_words
 
+from . import stops
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .clients import client_profile
@@ -57,6 +60,14 @@ def generate_for_client(
     profile = client_profile(client, today=today)
     first = program_start(profile, today=today, start=start)
     screening = screen_client(profile, as_of=first)
+    # R32a: a program that screening withholds or that needs clearance is never assignable,
+    # so none is generated: the coach is told what is missing and where to record it.
+    decision = screening_decision(profile, screening, as_of=first)
+    if decision.suspend:
+        raise InputError(
+            [Issue(m.field, m.message) for m in stop_words.generation_refused(
+                decision, profile.sex.value)]
+        )  # fmt: skip
     program = generate_program(
         profile, screening, get_catalogue(), start=first, weeks=weeks,
         strength_as_of=min(today, first),
@@ -64,7 +75,7 @@ def generate_for_client(
     record = ProgramRecord.objects.create(
         client=client,
         start=first,
-        weeks=weeks,
+        weeks=len(program.weeks),
         status=program.status.value,
         document=program_document(program),
     )
@@ -90,24 +101,46 @@ def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any
 
 
 def programs_of(user: AnyUser, client_id: int) -> list[ProgramSummary]:
+    """Her programs, newest first; ``weeks`` is what the stored program holds (a program
+    stored without sessions has 0, whatever was asked for)."""
     client = client_for(user, client_id)
     return [
         ProgramSummary(
             program_id=p.pk,
             start=p.start,
-            weeks=p.weeks,
+            weeks=len(p.document.get("weeks", [])),
             status=p.status,
             assigned=p.assigned,
             created=p.created.date(),
         )  # fmt: skip
-        for p in client.programs.defer("document")
+        for p in client.programs.all()
     ]
+
+
+def generation_blockers(coach: AnyUser, client_id: int, *, today: date) -> tuple[str, ...]:
+    """What is missing before a program can be generated for her (R32a), in the coach's
+    words; empty when her screening allows one."""
+    client = client_for_coach(coach, client_id)
+    profile = client_profile(client, today=today)
+    first = program_start(profile, today=today)
+    decision = screening_decision(profile, screen_client(profile, as_of=first), as_of=first)
+    if not decision.suspend:
+        return ()
+    return tuple(m.message for m in stop_words.generation_refused(decision, profile.sex.value))
 
 
 def assign_program(coach: AnyUser, client_id: int, program_id: int) -> None:
     """Make this the program she follows; her calendar of planned sessions is rebuilt."""
     client = client_for_coach(coach, client_id)
     record = _program(coach, client.pk, program_id)
+    if record.status != ProgramStatus.READY.value:
+        # R32a: never assign what screening withheld or what needs clearance (programs
+        # stored before generation refused them).
+        raise InputError(
+            [Issue("program", f"program {record.pk} is {record.status.replace('_', ' ')}: "
+                   "only a program whose screening is ready can be assigned; record what is "
+                   "missing in her profile and generate a new one", record.status)]
+        )  # fmt: skip
     with transaction.atomic():
         ProgramRecord.objects.filter(client=client, assigned=True).exclude(pk=record.pk).update(
             assigned=False
@@ -240,6 +273,10 @@ class TodayView:
     program_status: str | None
     next_steps: tuple[str, ...]
     cues: dict[str, list[str]]
+    stop_message: str = ""
+    """While paused: why and what to do now, in her words (R32, R32a)."""
+    stop_source: str = ""
+    """While paused: ``client_report`` (R32) or ``coach_record`` (R32a)."""
 
 
 def today_session(user: AnyUser, client_id: int, *, today: date) -> TodayView:
@@ -278,7 +315,27 @@ def today_session(user: AnyUser, client_id: int, *, today: date) -> TodayView:
         program_status=record.status if record else None,
         next_steps=steps,
         cues=cues,
+        **_stop_words(client, today) if client.paused else {},
     )
+
+
+def _stop_words(client: Client, today: date) -> dict[str, str]:
+    """Why her program is paused, for her: her coach's record if her screening today stops
+    it (R32a), else her latest stop report (R32)."""
+    decision = stops.current_decision(client, today=today)
+    if not decision.suspend:
+        report = next(
+            (r for r in client.symptom_reports.order_by("-date", "-id")
+             if stop_symptoms(Symptom(s) for s in r.symptoms)),
+            None,
+        )  # fmt: skip
+        decision = report_decision(
+            (Symptom(s) for s in report.symptoms) if report else (),
+            reported_on=report.date if report else today,
+        )
+    if not decision.suspend:
+        return {"stop_source": Source.CLIENT_REPORT.value}
+    return {"stop_message": stop_words.for_client(decision), "stop_source": decision.source.value}
 
 
 def summary_dict(summary: ProgramSummary) -> dict[str, Any]:

@@ -96,12 +96,31 @@ def create_client(coach: AnyUser, data: dict[str, Any], *, today: date) -> int:
     return client.pk
 
 
-def update_profile(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> None:
+def update_profile(
+    coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date, via: str = ""
+) -> bool:
+    """Replace her profile. R32a: when the new screening stops (a new fracture, red-flag
+    symptoms, blood pressure, a contraindication, a clearance now missing), her assigned
+    program is paused exactly as her own stop report pauses it, and the audit log says so.
+    Returns True if this paused her program."""
+    from . import audit, stops
+
     client = client_for_coach(coach, client_id)
     document, profile = validated_profile(data, today=today)
-    client.profile = document
-    client.name = profile.name or client.name
-    client.save(update_fields=["profile", "name", "updated"])
+    with transaction.atomic():
+        client.profile = document
+        client.name = profile.name or client.name
+        client.save(update_fields=["profile", "name", "updated"])
+        if not client.programs.filter(assigned=True).exists():
+            return False
+        paused = stops.suspend(client, stops.current_decision(client, today=today))
+        if paused:
+            audit.record(
+                coach, audit.Action.UPDATE, client_id=client.pk, object_type="client",
+                object_id=client.pk, summary="program paused: red flag recorded (R32a)",
+                via=via, owner_id=client.coach_id,
+            )  # fmt: skip
+    return paused
 
 
 def _hash(token: str) -> str:
@@ -309,6 +328,8 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
                 program_status=program_status,
             )
         )
+    # A stopped program (R32, R32a) heads the roster, whatever her name.
+    rows.sort(key=lambda r: "needs_review" not in r.flags)
     return rows
 
 

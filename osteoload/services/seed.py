@@ -300,6 +300,8 @@ class _ClientStory:
         self.attendance = rng.uniform(0.6, 0.97)
         self.holidays = _holidays(rng, start, today)
         self.paused_until: date | None = None
+        self.coach_paused = False
+        """Her coach's profile update paused her program (R32a) until a block can start."""
         self.pending: list[dict[str, Any]] = []
         self.logged: list[dict[str, Any]] = []
         """The last batch she sent (what her coach reviews before the next program)."""
@@ -315,6 +317,8 @@ class _ClientStory:
         while block_start <= self.today:
             self._block(block_start)
             block_start += timedelta(weeks=BLOCK_WEEKS)
+        if self.coach_paused and self.paused_until is None:
+            self.summary.paused += 1
         self._tests_and_scans()
 
     def _login(self, intake: date) -> Any | None:
@@ -333,9 +337,26 @@ class _ClientStory:
         planning_day = min(block_start - timedelta(days=2), self.today)
         if block_start > self.start:
             self._review_profile(planning_day)
-        program_id = client_programs.generate_for_client(
-            self.coach, self.client_id, today=planning_day, start=block_start, weeks=BLOCK_WEEKS
-        )
+        program_id = None
+        # R32a: no program while screening withholds or needs clearance (a fracture still
+        # healing): her coach starts the block on the first week screening allows.
+        for wait in range(BLOCK_WEEKS):
+            first = block_start + timedelta(weeks=wait)
+            try:
+                program_id = client_programs.generate_for_client(
+                    self.coach, self.client_id, today=min(planning_day, first), start=first,
+                    weeks=BLOCK_WEEKS - wait,
+                )  # fmt: skip
+            except InputError:
+                continue
+            block_start = first
+            break
+        if program_id is None or block_start > self.today:
+            return
+        if self.coach_paused:
+            # Her coach reviewed the red flag and a new screening allows the program (R32a).
+            training_log.resume(self.coach, self.client_id, today=block_start)
+            self.coach_paused = False
         client_programs.assign_program(self.coach, self.client_id, program_id)
         self.summary.programs += 1
         if self.user is None:
@@ -367,7 +388,8 @@ class _ClientStory:
         if doc.get("symptoms") and self.rng.random() < 0.8:
             doc["symptoms"] = []
         if doc != self.document:
-            clinic.update_profile(self.coach, self.client_id, doc, today=day)
+            paused = clinic.update_profile(self.coach, self.client_id, doc, today=day)
+            self.coach_paused = self.coach_paused or paused
             self.document = doc
 
     def _latest_sets(self, day: date) -> list[dict[str, Any]]:
@@ -393,7 +415,7 @@ class _ClientStory:
         if self.paused_until is not None:
             if day < self.paused_until:
                 return
-            training_log.resume(self.coach, self.client_id)
+            training_log.resume(self.coach, self.client_id, today=day)
             self.paused_until = None
         if self.rng.random() > self.attendance:
             return

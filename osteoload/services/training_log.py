@@ -14,22 +14,18 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.domain.errors import DomainError
 from osteoload.domain.logs import SetLog
+from osteoload.domain.stop_rules import report_decision
 from osteoload.domain.vocabulary import Symptom
 from osteoload.store import hot
 from osteoload.store.bulk import NewSetLog, insert_set_logs
 from osteoload.store.models import Client, SetLogRow, SymptomReport
 
+from . import clock, stops
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .errors import InputError, Issue, did_you_mean
 from .schema_types import IsoDate, Strict, not_in_future
 from .validation import validate
-
-#: R32: symptoms that pause the program until her coach has reviewed it.
-STOP_RULE_SYMPTOMS = frozenset(
-    {Symptom.CHEST_PAIN, Symptom.DIZZINESS, Symptom.BREATHLESSNESS, Symptom.FAINTING,
-     Symptom.NEW_SEVERE_BACK_PAIN, Symptom.FALL_WITH_INJURY}
-)  # fmt: skip
 
 
 class ProgramPaused(Exception):
@@ -235,19 +231,14 @@ def report_symptoms(user: AnyUser, client_id: int, data: dict[str, Any], *, toda
     """Record symptoms; a stop-rule symptom (R32) pauses the program. Returns True if paused."""
     client = client_for(user, client_id)
     entry = validate(SymptomsIn, data, today=today)
-    stop = [s for s in entry.symptoms if s in STOP_RULE_SYMPTOMS]
+    decision = report_decision(entry.symptoms, reported_on=entry.date)
     with transaction.atomic():
         SymptomReport.objects.create(
             client=client, date=entry.date, symptoms=[s.value for s in entry.symptoms],
             note=entry.note,
         )  # fmt: skip
-        if stop:
-            client.paused = True
-            client.paused_reason = f"Reported on {entry.date.isoformat()}: " + ", ".join(
-                s.value.replace("_", " ") for s in stop
-            )
-            client.save(update_fields=["paused", "paused_reason", "updated"])
-    return bool(stop)
+        stops.suspend(client, decision)
+    return decision.suspend
 
 
 def symptom_reports(user: AnyUser, client_id: int, *, limit: int = 20) -> list[dict[str, Any]]:
@@ -259,9 +250,12 @@ def symptom_reports(user: AnyUser, client_id: int, *, limit: int = 20) -> list[d
     ]
 
 
-def resume(coach: AnyUser, client_id: int) -> None:
-    """Her coach has reviewed the stop-rule report and lifts the pause."""
+def resume(coach: AnyUser, client_id: int, *, today: date | None = None) -> None:
+    """Her coach has reviewed the stop and lifts the pause, if a new screening of her
+    current profile allows it (R32a); otherwise :class:`~.stops.ResumeRefused` says what is
+    missing and how to record it, and the program stays paused."""
     client = client_for_coach(coach, client_id)
+    stops.check_resume(client, today=today or clock.today())
     client.paused = False
     client.paused_reason = ""
     client.save(update_fields=["paused", "paused_reason", "updated"])

@@ -195,7 +195,7 @@ SEVERITY = {
 }
 #: Roster flags: (label, badge style).
 FLAGS = {
-    "needs_review": ("Needs review: stopped for symptoms", "danger"),
+    "needs_review": ("Needs review: program stopped", "danger"),
     "pain": ("Pain reported", "warn"),
     "missed_sessions": ("Missed sessions", "warn"),
     "needs_clearance": ("Needs clearance", "warn"),

@@ -117,7 +117,9 @@ def test_seed_covers_the_example_spectrum():
 
 
 def test_stop_rule_symptoms_pause_and_the_coach_resumes():
-    summary = seed.seed_clinic(**{**SMALL, "clients": 12, "years": 2.0, "coaches": 1})
+    # Seed 12: a stop report is rare (about one resistance session in 700), and since R32a
+    # no program runs while screening withholds, seed 11's clinic happens to have none.
+    summary = seed.seed_clinic(**{**SMALL, "clients": 12, "years": 2.0, "coaches": 1, "seed": 12})
     reports = SymptomReport.objects.exclude(symptoms=[])
     assert summary.symptom_reports == SymptomReport.objects.count()
     assert reports.exists(), "a two-year clinic of 12 sees at least one stop-rule symptom"

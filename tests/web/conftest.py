@@ -17,6 +17,7 @@ from django.test import Client as Browser
 from django.utils import timezone
 
 from osteoload.services import client_programs, clients, clock
+from osteoload.services.errors import InputError
 from tests.conftest import TODAY
 
 PASSWORD = "a-long-test-password-42"
@@ -73,19 +74,28 @@ def now() -> datetime:
     return timezone.now()
 
 
-def make_client(coach: Any, name: str, login: str | None, **changes: Any) -> tuple[int, int, Any]:
-    """A client with an assigned 4-week program from START; with a login if ``login``."""
+def make_client(
+    coach: Any, name: str, login: str | None, **changes: Any
+) -> tuple[int, int | None, Any]:
+    """A client with an assigned 4-week program from START (none when her screening is not
+    ready, R32a); with a login if ``login``."""
     profile = {**PROFILE, "name": name, **changes}
     client_id = clients.create_client(coach, profile, today=TODAY)
-    program_id = client_programs.generate_for_client(
-        coach, client_id, today=TODAY, start=START, weeks=4
-    )
+    try:
+        program_id = client_programs.generate_for_client(
+            coach, client_id, today=TODAY, start=START, weeks=4
+        )
+    except InputError:  # R32a: screening withholds or needs clearance: no program
+        return client_id, None, _login(coach, client_id, login)
     client_programs.assign_program(coach, client_id, program_id)
-    user = None
-    if login:
-        token = clients.create_invite(coach, client_id, now=now())
-        user = clients.accept_invite(token, login, PASSWORD, now=now())
-    return client_id, program_id, user
+    return client_id, program_id, _login(coach, client_id, login)
+
+
+def _login(coach: Any, client_id: int, login: str | None) -> Any | None:
+    if not login:
+        return None
+    token = clients.create_invite(coach, client_id, now=now())
+    return clients.accept_invite(token, login, PASSWORD, now=now())
 
 
 @pytest.fixture(autouse=True)

@@ -359,10 +359,11 @@ def test_R1_coach_page_for_a_woman_uses_she_and_her(world):
 def test_R1_program_review_words_stored_findings_for_the_coach(world):
     """The program page renders the stored findings' codes in the coach's words, while the
     stored document keeps the client's words in ``message`` (the public contract)."""
-    client_id, program_id, _ = make_client(
+    client_id, _, _ = make_client(
         world.alice.user, "Hal Review", None, sex="male", menopause=None,
         years_since_menopause=None, parq_yes=[2], clearance={"medical": False},
     )  # fmt: skip
+    program_id = _stored_before_r32a(world.alice.user, client_id)
     document = client_programs.program_for(world.alice.user, client_id, program_id)
     r1 = next(f for f in document["screening"]["findings"] if f["rule"] == "R1")
     assert r1["code"] == "parq_yes" and r1["message"].startswith("You answered yes")
@@ -370,6 +371,19 @@ def test_R1_program_review_words_stored_findings_for_the_coach(world):
     text = world.alice.browser().get(url).content.decode()
     assert "He answered yes to PAR-Q+ question(s) 2" in text
     assert "You answered yes" not in text
+
+
+def _stored_before_r32a(coach, client_id):
+    """A needs-clearance program as stored before generation refused them (R32a)."""
+    from osteoload.services import plans
+    from osteoload.store.models import ProgramRecord
+
+    profile = clients.profile_for(coach, client_id, today=TODAY)
+    program = plans.plan_program(profile, today=TODAY, weeks=4)
+    return ProgramRecord.objects.create(
+        client_id=client_id, start=program.start, weeks=4, status=program.status.value,
+        document=plans.program_document(program),
+    ).pk  # fmt: skip
 
 
 def test_adding_a_man_says_his_program(world):

@@ -25,7 +25,9 @@ from osteoload.services import (
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.client_programs import summary_dict
 from osteoload.services.errors import InputError, Issue
+from osteoload.services.stops import ResumeRefused
 from osteoload.wording import Audience, Pronouns, pronouns_for
+from osteoload.wording import stops as stop_words
 from osteoload.wording.changes import change_words
 from osteoload.wording.findings import findings_for, steps_for
 
@@ -113,11 +115,17 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
         values = forms.raw_values(request.POST, forms.INTAKE_SECTIONS, fractures=True)
         data = forms.merged_profile(stored, forms.profile_data(values))
         try:
-            clients.update_profile(request.user, client_id, data, today=today())
+            paused = clients.update_profile(request.user, client_id, data, today=today(), via="web")
         except InputError as exc:
             issues = exc.issues
         else:
-            messages.success(request, "Profile saved. Generate a new program to use it.")
+            if paused:  # R32a: the reason is on her page, at the top
+                p = _pronouns(request, client_id)
+                messages.error(
+                    request, f"Profile saved. {p.cap(p.possessive)} program is paused (R32a)."
+                )
+            else:
+                messages.success(request, "Profile saved. Generate a new program to use it.")
             return redirect("coach-client", client_id=client_id)
     name = clients.client_name(request.user, client_id)
     return _intake(request, values, issues, title=f"Edit {name}", client_id=client_id)
@@ -174,6 +182,10 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             if view.session
             else "",
             "scans": present.scan_rows(recorded_scans),
+            "blockers": client_programs.generation_blockers(user, client_id, today=day),
+            "pause_heading": stop_words.heading_for_coach(view.stop_source, profile.sex.value)
+            if view.paused
+            else "",
             "test_records": present.tests_rows(recorded_tests),
         },
     )
@@ -352,7 +364,11 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
 @coach_view
 @require_POST
 def program_assign(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
-    client_programs.assign_program(request.user, client_id, program_id)
+    try:
+        client_programs.assign_program(request.user, client_id, program_id)
+    except InputError as exc:
+        messages.error(request, " ".join(i.message for i in exc.issues))
+        return redirect("coach-program", client_id=client_id, program_id=program_id)
     p = _pronouns(request, client_id)
     messages.success(request, f"Program assigned: {p.subject} sees it on {p.possessive} phone now.")
     return redirect("coach-client", client_id=client_id)
@@ -532,7 +548,12 @@ def tests_delete(request: HttpRequest, client_id: int, tests_id: int) -> HttpRes
 @coach_view
 @require_POST
 def resume(request: HttpRequest, client_id: int) -> HttpResponse:
-    training_log.resume(request.user, client_id)
+    try:
+        training_log.resume(request.user, client_id, today=today())
+    except ResumeRefused as exc:
+        # R32a: her screening today still stops the program; the message says what to record.
+        messages.error(request, str(exc))
+        return redirect("coach-client", client_id=client_id)
     p = _pronouns(request, client_id)
     messages.success(request, f"Pause lifted: {p.subject} can log sessions again.")
     return redirect("coach-client", client_id=client_id)
