@@ -11,7 +11,14 @@ import math
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from osteoload.domain import profile as dp
 from osteoload.domain.units import BandLevel, lb_to_kg
@@ -348,8 +355,10 @@ class LoadsIn(Strict):
         assert self.start is not None and self.to is not None and self.step is not None
         return dp.LoadRange(start=self.start, stop=self.to, step=self.step)
 
+    @model_serializer(mode="plain")
     def as_document(self) -> list[float] | dict[str, float]:
-        """The description as written in a profile (a list, or ``{from, to, step}``)."""
+        """The description as written in a profile (a list, or ``{from, to, step}``): what
+        a stored profile keeps."""
         if self.weights is not None:
             return list(self.weights)
         assert self.start is not None and self.to is not None and self.step is not None

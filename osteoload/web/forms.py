@@ -49,7 +49,8 @@ class Field:
     label: str
     kind: str
     """``text``, ``password``, ``int``, ``float``, ``date``, ``select``, ``yesno``, ``check``
-    (one box) or ``checks`` (a group of boxes)."""
+    (one box), ``checks`` (a group of boxes) or ``loads`` (weights as "2, 4, 6" or a range
+    "2-20 step 2")."""
     choices: tuple[tuple[str, str], ...] = ()
     help: str = ""
     unit: str = ""
@@ -217,6 +218,39 @@ EQUIPMENT = Section(
         ),
     ),
 )
+_LOADS_HELP = (
+    "Each weight, e.g. 2, 4, 6, 8; or a range with its step, e.g. 2-20 step 2. In the units "
+    "chosen above. Leave empty for a typical gym's."
+)
+BAND_CHOICES = (
+    ("extra_light", "Extra light"),
+    ("light", "Light"),
+    ("medium", "Medium"),
+    ("heavy", "Heavy"),
+    ("extra_heavy", "Extra heavy"),
+)
+OWN_EQUIPMENT = Section(
+    "equipment_details",
+    "Weights at home or at the gym",
+    (
+        Field("equipment_details.dumbbells", "Dumbbells available", "loads", help=_LOADS_HELP,
+              wide=True),
+        Field("equipment_details.kettlebells", "Kettlebells available", "loads", help=_LOADS_HELP,
+              wide=True),
+        Field("equipment_details.barbell.bar", "Barbell: the empty bar", "float"),
+        Field("equipment_details.barbell.smallest_plate", "Barbell: lightest plate pair",
+              "float", help="The weight of one of the two plates."),
+        Field("equipment_details.barbell.heaviest", "Barbell: heaviest it can be loaded to",
+              "float", help="Empty: no limit."),
+        Field("equipment_details.machine.first", "Machines: first plate of the stack", "float",
+              help="Empty: one step."),
+        Field("equipment_details.machine.step", "Machines: step between stack plates", "float"),
+        Field("equipment_details.machine.heaviest", "Machines: heaviest on the stack", "float"),
+        Field("equipment_details.bands", "Bands available", "checks", BAND_CHOICES),
+    ),
+    "The weights that can actually be used, in the units chosen above: loads are rounded "
+    "down to these and step up to the next one available. Leave empty what is not known.",
+)  # fmt: skip
 SCHEDULE = Section(
     "schedule",
     "Schedule",
@@ -237,13 +271,22 @@ FRACTURE_FIELDS = (
 FRACTURE_ROWS = 3
 
 INTAKE_BEFORE_FRACTURES = (ABOUT, BONE)
-INTAKE_AFTER_FRACTURES = (FALLS, HEALTH, BLOOD_PRESSURE, PARQ, CLEARANCE, EQUIPMENT, SCHEDULE)
+INTAKE_AFTER_FRACTURES = (
+    FALLS, HEALTH, BLOOD_PRESSURE, PARQ, CLEARANCE, EQUIPMENT, OWN_EQUIPMENT, SCHEDULE,
+)  # fmt: skip
 INTAKE_SECTIONS = INTAKE_BEFORE_FRACTURES + INTAKE_AFTER_FRACTURES
 
 #: Where an issue about a stored field that the form writes under another name goes.
 ALIASES = {"weight_kg": "weight", "weight_lb": "weight", "parq_done": "parq_yes"}
 #: The label an issue about such a field carries (the form's one input, with its unit).
-ALIAS_LABELS = {"weight_kg": "Weight (kg)", "weight_lb": "Weight (lb)"}
+ALIAS_LABELS = {"weight_kg": "Weight (kg)", "weight_lb": "Weight (lb)"} | {
+    f"equipment_details.{kind}.{key}": f"{label}, {word}"
+    for kind, label in (
+        ("dumbbells", "Dumbbells available"),
+        ("kettlebells", "Kettlebells available"),
+    )
+    for key, word in (("from", "lightest"), ("to", "heaviest"), ("step", "step"))
+}
 
 #: Top-level profile keys the intake form owns; everything else stored is kept on edit.
 FORM_KEYS = frozenset(
@@ -251,7 +294,7 @@ FORM_KEYS = frozenset(
         "name", "age", "sex", "menopause", "years_since_menopause", "height_cm", "weight_kg",
         "weight_lb", "units", "fractures", "falls_last_year", "fall_with_injury_last_year",
         "medications", "conditions", "symptoms", "blood_pressure", "parq_yes", "clearance",
-        "supervised", "experience", "equipment", "schedule",
+        "supervised", "experience", "equipment", "equipment_details", "schedule",
     }
 )  # fmt: skip
 FORM_BONE_KEYS = frozenset({"lumbar_spine_t", "total_hip_t", "femoral_neck_t"})
@@ -361,6 +404,41 @@ def number(text: str) -> int | float | str:
     return value if math.isfinite(value) else text.strip()
 
 
+_RANGE = re.compile(
+    r"^\s*(?P<start>[\d.,]+)\s*(?:-|–|to)\s*(?P<stop>[\d.,]+)\s*,?\s*"
+    r"(?:step|steps|by|in steps of)\s*(?P<step>[\d.,]+)\s*$",
+    re.IGNORECASE,
+)
+
+
+def loads_value(text: str) -> Any:
+    """Weights from form text as the profile writes them: "2, 4, 6" -> ``[2, 4, 6]``,
+    "2-20 step 2" (or "2 to 20 by 2") -> ``{"from": 2, "to": 20, "step": 2}``; text that is
+    neither is passed on for the validator to name."""
+    match = _RANGE.match(text)
+    if match:
+        return {key: number(match.group(name)) for key, name in
+                (("from", "start"), ("to", "stop"), ("step", "step"))}  # fmt: skip
+    parts = [p for p in re.split(r"[;,\s]+", text.strip()) if p]
+    values = [number(p) for p in parts]
+    if values and all(isinstance(v, int | float) for v in values):
+        return values
+    return text.strip()
+
+
+def loads_shown(value: Any) -> str:
+    """A stored dumbbell or kettlebell description as the form shows it."""
+    if isinstance(value, Mapping):
+        return "{}-{} step {}".format(*(_g(value.get(k)) for k in ("from", "to", "step")))
+    if isinstance(value, list | tuple):
+        return ", ".join(_g(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _g(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
 def convert(f: Field, raw: Any) -> tuple[bool, Any]:
     """(present, value) for one field's raw value."""
     if f.kind == "checks":
@@ -375,6 +453,8 @@ def convert(f: Field, raw: Any) -> tuple[bool, Any]:
         return False, None
     if f.kind in ("int", "float"):
         return True, number(text)
+    if f.kind == "loads":
+        return True, loads_value(text)
     if f.kind == "yesno":
         return True, {"yes": True, "no": False}.get(text, text)
     return True, text
@@ -476,6 +556,8 @@ def _show(f: Field, value: Any) -> Any:
         return ""
     if f.kind in ("check",):
         return "on" if value else ""
+    if f.kind == "loads":
+        return loads_shown(value)
     if f.kind == "yesno":
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer() and f.kind == "float":

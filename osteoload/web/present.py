@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from osteoload.domain.units import kg_to_lb
 from osteoload.wording import Audience
 from osteoload.wording.dose import dose_lines, dose_of, dose_text, logged_set_text
+from osteoload.wording.equipment import equipment_text
 
 from . import labels
 from .charts import number
@@ -303,6 +304,7 @@ def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
          else unknown),
         ("Equipment", _list(p.equipment, labels.EQUIPMENT) if p.equipment is not None
          else "Not stated (a typical gym is assumed)"),
+        ("Weights available", equipment_text(p.equipment_details, p.units)),
         ("Schedule", schedule),
         ("Latest tests", (f"{t.date.isoformat()}: " if t.date else "") + ", ".join(tests)
          if tests else "None recorded"),
