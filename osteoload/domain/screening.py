@@ -27,6 +27,7 @@ from .assessment import (
 )
 from .profile import ClientProfile
 from .program import Finding, Screening, Step
+from .stop_rules import STOP_RULE_SYMPTOMS
 from .vocabulary import (
     BoneCategory,
     Condition,
@@ -79,12 +80,9 @@ CONTRAINDICATIONS = (
 )
 
 #: R32 (Otago leaflet; ROS): symptoms that stop exercise until a doctor has seen her.
-STOP_SYMPTOMS = (
-    Symptom.CHEST_PAIN,
-    Symptom.DIZZINESS,
-    Symptom.BREATHLESSNESS,
-    Symptom.FAINTING,
-    Symptom.FALL_WITH_INJURY,
+#: New severe back pain is R4's (a suspected spine fracture), below.
+STOP_SYMPTOMS = tuple(
+    s for s in Symptom if s in STOP_RULE_SYMPTOMS and s is not Symptom.NEW_SEVERE_BACK_PAIN
 )
 
 #: R19: after a vertebral fracture, these wait for a physiotherapist's approval, together

@@ -16,7 +16,8 @@ The decisions are data (:class:`StopDecision`: rule ID, outcome, reasons with th
 symptoms, fracture sites and dates, blood pressure, ...), never sentences:
 :mod:`osteoload.wording.stops` says them to the coach and to the client. Whether a
 screening suspends is read off its status and its findings; no threshold is restated here
-(the dates and limits live in :mod:`osteoload.domain.screening`).
+(the dates and limits live in :mod:`osteoload.domain.screening`, which takes its R32
+symptoms from here).
 """
 
 from __future__ import annotations
@@ -28,13 +29,6 @@ from enum import StrEnum
 
 from .profile import ClientProfile, Fracture
 from .program import Finding, Screening
-from .screening import (
-    ACUTE_VERTEBRAL_FRACTURE_DAYS,
-    BP_LIMIT_DIASTOLIC,
-    BP_LIMIT_SYSTOLIC,
-    CONTRAINDICATIONS,
-    RECENT_FRACTURE_DAYS,
-)
 from .vocabulary import Condition, FractureSite, ProgramStatus, Severity, Symptom
 
 #: R32 (Otago leaflet; ROS): symptoms that, reported after a session or recorded by her
@@ -191,6 +185,15 @@ def screening_decision(
 
 
 def _reasons(profile: ClientProfile, rules: set[str], as_of: date) -> list[StopReason]:
+    # Imported here: screening takes its R32 symptoms from this module.
+    from .screening import (
+        ACUTE_VERTEBRAL_FRACTURE_DAYS,
+        BP_LIMIT_DIASTOLIC,
+        BP_LIMIT_SYSTOLIC,
+        CONTRAINDICATIONS,
+        RECENT_FRACTURE_DAYS,
+    )
+
     out: list[StopReason] = []
     symptoms = stop_symptoms(profile.symptoms)
     if symptoms and rules & {"R32", "R4"}:

@@ -30,6 +30,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import connections, transaction
 from django.test import override_settings
 
+from osteoload.domain.stop_rules import STOP_RULE_SYMPTOMS
 from osteoload.domain.vocabulary import Symptom
 from osteoload.store.models import (
     Client,
@@ -271,8 +272,11 @@ def remove_clinic(coach_usernames: Sequence[str]) -> None:
         coaches.delete()
 
 
-_STOP_SYMPTOMS = (Symptom.DIZZINESS, Symptom.NEW_SEVERE_BACK_PAIN, Symptom.BREATHLESSNESS,
-                  Symptom.FALL_WITH_INJURY)  # fmt: skip
+#: The R32 stop symptoms a synthetic client reports (not chest pain or fainting).
+_STOP_SYMPTOMS = tuple(
+    s for s in Symptom
+    if s in STOP_RULE_SYMPTOMS and s not in (Symptom.CHEST_PAIN, Symptom.FAINTING)
+)  # fmt: skip
 _NOTES = ("Felt strong today", "A bit tired", "Knees fine",
           "Stiff back in the morning, fine after warming up")  # fmt: skip
 

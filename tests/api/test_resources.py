@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
 
@@ -249,3 +250,27 @@ def test_her_coach_corrects_and_deletes_tests_and_others_get_404(world, as_alice
     assert as_carol.delete(f"{base}/{tests_id}").status_code == 404
     assert as_alice.delete(f"{base}/{tests_id}").status_code == 204
     assert as_alice.get(base).json()["count"] == 0
+
+
+def test_r32a_a_red_flag_in_her_profile_pauses_and_resume_answers_409(world, as_alice, as_bob):
+    """R32a over the API: the coach records a spine fracture 5 days ago and new back pain;
+    her program stops, logging answers 409, and resume answers 409 naming what to record."""
+    program = as_alice.post(f"/clients/{world.bob_id}/programs", {"weeks": 4}).json()
+    assign = as_alice.post(f"/clients/{world.bob_id}/programs/{program['id']}/assign")
+    assert assign.status_code == 200
+    profile = as_alice.get(f"/clients/{world.bob_id}").json()["profile"]
+    recent = (TODAY - timedelta(days=5)).isoformat()
+    profile = {**profile, "symptoms": ["new_severe_back_pain"],
+               "fractures": [{"site": "vertebra", "date": recent, "low_trauma": True}]}  # fmt: skip
+    updated = as_alice.put(f"/clients/{world.bob_id}/profile", profile)
+    assert updated.status_code == 200 and updated.json()["paused"] is True
+    assert "R32a" in updated.json()["paused_reason"]
+    blocked = as_bob.post(
+        f"/clients/{world.bob_id}/sets",
+        {"date": TODAY.isoformat(), "exercise_id": "goblet_squat", "reps": 10},
+    )
+    assert blocked.status_code == 409
+    refused = as_alice.post(f"/clients/{world.bob_id}/resume")
+    assert refused.status_code == 409
+    assert "Seen and cleared by a physiotherapist" in refused.json()["detail"]
+    assert as_alice.get(f"/clients/{world.bob_id}").json()["paused"] is True
