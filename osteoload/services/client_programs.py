@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import ProgramItem, Screening
 from osteoload.domain.programming import (
     allowed_exercises,
@@ -102,26 +103,26 @@ def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any
 
 def programs_of(user: AnyUser, client_id: int) -> list[ProgramSummary]:
     """Her programs, newest first; ``weeks`` is what the stored program holds (a program
-    stored without sessions has 0, whatever was asked for)."""
+    stored without sessions has 0, whatever was asked for: stored so since R32a, and
+    corrected for earlier programs by migration 0004)."""
     client = client_for(user, client_id)
     return [
         ProgramSummary(
             program_id=p.pk,
             start=p.start,
-            weeks=len(p.document.get("weeks", [])),
+            weeks=p.weeks,
             status=p.status,
             assigned=p.assigned,
             created=p.created.date(),
         )  # fmt: skip
-        for p in client.programs.all()
+        for p in client.programs.defer("document")
     ]
 
 
-def generation_blockers(coach: AnyUser, client_id: int, *, today: date) -> tuple[str, ...]:
+def generation_blockers(profile: ClientProfile, *, today: date) -> tuple[str, ...]:
     """What is missing before a program can be generated for her (R32a), in the coach's
-    words; empty when her screening allows one."""
-    client = client_for_coach(coach, client_id)
-    profile = client_profile(client, today=today)
+    words; empty when her screening allows one. ``profile`` is her current profile (as
+    :func:`~.clients.profile_for` returns it)."""
     first = program_start(profile, today=today)
     decision = screening_decision(profile, screen_client(profile, as_of=first), as_of=first)
     if not decision.suspend:

@@ -4,10 +4,12 @@ withholds or that needs clearance is never generated or assigned."""
 
 from __future__ import annotations
 
+import importlib
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 
 from osteoload.services import audit, client_programs, clients, training_log
 from osteoload.services.errors import InputError
@@ -131,7 +133,9 @@ def test_r32a_no_program_is_generated_while_screening_needs_clearance():
     assert "clearance.medical" in paths
     assert "Cleared by her doctor to exercise" in str(info.value)
     assert not ProgramRecord.objects.filter(client_id=client_id).exists()
-    blockers = client_programs.generation_blockers(coach, client_id, today=TODAY)
+    blockers = client_programs.generation_blockers(
+        clients.profile_for(coach, client_id, today=TODAY), today=TODAY
+    )
     assert blockers and "needs clearance" in blockers[0]
 
 
@@ -145,7 +149,10 @@ def test_r32a_a_stored_program_that_is_not_ready_cannot_be_assigned(clinic):
         client_programs.assign_program(coach, client_id, record.pk)
     assert not ProgramRecord.objects.get(pk=record.pk).assigned
     assert ProgramRecord.objects.get(pk=clinic["program_id"]).assigned
-    # The programs table says what the stored program holds: 0 weeks, not the 12 asked for.
+    # The programs table says what the stored program holds: 0 weeks, not the 12 asked for
+    # (migration 0004 corrects programs stored before generation refused them).
+    migration = importlib.import_module("osteoload.store.migrations.0004_program_weeks_as_stored")
+    migration.weeks_as_stored(django_apps, None)
     weeks = {p.program_id: p.weeks for p in client_programs.programs_of(coach, client_id)}
     assert weeks[record.pk] == 0 and weeks[clinic["program_id"]] == 4
 
@@ -155,6 +162,15 @@ def test_r32a_what_is_missing_speaks_of_a_man_as_him():
     man = {**PROFILE, "sex": "male", "clearance": {}, "parq_yes": [1]}
     man.pop("menopause"), man.pop("years_since_menopause")
     client_id = clients.create_client(coach, man, today=TODAY)
-    blockers = client_programs.generation_blockers(coach, client_id, today=TODAY)
+    blockers = client_programs.generation_blockers(
+        clients.profile_for(coach, client_id, today=TODAY), today=TODAY
+    )
     assert blockers and "Cleared by his doctor to exercise" in blockers[0]
     assert not any(" her " in b or b.startswith("Her") for b in blockers), blockers
+
+
+def test_r32a_a_generated_program_stores_the_weeks_it_holds(clinic):
+    coach, client_id = clinic["coach"], clinic["client_id"]
+    program_id = client_programs.generate_for_client(coach, client_id, today=TODAY, weeks=3)
+    stored = ProgramRecord.objects.get(pk=program_id)
+    assert stored.weeks == len(stored.document["weeks"]) == 3

@@ -182,7 +182,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             if view.session
             else "",
             "scans": present.scan_rows(recorded_scans),
-            "blockers": client_programs.generation_blockers(user, client_id, today=day),
+            "blockers": client_programs.generation_blockers(profile, today=day),
             "pause_heading": stop_words.heading_for_coach(view.stop_source, profile.sex.value)
             if view.paused
             else "",
