@@ -464,6 +464,16 @@ def next_prescriptions(
         allowed=frozenset(e.id for e in allowed_exercises(profile, program.screening, catalogue)),
         review=review,
         log_days=log_days,
+        flag_days=tuple(
+            sorted(
+                {
+                    s.date
+                    for s in logged
+                    if (s.pain or 0) >= R32_PAIN_REVIEW_AT
+                    or any(x in R32_SYMPTOMS for x in s.symptoms)
+                }
+            )
+        ),
         day_from=day_from,
     )
     items = tuple(_next_item(ctx, item) for item in _baseline_items(week, day_from))
@@ -538,6 +548,8 @@ class _Context:
     review: _Review
     log_days: tuple[date, ...]
     """Every day with a logged set, oldest first."""
+    flag_days: tuple[date, ...]
+    """Every day with a stop-rule report (pain >= 5/10 or an R32 symptom)."""
     day_from: date
     """The first day the next session can fall on: ``as_of``, or the day after when she has
     already logged something on ``as_of``."""
@@ -546,6 +558,11 @@ class _Context:
         """Days from the last logged day before ``day`` to ``day`` (None: nothing before)."""
         earlier = [d for d in self.log_days if d < day]
         return (day - earlier[-1]).days if earlier else None
+
+    def review_on(self, day: date) -> bool:
+        """True when a stop rule (R32) was in force for a session on ``day``: pain of 5/10
+        or more, or a red flag, logged in the 14 days before it."""
+        return any(since < day for since in self.flag_days if (day - since).days <= R32_WINDOW_DAYS)
 
     def away(self) -> int | None:
         """Days since the last logged day when it is :data:`AWAY_DAYS` or more before
@@ -796,7 +813,9 @@ def _ratchet(
     best: tuple[float, date] | None = None
     day = start + timedelta(days=R22_REESTIMATE_EVERY_DAYS)
     while day <= checkpoint:
-        estimate = _estimate(sets, exercise_id, day)
+        # From the sets before the check-point day, so the estimate is the same whether or
+        # not that day's session is logged yet.
+        estimate = _estimate(sets, exercise_id, day - timedelta(days=1))
         if estimate is not None:
             since = day - timedelta(days=R22_REESTIMATE_EVERY_DAYS)
             fell = any(
@@ -1111,7 +1130,11 @@ def _resume(
         state.decision = Decision(rule="R18c", outcome=DecisionKind.RESUME, numbers={"days": gap})
         return
     pct = R18C_LONG_BREAK_PCT if long_break else R18C_RESUME_PCT
-    resume = _round(ctx, last_ok * pct / 100, kind) or last_ok
+    wanted = last_ok * pct / 100
+    resume = _round(ctx, wanted, kind) or last_ok
+    heavier = next_load_up(resume, kind, ctx.equipment, units=ctx.units)
+    if heavier is not None and heavier < last_ok - _EPS and heavier - wanted < wanted - resume:
+        resume = heavier  # "about 90 %": the nearest load that exists below the last one
     state.load_kg = resume
     state.rebuild_to = last_ok if resume < last_ok - _EPS else None
     state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
@@ -1157,6 +1180,9 @@ def _replay(
     state.top, state.rpe = top, rpe_t
     floor_reps = min(bottom, MIN_RANGE_REPS)  # R18a: a rep drop may go down to 6
     prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
+    review = ctx.review_on(logged.day)
+    if review and state.session is not None:  # held until the review (R32): no more reps
+        prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     heavier = (
         (state.heavier_kg, state.heavier_reps)
@@ -1215,8 +1241,14 @@ def _replay(
         )
     elif outcome is Outcome.HARD:
         state.decision = Decision(rule="R18b", outcome=DecisionKind.HOLD_HARD, numbers=numbers)
+        if logged.max_effort is not None:  # a later conversion starts from her real effort
+            state.rpe = min(10.0, logged.max_effort)
     elif outcome is Outcome.FAILED:
         _failed(ctx, state, logged, kind, numbers)
+    elif review:
+        state.decision = Decision(
+            rule="R32", outcome=DecisionKind.HOLD, numbers={**numbers, "why": "review"}
+        )
     else:
         _succeeded(ctx, state, logged, exercise, kind, rng, served_sets, numbers)
 
@@ -1529,9 +1561,29 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             load = lighter
     if ctx.review.needed:
         painful = ctx.review.painful.get(exercise.id)
-        if painful is not None and done_load is not None and (load is None or load >= done_load):
+        pain_load = (
+            next(
+                (
+                    x.load_kg
+                    for x in reversed(ctx.sessions.get(exercise.id, ()))
+                    if x.day == painful[1]
+                ),
+                None,
+            )
+            if painful is not None
+            else None
+        )
+        if (
+            painful is not None
+            and done_load is not None
+            and pain_load is not None
+            and done_load < pain_load - _EPS
+        ):
+            load = done_load  # stepped back already since the pain: hold, never compound
+            reps = min(reps, ref.min_reps)
+            notes.append(Decision(rule="R32", outcome="held_for_review"))
+        elif painful is not None and done_load is not None and (load is None or load >= done_load):
             load = ctx.step_back(done_load, kind)
-            reps = min(reps, bottom)
             decision = Decision(
                 rule="R32",
                 outcome="pain_review",
@@ -1719,6 +1771,8 @@ def _reason(
         cause = n.get("why")
         if cause == Outcome.PAINFUL:
             return f"Pain {n.get('pain')}/10 on {day}: same again until it settles."
+        if cause == "review":
+            return f"Same again until the review (R32): done on {day} without pain."
         if cause == Outcome.PARTIAL:
             return (
                 f"Only {n.get('sets_done')} of {n.get('sets')} sets on {day}: same again (the "

@@ -137,6 +137,8 @@ class SimResult:
     """Lift -> every prescription served, in order."""
     impacts: dict[str, dict[int, int]] = field(default_factory=dict)
     """Impact drill -> week -> the largest session total prescribed that week."""
+    impact_first: dict[str, int] = field(default_factory=dict)
+    """Impact drill -> the session total of its first session."""
     history: list[SetLog] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     answers: list[NextPrescriptions] = field(default_factory=list)
@@ -309,6 +311,7 @@ def _log(
         drill = item.exercise_id
         by_week = result.impacts.setdefault(drill, {})
         by_week[week] = max(by_week.get(week, 0), served.impacts)
+        result.impact_first.setdefault(drill, served.impacts)
         for n in range(1, served.sets + 1):
             history.append(SetLog(date=day, exercise_id=served.exercise_id, set=n, reps=per_set,
                                   impacts=per_set, pain=0))  # fmt: skip

@@ -1,0 +1,275 @@
+"""Property tests of progression (issue 14): virtual clients over generated profiles.
+
+Each example draws a profile (``test_program_properties.profiles``) whose program is
+``ready`` with at least one loaded lift, and drives it through
+``tests/domain/simulation.py`` with a behaviour: every set at the target effort, one RPE
+point over, or two weeks away. The properties are the rules' promises (R10a, R18-R18c,
+R22a, R34); each test names its rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, Phase, given, settings
+
+from osteoload.domain.one_rm import pct_1rm
+from osteoload.domain.profile import ClientProfile
+from osteoload.domain.progression import DecisionKind, NextItem, next_load_up
+from osteoload.domain.units import DEFAULT_EQUIPMENT, implement_for
+from osteoload.domain.vocabulary import Phase as PlanPhase
+from osteoload.domain.vocabulary import ProgramStatus
+from tests.domain.simulation import (
+    CATALOGUE,
+    HOME_2KG,
+    Behaviour,
+    SimResult,
+    gym_novice,
+    home_novice,
+    simulate,
+)
+from tests.domain.test_program_properties import START, plan, profiles
+
+#: No shrinking: a failing client is reported as drawn (shrinking a simulation is slow).
+FAST = (Phase.explicit, Phase.reuse, Phase.generate)
+PROPERTY = settings(
+    max_examples=20,
+    deadline=None,
+    phases=FAST,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
+
+#: Outcomes that move a dose on (R18, R18a, R18b, R18c).
+PROGRESS = frozenset(
+    {
+        DecisionKind.REP_UP,
+        DecisionKind.LOAD_UP,
+        DecisionKind.DOUBLE_STEP,
+        DecisionKind.ADD_SET,
+        DecisionKind.MIXED,
+        DecisionKind.TEMPO,
+        DecisionKind.HARDER_VARIATION,
+        DecisionKind.REBUILD,
+    }
+)
+#: Where R18a runs out of variables: the equipment's next step is too big (an add-on is
+#: suggested) or the lift is at its R15 cap.
+TERMINAL = frozenset({DecisionKind.ADD_ON})
+
+
+def _trainable(profile: ClientProfile) -> bool:
+    program = plan(profile, 4)
+    if program.status is not ProgramStatus.READY:
+        return False
+    return any(
+        item.load_kg is not None or (CATALOGUE[item.exercise_id].loadable and item.reps)
+        for week in program.weeks
+        for session in week.sessions
+        for item in session.items
+        if item.component.value == "resistance" and item.exercise_id in CATALOGUE
+    )
+
+
+READY = profiles().filter(_trainable)
+
+
+def _served(result: SimResult) -> Iterator[tuple[str, date, NextItem]]:
+    """(lift, day, NextItem) for every resistance item served outside deload weeks."""
+    for answer in result.answers:
+        if answer.phase is PlanPhase.DELOAD:
+            continue
+        for item in answer.items:
+            if item.decision is not None and item.component.value == "resistance":
+                yield item.exercise_id, answer.as_of, item
+
+
+def _by_lift(result: SimResult) -> dict[str, list[tuple[date, NextItem]]]:
+    out: dict[str, list[tuple[date, NextItem]]] = {}
+    logged = {(s.exercise_id, s.date) for s in result.history}
+    for lift, day, item in _served(result):
+        if (lift, day) in logged:  # the prescription she actually did that day
+            out.setdefault(lift, []).append((day, item))
+    return out
+
+
+def _stuck_spans(result: SimResult, days: int, moved: frozenset[str]) -> list[str]:
+    """Lifts with a span of more than ``days`` days of sessions without an outcome in
+    ``moved`` (an R18a terminal outcome or the R15 cap ends the search for that lift)."""
+    problems = []
+    for lift, items in _by_lift(result).items():
+        if not any(item.load_kg for _, item in items):
+            continue
+        last_move = items[0][0]
+        for day, item in items[1:]:
+            assert item.decision is not None
+            if item.decision.outcome in TERMINAL or "Capped at" in item.reason:
+                break
+            if item.decision.outcome in moved:
+                last_move = day
+            elif (day - last_move).days > days:
+                problems.append(f"{lift}: unchanged from {last_move} to {day}")
+                break
+    return problems
+
+
+def _effort_kg(result: SimResult, item: NextItem, *, step: bool = False) -> float | None:
+    """The load as an effort-equivalent 1RM (load / %1RM of its reps at RPE 8): a change of
+    rep target converts by effort (R18), so loads are compared at the same effort. With
+    ``step``, one equipment step heavier (R22a: agreement within one step)."""
+    load, reps = item.load_kg, item.reps
+    if load is None or not reps:
+        return None
+    if step:
+        kind = implement_for(CATALOGUE[item.exercise_id].equipment)
+        load = next_load_up(load, kind, DEFAULT_EQUIPMENT, units=result.units) or load
+    return load / pct_1rm(max(1, min(12, reps)), 8.0)
+
+
+def _lower(result: SimResult, new: NextItem, old: NextItem) -> bool:
+    """``new`` is a lighter dose than ``old``: a lower load, unless it comes with more reps
+    at the same effort within one equipment step (a rep-target change converts by effort,
+    R18/R22a)."""
+    if new.load_kg is None or old.load_kg is None or new.load_kg >= old.load_kg - 1e-6:
+        return False
+    if (new.reps or 0) <= (old.reps or 0):
+        return True
+    now, before = _effort_kg(result, new, step=True), _effort_kg(result, old)
+    return now is None or before is None or now < before - 1e-6
+
+
+def _drops(result: SimResult) -> list[str]:
+    """Doses that got lighter (see :func:`_lower`)."""
+    problems = []
+    for lift, items in _by_lift(result).items():
+        previous: NextItem | None = None
+        for day, item in items:
+            if item.load_kg is None:
+                continue
+            if previous is not None and _lower(result, item, previous):
+                problems.append(
+                    f"{lift} on {day}: {previous.load_kg} x {previous.reps} -> "
+                    f"{item.load_kg} x {item.reps}: {item.reason}"
+                )
+            previous = item
+    return problems
+
+
+def _deload_mondays(result: SimResult) -> list[date]:
+    """The first day of every deload week of every block (they do not count as training)."""
+    return [
+        program.start + timedelta(weeks=index)
+        for program in result.programs
+        for index, week in enumerate(program.weeks)
+        if week.phase is PlanPhase.DELOAD
+    ]
+
+
+@PROPERTY
+@given(READY)
+def test_r34_compliant_client_progresses_every_loaded_lift_within_4_weeks(profile):
+    """R34 (with R18/R18a): at the target effort every loaded lift moves on (load, reps,
+    sets, mixed loads, tempo, variation) within every 4 weeks until the caps."""
+    result = simulate(profile, weeks=10, start=START)
+    assert not _stuck_spans(result, 28, PROGRESS)
+
+
+@PROPERTY
+@given(READY)
+def test_r18a_no_successful_lift_unchanged_more_than_3_weeks(profile):
+    """R18a: a loaded lift she completes successfully never stays at the same load, reps and
+    sets for more than 3 weeks (outside deload weeks)."""
+    result = simulate(profile, weeks=10, start=START)
+    moved = PROGRESS | {DecisionKind.CONVERT}
+    assert not _stuck_spans(result, 21 + 6, moved)  # 3 weeks between sessions a week apart
+
+
+@PROPERTY
+@given(READY)
+def test_r18b_one_over_target_with_all_reps_never_lowers_a_load(profile):
+    """R18b: every rep done at one RPE point over target is a hold, never a failure: no load
+    falls (at the same effort, within one equipment step; deload weeks aside)."""
+    result = simulate(profile, weeks=10, behaviour=Behaviour.ONE_OVER, start=START)
+    assert not _drops(result)
+
+
+@settings(max_examples=10, deadline=None, phases=FAST, suppress_health_check=list(HealthCheck))
+@given(READY)
+def test_r18_r22a_compliant_run_never_loses_load_across_block_or_phase_boundaries(profile):
+    """R18, R22a: at the target effort no load falls from one phase or block to the next
+    (deload weeks aside)."""
+    result = simulate(profile, weeks=14, start=START)
+    assert not _drops(result)
+
+
+@PROPERTY
+@given(READY)
+def test_r18c_after_two_missed_weeks_loads_return_within_3_weeks(profile):
+    """R18c: back from two weeks away she resumes lighter and is back at her previous loads
+    within 3 weeks of good sessions (a planned deload week in between does not count)."""
+    result = simulate(
+        profile, weeks=10, behaviour=Behaviour.MISSES_TWO_WEEKS, event_week=3, start=START
+    )
+    away_from = START + timedelta(weeks=3)
+    back = START + timedelta(weeks=5)
+    for lift, items in _by_lift(result).items():
+        before = [i for d, i in items if d < away_from and i.load_kg is not None]
+        after = [(d, i) for d, i in items if d >= back and i.load_kg is not None]
+        if not before or not after:
+            continue
+        end = back + timedelta(weeks=3)
+        end += timedelta(weeks=sum(1 for d in _deload_mondays(result) if back <= d < end))
+        within = [i for d, i in after if d <= end]
+        if len(within) < 3:
+            continue  # the plan did not give her three sessions of it to come back with
+        assert any(not _lower(result, i, before[-1]) for i in within), (
+            lift,
+            [(i.load_kg, i.reps) for i in before[-2:]],
+            [(i.load_kg, i.reps) for i in within],
+        )
+
+
+@PROPERTY
+@given(READY)
+def test_r10a_impacts_never_rise_more_than_10_a_week(profile):
+    """R10a: impacts rise by at most about 5-10 a week, and a new drill starts at <= 10."""
+    result = simulate(profile, weeks=10, start=START)
+    for drill, by_week in result.impacts.items():
+        weeks = sorted(by_week)
+        assert result.impact_first[drill] <= 10, (drill, result.impact_first)
+        for a, b in zip(weeks, weeks[1:], strict=False):
+            if b == a + 1:  # above the best week so far (back from a deload is no rise)
+                best = max(by_week[w] for w in weeks if w <= a)
+                assert by_week[b] - best <= 10, (drill, by_week)
+
+
+# --- The named clients of docs/science/progression.md ----------------------------------------
+
+
+def test_r34_home_novice_with_2_kg_dumbbells_gains_20_pct_by_week_12():
+    """R34, R18a: the home novice's goblet squat is >= 20 % heavier by week 12 and every
+    loaded lift has risen by week 26."""
+    result = simulate(home_novice(), weeks=26, equipment=HOME_2KG)
+    assert result.load("goblet_squat", 11) >= 1.2 * result.load("goblet_squat", 0)
+    for lift in result.loaded_lifts():
+        first = next(d.load_kg for _, d in sorted(result.doses[lift].items()) if d.load_kg)
+        assert result.load(lift, 26) and result.load(lift, 26) > first, lift
+
+
+def test_r34_gym_novice_still_rising_after_week_12():
+    """R34: the gym novice's leg press is still rising between weeks 13 and 26."""
+    result = simulate(gym_novice(), weeks=26)
+    assert result.load("leg_press", 26) > result.load("leg_press", 11)
+
+
+def test_r18c_a_painful_set_is_not_permanent():
+    """R18c: after pain 5/10 on one lift she rebuilds to her previous load."""
+    result = simulate(gym_novice(), weeks=12, behaviour=Behaviour.PAINFUL_SET, event_week=4)
+    painful = {s.exercise_id for s in result.history if (s.pain or 0) >= 5}
+    assert len(painful) == 1
+    (lift,) = painful
+    day = min(s.date for s in result.history if (s.pain or 0) >= 5)
+    loads = [(d, dose.load_kg) for d, dose in result.sessions[lift]]
+    before = [load for d, load in loads if d <= day][-1]
+    later = [load for d, load in loads if d >= day + timedelta(weeks=5)]
+    assert later and max(x or 0 for x in later) >= (before or 0), loads
