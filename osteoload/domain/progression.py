@@ -1135,6 +1135,8 @@ def _resume(
     heavier = next_load_up(resume, kind, ctx.equipment, units=ctx.units)
     if heavier is not None and heavier < last_ok - _EPS and heavier - wanted < wanted - resume:
         resume = heavier  # "about 90 %": the nearest load that exists below the last one
+    if state.load_kg is not None:
+        resume = min(resume, state.load_kg)  # never above what was due before the break
     state.load_kg = resume
     state.rebuild_to = last_ok if resume < last_ok - _EPS else None
     state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
@@ -1543,10 +1545,8 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     decision = state.decision
     load = state.load_kg if loaded else None
     reps = min(max(state.reps if state.reps is not None else top, min(bottom, MIN_RANGE_REPS)), top)
-    if not success and away is None:
-        reps = min(
-            reps, max(prescribed, bottom)
-        )  # never more reps after a session that did not go well
+    if not success:  # never more reps after a session that did not go well
+        reps = min(reps, prescribed)
     notes: list[Decision] = []
     if ctx.week.phase is Phase.DELOAD and load is not None:
         lighter = _round(ctx, load * (1 - DELOAD_STEP_PCT / 100), kind)
