@@ -15,32 +15,40 @@ Baseline
 Resistance and posture work with reps: double progression, replayed over the log
     The rep range of a prescription of ``r`` reps is ``r - 2 .. r`` (:func:`rep_range`).
     The logged sessions of an exercise are replayed oldest first, each judged against what
-    the engine would have prescribed for it (:func:`judge_session`):
+    the engine would have prescribed for it (:func:`judge_session`), across weeks, phases
+    and blocks (``earlier=`` gives the earlier blocks). Every decision is a
+    :class:`Decision` (rule ID, outcome, numbers) on the item; its ``reason`` is worded from
+    it in one place (``_reason``). The rules, written up in ``docs/science/progression.md``:
 
-    * *success* (every prescribed set and rep at or below the target RPE) below the top of
-      the range: one rep more next time at the same load;
-    * success at the top of the range in two consecutive sessions at the same load (R18):
-      the load goes up by one step of the implement (:func:`next_load_up`, the next load
-      that exists) if that step is at most 5 % (lower body) or 2.5 % (upper body) of the
-      load; otherwise the load holds and the reason says why. Reps go back to the bottom;
-    * *partial* (fewer sets than prescribed), *hard* (effort above target by less than one
-      point), *painful* (3-4/10) or *unrated* (a loaded lift with no effort logged): hold;
-    * *failed* (a set short of the prescribed reps, or effort a point or more above target):
-      hold; two failed sessions in a row: step back to the heaviest load that exists at or
-      below 95 % (:data:`STEP_BACK_PCT`);
-    * two weeks or more with nothing logged at all before ``as_of``: step back the same way,
-      for every lift she has done, and start the rep range again;
-    * sessions in the program's deload weeks do not move the progression; the next session
-      in a deload week is about 10 % lighter.
+    * R18: *success* (every prescribed set and rep at or below the target RPE) below the top
+      of the range: one rep more at the same load; at the top in two sessions in a row: the
+      next load that exists on her implement (:func:`next_load_up`). A change of the plan's
+      rep or effort target converts the load by effort (%1RM chart) and keeps the count; a
+      lower target alone never lowers a load she lifts well.
+    * R18a: the reps at the new load drop (down to 6) so that the *effort* step stays within
+      10 % (lower body, trunk) or 5 % (upper body); if even 6 reps are not enough: a set
+      more (up to 3), mixed loads (the last sets at the next load, one more each time she
+      lifts them), a slower tempo, the next harder variation, then an add-on weight is
+      suggested. A 5 x 5 steps on a clean 5 x 5; below 50 kg one 2.5 kg barbell step.
+    * R18b: every rep at up to 1.5 RPE points (or more, below 9.5) over target holds; a
+      missed rep or RPE 9.5 is a failure; two failures in a row step back once (5-10 %, one
+      step), never below the lightest successful load of the last 4 weeks and never twice
+      without a success; two "too easy" sessions (2 points under) allow a double step.
+    * R18c: 2-4 weeks away: resume at about 90 % of the last successful load and return to
+      it over two good sessions; more than 4 weeks: 80 % and four sessions. Pain of 5/10 or
+      more: one step back, held during the R32 review, then back to the previous load over
+      three pain-free sessions.
+    * R22/R22a: the working max is re-estimated every 4 weeks from the sets before the
+      check-point and never lowered unless her performance fell (a set at RPE 9.5 or more);
+      a load she lifted successfully is within the 85 % cap, and after two successes so is
+      one step more when the working max comes from her log.
+    * *partial*, *painful* (3-4/10) or *unrated* sessions hold; deload weeks do not move the
+      progression and the next session in a deload week is about 10 % lighter.
 
-    The load never exceeds 85 % of the working max (R15/R16), the effort target never the
-    R17 cap. The working max is re-estimated from the log every four weeks counted from the
-    program start (R22, :func:`osteoload.domain.one_rm.working_max_from_sets`).
-
-Impact (R10)
-    Impacts per session go up by 5 when every prescribed impact was done without pain (0/10
-    or not rated), up to 50; otherwise they hold; pain of 5/10 or more, or two weeks away,
-    steps them back by 10.
+Impact (R10, R10a)
+    Impacts per session go up by 5 at most once a week when every prescribed impact was
+    done without pain, up to 50; a new drill starts at 10 or fewer; otherwise they hold;
+    pain of 5/10 or more, or two weeks away, steps them back by 10.
 
 Balance (R23)
     When every prescribed hold (or walk) was completed in the last two sessions, she moves on
