@@ -2086,6 +2086,11 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         change=change,
         reason=reason,
         last_done=last.day,
+        decision=Decision(
+            rule="R32" if ctx.review.needed else "R10a",
+            outcome=change.value,
+            numbers={"impacts": impacts, "previous": prescribed, "away_days": away},
+        ),
     )
 
 
@@ -2153,6 +2158,11 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         reps=n_reps,
         change=Change.INCREASE,
         replaces=current.id,
+        decision=Decision(
+            rule="R23a",
+            outcome="harder_exercise",
+            numbers={"from": current.id, "to": nxt.id, "sessions": BALANCE_SESSIONS_TO_PROGRESS},
+        ),
         reason=f"Every {unit} done in the last two sessions: move on to {nxt.name} "
         "(progressive balance challenge, R23).",
     )
