@@ -130,7 +130,8 @@ def _run(
             grid.add_row(*row)
         impacts = [str(result.impacts.get(w, 0)) for w in shown]
         grid.add_row("Impacts that week", *impacts)
-        console.print(grid)
+        # Wide enough for every week shown, also when the output goes to a file.
+        console.print(grid, width=max(console.width, 32 + 14 * len(shown)))
         for note in result.notes:
             console.print(f"  {note}", markup=False)
 
