@@ -157,6 +157,8 @@ RULES: dict[str, Rule] = {
     "get_program": Rule(
         "coach_or_her", 200, lambda r: Call("GET", f"{_c(r)}/programs/{r.program_id}")
     ),
+    # No program is assigned in this world: those allowed hear 409 (no assigned program).
+    "get_next": Rule("coach_or_her", 409, lambda r: Call("GET", f"{_c(r)}/next")),
     "list_sets": Rule("coach_or_her", 200, lambda r: Call("GET", f"{_c(r)}/sets")),
     "get_set": Rule("coach_or_her", 200, lambda r: Call("GET", f"{_c(r)}/sets/{r.set_id}")),
     "report_symptoms": Rule(

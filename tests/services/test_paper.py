@@ -345,7 +345,7 @@ def test_calendar_has_one_event_per_session_with_stable_uids():
         assert event.decoded("dtstart") == session.date
         assert str(event["summary"]).endswith(f"(week {week.week}, {week.phase.value})")
     first = str(events[0]["description"])
-    assert "Back squat (barbell): 2 \u00d7 12 @ 60 lb" in first
+    assert "Back squat (barbell): 2 \u00d7 12 at 60 lb" in first
 
 
 # =========================================================================================
