@@ -1195,7 +1195,7 @@ def _replay(
         prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     heavier = (
-        (state.heavier_kg, state.heavier_reps)
+        (state.heavier_kg, min(state.heavier_reps, prescribed))
         if state.heavier_sets and state.heavier_kg is not None and state.heavier_reps
         else None
     )
@@ -1703,7 +1703,7 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
         heavier_load_kg=state.heavier_kg if heavier_sets else None,
-        heavier_reps=state.heavier_reps if heavier_sets else None,
+        heavier_reps=min(state.heavier_reps or reps, reps) if heavier_sets else None,
     )
 
 
