@@ -77,6 +77,7 @@ from .one_rm import pct_1rm, working_max_from_sets
 from .profile import ClientProfile, StrengthSet
 from .program import Finding, Program, ProgramItem, Week, split_impacts
 from .programming import (
+    FAMILIARISATION_RPE,
     IMPACT_START_PER_SESSION,
     IMPACT_TARGET_PER_SESSION,
     RPE_CAP_FIRST_12_WEEKS,
@@ -449,13 +450,15 @@ def next_prescriptions(
             )
         )
     if last_logged is not None and (as_of - last_logged).days >= AWAY_DAYS:
+        days_away = (as_of - last_logged).days
+        resume_pct = R18C_RESUME_PCT if days_away <= R18C_LONG_BREAK_DAYS else R18C_LONG_BREAK_PCT
         findings.append(
             Finding(
-                rule="R18",
+                rule="R18c",
                 severity=Severity.INFO,
-                message=f"Nothing logged for {(as_of - last_logged).days} days (last on "
-                f"{last_logged.isoformat()}): loads step back {STEP_BACK_PCT:g}-"
-                f"{STEP_BACK_MAX_PCT:g} % for the first session back, then build again.",
+                message=f"Nothing logged for {days_away} days (last on "
+                f"{last_logged.isoformat()}): loads start back at about {resume_pct:g} % of "
+                "the last good ones and return to them over the next sessions (R18c).",
             )
         )
 
@@ -1552,9 +1555,14 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         _convert(ctx, state, kind, rng, base.target_rpe)
     decision = state.decision
     load = state.load_kg if loaded else None
+    if away is not None and away > R18C_LONG_BREAK_DAYS and base.target_rpe is not None:
+        # R18c: after more than four weeks away, a short familiarisation (R14: RPE <= 7).
+        base = replace(base, target_rpe=min(base.target_rpe, FAMILIARISATION_RPE))
     reps = min(max(state.reps if state.reps is not None else top, min(bottom, MIN_RANGE_REPS)), top)
     if not success:  # never more reps after a session that did not go well
         reps = min(reps, prescribed)
+    if away is not None and load is not None and done_load is not None and load >= done_load:
+        reps = min(reps, ref.min_reps)  # back at the same load: no more reps than last time
     notes: list[Decision] = []
     if ctx.week.phase is Phase.DELOAD and load is not None:
         lighter = _round(ctx, load * (1 - DELOAD_STEP_PCT / 100), kind)
@@ -1809,6 +1817,11 @@ def _reason(
             "lightest good load of the last 4 weeks or just stepped back (R18b)."
         )
     if o == DecisionKind.RESUME:
+        if "from_kg" in n and num("to_kg") >= num("from_kg") - _EPS:
+            return (
+                f"Nothing logged for {n['days']} days: {kg('to_kg')} is the lightest there is, "
+                f"so {reps} reps to start back, then build up again (R18c)."
+            )
         if "from_kg" not in n:
             return f"Nothing logged for {n['days']} days: {reps} reps, then build up again (R18c)."
         extra = (

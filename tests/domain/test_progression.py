@@ -246,7 +246,7 @@ def test_away_14_days_steps_back():
     assert squat.change is Change.DECREASE
     assert 0.85 * 60 <= squat.load_kg < 60  # R18c: about 90 %, rounded down to the bar
     assert "nothing logged for 14 days" in squat.reason
-    assert any(f.rule == "R18" and "14 days" in f.message for f in result.findings)
+    assert any(f.rule == "R18c" and "14 days" in f.message for f in result.findings)  # issue 14
 
 
 def test_13_days_away_does_not_step_back():
