@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from osteoload.services import client_programs, clients, training_log
+from osteoload.services import client_programs, clients, coaching, simulation, training_log
 from tests.conftest import TODAY
 
 from .support import PASSWORD, PageChecks, assert_phone_readable, log_in
@@ -40,21 +40,27 @@ PROFILE: dict[str, Any] = {
 
 
 def ines_in_week_six() -> tuple[Any, int, dict[str, Any]]:
-    """Her coach, her profile, a program that started five weeks ago (so her impact work has
-    grown to several sets), assigned, and her login. Returns (coach, client id, impact item)."""
+    """Her coach, her profile, a program that started five weeks ago, assigned, her login,
+    and five weeks of sessions logged as her phone asked (so her impact work has grown to
+    several sets, R10a). Returns (coach, client id, today's impact item as Today doses it)."""
     coach = clients.create_coach("coach", PASSWORD, display_name="Coach Ana")
-    client_id = clients.create_client(coach, PROFILE, today=TODAY)
+    start = TODAY - timedelta(weeks=5)
+    client_id = clients.create_client(coach, PROFILE, today=start)
     program_id = client_programs.generate_for_client(
-        coach, client_id, today=TODAY, start=TODAY - timedelta(weeks=5), weeks=8
+        coach, client_id, today=start, start=start, weeks=8
     )
     client_programs.assign_program(coach, client_id, program_id)
     token = clients.create_invite(coach, client_id, now=timezone.now())
-    clients.accept_invite(token, "ines", PASSWORD, now=timezone.now())
-    document = client_programs.program_for(coach, client_id, program_id)
-    today = [s for w in document["weeks"] for s in w["sessions"] if s["date"] == TODAY.isoformat()]
-    assert today, "the program has a session today"
-    impact = [i for i in today[0]["items"] if i.get("impacts")]
-    assert impact and impact[0]["sets"] > 1, f"a multi-set impact item today: {today[0]}"
+    user = clients.accept_invite(token, "ines", PASSWORD, now=timezone.now())
+    for offset in range((TODAY - start).days):
+        simulation.log_as_prescribed(user, client_id, start + timedelta(days=offset))
+    view = client_programs.today_session(user, client_id, today=TODAY)
+    assert view.is_today, "the program has a session today"
+    nxt = coaching.next_for_client(user, client_id, today=TODAY)
+    session = coaching.session_with_next(view.session, nxt)
+    assert session is not None
+    impact = [i for i in session["items"] if i.get("impacts")]
+    assert impact and impact[0]["sets"] > 1, f"a multi-set impact item today: {session}"
     return coach, client_id, impact[0]
 
 
@@ -100,9 +106,9 @@ def test_she_logs_exactly_the_impacts_the_program_prescribes(
     desktop.get_by_role("link", name=NAME).click()
     checks.check(desktop, "client")
     desktop.get_by_role("link", name=re.compile("Open|View|program", re.I)).first.click()
-    week = desktop.locator("details.week").filter(has_text="Week 6")
-    week.locator("summary").click()
-    row = week.get_by_role("row").filter(has_text=planned["name"]).first
+    # Her next session, worked out from her log, is what her phone showed.
+    panel = desktop.locator("section[aria-labelledby=next-h]")
+    row = panel.get_by_role("row").filter(has_text=planned["name"]).first
     expect(row).to_contain_text(f"{sets} × {per_set} impacts ({total} a session)")
     row.scroll_into_view_if_needed()
     checks.check(desktop, "coach-program-impact-row")

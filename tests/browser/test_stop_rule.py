@@ -79,7 +79,7 @@ def test_chest_pain_pauses_the_program_until_the_coach_resumes_it(
     coach = open_page("desktop")
     log_in(coach, checks, "coach", PASSWORD)
     expect(coach.get_by_role("heading", level=1)).to_have_text("Clients")
-    assert "Needs review: stopped for symptoms" in roster_badges(coach)
+    assert "Needs review: program stopped" in roster_badges(coach)
     checks.check(coach, "roster-needs-review")
 
     coach.get_by_role("link", name=NAME).click()
