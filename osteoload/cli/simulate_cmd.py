@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from .common import TextOrJson, console, err_console, fail, input_errors, print_json
@@ -131,7 +132,8 @@ def _run(
         impacts = [str(result.impacts.get(w, 0)) for w in shown]
         grid.add_row("Impacts that week", *impacts)
         # Wide enough for every week shown, also when the output goes to a file.
-        console.print(grid, width=max(console.width, 32 + 14 * len(shown)))
+        wide = Console(highlight=False, width=max(console.width, 40 + 13 * len(shown)))
+        wide.print(grid)
         for note in result.notes:
             console.print(f"  {note}", markup=False)
 

@@ -531,8 +531,15 @@ def generate_program(
     start: date,
     weeks: int = 12,
     strength_as_of: date | None = None,
+    after_weeks: int = 0,
 ) -> Program:
     """Generate a ``weeks``-long program starting on ``start`` (any weekday).
+
+    ``after_weeks``: the program is the next block of a plan she has already followed for
+    that many weeks without a long break, so it continues the plan's phases (build,
+    strength, deloads) instead of starting again with familiarisation, which R14 asks for
+    once, and again only after a break of more than four weeks (R18c). Its weeks are still
+    numbered from 1.
 
     Loads come from the profile's recent ``strength`` sets (R22 working max, sets within six
     weeks of ``strength_as_of``, default ``start``), rounded down to real equipment in the
@@ -552,11 +559,16 @@ def generate_program(
         notes.insert(0, "No exercise sessions until the steps below are done.")
         return Program(status=screening.status, screening=screening, start=start, weeks=(),
                        working_max_kg={}, notes=tuple(notes))  # fmt: skip
-    builder = _WeekBuilder(profile, screening, chooser, start)
-    built = tuple(builder.week(n) for n in range(1, weeks + 1))
+    if after_weeks < 0:
+        raise ValueError("after_weeks must be 0 or more")
+    # The builder counts plan weeks from the plan's first day, before this block.
+    builder = _WeekBuilder(profile, screening, chooser, start - timedelta(weeks=after_weeks))
+    built = tuple(builder.week(n) for n in range(after_weeks + 1, after_weeks + weeks + 1))
     built = _clamp_weekly_steps(built)
     maxes = working_maxes(profile, as_of=strength_as_of or start)
     built = _apply_loads(built, profile, maxes, catalogue)
+    if after_weeks:
+        built = tuple(replace(w, week=w.week - after_weeks) for w in built)
     if screening.status is ProgramStatus.WITHHELD:
         notes.insert(0, "Gentle program only: no lifting and no impact until reviewed.")
     if any(i.intensity_pct_1rm is not None and i.load_kg is None for i in _items(built)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -69,18 +69,40 @@ def generate_for_client(
             [Issue(m.field, m.message) for m in stop_words.generation_refused(
                 decision, profile.sex.value)]
         )  # fmt: skip
+    after = weeks_followed(client, first)
     program = generate_program(
         profile, screening, get_catalogue(), start=first, weeks=weeks,
-        strength_as_of=min(today, first),
+        strength_as_of=min(today, first), after_weeks=after,
     )  # fmt: skip
     record = ProgramRecord.objects.create(
         client=client,
         start=first,
         weeks=len(program.weeks),
         status=program.status.value,
-        document=program_document(program),
+        document={**program_document(program), "after_weeks": after},
     )
     return record.pk
+
+
+#: R18c: after more than four weeks away, a new block starts with familiarisation again.
+LONG_BREAK_DAYS = 28
+
+
+def weeks_followed(client: Client, first: date) -> int:
+    """How many weeks of her plan she has followed before ``first``, for a new block that
+    continues it (``generate_program(after_weeks=...)``): the weeks of her assigned program
+    up to ``first`` on top of those it continued, or 0 (a fresh start with familiarisation,
+    R14) when she has none or logged nothing in the last four weeks (R18c)."""
+    current = client.programs.filter(assigned=True).first()
+    if current is None or current.start >= first:
+        return 0
+    recent = client.set_logs.filter(
+        date__gte=first - timedelta(days=LONG_BREAK_DAYS), date__lt=first
+    )
+    if not recent.exists():
+        return 0
+    done = min(current.weeks, (first - current.start).days // 7)
+    return int(current.document.get("after_weeks") or 0) + done
 
 
 def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:

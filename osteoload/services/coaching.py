@@ -58,13 +58,31 @@ def stored_log(client: Client, *, before: date | None = None) -> list[SetLog]:
     return [s for s in (set_log_record(r) for r in rows.order_by("date", "id")) if s is not None]
 
 
+def earlier_blocks(client: Client, current: ProgramRecord) -> list[Program]:
+    """The blocks she trained on before ``current``: the programs her logged sets belong to
+    (R18: successes count across blocks)."""
+    ids = set(
+        client.set_logs.exclude(program=None)
+        .exclude(program_id=current.pk)
+        .values_list("program_id", flat=True)
+        .distinct()
+    )
+    records = ProgramRecord.objects.filter(pk__in=ids, start__lt=current.start)
+    return [stored_program(r) for r in records.order_by("start")]
+
+
 def stored_program(record: ProgramRecord) -> Program:
     """The assigned program as the engine's record, exactly as stored (swaps included)."""
     return from_jsonable(Program, record.document)
 
 
 def compute_next(
-    program: Program, profile: ClientProfile, log: Sequence[SetLog], *, as_of: date
+    program: Program,
+    profile: ClientProfile,
+    log: Sequence[SetLog],
+    *,
+    as_of: date,
+    earlier: Sequence[Program] = (),
 ) -> NextPrescriptions:
     """The engine call every front end shares (and ``osteoload next`` makes)."""
     return next_prescriptions(
@@ -75,6 +93,7 @@ def compute_next(
         units=profile.units,
         profile=profile,
         equipment=equipment_profile(profile),
+        earlier=earlier,
     )
 
 
@@ -107,7 +126,9 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
     profile = client_profile(client, today=today)
     log = stored_log(client, before=today)
     program = stored_program(record)
-    result = compute_next(program, profile, log, as_of=today)
+    result = compute_next(
+        program, profile, log, as_of=today, earlier=earlier_blocks(client, record)
+    )
     return ClientNext(
         program_id=record.pk,
         program_start=record.start,

@@ -139,3 +139,32 @@ def test_next_without_an_assigned_program_is_a_clear_409(client, settings):
     response = client.get(f"/api/v1/clients/{client_id}/next")
     assert response.status_code == 409
     assert "no assigned program" in response.json()["detail"]
+
+
+def test_a_new_block_continues_her_plan_and_her_loads(beatriz):
+    """R14 / R18 / R18c: after four weeks trained without a break, the next block continues
+    the plan (no second familiarisation), and Today's loads carry on from her log."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 28)
+    day = START + timedelta(weeks=4)
+    before = loads(follow_one_day(user, client_id, day))
+    new_id = client_programs.generate_for_client(coach, client_id, today=day, start=day)
+    new = client_programs.program_for(coach, client_id, new_id)
+    assert new["after_weeks"] == 4
+    assert new["weeks"][0]["phase"] != "familiarisation"
+    client_programs.assign_program(coach, client_id, new_id)
+    after = loads(follow_one_day(user, client_id, day))
+    common = set(before) & set(after)
+    assert common, (before, after)
+    assert all(after[e] >= before[e] for e in common), (before, after)
+
+
+def test_after_a_long_break_a_new_block_starts_with_familiarisation(beatriz):
+    """R18c: more than four weeks with nothing logged: the new block starts again (R14)."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 7)
+    day = START + timedelta(weeks=7)
+    new_id = client_programs.generate_for_client(coach, client_id, today=day, start=day)
+    new = client_programs.program_for(coach, client_id, new_id)
+    assert new["after_weeks"] == 0
+    assert new["weeks"][0]["phase"] == "familiarisation"
