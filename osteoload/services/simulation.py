@@ -347,7 +347,8 @@ def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
             kg = row.load_kg[shown]
             load = kg_to_lb(kg) if result.units == Units.LB.value else kg
             pct = row.pct_1rm.get(shown)
-            text = f"{round(load, 1):g}×{row.reps[shown]}"
+            reps = row.reps[shown]
+            text = f"{round(load, 1):g}×{reps}" if reps else f"{round(load, 1):g} held"
             cells.append(text + (f" {pct:.0f}%" if pct else ""))
         out.append(cells)
     return out
