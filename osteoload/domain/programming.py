@@ -958,12 +958,22 @@ class _WeekBuilder:
         )  # fmt: skip
         return self._built(_balance_item, e, minutes) if e else None
 
-    def _impact(self, n: int, phase: Phase, avoid: set[str]) -> ProgramItem | None:
+    def _impact(
+        self, n: int, phase: Phase, avoid: set[str], *, home: bool = False
+    ) -> ProgramItem | None:
         level = impact_level_for_week(n, self.s.max_impact)
+        if home:
+            # R11: high drills only in supervised sessions, never on a home day.
+            level = min(level, ImpactLevel.MODERATE, key=lambda x: x.rank)
         e = self.c.by_component(Component.IMPACT, level=5, avoid=avoid, max_impact=level)
         if e is None or e.impact.rank < ImpactLevel.LOW.rank:
             return None
-        return self._built(_impact_item, e, impacts_for_week(n, phase))
+        impacts = impacts_for_week(n, phase)
+        if e.impact is ImpactLevel.HIGH:
+            # R10a: a new drill starts at 10 impacts and builds by 5 a week.
+            weeks_on = max(0, n - HIGH_IMPACT_FROM_WEEK)
+            impacts = min(impacts, IMPACT_START_PER_SESSION + IMPACT_STEP_PER_WEEK * weeks_on)
+        return self._built(_impact_item, e, impacts)
 
     def _resistance_session(self, n: int, plan: WeekPlan, index: int, day: date) -> Session:
         budget = self.p.schedule.minutes_per_session * 60
@@ -1016,7 +1026,7 @@ class _WeekBuilder:
                 avoid.add(posture.exercise_id)
                 items.append(posture)
         if day.isoweekday() in self.impact_days:
-            impact = self._impact(n, plan.phase, avoid)
+            impact = self._impact(n, plan.phase, avoid, home=True)
             if impact is not None:
                 items.append(impact)
         elif self.s.max_impact.rank >= ImpactLevel.LOW.rank:

@@ -322,6 +322,9 @@ def _check_items(
         level = RANK[e.impact]
         if not e.known:
             bad.append("not in the catalogue")
+        # R11: high drills only in supervised (resistance) sessions, never on a home day.
+        if e.impact == ImpactLevel.HIGH and session.kind != "resistance":
+            bad.append("high impact on a home day (R11)")
         # R10a / issue 13: an impact item's sets x per-set count is its session total.
         if item.impacts is not None and item.sets * (item.reps or 0) != item.impacts:
             bad.append(f"{item.sets} x {item.reps} impacts do not make the total {item.impacts}")

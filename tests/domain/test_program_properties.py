@@ -621,3 +621,31 @@ def test_impacts_split_into_sets_that_add_up_to_the_session_total(total: int) ->
     assert sets * per_set <= total
     if total <= IMPACTS_PER_SET * MAX_IMPACT_SETS and total % 5 == 0:
         assert sets * per_set == total and per_set <= IMPACTS_PER_SET
+
+
+def test_r11_high_drills_only_in_supervised_sessions_and_start_at_ten() -> None:
+    """R11 / R10a: a supervised client cleared for high impact gets jumps only in her
+    (supervised) strength sessions, never on a home day, and a new high drill starts at no
+    more than 10 impacts; the checker catches a jump on a home day."""
+    profile = base_profile(
+        bone=Bone(lumbar_spine_t=-0.5, total_hip_t=-0.4),
+        supervised=True,
+        clearance=Clearance(medical=True, impact=True, high_intensity=True),
+    )
+    program = plan(profile, 16)
+    high = [
+        (week.week, session.kind, item.impacts)
+        for week in program.weeks
+        for session in week.sessions
+        for item in session.items
+        if item.impact is ImpactLevel.HIGH
+    ]
+    assert high, "a cleared, supervised client gets high drills after week 8"
+    assert all(kind == "resistance" for _week, kind, _n in high), high
+    first_week = min(week for week, _kind, _n in high)
+    assert all((n or 0) <= 10 for week, _kind, n in high if week == first_week), high
+    home = next(i for i, s in enumerate(program.weeks[9].sessions) if s.kind != "resistance")
+    bad = with_item(
+        program, 10, item_from(CATALOGUE["tuck_jumps"], impacts=10, reps=None), session=home
+    )
+    caught(profile, bad, "high impact on a home day (R11)")
