@@ -25,6 +25,7 @@ from osteoload.wording.dose import last_time_text
 
 from .access import AnyUser, client_for
 from .catalogue import get_catalogue
+from .client_programs import TodayView, today_session
 from .clients import client_profile
 from .training_log import set_log_record
 
@@ -99,13 +100,15 @@ def compute_next(
 
 def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:
     """Per exercise, her last session's sets in words (the wording layer's)."""
-    last_day: dict[str, date] = {}
+    last: dict[str, tuple[date, list[SetLog]]] = {}
     for s in log:
-        if s.date > last_day.get(s.exercise_id, date.min):
-            last_day[s.exercise_id] = s.date
+        day, sets = last.get(s.exercise_id, (date.min, []))
+        if s.date > day:
+            last[s.exercise_id] = (s.date, [s])
+        elif s.date == day:
+            sets.append(s)
     out: dict[str, str] = {}
-    for exercise_id, day in last_day.items():
-        sets = [s for s in log if s.exercise_id == exercise_id and s.date == day]
+    for exercise_id, (_day, sets) in last.items():
         text = last_time_text(sets, units)
         if text:
             out[exercise_id] = text
@@ -175,6 +178,32 @@ def next_document(nxt: ClientNext) -> dict[str, Any]:
         "findings": jsonable(p.findings),
         "working_maxes": jsonable(p.working_maxes),
     }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DosedToday:
+    """Her Today page's session as the coaching loop doses it."""
+
+    view: TodayView
+    """The stored program's session for today (or the next one), pause and cues."""
+    next: ClientNext | None
+    """Her next prescriptions; ``None`` when paused or without a session to dose."""
+    session: dict[str, Any] | None
+    """``view.session`` with every item dosed by ``next`` (as stored when ``next`` is None)."""
+    cues: dict[str, list[str]]
+    """The catalogue's cues for every exercise of ``session``."""
+
+
+def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
+    """What her Today page shows on ``today``: the session of her stored program, dosed by
+    her next prescription unless the program is paused. The web page, the simulation and
+    the tests all read Today through this."""
+    view = today_session(user, client_id, today=today)
+    nxt = None
+    if view.session is not None and not view.paused:
+        nxt = next_for_client(user, client_id, today=today)
+    session = session_with_next(view.session, nxt)
+    return DosedToday(view=view, next=nxt, session=session, cues={**view.cues, **cues_of(session)})
 
 
 def session_with_next(

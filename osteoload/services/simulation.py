@@ -160,14 +160,12 @@ def _run(
                 model.meet(program)
         if program is None:
             break
-        view = client_programs.today_session(user, client_id, today=day)
+        dosed = coaching.dosed_today(user, client_id, today=day)
         if tick is not None:
             tick(offset + 1)
-        if not view.is_today or view.session is None or view.paused:
+        session = dosed.session
+        if not dosed.view.is_today or session is None or dosed.view.paused:
             continue
-        nxt = coaching.next_for_client(user, client_id, today=day)
-        session = coaching.session_with_next(view.session, nxt)
-        assert session is not None
         _record(result, session, week, model, day, start)
         if behaviour is Behaviour.MISSED_WEEKS and week in (5, 6):
             continue
@@ -404,12 +402,10 @@ def log_as_prescribed(
 ) -> dict[str, Any] | None:
     """She opens Today on ``day`` and logs every set it asks for; returns the session she
     was shown (``None`` when there was nothing to do that day)."""
-    view = client_programs.today_session(user, client_id, today=day)
-    if not view.is_today or view.session is None or view.paused:
+    dosed = coaching.dosed_today(user, client_id, today=day)
+    session = dosed.session
+    if not dosed.view.is_today or session is None or dosed.view.paused:
         return None
-    nxt = coaching.next_for_client(user, client_id, today=day)
-    session = coaching.session_with_next(view.session, nxt)
-    assert session is not None
     model = _StrengthModel()
     rows = [
         r

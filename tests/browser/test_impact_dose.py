@@ -54,10 +54,9 @@ def ines_in_week_six() -> tuple[Any, int, dict[str, Any]]:
     user = clients.accept_invite(token, "ines", PASSWORD, now=timezone.now())
     for offset in range((TODAY - start).days):
         simulation.log_as_prescribed(user, client_id, start + timedelta(days=offset))
-    view = client_programs.today_session(user, client_id, today=TODAY)
-    assert view.is_today, "the program has a session today"
-    nxt = coaching.next_for_client(user, client_id, today=TODAY)
-    session = coaching.session_with_next(view.session, nxt)
+    dosed = coaching.dosed_today(user, client_id, today=TODAY)
+    assert dosed.view.is_today, "the program has a session today"
+    session = dosed.session
     assert session is not None
     impact = [i for i in session["items"] if i.get("impacts")]
     assert impact and impact[0]["sets"] > 1, f"a multi-set impact item today: {session}"

@@ -78,9 +78,7 @@ def test_logging_what_today_asks_brings_heavier_loads_within_two_weeks(beatriz):
 
 def follow_one_day(user, client_id: int, day: date) -> dict:
     """Today on ``day`` (a session day), dosed by the coaching loop, without logging."""
-    view = client_programs.today_session(user, client_id, today=day)
-    nxt = coaching.next_for_client(user, client_id, today=day)
-    session = coaching.session_with_next(view.session, nxt)
+    session = coaching.dosed_today(user, client_id, today=day).session
     assert session is not None
     return session
 

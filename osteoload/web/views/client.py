@@ -34,38 +34,27 @@ def _can_log(view: client_programs.TodayView) -> bool:
     )
 
 
-def _next(
-    request: HttpRequest, client_id: int, view: client_programs.TodayView, day: date
-) -> coaching.ClientNext | None:
-    """Her next prescription (the coaching loop), when there is a session to dose."""
-    if view.session is None or view.paused:
-        return None
-    return coaching.next_for_client(request.user, client_id, today=day)
-
-
 def _items(
-    view: client_programs.TodayView,
-    nxt: coaching.ClientNext | None,
-    logged: list[dict[str, Any]],
-    units: str,
+    dosed: coaching.DosedToday, logged: list[dict[str, Any]], units: str
 ) -> list[present.TodayItem]:
     """Today's items dosed by her next prescription, with what she did the last time."""
-    if nxt is None:
-        return present.today_items(view.session, view.cues, logged, units)
-    session = coaching.session_with_next(view.session, nxt)
-    cues = {**view.cues, **coaching.cues_of(session)}
-    return present.today_items(session, cues, logged, units, nxt.last_time)
+    last_time = dosed.next.last_time if dosed.next else {}
+    return present.today_items(dosed.session, dosed.cues, logged, units, last_time)
+
+
+def _units_of(request: HttpRequest, client_id: int, dosed: coaching.DosedToday, day: date) -> str:
+    return dosed.next.units if dosed.next else _units(request, client_id, day)
 
 
 @client_view
 @require_safe
 def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
     day = today()
-    view = client_programs.today_session(request.user, client_id, today=day)
-    nxt = _next(request, client_id, view, day)
-    units = nxt.units if nxt else _units(request, client_id, day)
+    dosed = coaching.dosed_today(request.user, client_id, today=day)
+    view = dosed.view
+    units = _units_of(request, client_id, dosed, day)
     logged = training_log.sets_on(request.user, client_id, day) if view.is_today else []
-    items = _items(view, nxt, logged, units)
+    items = _items(dosed, logged, units)
     session_date = date.fromisoformat(view.session["date"]) if view.session else None
     return render(
         request,
@@ -100,12 +89,12 @@ LOG_FIELDS = {
 def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     """One tap logs a set (or ticks an item); htmx gets the new row and the rest timer."""
     day = today()
-    view = client_programs.today_session(request.user, client_id, today=day)
+    dosed = coaching.dosed_today(request.user, client_id, today=day)
+    view = dosed.view
     exercise_id = request.POST.get("exercise_id", "")
-    nxt = _next(request, client_id, view, day)
-    units = nxt.units if nxt else _units(request, client_id, day)
+    units = _units_of(request, client_id, dosed, day)
     logged = training_log.sets_on(request.user, client_id, day)
-    items = _items(view, nxt, logged, units)
+    items = _items(dosed, logged, units)
     item = next((i for i in items if i.key == exercise_id), None)
     if not _can_log(view):
         message = (
@@ -185,11 +174,10 @@ def undo_set(request: HttpRequest, client_id: int, set_id: int) -> HttpResponse:
         messages.success(request, "That set was removed.")
         return redirect("client-today")
     exercise_id = row["exercise_id"]
-    view = client_programs.today_session(request.user, client_id, today=day)
-    nxt = _next(request, client_id, view, day)
-    units = nxt.units if nxt else _units(request, client_id, day)
+    dosed = coaching.dosed_today(request.user, client_id, today=day)
+    units = _units_of(request, client_id, dosed, day)
     left = training_log.sets_on(request.user, client_id, day)
-    items = _items(view, nxt, left, units)
+    items = _items(dosed, left, units)
     item = next((i for i in items if i.key == exercise_id), None)
     return render(request, "osteoload/client/_undone.html", {"item": item})
 
