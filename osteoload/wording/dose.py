@@ -311,8 +311,11 @@ def _set_words(s: Any, units: Units | str) -> str:
             "load": format_load(float(s.load_kg), Units(units)),
             "reps": s.reps,
         }
-    else:
+    elif s.reps:
         head = ngettext("%(n)d rep", "%(n)d reps", s.reps) % {"n": s.reps}
+    else:
+        # A ticked item (a warm-up, a walk): nothing was counted.
+        head = _("done")
     rpe = s.rpe if s.rpe is not None else (10 - s.rir if s.rir is not None else None)
     if rpe is not None:
         head += _(", effort %(rpe)s") % {"rpe": num(float(rpe), 1)}

@@ -172,3 +172,20 @@ def test_an_item_stored_before_the_split_is_read_from_its_total() -> None:
     """Old documents had 15 impacts as 2 x 8: the total is what she was meant to do."""
     dose = dose_of({"sets": 2, "reps": 8, "impacts": 15})
     assert dose.sets * (dose.per_set or 0) == 15
+
+
+def test_last_time_says_what_she_did_in_words() -> None:
+    """Her Today page's "Last time" line: loads and reps, landings, or a ticked item."""
+    from datetime import date
+
+    from osteoload.domain.logs import SetLog
+    from osteoload.wording.dose import last_time_text
+
+    day = date(2026, 11, 23)
+    lifted = [SetLog(date=day, exercise_id="leg_press", set=n, reps=12, load_kg=40, rpe=7)
+              for n in (1, 2)]  # fmt: skip
+    assert last_time_text(lifted, "kg") == "40 kg × 12, effort 7 (2 sets)"
+    hops = [SetLog(date=day, exercise_id="single_leg_hops", set=1, reps=0, impacts=5)]
+    assert last_time_text(hops, "kg") == "5 landings"
+    ticked = [SetLog(date=day, exercise_id="walking_warmup", set=1, reps=0)]
+    assert last_time_text(ticked, "kg") == "done"
