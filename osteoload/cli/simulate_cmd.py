@@ -121,12 +121,14 @@ def _run(
     for path, begin, result in results:
         title = (
             f"{result.profile_name} ({path.name}), {result.behaviour.value}, "
-            f"{result.weeks} weeks from {begin.isoformat()}: load × reps, % of modelled 1RM"
+            f"{result.weeks} weeks from {begin.isoformat()}: sets×load×reps (+heavier sets"
+            ", slow tempo), % of modelled 1RM"
         )
         grid = Table(title=title, title_justify="left")
         grid.add_column("Lift")
         for week in shown:
-            grid.add_column(f"wk {week}", justify="right")
+            deload = " (deload)" if week in result.deload_weeks else ""
+            grid.add_column(f"wk {week}{deload}", justify="right")
         for row in simulation.table(result, shown):
             grid.add_row(*row)
         impacts = [str(result.impacts.get(w, 0)) for w in shown]

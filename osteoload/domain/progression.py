@@ -144,6 +144,11 @@ R18A_MAX_WEEKS_UNCHANGED = 3
 #: R18a: sets added (up to 3 in all) before other variables when the load step is too big.
 R18A_MAX_SETS = 3
 
+#: R18a: the small add-on weight (a 0.5-1 kg wrist weight, fractional plates, a stack's
+#: add-on plate) that is the last way up when no load she owns is a small enough step, by
+#: her units: (upper body, lower body or trunk), in that unit.
+R18A_ADD_ON: dict[Units, tuple[float, float]] = {Units.KG: (0.5, 1.0), Units.LB: (1.0, 2.0)}
+
 #: R18c: after 2-4 weeks away she resumes at about this share of the last successful load
 #: and returns to it over :data:`R18C_RETURN_SESSIONS` good sessions; after more than
 #: :data:`R18C_LONG_BREAK_DAYS` the lift restarts with a short familiarisation (R14) at
@@ -220,6 +225,10 @@ BALANCE_NEW_HOLD_S = 20
 BALANCE_NEW_REPS = 10
 
 _EPS = 1e-6
+
+#: Logged loads are stored in kg to two decimals, so a 45 lb bar comes back as 20.41 kg
+#: (44.997 lb): a logged load this close to a load her equipment has is that load.
+LOGGED_LOAD_TOLERANCE_KG = 0.006
 
 
 class Change(StrEnum):
@@ -317,6 +326,8 @@ class NextItem:
     """R18a mixed loads: the last ``heavier_sets`` sets at ``heavier_load_kg`` x
     ``heavier_reps`` (the others at ``load_kg`` x ``reps``)."""
     heavier_load_kg: float | None = None
+    heavier_load_display: str | None = None
+    """``heavier_load_kg`` the way her equipment shows it."""
     heavier_reps: int | None = None
 
 
@@ -392,7 +403,7 @@ def next_prescriptions(
     """
     logged = tuple(
         sorted(
-            (s for s in history if s.date <= as_of),
+            (_snap(s, catalogue, equipment, units) for s in history if s.date <= as_of),
             key=lambda s: (s.date, s.exercise_id, s.set),
         )
     )
@@ -636,6 +647,10 @@ class _Context:
         rounded = round_load_down(load_kg + _EPS, kind, self.equipment, units=self.units)
         if rounded.load_kg is not None and abs(rounded.load_kg - load_kg) <= 1e-4:
             return rounded.label
+        if rounded.load_kg is not None and kind not in (LoadKind.BAND, LoadKind.BODYWEIGHT):
+            # R18a: a load between the ones she owns is one of hers plus a small add-on
+            extra = self.delta(load_kg, rounded.load_kg).lstrip("+")
+            return f"{self.fmt(load_kg)} ({rounded.label} + {extra} add-on)"
         return self.fmt(load_kg)
 
     def step_back(self, load_kg: float, kind: LoadKind) -> float | None:
@@ -649,6 +664,23 @@ class _Context:
         return round_load_down(
             wm.one_rm_kg * INTENSITY_CAP_PCT / 100, kind, self.equipment, units=self.units
         ).load_kg
+
+
+def _snap(s: SetLog, catalogue: Catalogue, equipment: EquipmentProfile, units: Units) -> SetLog:
+    """A logged set whose load is a load of her equipment up to the storage's rounding
+    (:data:`LOGGED_LOAD_TOLERANCE_KG`) carries that load exactly."""
+    exercise = catalogue.get(s.exercise_id)
+    if s.load_kg is None or exercise is None or not exercise.loadable:
+        return s
+    kind = implement_for(exercise.equipment)
+    if kind in (LoadKind.BAND, LoadKind.BODYWEIGHT):
+        return s
+    near = round_load_down(
+        s.load_kg + LOGGED_LOAD_TOLERANCE_KG, kind, equipment, units=units
+    ).load_kg
+    if near is None or abs(near - s.load_kg) > LOGGED_LOAD_TOLERANCE_KG or near == s.load_kg:
+        return s
+    return replace(s, load_kg=near)
 
 
 def _sessions_by_exercise(logged: Iterable[SetLog]) -> dict[str, tuple[_Logged, ...]]:
@@ -1057,6 +1089,10 @@ class _RepState:
     rpe: float | None = None
     """The plan's effort target in force at the last replayed session."""
     top_streak: int = 0
+    carry: bool = False
+    """The plan's rep target changed after a success at the top of the old range: a success
+    at the converted reps continues the count (R18: a change of rep target does not reset
+    it)."""
     streak_load: float | None = None
     easy_streak: int = 0
     fail_streak: int = 0
@@ -1098,6 +1134,7 @@ def _convert(
     old_reps = state.reps if state.reps is not None else top
     new_reps = min(max(old_reps, bottom), top)
     old_rpe = state.rpe
+    state.carry = state.top_streak > 0 and state.top != top
     state.top, state.rpe, state.reps = top, rpe, new_reps
     if state.load_kg is None or old_rpe is None or rpe is None:
         return
@@ -1353,7 +1390,9 @@ def _succeeded(
         ),
         default=logged.min_reps,
     )
-    if reps_done < top:
+    carried = state.carry and reps_done >= (state.prescribed_reps or top)
+    state.carry = False
+    if reps_done < top and not carried:
         step = 2 if state.easy_streak >= 2 else 1
         state.reps = min(top, max(reps_done, state.reps or bottom) + step)
         state.top_streak = 0
@@ -1363,13 +1402,15 @@ def _succeeded(
     same = state.streak_load is None or done is None or abs(state.streak_load - done) <= _EPS
     state.top_streak = state.top_streak + 1 if same else 1
     state.streak_load = done
-    state.reps = top
+    state.reps = max(reps_done, min(top, state.reps or top)) if carried else top
     double = state.easy_streak >= 2
     if state.top_streak < R18_SUCCESSES_FOR_LOAD and not double:
         state.decision = Decision(rule="R18", outcome=DecisionKind.ONE_MORE, numbers=numbers)
         return
     state.top_streak = 0
     state.streak_load = None
+    if reps_done < top:  # carried over a change of rep target: step from what she did
+        rng = (reps_done, reps_done)
     _progress(ctx, state, exercise, kind, rng, served_sets, numbers, double=double)
 
 
@@ -1425,15 +1466,15 @@ def _progress(
                 },
             )
             return
-    if done is not None and _mix(ctx, state, kind, rng, served_sets, limit, numbers):
-        return
-    if served_sets < R18A_MAX_SETS:
+    if served_sets < R18A_MAX_SETS and not state.heavier_sets:
         state.extra_sets += 1
         state.decision = Decision(
             rule="R18a",
             outcome=DecisionKind.ADD_SET,
             numbers={**numbers, "sets_to": served_sets + 1},
         )
+        return
+    if done is not None and _mix(ctx, state, kind, rng, served_sets, limit, numbers):
         return
     if not state.tempo:
         state.tempo = True
@@ -1444,13 +1485,36 @@ def _progress(
     harder = [p for p in exercise.progressions if p in ctx.allowed]
     if harder and state.harder is None:
         state.harder = harder[0]
+    add = _add_on_kg(ctx, exercise, kind)
+    if done is None or add is None:
         state.decision = Decision(
             rule="R18a",
-            outcome=DecisionKind.HARDER_VARIATION,
-            numbers={**numbers, "exercise_id": harder[0]},
+            outcome=DecisionKind.HARDER_VARIATION if state.harder else DecisionKind.ADD_ON,
+            numbers={**numbers, "exercise_id": state.harder},
         )
         return
-    state.decision = Decision(rule="R18a", outcome=DecisionKind.ADD_ON, numbers=numbers)
+    state.load_kg = done + add
+    state.reps = top
+    state.decision = Decision(
+        rule="R18a",
+        outcome=DecisionKind.ADD_ON,
+        numbers={
+            **numbers,
+            "from_kg": done,
+            "to_kg": done + add,
+            "add_on_kg": add,
+            "exercise_id": state.harder,
+        },
+    )
+
+
+def _add_on_kg(ctx: _Context, exercise: Exercise, kind: LoadKind) -> float | None:
+    """R18a: the small add-on weight for this lift in kg (None for bands and body weight)."""
+    if kind in (LoadKind.BAND, LoadKind.BODYWEIGHT):
+        return None
+    upper, lower = R18A_ADD_ON[ctx.units]
+    value = upper if exercise.is_upper_body else lower
+    return value if ctx.units is Units.KG else lb_to_kg(value)
 
 
 def _mix(
@@ -1638,6 +1702,8 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
                 DecisionKind.REBUILD,
             ):
                 proven = next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or proven
+            if decision.outcome == DecisionKind.ADD_ON and state.load_kg is not None:
+                proven = max(proven, state.load_kg)  # R18a: the add-on is the smallest step
             cap = proven if cap is None else max(cap, proven)
         if cap is None or load > cap + _EPS:
             notes.append(
@@ -1711,6 +1777,7 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
         heavier_load_kg=state.heavier_kg if heavier_sets else None,
+        heavier_load_display=ctx.display(state.heavier_kg, kind) if heavier_sets else None,
         heavier_reps=min(state.heavier_reps or reps, reps) if heavier_sets else None,
     )
 
@@ -1766,18 +1833,31 @@ def _reason(
             f"{too_big}: same load, lowered slowly (tempo {SLOW_TEMPO}: 3 s down, 1 s pause, "
             "up; R18a)."
         )
+    harder = n.get("exercise_id")
+    harder_name = (
+        (ctx.catalogue[str(harder)].name if str(harder) in ctx.catalogue else str(harder))
+        if harder
+        else None
+    )
     if o == DecisionKind.HARDER_VARIATION:
-        other = str(n.get("exercise_id"))
-        name = ctx.catalogue[other].name if other in ctx.catalogue else other
         return (
             f"All {scheme}{effort}, twice, at the slow tempo: ready for a harder version "
-            f"({name}); ask your coach (R18a)."
+            f"({harder_name}); ask your coach (R18a)."
         )
     if o == DecisionKind.ADD_ON:
-        return (
-            f"{too_big}: a small add-on weight (fractional plates, a 0.5-1 kg wrist weight) "
-            "would let it go up (R18a)."
+        if n.get("to_kg") is None:
+            return (
+                f"{too_big}: a small add-on weight (fractional plates, a 0.5-1 kg wrist weight) "
+                "would let it go up (R18a)."
+            )
+        text = (
+            f"{ctx.delta(num('to_kg'), num('from_kg'))}: all {scheme}{effort}, twice, at the "
+            "slow tempo, and the next load she owns is too big a step: add a small add-on "
+            "weight (a wrist weight or fractional plates, R18a)."
         )
+        if harder_name:
+            text += f" Or, with your coach, the harder version: {harder_name}."
+        return text
     if o == DecisionKind.CONVERT:
         return (
             f"The plan moves to {reps} reps at effort {num('rpe_to'):g}: {kg('to_kg')} is the "

@@ -157,6 +157,13 @@ def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:
         "load_kg": nxt.load_kg,
         "load_display": nxt.load_display,
         "target_rpe": nxt.target_rpe,
+        # R18a: the other ways up when no load step fits (mixed loads, a slower tempo)
+        "heavier_sets": nxt.heavier_sets,
+        "heavier_load_kg": nxt.heavier_load_kg,
+        "heavier_load_display": nxt.heavier_load_display,
+        "heavier_reps": nxt.heavier_reps,
+        "tempo": nxt.tempo,
+        "harder_variation": nxt.harder_variation,
         # The %1RM of the stored plan no longer describes a load the engine moved.
         "intensity_pct_1rm": item.get("intensity_pct_1rm") if nxt.load_kg is None else None,
     }

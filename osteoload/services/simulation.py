@@ -29,11 +29,13 @@ from typing import Any
 
 from django.db import transaction
 
+from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.one_rm import pct_1rm
 from osteoload.domain.program import Program
+from osteoload.domain.progression import next_load_up
 from osteoload.domain.serialize import from_jsonable
-from osteoload.domain.units import kg_to_lb
-from osteoload.domain.vocabulary import Units
+from osteoload.domain.units import EquipmentProfile, implement_for, kg_to_lb, round_load_down
+from osteoload.domain.vocabulary import Phase, Units
 from osteoload.wording.dose import dose_of
 
 from . import client_programs, clients, coaching, training_log
@@ -78,6 +80,8 @@ class LiftRow:
     reps: dict[int, int] = field(default_factory=dict)
     sets: dict[int, int] = field(default_factory=dict)
     pct_1rm: dict[int, float] = field(default_factory=dict)
+    extra: dict[int, str] = field(default_factory=dict)
+    """R18a's other ways up that week, in short: heavier sets, a slow tempo."""
 
 
 @dataclass(slots=True)
@@ -93,6 +97,8 @@ class SimulationResult:
     """Impacts prescribed per week (all sessions)."""
     balance_minutes: dict[int, int] = field(default_factory=dict)
     sessions_logged: int = 0
+    deload_weeks: set[int] = field(default_factory=set)
+    """Weeks that were planned deloads (lighter on purpose)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -140,7 +146,9 @@ def _run(
     now = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
     token = clients.create_invite(coach, client_id, now=now)
     user = clients.accept_invite(token, f"sim-client-{suffix}", password, now=now)
-    units = clients.profile_for(coach, client_id, today=start).units.value
+    her = clients.profile_for(coach, client_id, today=start)
+    units = her.units.value
+    gym = _Gym(equipment_profile(her), her.units)
     result = SimulationResult(
         profile_name=str(profile.get("name") or "client"),
         behaviour=behaviour,
@@ -167,6 +175,8 @@ def _run(
         if not dosed.view.is_today or session is None or dosed.view.paused:
             continue
         _record(result, session, week, model, day, start)
+        if dosed.next is not None and dosed.next.prescriptions.phase is Phase.DELOAD:
+            result.deload_weeks.add(week)
         if behaviour is Behaviour.MISSED_WEEKS and week in (5, 6):
             continue
         rows = []
@@ -181,7 +191,7 @@ def _run(
                 and exercise.loadable
             )
             pain_given = pain_given or painful
-            rows += _sets_for(item, behaviour, day, model, painful=painful)
+            rows += _sets_for(item, behaviour, day, model, painful=painful, gym=gym)
         if rows:
             training_log.log_sets(user, client_id, rows, today=day)
             result.sessions_logged += 1
@@ -248,8 +258,33 @@ def _effort(target: float | None, behaviour: Behaviour) -> float | None:
     return min(10.0, max(1.0, target + shift))
 
 
+@dataclass(frozen=True, slots=True)
+class _Gym:
+    """Her equipment: a load she picks for herself is one she has."""
+
+    equipment: EquipmentProfile
+    units: Units
+
+    def pick(self, target_kg: float, exercise_id: str) -> float | None:
+        """The heaviest load she has at or below ``target_kg`` (else the lightest one)."""
+        exercise = get_catalogue().get(exercise_id)
+        if exercise is None or not exercise.loadable:
+            return None
+        kind = implement_for(exercise.equipment)
+        down = round_load_down(target_kg, kind, self.equipment, units=self.units).load_kg
+        if down is not None:
+            return down
+        return next_load_up(0.001, kind, self.equipment, units=self.units)
+
+
 def _sets_for(
-    item: dict[str, Any], behaviour: Behaviour, day: date, model: _StrengthModel, *, painful: bool
+    item: dict[str, Any],
+    behaviour: Behaviour,
+    day: date,
+    model: _StrengthModel,
+    *,
+    painful: bool,
+    gym: _Gym | None = None,
 ) -> list[dict[str, Any]]:
     """The rows she logs for one item: exactly what Today asks, by her behaviour."""
     dose = dose_of(item)
@@ -268,17 +303,21 @@ def _sets_for(
             if exercise is not None and exercise.loadable:
                 row["load_kg"] = item.get("load_kg") or FIRST_LOAD_LIGHT_KG
         elif dose.kind == "reps":
-            row["reps"] = dose.per_set
+            # each set as Today pre-fills it (R18a mixed loads: the heavier sets last)
+            reps = dose.set_per_set(number)
+            row["reps"] = reps
             rpe = _effort(item.get("target_rpe"), behaviour)
             if rpe is not None:
                 row["rpe"] = rpe
-            load = item.get("load_kg")
+            load = dose.set_load_kg(number)
             if load is None and item.get("target_rpe") is not None:
                 load = _chosen_load(item, model, day)
+                if load is not None and gym is not None:
+                    load = gym.pick(load, item["exercise_id"])
             if load:
                 row["load_kg"] = load
-                if dose.per_set and rpe is not None:
-                    model.first_load(item["exercise_id"], dose.per_set, rpe, float(load), day)
+                if reps and rpe is not None:
+                    model.first_load(item["exercise_id"], reps, rpe, float(load), day)
         if painful and number == dose.sets:
             row["pain"] = 5
         rows.append(row)
@@ -327,6 +366,16 @@ def _record(
         row.load_kg[week] = float(item["load_kg"])
         row.reps[week] = int(item.get("reps") or 0)
         row.sets[week] = int(item.get("sets") or 0)
+        dose = dose_of(item)
+        extra = []
+        if dose.is_heavier(dose.sets):
+            heavy = dose.heavier_load_kg or 0.0
+            shown = kg_to_lb(heavy) if result.units == Units.LB.value else heavy
+            extra.append(f"+{dose.heavier_sets}@{round(shown, 1):g}")
+        if dose.tempo:
+            extra.append("slow")
+        if extra:
+            row.extra[week] = " ".join(extra)
         one_rm = model.one_rm(item["exercise_id"], day)
         if one_rm:
             row.pct_1rm[week] = round(100 * float(item["load_kg"]) / one_rm, 1)
@@ -347,6 +396,10 @@ def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
             pct = row.pct_1rm.get(shown)
             reps = row.reps[shown]
             text = f"{round(load, 1):g}×{reps}" if reps else f"{round(load, 1):g} held"
+            if row.sets.get(shown):
+                text = f"{row.sets[shown]}×" + text
+            if shown in row.extra:
+                text += " " + row.extra[shown]
             cells.append(text + (f" {pct:.0f}%" if pct else ""))
         out.append(cells)
     return out
@@ -385,6 +438,8 @@ def result_document(result: SimulationResult, *, source: str, start: date) -> di
                         "load_kg": row.load_kg[w],
                         "reps": row.reps[w],
                         "sets": row.sets[w],
+                        "extra": row.extra.get(w),
+                        "deload": w in result.deload_weeks,
                         "pct_modelled_1rm": row.pct_1rm.get(w),
                     }
                     for w in sorted(row.load_kg)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from osteoload.domain.units import kg_to_lb
 from osteoload.wording import Audience
-from osteoload.wording.dose import dose_lines, dose_of, dose_text, logged_set_text
+from osteoload.wording.dose import Dose, dose_lines, dose_of, dose_text, logged_set_text
 from osteoload.wording.equipment import equipment_text
 
 from . import labels
@@ -112,10 +112,8 @@ def today_items(
             continue
         seen.add(exercise_id)
         planned = dose_of(item)
-        load = item.get("load_kg")
-        load_value = ""
-        if load is not None:
-            load_value = number(kg_to_lb(load), 1) if units == "lb" else number(load, 2)
+        logged = by_exercise.get(exercise_id, [])
+        prefill, load_value = set_prefill(planned, len(logged) + 1, units)
         items.append(
             TodayItem(
                 key=exercise_id,
@@ -124,15 +122,27 @@ def today_items(
                 cues=list(cues.get(exercise_id, [])),
                 lines=dose_lines(item, units, Audience.CLIENT),
                 sets=planned.sets,
-                prefill=str(planned.prefill) if planned.prefill is not None else "",
+                prefill=prefill,
                 last_time=last_time.get(exercise_id, ""),
-                logged=by_exercise.get(exercise_id, []),
+                logged=logged,
                 load_value=load_value,
                 component=labels.label(labels.COMPONENTS, item.get("component")),
                 rpe_value=number(item["target_rpe"], 1) if item.get("target_rpe") else "",
             )
         )
     return items
+
+
+def set_prefill(planned: Dose, set_number: int, units: str) -> tuple[str, str]:
+    """(reps or seconds or impacts, load in her units) pre-filled for set ``set_number``
+    (from 1; past the last set, as the last): mixed loads (R18a) put the heavier sets last."""
+    n = max(1, min(set_number, planned.sets))
+    per_set = planned.set_per_set(n)
+    load = planned.set_load_kg(n)
+    load_value = ""
+    if load is not None:
+        load_value = number(kg_to_lb(load), 1) if units == "lb" else number(load, 2)
+    return (str(per_set) if per_set is not None else "", load_value)
 
 
 def long_date(day: date) -> str:

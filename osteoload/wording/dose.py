@@ -14,7 +14,7 @@ and the session total, so no number can be read as the total per set.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -59,11 +59,38 @@ class Dose:
     intensity_pct_1rm: float | None
     target_rpe: float | None
     rest_s: int | None
+    heavier_sets: int = 0
+    """R18a mixed loads: the last ``heavier_sets`` sets are at ``heavier_load_kg`` x
+    ``heavier_reps``."""
+    heavier_load_kg: float | None = None
+    heavier_load_display: str | None = None
+    heavier_reps: int | None = None
+    tempo: str | None = None
+    """R18a: a slower tempo, ``"3-1-1"`` (seconds down, pause, up), or ``None``."""
 
     @property
     def prefill(self) -> int | None:
         """What one set of the one-tap logger is pre-filled with: the per-set number."""
         return self.per_set
+
+    def is_heavier(self, number: int) -> bool:
+        """True when set ``number`` (from 1) is one of the heavier sets of mixed loads."""
+        return (
+            self.kind is DoseKind.REPS
+            and self.heavier_sets > 0
+            and self.heavier_load_kg is not None
+            and number > self.sets - self.heavier_sets
+        )
+
+    def set_per_set(self, number: int) -> int | None:
+        """Reps (seconds, impacts) of set ``number``: what its logger is pre-filled with."""
+        if self.is_heavier(number) and self.heavier_reps:
+            return self.heavier_reps
+        return self.per_set
+
+    def set_load_kg(self, number: int) -> float | None:
+        """The load of set ``number`` (kg)."""
+        return self.heavier_load_kg if self.is_heavier(number) else self.load_kg
 
 
 def _field(item: object, name: str) -> Any:
@@ -113,6 +140,11 @@ def dose_of(item: Item) -> Dose:
         intensity_pct_1rm=_field(item, "intensity_pct_1rm"),
         target_rpe=_field(item, "target_rpe"),
         rest_s=int(rest) if rest else None,
+        heavier_sets=int(_field(item, "heavier_sets") or 0),
+        heavier_load_kg=_field(item, "heavier_load_kg"),
+        heavier_load_display=_field(item, "heavier_load_display"),
+        heavier_reps=_field(item, "heavier_reps"),
+        tempo=_field(item, "tempo"),
     )
 
 
@@ -209,16 +241,55 @@ def amount_text(dose: Dose, audience: Audience) -> str:
     return ngettext("%(n)d set", "%(n)d sets", n) % {"n": n}
 
 
+def _tempo_words(tempo: str, audience: Audience) -> str:
+    """R18a's slower tempo ``"3-1-1"`` (seconds down, pause, up) in words."""
+    parts = tempo.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return _("tempo %(t)s") % {"t": tempo}
+    down, pause, _up = (int(p) for p in parts)
+    if audience is Audience.CLIENT:
+        return ngettext(
+            "Go slowly: %(down)d seconds down, pause %(pause)d second, then up",
+            "Go slowly: %(down)d seconds down, pause %(pause)d seconds, then up",
+            pause,
+        ) % {"down": down, "pause": pause}
+    if audience is Audience.COACH:
+        return _("tempo %(t)s (s down, pause, up)") % {"t": tempo}
+    return _("slowly: %(down)d s down, %(pause)d s pause, up") % {"down": down, "pause": pause}
+
+
+def _heavier_words(dose: Dose, units: Units | str, audience: Audience) -> str | None:
+    """R18a mixed loads: the heavier sets after the others, or ``None``."""
+    if not dose.is_heavier(dose.sets):
+        return None
+    n, reps = dose.heavier_sets, dose.heavier_reps or dose.per_set or 0
+    load = dose.heavier_load_display or format_load(dose.heavier_load_kg or 0.0, Units(units))
+    if audience is Audience.CLIENT:
+        return ngettext(
+            "Then %(n)d set of %(reps)d at %(load)s",
+            "Then %(n)d sets of %(reps)d at %(load)s",
+            n,
+        ) % {"n": n, "reps": reps, "load": load}
+    return _("+ %(n)d × %(reps)d at %(load)s") % {"n": n, "reps": reps, "load": load}
+
+
 def _parts(dose: Dose, units: Units | str, audience: Audience) -> tuple[list[str], list[str]]:
     """(head, tail): the amount with its load, then effort and rest."""
-    head = [amount_text(dose, audience)]
+    heavier = _heavier_words(dose, units, audience)
+    lighter = replace(dose, sets=dose.sets - dose.heavier_sets) if heavier else dose
+    head = [amount_text(lighter, audience)]
     tail: list[str] = []
     load = load_words(dose, units)
     rpe = num(dose.target_rpe, 1) if dose.target_rpe is not None else None
     rest = dose.rest_s if dose.rest_s and dose.sets > 1 else None
+    tempo = _tempo_words(dose.tempo, audience) if dose.tempo else None
     if audience is Audience.CLIENT:
         if load:
             head.append(_("Weight: %(load)s") % {"load": load})
+        if heavier:
+            head.append(heavier)
+        if tempo:
+            tail.append(tempo)
         if rpe is not None:
             tail.append(_("How hard: about %(rpe)s out of 10") % {"rpe": rpe})
         if rest is not None:
@@ -226,6 +297,10 @@ def _parts(dose: Dose, units: Units | str, audience: Audience) -> tuple[list[str
         return head, tail
     if load:
         head.append(_("at %(load)s") % {"load": load})
+    if heavier:
+        head.append(heavier)
+    if tempo:
+        tail.append(tempo)
     if audience is Audience.COACH:
         if dose.intensity_pct_1rm is not None:
             head.append(_("(%(pct)s %% 1RM)") % {"pct": num(dose.intensity_pct_1rm, 0)})

@@ -55,6 +55,7 @@ from osteoload.domain.vocabulary import (
     ProgramStatus,
     Units,
 )
+from osteoload.wording.dose import dose_of
 
 CATALOGUE = load_catalogue()
 _TAKES_EARLIER = "earlier" in inspect.signature(next_prescriptions).parameters
@@ -341,12 +342,10 @@ def _log(
     dose = Dose(load, served.reps, served.sets, served.exercise_id, _extra(served, profile.units))
     result.sessions.setdefault(lift, []).append((day, dose))
     result.doses.setdefault(lift, {}).setdefault(week, dose)
-    heavier = served.heavier_load_kg
-    heavy_sets = served.heavier_sets
+    plan = dose_of(served)  # each set as her Today page pre-fills it (R18a mixed loads)
     for n in range(1, served.sets + 1):
-        heavy = heavier is not None and n > served.sets - heavy_sets
-        set_load = heavier if heavy else load
-        set_reps = (served.heavier_reps or served.reps) if heavy else served.reps
+        set_load = plan.set_load_kg(n) if plan.is_heavier(n) else load
+        set_reps = plan.set_per_set(n) or served.reps
         history.append(
             SetLog(
                 date=day,

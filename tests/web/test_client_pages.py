@@ -290,3 +290,42 @@ def test_coach_progress_page_says_he_for_a_man(world):
     ).content.decode()
     assert "which he takes" in page and "which she takes" not in page
     assert "for her age" not in page
+
+
+def test_r18a_mixed_loads_on_today_heavier_last_set_is_said_and_prefilled(world, monkeypatch):
+    """R18a mixed loads reach her phone: the dose says the heavier last set, and once the
+    other sets are logged the logger is pre-filled with its load and reps."""
+    from dataclasses import replace
+
+    from osteoload.services import coaching
+
+    real = coaching.compute_next
+    item = strength(world)
+
+    def with_mixed(*args, **kwargs):
+        result = real(*args, **kwargs)
+        items = tuple(
+            replace(i, load_kg=20.0, load_display="20 kg", heavier_sets=1,
+                    heavier_load_kg=25.0, heavier_load_display="25 kg", heavier_reps=6)
+            if i.exercise_id == item["exercise_id"] else i
+            for i in result.items
+        )  # fmt: skip
+        return replace(result, items=items)
+
+    monkeypatch.setattr(coaching, "compute_next", with_mixed)
+    browser = world.bob.browser()
+    page = browser.get(reverse("client-today")).content.decode()
+    sets_n = item["sets"]
+    assert "Then 1 set of 6 at 25 kg" in page
+    assert f'id="load-{item["exercise_id"]}" value="20"' in page
+    html = ""
+    for _n in range(sets_n - 1):
+        data = {"exercise_id": item["exercise_id"], "reps": str(item["reps"]), "load": "20",
+                "rpe": "7", "pain": "0"}  # fmt: skip
+        html = browser.post(reverse("client-log"), data, **HTMX).content.decode()
+    assert (
+        f'id="load-{item["exercise_id"]}" value="25" autocomplete="off" hx-swap-oob="true"' in html
+    )
+    assert f'id="reps-{item["exercise_id"]}" value="6"' in html
+    page = browser.get(reverse("client-today")).content.decode()
+    assert f'id="load-{item["exercise_id"]}" value="25"' in page

@@ -18,6 +18,7 @@ from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Symptom
 from osteoload.services import client_programs, clients, coaching, plans, progress, training_log
 from osteoload.services.errors import InputError, Issue
+from osteoload.wording.dose import dose_of
 
 from .. import forms, labels, present
 from ..progress_charts import progress_charts
@@ -126,6 +127,10 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     row = next(r for r in training_log.sets_on(request.user, client_id, day) if r["id"] == set_id)
     done = item.done_count + 1
     rest = int(item.item.get("rest_s") or 0)
+    planned = dose_of(item.item)
+    upcoming = present.set_prefill(planned, done + 1, units)
+    # R18a mixed loads: the next set is heavier, so its fields change with it
+    next_set = upcoming if upcoming != present.set_prefill(planned, done, units) else None
     return render(
         request,
         "osteoload/client/_logged.html",
@@ -134,6 +139,7 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
             "item": item,
             "done": done,
             "rest": rest,
+            "next_set": next_set if item.kind == "strength" else None,
             "oob": True,
         },
     )

@@ -1,0 +1,136 @@
+"""R18a's ladder when no load she owns is a small enough step, and R18's count across a
+change of rep target: a lift she completes never stays the same for more than 3 weeks.
+
+Each simulated client logs every set exactly as the wording layer's dose pre-fills it on
+her Today page (:meth:`osteoload.wording.dose.Dose.set_load_kg`), mixed loads included.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from osteoload.domain.logs import SetLog
+from osteoload.domain.program import Program, Session, Week
+from osteoload.domain.progression import DecisionKind, NextItem
+from osteoload.domain.units import lb_to_kg
+from osteoload.domain.vocabulary import Phase, ProgramStatus
+from osteoload.wording.dose import dose_of
+
+from .test_progression import (
+    PROFILE,
+    PROFILE_LB,
+    SCREENING,
+    START,
+    by_id,
+    item,
+    program,
+    run,
+    session_days,
+    sets,
+)
+
+
+def _follow(prog: Program, lift: str, first: list[SetLog], sessions: int, profile=PROFILE):
+    """She logs every set as prescribed at the target effort; the prescriptions served."""
+    history = list(first)
+    served: list[NextItem] = []
+    for day in session_days(sessions, START + timedelta(days=7))[:sessions]:
+        nxt = by_id(run(prog, history, day, profile), lift)
+        served.append(nxt)
+        plan = dose_of(nxt)
+        for n in range(1, plan.sets + 1):
+            history.append(
+                SetLog(
+                    date=day,
+                    exercise_id=lift,
+                    set=n,
+                    reps=plan.set_per_set(n) or 0,
+                    load_kg=plan.set_load_kg(n),
+                    rpe=nxt.target_rpe,
+                    pain=0,
+                )
+            )
+    return served
+
+
+def _shape(nxt: NextItem) -> tuple[object, ...]:
+    return (nxt.load_kg, nxt.reps, nxt.sets, nxt.heavier_sets, nxt.heavier_load_kg, nxt.tempo)
+
+
+@pytest.mark.parametrize(
+    ("lift", "load"),
+    [("seated_cable_row", 20.0), ("lat_pulldown", 20.0), ("dumbbell_overhead_press", 4.0)],
+)
+def test_r18a_coarse_steps_still_progress_and_never_stall_3_weeks(lift: str, load: float):
+    """R18a: a 5 kg stack step on a 20 kg upper-body lift (+25 %) or a 1 kg step on a 4 kg
+    dumbbell (+25 %): sets, mixed loads, tempo, then a small add-on; never the same load,
+    reps and sets for more than 3 weeks (6 sessions at two a week); the load keeps rising."""
+    prog = program(item(lift, sets=2, reps=10, target_rpe=8.0), weeks=30)
+    first = sets(START, lift, reps=10, load=load, rpe=8.0, n=2)
+    served = _follow(prog, lift, first, 50)
+    run_length, longest = 1, 1
+    for before, after in zip(served, served[1:], strict=False):
+        run_length = run_length + 1 if _shape(before) == _shape(after) else 1
+        longest = max(longest, run_length)
+    assert longest <= 6, [_shape(s) for s in served]
+    assert (served[-1].load_kg or 0) > load
+    outcomes = {s.decision.outcome for s in served if s.decision is not None}
+    assert DecisionKind.ADD_ON in outcomes or DecisionKind.MIXED in outcomes
+
+
+def test_r18a_add_on_is_a_real_small_step_shown_as_her_load_plus_an_add_on():
+    """R18a: the last way up is a 0.5-1 kg add-on, prescribed as a load and shown as one of
+    her loads plus the add-on."""
+    prog = program(item("seated_cable_row", sets=3, reps=6, target_rpe=8.0), weeks=30)
+    first = sets(START, "seated_cable_row", reps=6, load=20.0, rpe=8.0, n=3)
+    served = _follow(prog, "seated_cable_row", first, 30)
+    add_ons = [s for s in served if s.decision and s.decision.outcome == DecisionKind.ADD_ON]
+    assert add_ons, [_shape(s) for s in served]
+    step = add_ons[0]
+    assert step.decision is not None
+    assert step.decision.numbers["add_on_kg"] == 0.5  # upper body, kg client
+    assert step.load_kg == pytest.approx(float(step.decision.numbers["from_kg"] or 0) + 0.5)
+    assert step.load_display is not None and "add-on" in step.load_display
+
+
+def test_r18_lb_client_logged_45_lb_bar_steps_to_the_next_plate_pair():
+    """R18: a 45 lb bar comes back from storage as 20.41 kg; the next step is 50 lb, not a
+    load up of nothing."""
+    prog = program(item("back_squat", sets=3, reps=10, target_rpe=8.0), weeks=4)
+    d1, d2, d3 = session_days(3)
+    history = sets(d1, "back_squat", load=20.41, rpe=8.0) + sets(d2, "back_squat", load=20.41)
+    nxt = by_id(run(prog, history, d3, PROFILE_LB), "back_squat")
+    assert nxt.load_kg == pytest.approx(lb_to_kg(50.0))
+    assert nxt.load_display is not None and "50 lb" in nxt.load_display
+
+
+def test_r18_a_change_of_rep_target_does_not_reset_the_count():
+    """R18: a success at the top of a 6-rep week, then the prescribed reps done in an 8-rep
+    week at the same load: two successes, the load goes up."""
+    squat6 = item("back_squat", sets=3, reps=6, target_rpe=8.0)
+    squat8 = item("back_squat", sets=3, reps=8, target_rpe=8.0)
+    weeks = []
+    for n, it in enumerate((squat6, squat8, squat8), start=1):
+        monday = START + timedelta(weeks=n - 1)
+        weeks.append(
+            Week(
+                week=n,
+                phase=Phase.STRENGTH,
+                sessions=(Session(day=1, date=monday, kind="resistance", items=(it,), minutes=45),),
+                balance_minutes=0,
+                impacts=0,
+            )
+        )
+    prog = Program(
+        status=ProgramStatus.READY, screening=SCREENING, start=START, weeks=tuple(weeks),
+        working_max_kg={},
+    )  # fmt: skip
+    w1, w2, w3 = (START + timedelta(weeks=k) for k in range(3))
+    history = sets(w1, "back_squat", reps=6, load=40.0, rpe=8.0)
+    second = by_id(run(prog, history, w2), "back_squat")
+    assert second.load_kg == 40.0 and second.reps == 6
+    history += sets(w2, "back_squat", reps=6, load=40.0, rpe=8.0)
+    third = by_id(run(prog, history, w3), "back_squat")
+    assert (third.load_kg or 0) > 40.0 or third.heavier_sets > 0
