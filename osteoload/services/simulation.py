@@ -70,6 +70,28 @@ class Behaviour(StrEnum):
     """At target, but pain 5/10 on the last set of one lift in week 3 (R18c)."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Served:
+    """One session's prescription of a lift, as her Today page showed it."""
+
+    week: int
+    deload: bool
+    kind: str
+    """The dose's kind: ``reps`` for a lift, ``hold`` for a loaded hold or carry."""
+    sets: int
+    reps: int | None
+    load_kg: float
+    heavier_sets: int
+    heavier_load_kg: float | None
+    tempo: str | None
+
+    @property
+    def shape(self) -> tuple[object, ...]:
+        """What she was asked to do, without the week: equal shapes are the same session."""
+        return (self.sets, self.reps, self.load_kg, self.heavier_sets, self.heavier_load_kg,
+                self.tempo)  # fmt: skip
+
+
 @dataclass(slots=True)
 class LiftRow:
     """One lift's prescribed loads by week (kg) and their share of the modelled 1RM."""
@@ -82,6 +104,8 @@ class LiftRow:
     pct_1rm: dict[int, float] = field(default_factory=dict)
     extra: dict[int, str] = field(default_factory=dict)
     """R18a's other ways up that week, in short: heavier sets, a slow tempo."""
+    sessions: list[Served] = field(default_factory=list)
+    """Every session's prescription, in order."""
 
 
 @dataclass(slots=True)
@@ -174,9 +198,10 @@ def _run(
         session = dosed.session
         if not dosed.view.is_today or session is None or dosed.view.paused:
             continue
-        _record(result, session, week, model, day, start)
-        if dosed.next is not None and dosed.next.prescriptions.phase is Phase.DELOAD:
+        deload = dosed.next is not None and dosed.next.prescriptions.phase is Phase.DELOAD
+        if deload:
             result.deload_weeks.add(week)
+        _record(result, session, week, model, day, deload=deload)
         if behaviour is Behaviour.MISSED_WEEKS and week in (5, 6):
             continue
         rows = []
@@ -349,7 +374,8 @@ def _record(
     week: int,
     model: _StrengthModel,
     day: date,
-    start: date,
+    *,
+    deload: bool,
 ) -> None:
     catalogue = get_catalogue()
     for item in session["items"]:
@@ -361,12 +387,25 @@ def _record(
         row = result.lifts.setdefault(
             item["exercise_id"], LiftRow(item["exercise_id"], item["name"])
         )
+        dose = dose_of(item)
+        row.sessions.append(
+            Served(
+                week=week,
+                deload=deload,
+                kind=dose.kind.value,
+                sets=dose.sets,
+                reps=dose.per_set,
+                load_kg=float(item["load_kg"]),
+                heavier_sets=dose.heavier_sets if dose.is_heavier(dose.sets) else 0,
+                heavier_load_kg=dose.heavier_load_kg if dose.is_heavier(dose.sets) else None,
+                tempo=dose.tempo,
+            )
+        )
         if week in row.load_kg:
             continue
         row.load_kg[week] = float(item["load_kg"])
         row.reps[week] = int(item.get("reps") or 0)
         row.sets[week] = int(item.get("sets") or 0)
-        dose = dose_of(item)
         extra = []
         if dose.is_heavier(dose.sets):
             heavy = dose.heavier_load_kg or 0.0
@@ -400,6 +439,8 @@ def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
                 text = f"{row.sets[shown]}×" + text
             if shown in row.extra:
                 text += " " + row.extra[shown]
+            if shown in result.deload_weeks:
+                text += " deload"
             cells.append(text + (f" {pct:.0f}%" if pct else ""))
         out.append(cells)
     return out
