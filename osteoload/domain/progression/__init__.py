@@ -70,13 +70,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .catalogue import Catalogue, Exercise
-from .errors import DomainError
-from .logs import SetLog
-from .one_rm import pct_1rm, working_max_from_sets
-from .profile import ClientProfile, StrengthSet
-from .program import Finding, Program, ProgramItem, Week, split_impacts
-from .programming import (
+from ..catalogue import Catalogue, Exercise
+from ..errors import DomainError
+from ..logs import SetLog
+from ..one_rm import pct_1rm, working_max_from_sets
+from ..profile import ClientProfile, StrengthSet
+from ..program import Finding, Program, ProgramItem, Week, split_impacts
+from ..programming import (
     FAMILIARISATION_RPE,
     IMPACT_START_PER_SESSION,
     IMPACT_TARGET_PER_SESSION,
@@ -86,9 +86,9 @@ from .programming import (
     allowed_exercises,
     working_maxes,
 )
-from .stop_rules import R32_PAIN_REVIEW_AT
-from .stop_rules import STOP_RULE_SYMPTOMS as R32_SYMPTOMS
-from .units import (
+from ..stop_rules import R32_PAIN_REVIEW_AT
+from ..stop_rules import STOP_RULE_SYMPTOMS as R32_SYMPTOMS
+from ..units import (
     DEFAULT_EQUIPMENT,
     EquipmentProfile,
     LoadKind,
@@ -99,7 +99,7 @@ from .units import (
     lb_to_kg,
     round_load_down,
 )
-from .vocabulary import Component, Phase, Severity, Symptom, Units
+from ..vocabulary import Component, Phase, Severity, Symptom, Units
 
 # --- Rules and their numbers -------------------------------------------------------------
 
