@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Exactly once: a POST sent again with the same Idempotency-Key answers what it answered.
+    "osteoload.services.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "osteoload.urls"

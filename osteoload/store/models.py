@@ -212,3 +212,30 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}"
+
+
+class IdempotencyRecord(models.Model):
+    """The answer to a POST sent with an idempotency key, kept so that the same request sent
+    again (a double tap, a retry, an offline replay) gets the same answer and writes nothing.
+
+    The row is written in the same transaction as what the request stored; ``fingerprint``
+    (a hash of the method, path and body) tells a repeat from a different request reusing the
+    key. See ``osteoload.services.idempotency``.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")  # fmt: skip
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=2000)
+    created = models.DateTimeField(db_index=True)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    headers = models.JSONField(default=dict)
+    body = models.BinaryField(default=b"")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key")]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} ({self.key})"
