@@ -38,6 +38,7 @@ from osteoload.store.models import (
 
 from . import audit
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
+from .client_documents import forget_client
 from .errors import InputError, Issue
 from .session_log import log_document, parse_log, write_log_csv
 from .training_log import report_symptoms, set_log_dict, set_log_record
@@ -526,6 +527,7 @@ def erase_client(coach: AnyUser, client_id: int, *, via: str = "") -> dict[str, 
     pk = client.pk
     with transaction.atomic():
         client.delete()
+        transaction.on_commit(lambda: forget_client(pk))  # her cached booklets
         if login is not None:
             audit.forget_actor(login.pk, label=ERASED_LABEL)
             login.delete()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import accounts, client, coach
+from .views import accounts, client, coach, documents
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", accounts.home, name="home"),
@@ -39,10 +39,23 @@ urlpatterns: list[URLPattern | URLResolver] = [
          name="coach-program-swap"),
     path("coach/clients/<int:client_id>/programs/<int:program_id>/assign/",
          coach.program_assign, name="coach-program-assign"),
+    path("coach/clients/<int:client_id>/documents/booklet.pdf", documents.coach_booklet,
+         name="coach-booklet"),
+    path("coach/clients/<int:client_id>/documents/booklet-large-print.pdf",
+         documents.coach_booklet, {"large_print": True}, name="coach-booklet-large"),
+    path("coach/clients/<int:client_id>/documents/calendar.ics", documents.coach_calendar,
+         name="coach-calendar"),
+    path("coach/clients/<int:client_id>/documents/report.pdf", documents.coach_report,
+         name="coach-report"),
     # Clients (her own record only: no ids in these URLs but a logged set's)
     path("today/", client.today_page, name="client-today"),
     path("today/log/", client.log_set, name="client-log"),
     path("today/sets/<int:set_id>/undo/", client.undo_set, name="client-undo"),
     path("feeling/", client.feeling, name="client-feeling"),
     path("progress/", client.progress_page, name="client-progress"),
+    path("booklet/", documents.client_documents_page, name="client-documents"),
+    path("booklet/booklet.pdf", documents.client_booklet, name="client-booklet"),
+    path("booklet/booklet-large-print.pdf", documents.client_booklet, {"large_print": True},
+         name="client-booklet-large"),
+    path("booklet/calendar.ics", documents.client_calendar, name="client-calendar"),
 ]  # fmt: skip

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from osteoload.services import client_programs, clients, training_log
+from osteoload.services import client_programs, clients, paper, training_log
 from tests.conftest import TODAY
 
 from .conftest import World
@@ -83,6 +83,29 @@ def bob_record_url(name: str) -> Callable[[World], str]:
     return url
 
 
+def bob_logged_url(name: str) -> Callable[[World], str]:
+    """A document made from Bob's log (one set logged first)."""
+
+    def url(w: World) -> str:
+        training_log.log_set(
+            w.bob.user,
+            w.bob_id,
+            {"date": TODAY.isoformat(), "exercise_id": strength_item(w), "reps": 8},
+            today=TODAY,
+        )
+        return reverse(name, kwargs={"client_id": w.bob_id})
+
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf_layout(monkeypatch, settings, tmp_path):
+    """Access is about status codes: documents skip WeasyPrint's layout here (the real PDFs
+    are read in test_documents.py), and cached booklets stay in this test's folder."""
+    monkeypatch.setattr(paper, "html_to_pdf", lambda html: b"%PDF-")
+    settings.DATA_DIR = tmp_path
+
+
 ROUTES = [
     Route("login", "get", lambda w: reverse("login"),
           {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}),
@@ -122,7 +145,16 @@ ROUTES = [
           lambda w: {"old": "goblet_squat", "new": "nothing"}),
     Route("program-assign", "post", bob_program_url("coach-program-assign"),
           coach_object(302)),
+    Route("booklet", "get", bob_url("coach-booklet"), coach_object(200)),
+    Route("booklet-large", "get", bob_url("coach-booklet-large"), coach_object(200)),
+    Route("calendar", "get", bob_url("coach-calendar"), coach_object(200)),
+    Route("report", "get", bob_logged_url("coach-report"), coach_object(200)),
     Route("today", "get", lambda w: reverse("client-today"), CLIENT_OWN_GET),
+    Route("client-documents", "get", lambda w: reverse("client-documents"), CLIENT_OWN_GET),
+    Route("client-booklet", "get", lambda w: reverse("client-booklet"), CLIENT_OWN_GET),
+    Route("client-booklet-large", "get", lambda w: reverse("client-booklet-large"),
+          CLIENT_OWN_GET),
+    Route("client-calendar", "get", lambda w: reverse("client-calendar"), CLIENT_OWN_GET),
     Route("feeling", "get", lambda w: reverse("client-feeling"), CLIENT_OWN_GET),
     Route("feeling-post", "post", lambda w: reverse("client-feeling"), CLIENT_OWN_POST,
           lambda w: {"note": "fine"}),

@@ -1,0 +1,148 @@
+"""A stored client's paper documents for the app: her booklet, her calendar, her report.
+
+The same services as ``osteoload plan --format pdf|ics`` and ``osteoload report``
+(:mod:`.paper`), fed from the database instead of files: the program she was assigned, as
+stored (swaps included), her current profile (intake, recorded tests and scans) and her
+logged sets. Access goes through :mod:`.access`: her coach and she herself may download her
+booklet and calendar (she not while her program is paused, R32/R32a); only her coach
+downloads the doctor's report.
+
+A 12-week booklet takes seconds to lay out, so each rendered booklet is kept in a file
+cache under the data directory (``documents/client-<id>/``, files 0600), keyed by the
+program and a digest of the booklet's HTML: any change to the program, her name, her units
+or the templates makes a new key, and the second download of the same booklet is a file
+read. Erasing a client removes her folder (:func:`forget_client`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.text import slugify
+
+from osteoload.store.models import Client, ProgramRecord
+
+from . import paper
+from .access import AnyUser, NotFound, client_for, client_for_coach
+from .clients import client_profile
+from .coaching import stored_log, stored_program
+
+PDF = "application/pdf"
+ICS = "text/calendar; charset=utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file for the browser: its bytes, its name and its content type."""
+
+    data: bytes
+    filename: str
+    content_type: str
+
+
+class DocumentsPaused(Exception):
+    """R32/R32a: while her program is paused she is not handed a program to train from;
+    her coach still may download it."""
+
+
+def _assigned(user: AnyUser, client_id: int) -> tuple[Client, ProgramRecord]:
+    """Her record and her assigned program; :class:`NotFound` when she has none,
+    :class:`DocumentsPaused` when she asks for it herself while her program is paused."""
+    client = client_for(user, client_id)
+    if client.paused and client.coach_id != user.pk:
+        raise DocumentsPaused
+    record = client.programs.filter(assigned=True).first()
+    if record is None:
+        raise NotFound
+    return client, record
+
+
+def _stem(client: Client) -> str:
+    return slugify(client.name) or f"client-{client.pk}"
+
+
+def booklet(user: AnyUser, client_id: int, *, today: date, large_print: bool = False) -> Download:
+    """Her assigned program as the booklet PDF (``osteoload plan --format pdf``)."""
+    client, record = _assigned(user, client_id)
+    profile = client_profile(client, today=today)
+    html = paper.program_html(stored_program(record), profile, large_print=large_print)
+    variant = "large-print" if large_print else "normal"
+    data = _cached_pdf(client.pk, f"booklet-{record.pk}-{variant}", html)
+    suffix = "-large-print" if large_print else ""
+    return Download(data, f"{_stem(client)}-program-{record.start}{suffix}.pdf", PDF)
+
+
+def calendar(user: AnyUser, client_id: int, *, today: date) -> Download:
+    """Her assigned program's sessions as an .ics calendar (``osteoload plan --format ics``)."""
+    client, record = _assigned(user, client_id)
+    profile = client_profile(client, today=today)
+    data = paper.program_ics(stored_program(record), profile)
+    return Download(data, f"{_stem(client)}-program-{record.start}.ics", ICS)
+
+
+def doctor_report(coach: AnyUser, client_id: int, *, today: date) -> Download:
+    """The progress report for her doctor (``osteoload report``), from her stored profile
+    and log; her coach only. Raises :class:`~.errors.InputError` when nothing is logged."""
+    client = client_for_coach(coach, client_id)
+    profile = client_profile(client, today=today)
+    report = paper.progress_report(
+        profile, stored_log(client), today=today, log_source="the osteoload app's log"
+    )
+    return Download(paper.report_pdf(report), f"{_stem(client)}-report-{today}.pdf", PDF)
+
+
+# --- the booklet cache ------------------------------------------------------------------
+
+
+def cache_root() -> Path:
+    return Path(settings.DATA_DIR) / "documents"
+
+
+def _client_dir(client_id: int) -> Path:
+    return cache_root() / f"client-{int(client_id)}"
+
+
+def _cached_pdf(client_id: int, prefix: str, html: str) -> bytes:
+    """The PDF of ``html``, from the cache when this exact HTML was rendered before; a new
+    rendering replaces the older ones of the same ``prefix`` (program and variant)."""
+    digest = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
+    folder = _client_dir(client_id)
+    path = folder / f"{prefix}-{digest}.pdf"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = paper.html_to_pdf(html)
+    try:
+        _store(folder, path, data)
+        for old in folder.glob(f"{prefix}-*.pdf"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next download its time
+    return data
+
+
+def _store(folder: Path, path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, readable by the server's user only."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pdf")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def forget_client(client_id: int) -> None:
+    """Remove her cached documents (on erasure)."""
+    shutil.rmtree(_client_dir(client_id), ignore_errors=True)
