@@ -6,6 +6,7 @@ import typer
 
 from . import (
     assess_cmds,
+    backup_cmds,
     next_cmd,
     one_rm_cmd,
     paper_cmds,
@@ -42,6 +43,7 @@ seed_cmd.register(app)
 assess_cmds.register(app)
 next_cmd.register(app)
 simulate_cmd.register(app)
+backup_cmds.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry point
