@@ -45,6 +45,7 @@ from .vocabulary import (
     Pattern,
     Phase,
     ProgramStatus,
+    Region,
     Track,
 )
 
@@ -82,6 +83,15 @@ PCT_1RM_PATTERNS = frozenset({Pattern.SQUAT, Pattern.HINGE, Pattern.LUNGE, Patte
                               Pattern.PULL_VERTICAL, Pattern.STEP})  # fmt: skip
 HIGH_INTENSITY_LIFTS = {Pattern.SQUAT: "back_squat", Pattern.HINGE: "deadlift",
                         Pattern.PRESS_OVERHEAD: "overhead_press"}  # fmt: skip
+#: R16a: the LIFTMOR session's lifts, in the order she does them.
+LIFTMOR_PATTERNS = (Pattern.HINGE, Pattern.SQUAT, Pattern.PRESS_OVERHEAD)
+#: R16a: jumping chin-ups with drop landings, where the catalogue, her bar and R11 allow.
+LIFTMOR_CHIN_UP = "jumping_chin_up"
+LIFTMOR_CHIN_UP_REPS = 5  # 5 x 5 at full dose
+LIFTMOR_CHIN_UP_SETS = 5
+HIGH_INTENSITY_REST_S = 120  # R16a: 5 x 5 on three lifts in about 30 minutes
+#: R16a: the shortest rest between sets of the LIFTMOR lifts when a session runs short.
+LIFTMOR_MIN_REST_S = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +143,11 @@ def high_intensity_dose(week: int, plan: WeekPlan) -> WeekPlan:
     if plan.phase is Phase.FAMILIARISATION:
         return plan
     if plan.phase is Phase.DELOAD:
-        return WeekPlan(Phase.DELOAD, 3, 5, 70.0, 6.0, 150)
+        return WeekPlan(Phase.DELOAD, 3, 5, 70.0, 6.0, HIGH_INTENSITY_REST_S)
     ramp = {5: 70.0, 6: 75.0, 7: 80.0}
     pct = ramp.get(week, 0.0) or (82.5 if (week - 8) % 5 in (1, 2) else HIGH_INTENSITY_PCT[1])
     rpe = min(8.0 if week <= 12 else 8.5, RPE_CAP_LATER)
-    return WeekPlan(plan.phase, 5, 5, pct, rpe, 180)
+    return WeekPlan(plan.phase, 5, 5, pct, rpe, HIGH_INTENSITY_REST_S)
 
 
 # --- Choosing exercises -------------------------------------------------------------------
@@ -149,6 +159,7 @@ def allowed_exercises(
     """Every catalogue exercise this client may be given, per screening and her equipment."""
     have = set(profile.equipment) if profile.equipment is not None else set(DEFAULT_EQUIPMENT)
     have |= ALWAYS_AVAILABLE
+    viv_a = is_vivifrail_a(screening)
     out = []
     for e in catalogue.values():
         if e.tags:  # R6: never chosen; tagged entries exist so that the filter is tested.
@@ -167,8 +178,45 @@ def allowed_exercises(
             continue  # R9
         if screening.track is Track.GENTLE and e.level > 2:
             continue
+        if viv_a and not seated_or_supported(e):
+            continue  # R25a
         out.append(e)
     return tuple(sorted(out, key=lambda e: e.id))
+
+
+#: R25a: machines she sits in (leg press, seated row, chest and shoulder press, pulldown);
+#: a cable or Smith machine for a standing pattern is not seated.
+_SEATED_MACHINE_PATTERNS = frozenset({Pattern.SQUAT, Pattern.ROW, Pattern.PRESS_OVERHEAD,
+                                      Pattern.PRESS_HORIZONTAL, Pattern.PULL_VERTICAL})  # fmt: skip
+#: R25a: equipment that seats or holds her up: a chair (seated, or a hand on its back), a
+#: wall or counter to lean on or hold, a bench to sit on or put her hands on.
+_SUPPORT_EQUIPMENT = frozenset({Equipment.CHAIR, Equipment.WALL, Equipment.BENCH})
+
+
+def is_vivifrail_a(screening: Screening) -> bool:
+    """R25/R25a: screening gave Vivifrail passport A (or A+: SPPB 0-3 from age 70)."""
+    return (screening.vivifrail_passport or "").rstrip("+") == "A"
+
+
+def seated_or_supported(exercise: Exercise) -> bool:
+    """R25a: may a Vivifrail A client do ``exercise``?
+
+    The catalogue has no position field, so support is read from what the exercise needs:
+    nothing done on a mat (floor work, floor transfers) or lying face down (``prone_``);
+    strength items (resistance and posture) only when a chair, wall or bench seats or holds
+    her, or a machine she sits in. Standing band, free-weight and bodyweight strength work
+    (squats, split squats, hinges, carries) is out. Warm-ups, walking and balance drills are
+    not strength items and keep their own grading (R23, R24).
+    """
+    if Equipment.MAT in exercise.equipment or exercise.id.startswith("prone_"):
+        return False
+    if exercise.component not in (Component.RESISTANCE, Component.POSTURE):
+        return True
+    if _SUPPORT_EQUIPMENT & set(exercise.equipment):
+        return True
+    return Equipment.MACHINES in exercise.equipment and (
+        exercise.pattern in _SEATED_MACHINE_PATTERNS
+    )
 
 
 def _max_level(profile: ClientProfile, screening: Screening) -> int:
@@ -396,6 +444,12 @@ def _resistance_item(exercise: Exercise, plan: WeekPlan, week: int, track: Track
         rest_s=plan.rest_s,
         note=note,
     )
+
+
+def _chin_up_item(exercise: Exercise, sets: int) -> ProgramItem:
+    """R16a: jumping chin-ups with drop landings, ``sets`` x 5 (each rep one landing)."""
+    reps = LIFTMOR_CHIN_UP_REPS
+    return _item(exercise, sets=sets, reps=reps, impacts=sets * reps, rest_s=60)
 
 
 def _posture_item(exercise: Exercise, plan: WeekPlan) -> ProgramItem:
@@ -781,6 +835,13 @@ _TEMPLATES: tuple[tuple[Pattern, ...], ...] = (
      Pattern.LUNGE),
 )  # fmt: skip
 _ESSENTIAL_SLOTS = 3
+#: R16a: the other slots of LIFTMOR sessions (after deadlift, back squat and overhead press),
+#: kept as time allows: a row or pull on each day, then trunk, lunge and carry work.
+_LIFTMOR_EXTRAS: tuple[tuple[Pattern, ...], ...] = (
+    (Pattern.ROW, Pattern.ANTI_ROTATION),
+    (Pattern.PULL_VERTICAL, Pattern.LUNGE, Pattern.CARRY),
+    (Pattern.ROW, Pattern.PRESS_HORIZONTAL),
+)
 
 
 def _trim(dose: _Dose, component: Component) -> _Dose:
@@ -836,7 +897,12 @@ class _WeekBuilder:
         self.home_days = self._home_days()
         self.impact_days = self._impact_days()
         self.balance0 = balance_start_level(profile, screening)
+        #: R16a: the LIFTMOR session on every resistance day of the high-intensity track.
+        self.liftmor = screening.track is Track.HIGH_INTENSITY
         self.templates = self._choose_templates()
+        self.liftmor_ids = (
+            frozenset(e.id for e in self._liftmor_lifts()) if self.liftmor else frozenset()
+        )
         self.by_id = {e.id: e for e in chooser.pool}
         # _fit's trimming steps, per (exercise id, dose), for the whole program.
         self._nodes: dict[tuple[str, _DoseValues], _Trimmed] = {}
@@ -865,13 +931,28 @@ class _WeekBuilder:
                 days.append(d)
         return tuple(sorted(days))
 
+    def _liftmor_lifts(self) -> list[Exercise]:
+        """R16a: deadlift, back squat and overhead press, for every session of the
+        high-intensity track; an R19 exclusion gets the usual permitted substitute."""
+        lifts: list[Exercise] = []
+        for pattern in LIFTMOR_PATTERNS:
+            e = self.c.resistance(pattern, {x.id for x in lifts})
+            if e is not None:
+                lifts.append(e)
+        return lifts
+
     def _choose_templates(self) -> list[list[Exercise]]:
-        """Pick the exercise for every slot of every resistance day once, for the whole block."""
+        """Pick the exercise for every slot of every resistance day once, for the whole block.
+
+        On the high-intensity track (R16a) every day starts with the same LIFTMOR lifts
+        (:meth:`_liftmor_lifts`); the other slots vary by day."""
         templates: list[list[Exercise]] = []
         used: set[str] = set()
+        lifts = self._liftmor_lifts() if self.liftmor else []
+        slots = _LIFTMOR_EXTRAS if self.liftmor else _TEMPLATES
         for index, _day in enumerate(self.res_days):
-            chosen: list[Exercise] = []
-            for pattern in _TEMPLATES[index % len(_TEMPLATES)]:
+            chosen: list[Exercise] = list(lifts)
+            for pattern in slots[index % len(slots)]:
                 e = self.c.resistance(pattern, used | {x.id for x in chosen})
                 if e is None:
                     e = self.c.resistance(pattern, {x.id for x in chosen})
@@ -975,6 +1056,21 @@ class _WeekBuilder:
             impacts = min(impacts, IMPACT_START_PER_SESSION + IMPACT_STEP_PER_WEEK * weeks_on)
         return self._built(_impact_item, e, impacts)
 
+    def _chin_ups(self, n: int, phase: Phase, avoid: set[str]) -> ProgramItem | None:
+        """R16a/R11: jumping chin-ups with drop landings in the LIFTMOR session, when the
+        catalogue has them, her equipment has the bar (both in the pool), and high impact is
+        allowed this week (R11: supervised, >= 8 weeks of moderate impact first). They start
+        at 2 x 5 and build by one set of 5 a week to 5 x 5 (R10a); fewer in a deload week."""
+        e = self.by_id.get(LIFTMOR_CHIN_UP)
+        if e is None or e.id in avoid or e.component is not Component.IMPACT:
+            return None
+        if impact_level_for_week(n, self.s.max_impact) is not ImpactLevel.HIGH:
+            return None
+        sets = min(LIFTMOR_CHIN_UP_SETS, 2 + max(0, n - HIGH_IMPACT_FROM_WEEK))
+        if phase is Phase.DELOAD:
+            sets = max(2, sets - 2)
+        return self._built(_chin_up_item, e, sets)
+
     def _resistance_session(self, n: int, plan: WeekPlan, index: int, day: date) -> Session:
         budget = self.p.schedule.minutes_per_session * 60
         essentials: list[ProgramItem] = []
@@ -987,16 +1083,32 @@ class _WeekBuilder:
                 into.append(item)
 
         take(self._warmup(avoid), essentials)
+        covered: set[Region] = set()
         for slot, exercise in enumerate(self.templates[index]):
             item = _resistance_item(exercise, plan, n, self.s.track)
-            take(item, essentials if slot < _ESSENTIAL_SLOTS else optional)
+            if self.liftmor:
+                # R16a: the lifts, and any other lift loading a region they miss (R13: an
+                # R19 substitute press may leave the trunk unloaded), are kept.
+                essential = exercise.id in self.liftmor_ids or not covered >= set(exercise.regions)
+                if essential:
+                    covered.update(exercise.regions)
+            else:
+                essential = slot < _ESSENTIAL_SLOTS
+            take(item, essentials if essential else optional)
         take(self._posture(n, plan, avoid), essentials)
         take(self._balance(n, avoid, 5 if not self.high_risk else 8), essentials)
-        if self.s.max_impact.rank >= ImpactLevel.LOW.rank and day.isoweekday() in (
-            self.impact_days or self.res_days
+        chin_ups = self._chin_ups(n, plan.phase, avoid) if self.liftmor else None
+        take(chin_ups, essentials)
+        if (
+            chin_ups is None
+            and self.s.max_impact.rank >= ImpactLevel.LOW.rank
+            and day.isoweekday() in (self.impact_days or self.res_days)
         ):
             take(self._impact(n, plan.phase, avoid), essentials)
-        items, seconds = self._fit(essentials, optional, budget)
+        if self.liftmor:
+            items, seconds = self._fit_liftmor(essentials, optional, budget)
+        else:
+            items, seconds = self._fit(essentials, optional, budget)
         return Session(day=day.isoweekday(), date=day, kind="resistance",
                        items=tuple(_ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
 
@@ -1123,6 +1235,99 @@ class _WeekBuilder:
                 break
             items = [i for i in items if i.component is not component]
         return items, self._seconds(items)
+
+    def _fit_liftmor(
+        self, essentials: list[ProgramItem], optional: list[ProgramItem], budget_s: int
+    ) -> tuple[list[ProgramItem], int]:
+        """R16a: fit a LIFTMOR session into ``budget_s``, trimming other items first.
+
+        1. Every item but the LIFTMOR lifts and chin-ups is trimmed step by step (as
+           :meth:`_fit` does), leaving room for the day's first other lift (a row or a
+           pull) at its shortest dose where trimming can; 2. then the separate warm-up or
+           walk goes; 3. then the chin-ups lose sets (never below 2 x 5), then the lifts'
+           rests shorten (never below :data:`LIFTMOR_MIN_REST_S`), and only in a session
+           too short for three 5 x 5 lifts at all do the lifts lose sets; 4. the day's
+           other lifts (row, pulldown, ...) then fill the time left, each trimmed to fit or
+           left out (R13 is met by the three lifts, which load every region).
+
+        Returns the items and their estimated seconds."""
+        protected = self.liftmor_ids | {LIFTMOR_CHIN_UP}
+        items = list(essentials)
+        nodes = [self._node(i.exercise_id, _dose_of(i)) for i in items]
+        untrimmed = list(nodes)
+
+        def total() -> int:
+            return sum(n.seconds for n in nodes)
+
+        reserve = 0
+        if optional:
+            shortest = self._node(optional[0].exercise_id, _dose_of(optional[0]))
+            for _ in range(20):
+                if shortest.next is shortest:
+                    break
+                shortest = self._trimmed(shortest)
+            reserve = shortest.seconds
+        for _ in range(20):
+            if total() <= budget_s - reserve:
+                break
+            trimmed = [
+                n if i.exercise_id in protected else self._trimmed(n)
+                for i, n in zip(items, nodes, strict=True)
+            ]
+            if all(t is n for t, n in zip(trimmed, nodes, strict=True)):
+                break
+            nodes = trimmed
+        for component in (Component.AEROBIC, Component.MOBILITY, Component.WARMUP):
+            if total() <= budget_s:
+                break
+            keep = [k for k, i in enumerate(items) if i.component is not component]
+            items = [items[k] for k in keep]
+            nodes = [nodes[k] for k in keep]
+            untrimmed = [untrimmed[k] for k in keep]
+        for wanted in (Component.IMPACT, Component.RESISTANCE):
+            for _ in range(40):
+                if total() <= budget_s:
+                    break
+                trimmed = [
+                    self._liftmor_trimmed(n)
+                    if i.exercise_id in protected and i.component is wanted
+                    else n
+                    for i, n in zip(items, nodes, strict=True)
+                ]
+                if all(t is n for t, n in zip(trimmed, nodes, strict=True)):
+                    break
+                nodes = trimmed
+        for item in optional:
+            first = node = self._node(item.exercise_id, _dose_of(item))
+            room = budget_s - total()
+            for _ in range(20):
+                if node.seconds <= room:
+                    break
+                shorter = self._trimmed(node)
+                if shorter is node:
+                    break
+                node = shorter
+            if node.seconds <= room:
+                items.append(item)
+                untrimmed.append(first)
+                nodes.append(node)
+        return self._with_doses(items, untrimmed, nodes), total()
+
+    def _liftmor_trimmed(self, node: _Trimmed) -> _Trimmed:
+        """One step shorter for a LIFTMOR item (R16a): chin-ups lose a set of 5 (never
+        below two) then rest; a lift's rests shorten to :data:`LIFTMOR_MIN_REST_S`, then
+        (very short sessions only) it loses a set, never below two."""
+        dose = node.dose
+        if dose.impacts is not None:
+            if dose.sets > 2:
+                dose = dose._replace(sets=dose.sets - 1, impacts=(dose.sets - 1) * (dose.reps or 0))
+            elif dose.rest_s > 30:
+                dose = dose._replace(rest_s=max(30, dose.rest_s - 15))
+        elif dose.rest_s > LIFTMOR_MIN_REST_S:
+            dose = dose._replace(rest_s=max(LIFTMOR_MIN_REST_S, dose.rest_s - 15))
+        elif dose.sets > 2:
+            dose = dose._replace(sets=dose.sets - 1)
+        return node if dose == node.dose else self._node(node.exercise.id, dose)
 
     def _with_doses(
         self, items: list[ProgramItem], untrimmed: list[_Trimmed], nodes: list[_Trimmed]
