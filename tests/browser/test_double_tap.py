@@ -1,0 +1,135 @@
+"""Exactly once on her phone: a double tap on "I did this set", or a tap again after the
+answer was lost, stores one set; the next set is stored as the next set."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Locator, Page, Route, expect
+
+from osteoload.services import client_programs, clients, training_log
+from tests.conftest import TODAY
+
+from .support import PASSWORD, PageChecks, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PROFILE: dict[str, Any] = {
+    "name": "Ines Client",
+    "age": 69,
+    "sex": "female",
+    "menopause": "post",
+    "years_since_menopause": 18,
+    "bone": {"lumbar_spine_t": -2.1, "total_hip_t": -1.6},
+    "falls_last_year": 0,
+    "parq_yes": [],
+    "clearance": {"medical": True},
+    "experience": "novice",
+    "equipment": ["dumbbells", "bodyweight", "chair"],
+    "schedule": {"resistance_days": [TODAY.isoweekday(), (TODAY.isoweekday() + 2) % 7 + 1]},
+}
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+
+
+def ines_with_a_program() -> tuple[Any, int]:
+    """Her coach, an assigned program with a session today, and her login."""
+    coach = clients.create_coach("coach", PASSWORD, display_name="Coach Ana")
+    client_id = clients.create_client(coach, PROFILE, today=TODAY)
+    program_id = client_programs.generate_for_client(
+        coach, client_id, today=TODAY, start=TODAY, weeks=4
+    )
+    client_programs.assign_program(coach, client_id, program_id)
+    token = clients.create_invite(coach, client_id, now=timezone.now())
+    user = clients.accept_invite(token, "ines", PASSWORD, now=timezone.now())
+    return user, client_id
+
+
+def first_strength_item(page: Page) -> tuple[Locator, str]:
+    button = page.get_by_role("button", name="I did this set")
+    item = page.locator("article.item").filter(has=button).first
+    key = (item.get_attribute("id") or "").removeprefix("item-")
+    return item, key
+
+
+def stored(user: Any, client_id: int, exercise_id: str) -> list[int]:
+    rows = training_log.sets_on(user, client_id, TODAY)
+    return [r["set_number"] for r in rows if r["exercise_id"] == exercise_id]
+
+
+def open_today(open_page: Any, checks: PageChecks) -> Page:
+    phone: Page = open_page("phone")
+    log_in(phone, checks, "ines", PASSWORD)
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Today's exercises")
+    checks.check(phone, "today")
+    return phone
+
+
+def test_a_double_tap_on_i_did_this_set_stores_one_set(open_page: Any, checks: PageChecks) -> None:
+    user, client_id = ines_with_a_program()
+    phone = open_today(open_page, checks)
+    item, key = first_strength_item(phone)
+    form_key = item.locator('input[name="idempotency_key"]')
+    first_key = form_key.input_value()
+    assert UUID.fullmatch(first_key), first_key  # made on her phone, one per set
+    button = item.locator(".log-form button[type=submit]")
+    count = item.locator(f"#count-{key}")
+    sets = int(re.match(r"0 of (\d+) done", count.inner_text()).group(1))  # type: ignore[union-attr]
+
+    # Two taps in quick succession: the second lands before the first is answered.
+    button.evaluate("b => { b.click(); b.click(); }")
+    expect(count).to_have_text(re.compile(rf"^1 of {sets} done"))
+    expect(item.locator(".logged-set")).to_have_count(1)
+    expect(form_key).not_to_have_value(first_key)  # the next set gets a new key
+    checks.check(phone, "after-double-tap")
+    assert stored(user, client_id, key) == [1]
+
+    phone.reload()
+    expect(item.locator(".logged-set")).to_have_count(1)
+    checks.check(phone, "after-double-tap-reloaded")
+    assert stored(user, client_id, key) == [1]
+
+
+def test_a_tap_again_after_a_lost_answer_stores_one_set(open_page: Any, checks: PageChecks) -> None:
+    """The set reaches the server but its answer is lost (the signal drops in the gym): she
+    taps again, the same request is sent again, and the server answers what it stored."""
+    user, client_id = ines_with_a_program()
+    phone = open_today(open_page, checks)
+    item, key = first_strength_item(phone)
+    form_key = item.locator('input[name="idempotency_key"]')
+    button = item.locator(".log-form button[type=submit]")
+    count = item.locator(f"#count-{key}")
+    sets = int(re.match(r"0 of (\d+) done", count.inner_text()).group(1))  # type: ignore[union-attr]
+    lost: list[str] = []
+
+    def lose_the_first_answer(route: Route) -> None:
+        if route.request.method == "POST" and not lost:
+            answer = route.fetch()  # the server stores the set ...
+            lost.append(str(answer.status))
+            route.abort("connectionreset")  # ... and the answer never arrives
+        else:
+            route.continue_()
+
+    phone.route("**/today/log/", lose_the_first_answer)
+    sent_key = form_key.input_value()
+    button.tap()
+    expect(button).to_be_enabled()
+    assert lost == ["200"]
+    expect(count).to_have_text(re.compile(rf"^0 of {sets} done"))  # she saw nothing
+    assert stored(user, client_id, key) == [1]  # but the server has it
+    expect(form_key).to_have_value(sent_key)  # kept for the retry
+
+    button.tap()  # the same set again
+    expect(count).to_have_text(re.compile(rf"^1 of {sets} done"))
+    expect(item.locator(".logged-set")).to_have_count(1)
+    checks.check(phone, "after-retry")
+    assert stored(user, client_id, key) == [1]
+
+    if sets > 1:  # the next tap is the next set, with a new key
+        expect(form_key).not_to_have_value(sent_key)
+        button.tap()
+        expect(count).to_have_text(re.compile(rf"^2 of {sets} done"))
+        checks.check(phone, "second-set")
+        assert stored(user, client_id, key) == [1, 2]
