@@ -451,10 +451,6 @@ def import_log(
                 for s in ancient[:10]
             ]
         )
-    existing = set(
-        SetLogRow.objects.filter(client=client).values_list("date", "exercise_id", "set_number")
-    )
-    fresh = [s for s in log.sets if (s.date, s.exercise_id, s.set) not in existing]
     by_day: dict[date, list[str]] = {}
     for s in log.sets:
         for symptom in s.symptoms:
@@ -463,6 +459,25 @@ def import_log(
                 reported.append(symptom.value)
     paused = False
     with transaction.atomic():
+        # read in the transaction that writes, so two imports at once cannot both add a set
+        existing = set(
+            SetLogRow.objects.filter(client=client).values_list("date", "exercise_id", "set_number")
+        )
+        fresh = [s for s in log.sets if (s.date, s.exercise_id, s.set) not in existing]
+        # a symptom already reported that day (by the same log imported before, or by her)
+        # is not reported again: importing a file twice adds nothing and pauses nothing again
+        already = {
+            (day, symptom)
+            for day, symptoms in SymptomReport.objects.filter(
+                client=client, date__in=list(by_day)
+            ).values_list("date", "symptoms")
+            for symptom in symptoms or ()
+        }
+        by_day = {
+            day: new
+            for day, symptoms in by_day.items()
+            if (new := [x for x in symptoms if (day, x) not in already])
+        }
         SetLogRow.objects.bulk_create(
             SetLogRow(
                 client=client,
