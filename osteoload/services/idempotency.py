@@ -206,14 +206,14 @@ class IdempotencyMiddleware:
         user, by_token = _caller(request, api=as_json)
         if user is None:
             return None  # the view answers 401 or sends her to the login page
+        content = _content(request)  # before the CSRF check parses a form: see _content
+        if content is None:
+            return None  # an unreadable or oversized body: the view says so
         if not by_token and not _csrf_passes(request):
             return None  # the view refuses it (403)
         problem = key_problem(key)
         if problem:
             return _refuse(key, problem, 422, as_json=as_json)
-        content = _content(request)
-        if content is None:
-            return None  # an unreadable or oversized body: the view says so
         content_type = (request.content_type or "").lower()
         print_ = fingerprint("POST", request.get_full_path(), content_type, content)
         return run_once(
@@ -272,8 +272,19 @@ def _checked_view(request: HttpRequest) -> HttpResponse:  # pragma: no cover - n
 
 def _content(request: HttpRequest) -> bytes | None:
     """The request's content, normalised so that the same content gives the same bytes: a
-    form without its CSRF token and key, JSON without its spacing; ``None`` if unreadable."""
+    form without its CSRF token and key, JSON without its spacing; ``None`` if unreadable.
+
+    The body is read (and kept by Django) before any form parsing, so that a view reading
+    the raw body after this still can; a multipart form parsed earlier (by the CSRF check)
+    is fingerprinted from its parsed fields and files.
+    """
     content_type = (request.content_type or "").lower()
+    try:
+        raw: bytes | None = request.body
+    except RawPostDataException:
+        raw = None
+    except (RequestDataTooBig, UnreadablePostError):
+        return None
     try:
         if content_type in _FORM_TYPES:
             fields = sorted(
@@ -285,8 +296,9 @@ def _content(request: HttpRequest) -> bytes | None:
                 for f in request.FILES.getlist(name)
             )
             return json.dumps([fields, files], sort_keys=True).encode()
-        raw = request.body
-    except (RequestDataTooBig, UnreadablePostError, MultiPartParserError, RawPostDataException):
+    except (RequestDataTooBig, UnreadablePostError, MultiPartParserError):
+        return None
+    if raw is None:
         return None
     if content_type == "application/json" or content_type.endswith("+json"):
         try:

@@ -185,3 +185,26 @@ def test_an_expired_key_runs_again(world, as_bob):
     assert again.status_code == 201
     assert idempotency.REPLAYED_HEADER not in again
     assert sets_of(as_bob, world.bob_id) == 2
+
+
+CSV = "date,exercise_id,set,reps,load_kg,rpe\n2026-11-16,goblet_squat,1,10,12,7\n"
+
+
+def test_a_log_import_sent_twice_answers_the_first_count(world, as_bob):
+    """A replay answers what the first import answered (imported 1), not a second count."""
+    path = f"{API}/clients/{world.bob_id}/log/import"
+    headers = {**world.bob.headers(), "Idempotency-Key": "import-1"}
+    first = as_bob.http.post(path, data=CSV, content_type="text/csv", headers=headers)
+    again = as_bob.http.post(path, data=CSV, content_type="text/csv", headers=headers)
+    assert first.status_code == again.status_code == 200
+    assert first.json()["imported"] == again.json()["imported"] == 1
+    assert sets_of(as_bob, world.bob_id) == 1
+
+
+def test_a_multipart_body_with_a_key_is_still_read_by_the_view(world, as_bob):
+    """The fingerprint reads the body first, so a view reading the raw body still can: the
+    answer is the view's own (no server error)."""
+    path = f"{API}/clients/{world.bob_id}/log/import"
+    headers = {**world.bob.headers(), "Idempotency-Key": "multi"}
+    response = as_bob.http.post(path, data={"log": CSV}, headers=headers)
+    assert response.status_code < 500, response.content
