@@ -83,6 +83,10 @@ def run(report: Report, profile_path: Path, weeks: int) -> None:
                    kib=len(pdf.data) // 1024, program=what)  # fmt: skip
         report.add(f"{label}: second download (cached)", seconds=round(second, 3),
                    kib=len(again.data) // 1024, program=what)  # fmt: skip
+    client_documents.forget_client(client_id)  # again, WeasyPrint loaded as in a running server
+    warm, pdf = _seconds(lambda: client_documents.booklet(coach, client_id, today=day))
+    report.add("booklet: first download, server warm", seconds=round(warm, 3),
+               kib=len(pdf.data) // 1024, program=what)  # fmt: skip
     ics_s, ics = _seconds(lambda: client_documents.calendar(coach, client_id, today=day))
     report.add("calendar (.ics)", seconds=round(ics_s, 3), kib=len(ics.data) // 1024)
 

@@ -125,7 +125,12 @@ def test_coach_downloads_the_large_print_booklet(world, cache_dir, tmp_path):
 def test_the_booklet_is_the_stored_program_swaps_included(world, cache_dir, monkeypatch):
     """What she was assigned (as stored, after the coach's swap), not a fresh plan."""
     seen: list[str] = []
-    monkeypatch.setattr(paper, "html_to_pdf", lambda html: seen.append(html) or b"%PDF-")
+
+    def render(html: str) -> bytes:
+        seen.append(html)
+        return b"%PDF-"
+
+    monkeypatch.setattr(paper, "html_to_pdf", render)
     document = program_of(world)
     old = next(
         i["exercise_id"] for w in document["weeks"] for s in w["sessions"] for i in s["items"]
