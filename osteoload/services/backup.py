@@ -94,14 +94,15 @@ def backup(dest: Path, *, force: bool = False, progress: Progress | None = None)
     say = progress or (lambda _message: None)
     dest = _destination(dest, force=force)
     started = time.perf_counter()
-    if engine() == "sqlite":
-        counts = _sqlite_backup(_sqlite_path(), dest, say)
-        check = "integrity_check ok"
-    else:
-        counts = _pg_dump(dest, say)
-        say("Verifying the dump...")
-        _pg_verify(dest, "DEST")
-        check = "pg_restore --list ok"
+    with _failures("backup"):
+        if engine() == "sqlite":
+            counts = _sqlite_backup(_sqlite_path(), dest, say)
+            check = "integrity_check ok"
+        else:
+            counts = _pg_dump(dest, say)
+            say("Verifying the dump...")
+            _pg_verify(dest, "DEST")
+            check = "pg_restore --list ok"
     return BackupReport(
         path=dest, engine=engine(), size_bytes=dest.stat().st_size, counts=counts,
         seconds=time.perf_counter() - started, check=check,
@@ -122,7 +123,8 @@ def restore(src: Path, *, force: bool = False, progress: Progress | None = None)
         sqlite_verify(src, "SRC")
     else:
         _pg_verify(src, "SRC")
-    held = {name: n for name, n in database_counts().items() if n}
+    with _failures("restore"):
+        held = {name: n for name, n in database_counts().items() if n}
     if held and not force:
         what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in held.items())
         raise InputError([Issue(
@@ -130,14 +132,15 @@ def restore(src: Path, *, force: bool = False, progress: Progress | None = None)
             "or add --force to replace everything in it",
         )])  # fmt: skip
     say("Restoring...")
-    if engine() == "sqlite":
-        _sqlite_restore(src, _sqlite_path())
-        check = "integrity_check ok"
-    else:
-        _pg_restore(src, clean=_has_app_tables())
-        check = "pg_restore ok"
-    say("Counting rows...")
-    counts = database_counts()
+    with _failures("restore"):
+        if engine() == "sqlite":
+            _sqlite_restore(src, _sqlite_path())
+            check = "integrity_check ok"
+        else:
+            _pg_restore(src, clean=_has_app_tables())
+            check = "pg_restore ok"
+        say("Counting rows...")
+        counts = database_counts()
     return BackupReport(
         path=src, engine=engine(), size_bytes=src.stat().st_size, counts=counts,
         seconds=time.perf_counter() - started, check=check,
@@ -145,15 +148,32 @@ def restore(src: Path, *, force: bool = False, progress: Progress | None = None)
 
 
 def database_counts() -> dict[str, int]:
-    """Rows in the main tables of the live database (0 for a table not created yet)."""
-    counts: dict[str, int] = {}
-    for name, model in _main_tables().items():
-        try:
-            with transaction.atomic():
-                counts[name] = model._default_manager.count()
-        except DatabaseError:
-            counts[name] = 0
-    return counts
+    """Rows in the main tables of the live database (0 for a table not created yet); a
+    database that does not answer raises, it never counts as empty."""
+    existing = set(connection.introspection.table_names())
+    return {
+        name: model._default_manager.count() if model._meta.db_table in existing else 0
+        for name, model in _main_tables().items()
+    }
+
+
+@contextlib.contextmanager
+def _failures(what: str) -> Iterator[None]:
+    """A database that does not answer, a full disk, a broken file: BackupFailed, in words."""
+    try:
+        yield
+    except (InputError, BackupFailed):
+        raise
+    except DatabaseError as exc:
+        raise BackupFailed(f"{what} failed: the database: {_first_line(exc)}") from None
+    except sqlite3.Error as exc:
+        raise BackupFailed(f"{what} failed: SQLite: {exc}") from None
+    except OSError as exc:
+        raise BackupFailed(f"{what} failed: {exc.strerror or exc}: {exc.filename or ''}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 # --- paths ---------------------------------------------------------------------------------

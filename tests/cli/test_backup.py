@@ -22,9 +22,11 @@ runner = CliRunner()
 DB = "osteoload.sqlite3"
 
 
-def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(data_dir: Path, *args: str, url: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env.update(OSTEOLOAD_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="osteoload.settings")
+    if url:
+        env["DATABASE_URL"] = url
     code = "from osteoload.cli.main import app; app()"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -173,6 +175,16 @@ def test_restore_of_a_damaged_backup_is_refused_and_writes_nothing(clinic, tmp_p
     assert f"SRC: {damaged}" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert not (fresh / DB).exists() or not _content(fresh / DB).get("store_client")
+
+
+def test_a_database_that_does_not_answer_fails_cleanly_and_leaves_no_file(tmp_path):
+    dest = tmp_path / "b.backup"
+    url = "postgresql://osteoload:secret@127.0.0.1:1/osteoload"
+    done = _run(tmp_path / "data", "backup", str(dest), url=url)
+    assert done.returncode == 1
+    assert "error: backup failed: " in done.stderr
+    assert "Traceback" not in done.stderr and "secret" not in done.stderr
+    assert not list(tmp_path.glob("*b.backup*"))
 
 
 @pytest.mark.parametrize(
