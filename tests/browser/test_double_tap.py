@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, Route, expect
 
@@ -133,3 +134,33 @@ def test_a_tap_again_after_a_lost_answer_stores_one_set(open_page: Any, checks: 
         expect(count).to_have_text(re.compile(rf"^2 of {sets} done"))
         checks.check(phone, "second-set")
         assert stored(user, client_id, key) == [1, 2]
+
+
+SEND_TWICE_AT_ONCE = """
+async (form) => {
+  const body = new URLSearchParams(new FormData(form));
+  const send = () => fetch(form.action, {method: "POST", body, headers: {"HX-Request": "true"}});
+  const answers = await Promise.all([send(), send()]);
+  return Promise.all(answers.map(async (a) => ({
+    status: a.status, replayed: a.headers.get("Idempotent-Replayed"), text: await a.text(),
+  })));
+}
+"""
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="two requests at once need a database server (DATABASE_URL, as .ci/run does): "
+    "SQLite's shared in-memory test database refuses a second writer instead of waiting",
+)
+def test_the_same_set_sent_twice_at_once_is_stored_once(open_page: Any, checks: PageChecks) -> None:
+    """Two copies of one request in flight together (a retry racing the first): the server
+    runs one and answers the other with the same answer."""
+    user, client_id = ines_with_a_program()
+    phone = open_today(open_page, checks)
+    item, key = first_strength_item(phone)
+    answers = item.locator("form.log-form").evaluate(SEND_TWICE_AT_ONCE)
+    assert [a["status"] for a in answers] == [200, 200], answers
+    assert sorted(str(a["replayed"]) for a in answers) == ["None", "true"]
+    assert answers[0]["text"] == answers[1]["text"]
+    assert stored(user, client_id, key) == [1]
