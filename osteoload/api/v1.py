@@ -16,7 +16,9 @@ DESCRIPTION = (
     "clients, programs, tests and scans; clients log their training. Authenticate with "
     "'Authorization: Bearer <token>' (a personal API token) or a logged-in browser session "
     "(with the X-CSRFToken header on POST, PUT and DELETE). Bad input answers 422 with "
-    "{'detail': [{'field', 'value', 'message'}]}."
+    "{'detail': [{'field', 'value', 'message'}]}. Every POST takes an 'Idempotency-Key' "
+    "header (a new UUID per request): the same key again within 7 days answers the first "
+    "response and stores nothing more; the same key with another request answers 422."
 )
 
 api = OsteoloadAPI(
