@@ -36,7 +36,7 @@ from osteoload.store.models import (
     SymptomReport,
 )
 
-from . import audit
+from . import audit, idempotency
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .client_documents import forget_client
 from .errors import InputError, Issue
@@ -543,6 +543,7 @@ def erase_client(coach: AnyUser, client_id: int, *, via: str = "") -> dict[str, 
     with transaction.atomic():
         client.delete()
         transaction.on_commit(lambda: forget_client(pk))  # her cached booklets
+        idempotency.forget_client_answers(user_id(coach))  # answers kept for retries
         if login is not None:
             audit.forget_actor(login.pk, label=ERASED_LABEL)
             login.delete()

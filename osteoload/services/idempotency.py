@@ -87,6 +87,15 @@ def purge_expired(*, now: datetime | None = None, user_id: int | None = None) ->
     return deleted
 
 
+def forget_client_answers(coach_id: int) -> int:
+    """Right to erasure: delete her coach's stored answers about clients (their paths name
+    ``/clients``), which may hold the erased client's data; her own go with her login."""
+    deleted, _ = IdempotencyRecord.objects.filter(
+        user_id=coach_id, path__contains="/clients"
+    ).delete()
+    return deleted
+
+
 def run_once(
     user_id: int,
     key: str,

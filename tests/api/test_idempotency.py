@@ -208,3 +208,14 @@ def test_a_multipart_body_with_a_key_is_still_read_by_the_view(world, as_bob):
     headers = {**world.bob.headers(), "Idempotency-Key": "multi"}
     response = as_bob.http.post(path, data={"log": CSV}, headers=headers)
     assert response.status_code < 500, response.content
+
+
+def test_erasure_deletes_the_answers_kept_about_her(world, as_alice, as_bob):
+    """Right to erasure: stored answers hold her data; hers go with her login, her coach's
+    about clients are deleted with her record."""
+    post(as_bob, f"/clients/{world.bob_id}/sets", SET, "hers")
+    post(as_alice, f"/clients/{world.bob_id}/tests", {"tug_s": 8.1}, "coach-about-her")
+    post(as_alice, "/engine/validate", {"age": 60, "sex": "female"}, "engine")
+    assert IdempotencyRecord.objects.count() == 3
+    assert as_alice.delete(f"/clients/{world.bob_id}").status_code == 200
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["engine"]
