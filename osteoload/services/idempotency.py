@@ -137,12 +137,17 @@ def run_once(
         elif response.status_code >= 400 or response.streaming:
             record.delete()
         else:
-            record.status = response.status_code
-            record.headers = {
-                name: value for name, value in response.items() if name.lower() not in _NOT_STORED
-            }
-            record.body = response.content
-            record.save(update_fields=["status", "headers", "body"])
+            # an update, not a save: a request that erased a client took her coach's records
+            # with it (forget_client_answers), and then there is nothing to keep
+            IdempotencyRecord.objects.filter(pk=record.pk).update(
+                status=response.status_code,
+                headers={
+                    name: value
+                    for name, value in response.items()
+                    if name.lower() not in _NOT_STORED
+                },
+                body=response.content,
+            )
             purge_expired(now=now, user_id=user_id)
     return response
 
