@@ -96,7 +96,7 @@ def backup(dest: Path, *, force: bool = False, progress: Progress | None = None)
     started = time.perf_counter()
     with _failures("backup"):
         if engine() == "sqlite":
-            counts = _sqlite_backup(_sqlite_path(), dest, say)
+            counts = sqlite_backup(_sqlite_path(), dest, say)
             check = "integrity_check ok"
         else:
             counts = _pg_dump(dest, say)
@@ -260,7 +260,9 @@ def _with_retries(action: Callable[[], None], say: Progress, what: str) -> None:
             time.sleep(min(2.0, 0.05 * 2**attempt))
 
 
-def _sqlite_backup(source: Path, dest: Path, say: Progress) -> dict[str, int]:
+def sqlite_backup(source: Path, dest: Path, say: Progress) -> dict[str, int]:
+    """Copy the SQLite database ``source`` to the new file ``dest`` (one consistent moment,
+    retried while busy, written atomically, verified); returns its row counts."""
     if not source.is_file() or source.stat().st_size == 0:
         raise InputError([Issue("database", f"{source} does not exist yet; nothing to back up")])
     size_mb = source.stat().st_size / 1e6
