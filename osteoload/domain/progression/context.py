@@ -1,0 +1,285 @@
+"""What every rule reads: the logged sessions grouped by exercise and day, the baseline
+week, the stop-rule review (R32) and :class:`_Context` (the program, her equipment and units,
+and the questions the rules ask of them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ..catalogue import Catalogue
+from ..logs import SetLog
+from ..program import Finding, Program, ProgramItem, Week
+from ..stop_rules import R32_PAIN_REVIEW_AT
+from ..stop_rules import STOP_RULE_SYMPTOMS as R32_SYMPTOMS
+from ..units import (
+    EquipmentProfile,
+    LoadKind,
+    format_load,
+    implement_for,
+    kg_to_lb,
+    round_load_down,
+)
+from ..vocabulary import Phase, Severity, Symptom, Units
+from .decisions import WorkingMax
+from .rules import (
+    _EPS,
+    AWAY_DAYS,
+    INTENSITY_CAP_PCT,
+    LOGGED_LOAD_TOLERANCE_KG,
+    R32_WINDOW_DAYS,
+    STEP_BACK_PCT,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Logged:
+    """The sets of one exercise on one day."""
+
+    day: date
+    sets: tuple[SetLog, ...]
+
+    @property
+    def load_kg(self) -> float | None:
+        """The lightest load of the day's sets (the safe side when loads differ)."""
+        loads = [s.load_kg for s in self.sets if s.load_kg is not None]
+        return min(loads) if loads else None
+
+    @property
+    def max_pain(self) -> int:
+        return max((s.pain or 0 for s in self.sets), default=0)
+
+    @property
+    def max_effort(self) -> float | None:
+        efforts = [e for e in (s.effort for s in self.sets) if e is not None]
+        return max(efforts) if efforts else None
+
+    @property
+    def min_reps(self) -> int:
+        return min(s.reps for s in self.sets)
+
+    @property
+    def impacts(self) -> int:
+        """Impacts done: the ``impacts`` column, or the reps where it is empty."""
+        return sum(s.impacts if s.impacts is not None else s.reps for s in self.sets)
+
+
+@dataclass(frozen=True, slots=True)
+class _Review:
+    needed: bool
+    findings: tuple[Finding, ...]
+    painful: Mapping[str, tuple[int, date]]
+    """Exercise id -> (worst pain of 5/10 or more, its date) within the R32 window."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    program: Program
+    earlier: tuple[Program, ...]
+    """Earlier blocks, oldest first."""
+    catalogue: Catalogue
+    units: Units
+    equipment: EquipmentProfile
+    as_of: date
+    week: Week
+    sessions: Mapping[str, tuple[_Logged, ...]]
+    maxes: Mapping[str, WorkingMax]
+    allowed: frozenset[str]
+    review: _Review
+    log_days: tuple[date, ...]
+    """Every day with a logged set, oldest first."""
+    flag_days: tuple[date, ...]
+    """Every day with a stop-rule report (pain >= 5/10 or an R32 symptom)."""
+    day_from: date
+    """The first day the next session can fall on: ``as_of``, or the day after when she has
+    already logged something on ``as_of``."""
+
+    def gap_before(self, day: date) -> int | None:
+        """Days from the last logged day before ``day`` to ``day`` (None: nothing before)."""
+        earlier = [d for d in self.log_days if d < day]
+        return (day - earlier[-1]).days if earlier else None
+
+    def review_on(self, day: date) -> bool:
+        """True when a stop rule (R32) was in force for a session on ``day``: pain of 5/10
+        or more, or a red flag, logged in the 14 days before it."""
+        return any(since < day for since in self.flag_days if (day - since).days <= R32_WINDOW_DAYS)
+
+    def away(self) -> int | None:
+        """Days since the last logged day when it is :data:`AWAY_DAYS` or more before
+        ``as_of`` (two weeks away), else None."""
+        if not self.log_days:
+            return None
+        days = (self.as_of - self.log_days[-1]).days
+        return days if days >= AWAY_DAYS else None
+
+    def program_of(self, day: date) -> Program | None:
+        """The block that was in force on ``day``: this one, an earlier one, or None."""
+        if day >= self.program.start:
+            return self.program
+        for earlier in reversed(self.earlier):
+            if earlier.start <= day:
+                return earlier
+        return None
+
+    def week_of(self, day: date) -> Week:
+        """The program week of a day (the first or last week outside the program)."""
+        program = self.program_of(day) or self.program
+        index = (day - program.start).days // 7
+        return program.weeks[max(0, min(len(program.weeks) - 1, index))]
+
+    def item_on(self, exercise_id: str, day: date) -> ProgramItem | None:
+        """The program's prescription of an exercise on a day, else in that day's week."""
+        first: ProgramItem | None = None
+        for session in self.week_of(day).sessions:
+            for item in session.items:
+                if item.exercise_id == exercise_id:
+                    if session.date == day:
+                        return item
+                    first = first or item
+        return first
+
+    def is_deload(self, day: date) -> bool:
+        return self.week_of(day).phase is Phase.DELOAD
+
+    def next_date(self, exercise_id: str) -> date | None:
+        for week in self.program.weeks:
+            for session in week.sessions:
+                if session.date >= self.day_from and any(
+                    i.exercise_id == exercise_id for i in session.items
+                ):
+                    return session.date
+        return None
+
+    def fmt(self, load_kg: float) -> str:
+        return format_load(load_kg, self.units)
+
+    def delta(self, new_kg: float, old_kg: float) -> str:
+        """``+2.5 kg`` or ``+5 lb``: a change of load in the client's units."""
+        diff = new_kg - old_kg if self.units is Units.KG else kg_to_lb(new_kg) - kg_to_lb(old_kg)
+        return f"{'+' if diff >= 0 else '-'}{_num(abs(diff))} {self.units.value}"
+
+    def display(self, load_kg: float | None, kind: LoadKind) -> str | None:
+        """How the equipment shows a load ("35 kg (20 kg bar + 7.5 kg a side)")."""
+        if load_kg is None:
+            return None
+        rounded = round_load_down(load_kg + _EPS, kind, self.equipment, units=self.units)
+        if rounded.load_kg is not None and abs(rounded.load_kg - load_kg) <= 1e-4:
+            return rounded.label
+        if rounded.load_kg is not None and kind not in (LoadKind.BAND, LoadKind.BODYWEIGHT):
+            # R18a: a load between the ones she owns is one of hers plus a small add-on
+            extra = self.delta(load_kg, rounded.load_kg).lstrip("+")
+            return f"{self.fmt(load_kg)} ({rounded.label} + {extra} add-on)"
+        return self.fmt(load_kg)
+
+    def step_back(self, load_kg: float, kind: LoadKind) -> float | None:
+        """The heaviest load that exists at or below 95 % of ``load_kg``."""
+        return round_load_down(
+            load_kg * (1 - STEP_BACK_PCT / 100), kind, self.equipment, units=self.units
+        ).load_kg
+
+    def cap(self, wm: WorkingMax, kind: LoadKind) -> float | None:
+        """The heaviest load that exists at or below 85 % of the working max (R15/R16)."""
+        return round_load_down(
+            wm.one_rm_kg * INTENSITY_CAP_PCT / 100, kind, self.equipment, units=self.units
+        ).load_kg
+
+
+def _num(value: float, digits: int = 2) -> str:
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _snap(s: SetLog, catalogue: Catalogue, equipment: EquipmentProfile, units: Units) -> SetLog:
+    """A logged set whose load is a load of her equipment up to the storage's rounding
+    (:data:`LOGGED_LOAD_TOLERANCE_KG`) carries that load exactly."""
+    exercise = catalogue.get(s.exercise_id)
+    if s.load_kg is None or exercise is None or not exercise.loadable:
+        return s
+    kind = implement_for(exercise.equipment)
+    if kind in (LoadKind.BAND, LoadKind.BODYWEIGHT):
+        return s
+    near = round_load_down(
+        s.load_kg + LOGGED_LOAD_TOLERANCE_KG, kind, equipment, units=units
+    ).load_kg
+    if near is None or abs(near - s.load_kg) > LOGGED_LOAD_TOLERANCE_KG or near == s.load_kg:
+        return s
+    return replace(s, load_kg=near)
+
+
+def _sessions_by_exercise(logged: Iterable[SetLog]) -> dict[str, tuple[_Logged, ...]]:
+    days: dict[str, dict[date, list[SetLog]]] = {}
+    for s in logged:
+        days.setdefault(s.exercise_id, {}).setdefault(s.date, []).append(s)
+    return {
+        exercise_id: tuple(
+            _Logged(day, tuple(sorted(sets, key=lambda s: s.set)))
+            for day, sets in sorted(by_day.items())
+        )
+        for exercise_id, by_day in days.items()
+    }
+
+
+def _baseline_week(program: Program, day_from: date) -> tuple[Week, bool]:
+    """The week of the next session on or after ``day_from``; True when the program is over."""
+    for week in program.weeks:
+        if any(s.date >= day_from for s in week.sessions):
+            return week, False
+    return program.weeks[-1], True
+
+
+def _baseline_items(week: Week, day_from: date) -> list[ProgramItem]:
+    """Each exercise of the week once: its next occurrence on or after ``day_from``."""
+    ordered = sorted(week.sessions, key=lambda s: (s.date < day_from, s.date))
+    seen: set[str] = set()
+    out: list[ProgramItem] = []
+    for session in ordered:
+        for item in session.items:
+            if item.exercise_id not in seen:
+                seen.add(item.exercise_id)
+                out.append(item)
+    return out
+
+
+def _review(logged: Sequence[SetLog], as_of: date, catalogue: Catalogue) -> _Review:
+    since = as_of - timedelta(days=R32_WINDOW_DAYS)
+    recent = [s for s in logged if since <= s.date <= as_of]
+    findings: list[Finding] = []
+    symptoms: dict[Symptom, date] = {}
+    for s in recent:
+        for symptom in s.symptoms:
+            if symptom in R32_SYMPTOMS:
+                symptoms[symptom] = max(symptoms.get(symptom, s.date), s.date)
+    if symptoms:
+        listed = ", ".join(
+            f"{symptom.value.replace('_', ' ')} ({day.isoformat()})"
+            for symptom, day in sorted(symptoms.items(), key=lambda kv: (kv[1], kv[0].value))
+        )
+        findings.append(
+            Finding(
+                rule="R32",
+                severity=Severity.MUST,
+                message=f"Stop training and see a doctor before the next session: {listed} "
+                "reported. If it is happening now (chest pain, fainting, breathlessness that "
+                "stops you talking), call emergency services. The doses below only hold or "
+                "go down, and are for after the review.",
+            )
+        )
+    painful: dict[str, tuple[int, date]] = {}
+    for s in recent:
+        if s.pain is not None and s.pain >= R32_PAIN_REVIEW_AT:
+            worst = painful.get(s.exercise_id)
+            if worst is None or (s.pain, s.date) > worst:
+                painful[s.exercise_id] = (s.pain, s.date)
+    for exercise_id, (pain, day) in sorted(painful.items()):
+        name = catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
+        findings.append(
+            Finding(
+                rule="R32",
+                severity=Severity.MUST,
+                message=f"Pain of {pain}/10 during {name} on {day.isoformat()}: have it "
+                "checked by your physiotherapist or doctor before doing it again. Until then "
+                "nothing in the program goes up.",
+            )
+        )
+    return _Review(needed=bool(findings), findings=tuple(findings), painful=painful)

@@ -1,0 +1,165 @@
+"""The way up after two successes at the top of the range (R18, R18a, R18b): the next load
+with a rep drop, a double step, then a set more, mixed loads, a slower tempo, a harder
+variation or an add-on weight."""
+
+from __future__ import annotations
+
+from ..catalogue import Exercise
+from ..units import LoadKind
+from .context import _Context
+from .decisions import Decision, DecisionKind
+from .double_progression import _RepState
+from .loads import _add_on_kg, _effective_step_pct, _reps_for_step, next_load_up
+from .rules import (
+    _EPS,
+    R18_MAX_STEP_PCT_LOWER,
+    R18_MAX_STEP_PCT_UPPER,
+    R18A_MAX_SETS,
+    R18B_DOUBLE_STEP_PCT_LOWER,
+    R18B_DOUBLE_STEP_PCT_UPPER,
+    SLOW_TEMPO,
+)
+
+
+def _progress(
+    ctx: _Context,
+    state: _RepState,
+    exercise: Exercise,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    numbers: dict[str, float | int | str | None],
+    *,
+    double: bool,
+) -> None:
+    """R18/R18a: the smallest load step her equipment allows, with the rep drop that keeps
+    the effort step within bounds; else a set, a slower tempo, a harder variation."""
+    done = state.load_kg
+    bottom, top = rng
+    upper = exercise.is_upper_body
+    limit = R18_MAX_STEP_PCT_UPPER if upper else R18_MAX_STEP_PCT_LOWER
+    if done is not None:
+        up = next_load_up(done, kind, ctx.equipment, units=ctx.units)
+        tries: list[tuple[float, float, DecisionKind]] = []
+        if up is not None and double:
+            up2 = next_load_up(up, kind, ctx.equipment, units=ctx.units)
+            if up2 is not None:
+                dlimit = R18B_DOUBLE_STEP_PCT_UPPER if upper else R18B_DOUBLE_STEP_PCT_LOWER
+                tries.append((up2, dlimit, DecisionKind.DOUBLE_STEP))
+        if up is not None:
+            tries.append((up, limit, DecisionKind.LOAD_UP))
+        for new, lim, kind_of in tries:
+            reps = _reps_for_step(new, done, rng, lim, kind)
+            if reps is None:
+                continue
+            state.load_kg = new
+            state.reps = reps
+            state.tempo = False
+            state.decision = Decision(
+                rule="R18b"
+                if kind_of is DecisionKind.DOUBLE_STEP
+                else "R18a"
+                if reps < bottom
+                else "R18",
+                outcome=kind_of,
+                numbers={
+                    **numbers,
+                    "from_kg": done,
+                    "to_kg": new,
+                    "reps_from": top,
+                    "reps_to": reps,
+                    "step_pct": round((new - done) / done * 100, 1),
+                    "effort_step_pct": round(_effective_step_pct(new, done, (reps, top)), 1),
+                },
+            )
+            return
+    if served_sets < R18A_MAX_SETS and not state.heavier_sets:
+        state.extra_sets += 1
+        state.decision = Decision(
+            rule="R18a",
+            outcome=DecisionKind.ADD_SET,
+            numbers={**numbers, "sets_to": served_sets + 1},
+        )
+        return
+    if done is not None and _mix(ctx, state, kind, rng, served_sets, limit, numbers):
+        return
+    if not state.tempo:
+        state.tempo = True
+        state.decision = Decision(
+            rule="R18a", outcome=DecisionKind.TEMPO, numbers={**numbers, "tempo": SLOW_TEMPO}
+        )
+        return
+    harder = [p for p in exercise.progressions if p in ctx.allowed]
+    if harder and state.harder is None:
+        state.harder = harder[0]
+    add = _add_on_kg(ctx, exercise, kind)
+    if done is None or add is None:
+        state.decision = Decision(
+            rule="R18a",
+            outcome=DecisionKind.HARDER_VARIATION if state.harder else DecisionKind.ADD_ON,
+            numbers={**numbers, "exercise_id": state.harder},
+        )
+        return
+    state.load_kg = done + add
+    state.reps = top
+    state.decision = Decision(
+        rule="R18a",
+        outcome=DecisionKind.ADD_ON,
+        numbers={
+            **numbers,
+            "from_kg": done,
+            "to_kg": done + add,
+            "add_on_kg": add,
+            "exercise_id": state.harder,
+        },
+    )
+
+
+def _mix(
+    ctx: _Context,
+    state: _RepState,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    limit: float,
+    numbers: dict[str, float | int | str | None],
+) -> bool:
+    """R18a mixed loads: one more set at the next load up (at the most reps, down to 6, whose
+    effort step is at most twice ``limit``); once every set is there, that is the new load.
+    False when the next load up is too far even for one set (then tempo and the rest)."""
+    done = state.load_kg
+    assert done is not None
+    up = state.heavier_kg if state.heavier_sets else None
+    up = up or next_load_up(done, kind, ctx.equipment, units=ctx.units)
+    if up is None:
+        return False
+    reps = state.heavier_reps if state.heavier_sets else None
+    reps = reps or _reps_for_step(up, done, rng, 2 * limit, kind)
+    if reps is None:
+        return False
+    heavy_done = sum(
+        1
+        for x in (state.session.sets if state.session is not None else ())
+        if x.load_kg is not None and x.load_kg >= up - _EPS
+    )
+    if heavy_done >= state.heavier_sets:  # only after she lifted the heavier sets asked for
+        state.heavier_sets += 1
+    state.heavier_kg, state.heavier_reps = up, reps
+    if state.heavier_sets >= served_sets:
+        state.load_kg, state.reps = up, reps
+        state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
+        state.tempo = False
+        state.decision = Decision(
+            rule="R18a",
+            outcome=DecisionKind.LOAD_UP,
+            numbers={**numbers, "from_kg": done, "to_kg": up, "reps_from": rng[1],
+                     "reps_to": reps, "mixed": "yes"},
+        )  # fmt: skip
+        return True
+    state.decision = Decision(
+        rule="R18a",
+        outcome=DecisionKind.MIXED,
+        numbers={**numbers, "heavier_sets": state.heavier_sets, "heavier_kg": up,
+                 "heavier_reps": reps},
+    )  # fmt: skip
+    return True

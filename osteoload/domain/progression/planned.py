@@ -1,0 +1,79 @@
+"""The planned dose of an item (the starting point of every rule, R17 effort cap) and the
+items progressed as planned: warm-ups, mobility, walking, holds and carries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..catalogue import Exercise
+from ..program import ProgramItem
+from ..programming import RPE_CAP_FIRST_12_WEEKS, RPE_CAP_LATER
+from ..units import implement_for
+from .context import _Context
+from .decisions import Change, NextItem
+from .reasons import _pct_text
+from .rules import PAIN_HOLD_AT
+
+
+def _base(ctx: _Context, item: ProgramItem) -> NextItem:
+    """The planned dose of ``item`` as a new item (the starting point of every rule)."""
+    return NextItem(
+        exercise_id=item.exercise_id,
+        name=item.name,
+        component=item.component,
+        sets=item.sets,
+        reps=item.reps,
+        load_kg=item.load_kg,
+        load_display=item.load_display,
+        target_rpe=_rpe_cap(ctx, item.target_rpe),
+        hold_s=item.hold_s,
+        impacts=item.impacts,
+        minutes=item.minutes,
+        change=Change.NEW,
+        reason="",
+        next_date=ctx.next_date(item.exercise_id),
+    )
+
+
+def _rpe_cap(ctx: _Context, rpe: float | None) -> float | None:
+    """R17: never above RPE 8 in the first 12 weeks, 9 after."""
+    if rpe is None:
+        return None
+    return min(rpe, RPE_CAP_FIRST_12_WEEKS if ctx.week.week <= 12 else RPE_CAP_LATER)
+
+
+def _as_planned(ctx: _Context, item: ProgramItem, exercise: Exercise | None) -> NextItem:
+    """Warm-ups, mobility, walking, holds and carries: the week's plan."""
+    base = _base(ctx, item)
+    sessions = ctx.sessions.get(item.exercise_id, ())
+    if not sessions:
+        return replace(base, reason="As planned for this week.")
+    last = sessions[-1]
+    reason = f"As planned for this week (last done {last.day.isoformat()})."
+    load = last.load_kg if exercise is not None and exercise.loadable else None
+    display = base.load_display
+    change = Change.HOLD
+    previous = load
+    if load is not None and exercise is not None:
+        kind = implement_for(exercise.equipment)
+        reason = f"Same load as last time ({ctx.fmt(load)} on {last.day.isoformat()})."
+        painful = ctx.review.painful.get(exercise.id)
+        if painful is not None:
+            load = ctx.step_back(load, kind)
+            change = Change.DECREASE
+            reason = (
+                f"{_pct_text(load, previous)}: pain {painful[0]}/10 on "
+                f"{painful[1].isoformat()}; only after the review (R32)."
+            )
+        display = ctx.display(load, kind)
+    elif last.max_pain >= PAIN_HOLD_AT:
+        reason += f" Pain {last.max_pain}/10 last time: tell your coach if it comes back."
+    return replace(
+        base,
+        load_kg=load if previous is not None else base.load_kg,
+        load_display=display,
+        change=change,
+        reason=reason,
+        previous_load_kg=previous,
+        last_done=last.day,
+    )

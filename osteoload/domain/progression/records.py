@@ -1,0 +1,149 @@
+"""Working maxes (R20-R22a): re-estimated from the log every 4 weeks, never lowered unless
+her performance fell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..errors import DomainError
+from ..logs import SetLog
+from ..one_rm import working_max_from_sets
+from ..profile import ClientProfile, StrengthSet
+from ..program import Finding, Program
+from ..programming import working_maxes
+from ..units import format_load
+from ..vocabulary import Severity, Units
+from .decisions import WorkingMax
+from .rules import R18B_FAIL_RPE, R22_REESTIMATE_EVERY_DAYS
+
+
+def _working_maxes(
+    program: Program,
+    logged: Sequence[SetLog],
+    *,
+    as_of: date,
+    profile: ClientProfile,
+    units: Units,
+) -> tuple[dict[str, WorkingMax], list[Finding]]:
+    """The working max per exercise: re-estimated at the latest R22 check-point if the log
+    allows, else the program's, else a first estimate from the log."""
+    from_profile = working_maxes(profile, as_of=program.start)
+    sets = [x for x in (s.as_strength_set() for s in logged) if x is not None]
+    elapsed = (as_of - program.start).days
+    checkpoint = (
+        program.start
+        + timedelta(days=R22_REESTIMATE_EVERY_DAYS * (elapsed // R22_REESTIMATE_EVERY_DAYS))
+        if elapsed >= R22_REESTIMATE_EVERY_DAYS
+        else None
+    )
+    out: dict[str, WorkingMax] = {}
+    redone: list[str] = []
+    for exercise_id in sorted(set(program.working_max_kg) | {s.exercise for s in sets}):
+        wm: WorkingMax | None = None
+        if checkpoint is not None:
+            estimate = _ratchet(
+                sets,
+                exercise_id,
+                program.start,
+                checkpoint,
+                program.working_max_kg.get(exercise_id),
+            )
+            if estimate is not None:
+                wm = WorkingMax(
+                    exercise_id=exercise_id,
+                    one_rm_kg=estimate[0],
+                    source="log",
+                    set_date=estimate[1],
+                    reestimated_on=checkpoint,
+                )
+                redone.append(exercise_id)
+        if wm is None and exercise_id in program.working_max_kg:
+            known = from_profile.get(exercise_id)
+            wm = WorkingMax(
+                exercise_id=exercise_id,
+                one_rm_kg=program.working_max_kg[exercise_id],
+                source="profile",
+                set_date=known.set_date if known is not None else None,
+            )
+        if wm is None:
+            estimate = _estimate(sets, exercise_id, as_of)
+            if estimate is not None:
+                wm = WorkingMax(
+                    exercise_id=exercise_id,
+                    one_rm_kg=estimate[0],
+                    source="log",
+                    set_date=estimate[1],
+                )
+        if wm is not None:
+            out[exercise_id] = wm
+    findings: list[Finding] = []
+    if redone and checkpoint is not None:
+        listed = ", ".join(
+            f"{x.replace('_', ' ')} {format_load(out[x].one_rm_kg, units, digits=1)}"
+            for x in redone
+        )
+        findings.append(
+            Finding(
+                rule="R22",
+                severity=Severity.INFO,
+                message=f"Working maxes re-estimated on {checkpoint.isoformat()} (every "
+                f"{R22_REESTIMATE_EVERY_DAYS // 7} weeks) from your logged sets: {listed}.",
+            )
+        )
+    return out, findings
+
+
+def _ratchet(
+    sets: Sequence[StrengthSet],
+    exercise_id: str,
+    start: date,
+    checkpoint: date,
+    planned: float | None,
+) -> tuple[float, date] | None:
+    """R22a: the working max at ``checkpoint``, re-estimated at every R22 check-point since
+    ``start``; a re-estimate never lowers it unless her performance fell (a set at RPE
+    :data:`R18B_FAIL_RPE` or more in the four weeks before the check-point)."""
+    best: tuple[float, date] | None = None
+    day = start + timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+    while day <= checkpoint:
+        # From the sets before the check-point day, so the estimate is the same whether or
+        # not that day's session is logged yet.
+        estimate = _estimate(sets, exercise_id, day - timedelta(days=1))
+        if estimate is not None:
+            since = day - timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+            fell = any(
+                s.exercise == exercise_id
+                and s.date is not None
+                and since <= s.date <= day
+                and _set_effort(s) >= R18B_FAIL_RPE
+                for s in sets
+            )
+            floor = best[0] if best is not None else (planned or 0.0)
+            if fell or estimate[0] >= floor or best is None and planned is None:
+                best = estimate
+            elif best is None:
+                best = (floor, estimate[1])
+        day += timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+    return best
+
+
+def _set_effort(s: StrengthSet) -> float:
+    if s.rpe is not None:
+        return float(s.rpe)
+    if s.rir is not None:
+        return 10.0 - float(s.rir)
+    return 0.0
+
+
+def _estimate(
+    sets: Sequence[StrengthSet], exercise_id: str, as_of: date
+) -> tuple[float, date] | None:
+    """R20-R22 working max from logged sets up to ``as_of`` (and its set's date), or None."""
+    try:
+        estimate = working_max_from_sets(sets, exercise_id, as_of=as_of)
+    except DomainError:
+        return None
+    if estimate is None or not estimate.reliable or estimate.set_date is None:
+        return None
+    return estimate.one_rm_kg, estimate.set_date

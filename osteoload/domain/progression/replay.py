@@ -1,0 +1,318 @@
+"""The replay of an exercise's logged sessions, oldest first (R18-R18c, R32): conversions
+when the plan's targets change, the return after time away, failures and successes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..catalogue import Exercise
+from ..program import ProgramItem
+from ..units import LoadKind
+from .context import _Context, _Logged
+from .decisions import Decision, DecisionKind, Outcome
+from .double_progression import _SUCCESSES, _RepState, judge_session, rep_range
+from .ladder import _progress
+from .loads import _effort_ratio, _round, next_load_up
+from .rules import (
+    _EPS,
+    AWAY_DAYS,
+    FAILS_FOR_STEP_BACK,
+    MIN_RANGE_REPS,
+    R18_SUCCESSES_FOR_LOAD,
+    R18A_MAX_SETS,
+    R18B_FLOOR_DAYS,
+    R18C_LONG_BREAK_DAYS,
+    R18C_LONG_BREAK_PCT,
+    R18C_PAIN_REBUILD_SESSIONS,
+    R18C_RESUME_PCT,
+    R18C_RETURN_SESSIONS,
+)
+
+
+def _convert(
+    ctx: _Context, state: _RepState, kind: LoadKind, rng: tuple[int, int], rpe: float | None
+) -> None:
+    """R18: a change of the plan's rep (or effort) target converts the load by effort; the
+    count of successes carries on."""
+    bottom, top = rng
+    old_reps = state.reps if state.reps is not None else top
+    new_reps = min(max(old_reps, bottom), top)
+    old_rpe = state.rpe
+    state.carry = state.top_streak > 0 and state.top != top
+    state.top, state.rpe, state.reps = top, rpe, new_reps
+    if state.load_kg is None or old_rpe is None or rpe is None:
+        return
+    if new_reps == old_reps and old_rpe == rpe:
+        return
+    target = state.load_kg * _effort_ratio(new_reps, rpe) / _effort_ratio(old_reps, old_rpe)
+    new = _round(ctx, target, kind)
+    if new is None or abs(new - state.load_kg) <= _EPS:
+        return
+    if new < state.load_kg and new_reps <= old_reps:
+        return  # a lower effort target alone never lowers a load she lifts well (R18, R22a)
+    state.decision = Decision(
+        rule="R18",
+        outcome=DecisionKind.CONVERT,
+        numbers={
+            "from_kg": state.load_kg,
+            "to_kg": new,
+            "reps_from": old_reps,
+            "reps_to": new_reps,
+            "rpe_from": old_rpe,
+            "rpe_to": rpe,
+        },
+    )
+    if state.rebuild_to is not None:
+        state.rebuild_to = _round(ctx, state.rebuild_to * new / state.load_kg, kind)
+    state.load_kg = new
+
+
+def _resume(
+    ctx: _Context, state: _RepState, kind: LoadKind, gap: int, rng: tuple[int, int]
+) -> None:
+    """R18c: back after ``gap`` days away: about 90 % of the last successful load (80 % and a
+    short familiarisation after more than four weeks), then back to it over two sessions."""
+    last_ok = state.successes[-1][1] if state.successes else state.load_kg
+    state.top_streak = state.fail_streak = state.easy_streak = 0
+    state.streak_load = None
+    state.stepped_back = False
+    long_break = gap > R18C_LONG_BREAK_DAYS
+    state.reps = rng[1] if long_break else min(max(state.reps or rng[0], rng[0]), rng[1])
+    if last_ok is None:
+        state.decision = Decision(rule="R18c", outcome=DecisionKind.RESUME, numbers={"days": gap})
+        return
+    pct = R18C_LONG_BREAK_PCT if long_break else R18C_RESUME_PCT
+    wanted = last_ok * pct / 100
+    resume = _round(ctx, wanted, kind) or last_ok
+    heavier = next_load_up(resume, kind, ctx.equipment, units=ctx.units)
+    if heavier is not None and heavier < last_ok - _EPS and heavier - wanted < wanted - resume:
+        resume = heavier  # "about 90 %": the nearest load that exists below the last one
+    if state.load_kg is not None:
+        resume = min(resume, state.load_kg)  # never above what was due before the break
+    state.load_kg = resume
+    state.rebuild_to = last_ok if resume < last_ok - _EPS else None
+    state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
+    state.decision = Decision(
+        rule="R18c",
+        outcome=DecisionKind.RESUME,
+        numbers={
+            "days": gap,
+            "from_kg": last_ok,
+            "to_kg": resume,
+            "pct": pct,
+            "familiarisation": "yes" if long_break else "no",
+        },
+    )
+
+
+def _replay(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    baseline: ProgramItem,
+    exercise: Exercise,
+    kind: LoadKind,
+) -> None:
+    """Advance the replayed prescription by one logged session (see the package docstring)."""
+    loaded = exercise.loadable
+    done = logged.load_kg if loaded else None
+    if ctx.is_deload(logged.day) and state.session is not None:
+        return  # planned deload sessions do not move the progression
+    if ctx.program_of(logged.day) is not None:
+        planned = ctx.item_on(exercise.id, logged.day) or baseline
+        top_t, rpe_t, sets_t = planned.reps or baseline.reps, planned.target_rpe, planned.sets
+    else:  # before every block we know of: judged against what she logged
+        top_t, rpe_t, sets_t = logged.min_reps, logged.max_effort, len(logged.sets)
+    rng = rep_range(max(1, top_t or MIN_RANGE_REPS))
+    bottom, top = rng
+    if state.session is not None:
+        gap = ctx.gap_before(logged.day)
+        if gap is not None and gap >= AWAY_DAYS:
+            _resume(ctx, state, kind, gap, rng)
+        if state.top != top or state.rpe != rpe_t:
+            _convert(ctx, state, kind, rng, rpe_t)
+    state.top, state.rpe = top, rpe_t
+    floor_reps = min(bottom, MIN_RANGE_REPS)  # R18a: a rep drop may go down to 6
+    prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
+    review = ctx.review_on(logged.day)
+    if review and state.session is not None:  # held until the review (R32): no more reps
+        prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
+    served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
+    heavier = (
+        (state.heavier_kg, min(state.heavier_reps, prescribed))
+        if state.heavier_sets and state.heavier_kg is not None and state.heavier_reps
+        else None
+    )
+    outcome = judge_session(
+        logged.sets,
+        prescribed_sets=served_sets,
+        prescribed_reps=prescribed,
+        target_rpe=rpe_t,
+        loaded=loaded,
+        heavier=heavier,
+    )
+    state.prescribed_reps = prescribed
+    state.outcome = outcome
+    state.session = logged
+    if heavier is not None and done is not None and done >= heavier[0] - _EPS:
+        done = min(s.load_kg or 0.0 for s in logged.sets)  # every set heavy: the same
+    state.load_kg = done
+    state.reps = prescribed
+    numbers: dict[str, float | int | str | None] = {
+        "load_kg": done,
+        "sets": served_sets,
+        "reps": prescribed,
+        "target_rpe": rpe_t,
+        "rpe": logged.max_effort,
+        "date": logged.day.isoformat(),
+    }
+    if outcome not in _SUCCESSES:
+        state.top_streak = state.easy_streak = 0
+        state.streak_load = None
+    if outcome is not Outcome.FAILED:
+        state.fail_streak = 0
+
+    if outcome is Outcome.PAIN_REVIEW:
+        state.load_kg = ctx.step_back(done, kind) if done is not None else None
+        if done is not None:
+            state.rebuild_to = done
+            state.rebuild_left = R18C_PAIN_REBUILD_SESSIONS
+        state.decision = Decision(
+            rule="R18c",
+            outcome=DecisionKind.PAIN,
+            numbers={**numbers, "pain": logged.max_pain, "to_kg": state.load_kg},
+        )
+    elif outcome in (Outcome.PAINFUL, Outcome.PARTIAL, Outcome.UNRATED):
+        state.decision = Decision(
+            rule="R18",
+            outcome=DecisionKind.HOLD,
+            numbers={
+                **numbers,
+                "why": outcome.value,
+                "pain": logged.max_pain,
+                "sets_done": len(logged.sets),
+            },
+        )
+    elif outcome is Outcome.HARD:
+        state.decision = Decision(rule="R18b", outcome=DecisionKind.HOLD_HARD, numbers=numbers)
+        if logged.max_effort is not None:  # a later conversion starts from her real effort
+            state.rpe = min(10.0, logged.max_effort)
+    elif outcome is Outcome.FAILED:
+        _failed(ctx, state, logged, kind, numbers)
+    elif review:
+        state.decision = Decision(
+            rule="R32", outcome=DecisionKind.HOLD, numbers={**numbers, "why": "review"}
+        )
+    else:
+        _succeeded(ctx, state, logged, exercise, kind, rng, served_sets, numbers)
+
+
+def _failed(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    kind: LoadKind,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    """R18b: hold after one failure; after two in a row step back once, never below the
+    lightest successful load of the last four weeks, never twice without a success."""
+    done = state.load_kg
+    state.fail_streak += 1
+    numbers = {**numbers, "reps_done": ",".join(str(s.reps) for s in logged.sets)}
+    if state.fail_streak < FAILS_FOR_STEP_BACK or done is None or state.stepped_back:
+        state.decision = Decision(rule="R18b", outcome=DecisionKind.FAILED_ONCE, numbers=numbers)
+        return
+    state.fail_streak = 0
+    since = logged.day - timedelta(days=R18B_FLOOR_DAYS)
+    recent = [load for day, load in state.successes if day >= since]
+    floor = min(recent) if recent else None
+    back = ctx.step_back(done, kind)
+    if floor is not None and (back is None or back < floor - _EPS):
+        back = floor
+    if back is None or back >= done - _EPS:
+        state.decision = Decision(
+            rule="R18b", outcome=DecisionKind.AT_FLOOR, numbers={**numbers, "floor_kg": floor}
+        )
+        return
+    state.stepped_back = True
+    state.load_kg = back
+    state.reps = rep_range(state.top or MIN_RANGE_REPS)[0]
+    state.decision = Decision(
+        rule="R18b",
+        outcome=DecisionKind.STEP_BACK,
+        numbers={**numbers, "from_kg": done, "to_kg": back, "floor_kg": floor},
+    )
+
+
+def _succeeded(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    exercise: Exercise,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    done = state.load_kg
+    state.stepped_back = False
+    if done is not None:
+        state.successes.append((logged.day, done))
+    state.easy_streak = state.easy_streak + 1 if state.outcome is Outcome.TOO_EASY else 0
+    if state.rebuild_to is not None and done is not None:
+        if done >= state.rebuild_to - _EPS:
+            state.rebuild_to = None
+        else:
+            left = max(1, state.rebuild_left)
+            new = _round(ctx, done + (state.rebuild_to - done) / left, kind)
+            if new is None or new <= done + _EPS:
+                new = min(
+                    state.rebuild_to,
+                    next_load_up(done, kind, ctx.equipment, units=ctx.units) or state.rebuild_to,
+                )
+            state.rebuild_left = left - 1
+            if state.rebuild_left <= 0:
+                new = state.rebuild_to
+            state.decision = Decision(
+                rule="R18c",
+                outcome=DecisionKind.REBUILD,
+                numbers={**numbers, "from_kg": done, "to_kg": new, "rebuild_to": state.rebuild_to},
+            )
+            if new >= state.rebuild_to - _EPS:
+                state.rebuild_to = None
+            state.load_kg = new
+            state.top_streak = 0
+            return
+    bottom, top = rng
+    reps_done = min(
+        (
+            s.reps
+            for s in logged.sets
+            if state.heavier_kg is None
+            or not state.heavier_sets
+            or (s.load_kg or 0) < state.heavier_kg - _EPS
+        ),
+        default=logged.min_reps,
+    )
+    carried = state.carry and reps_done >= (state.prescribed_reps or top)
+    state.carry = False
+    if reps_done < top and not carried:
+        step = 2 if state.easy_streak >= 2 else 1
+        state.reps = min(top, max(reps_done, state.reps or bottom) + step)
+        state.top_streak = 0
+        state.streak_load = None
+        state.decision = Decision(rule="R18", outcome=DecisionKind.REP_UP, numbers=numbers)
+        return
+    same = state.streak_load is None or done is None or abs(state.streak_load - done) <= _EPS
+    state.top_streak = state.top_streak + 1 if same else 1
+    state.streak_load = done
+    state.reps = max(reps_done, min(top, state.reps or top)) if carried else top
+    double = state.easy_streak >= 2
+    if state.top_streak < R18_SUCCESSES_FOR_LOAD and not double:
+        state.decision = Decision(rule="R18", outcome=DecisionKind.ONE_MORE, numbers=numbers)
+        return
+    state.top_streak = 0
+    state.streak_load = None
+    if reps_done < top:  # carried over a change of rep target: step from what she did
+        rng = (reps_done, reps_done)
+    _progress(ctx, state, exercise, kind, rng, served_sets, numbers, double=double)
