@@ -15,3 +15,13 @@ TODAY = date(2026, 11, 26)
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (the coaching loop keeps computed prescriptions
+    there), so no test sees another's results."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -586,6 +586,7 @@ def generate_program(
     weeks: int = 12,
     strength_as_of: date | None = None,
     after_weeks: int = 0,
+    working_max_kg: Mapping[str, float] | None = None,
 ) -> Program:
     """Generate a ``weeks``-long program starting on ``start`` (any weekday).
 
@@ -598,6 +599,9 @@ def generate_program(
     Loads come from the profile's recent ``strength`` sets (R22 working max, sets within six
     weeks of ``strength_as_of``, default ``start``), rounded down to real equipment in the
     client's units; items without a usable set carry an effort target and a note instead.
+    ``working_max_kg``: working maxes carried from her log (the coaching loop's, R22a), by
+    exercise id; they replace the profile's estimates, so a new block starts from what she
+    lifts now and not from her intake.
 
     A ``needs_clearance`` result, or any screening with ``sessions_allowed`` false (R1, R2,
     R5, R25 A, R32), has no sessions; a ``withheld`` result that allows gentle work has
@@ -620,6 +624,8 @@ def generate_program(
     built = tuple(builder.week(n) for n in range(after_weeks + 1, after_weeks + weeks + 1))
     built = _clamp_weekly_steps(built)
     maxes = working_maxes(profile, as_of=strength_as_of or start)
+    for exercise_id, one_rm in (working_max_kg or {}).items():
+        maxes[exercise_id] = carried_max(one_rm)
     built = _apply_loads(built, profile, maxes, catalogue)
     if after_weeks:
         built = tuple(replace(w, week=w.week - after_weeks) for w in built)
@@ -638,6 +644,15 @@ FIRST_LOAD_NOTE = (
     "each set until the set feels like the effort shown, with about three more repetitions "
     "left in you. Never test your maximum lift."
 )
+
+
+def carried_max(one_rm_kg: float) -> OneRmEstimate:
+    """A working max carried from her log (R22a), as an estimate record."""
+    return OneRmEstimate(
+        one_rm_kg=one_rm_kg, estimates={}, mean_kg=one_rm_kg,
+        method="carried from her logged sets (R22a)", reliable=True, warnings=(), flags=(),
+        load_kg=one_rm_kg, reps=1, rpe=None, reps_to_failure=1.0,
+    )  # fmt: skip
 
 
 def working_maxes(profile: ClientProfile, *, as_of: date) -> dict[str, OneRmEstimate]:

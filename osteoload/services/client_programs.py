@@ -73,6 +73,7 @@ def generate_for_client(
     program = generate_program(
         profile, screening, get_catalogue(), start=first, weeks=weeks,
         strength_as_of=min(today, first), after_weeks=after,
+        working_max_kg=carried_maxes(client, profile, first) if after else None,
     )  # fmt: skip
     record = ProgramRecord.objects.create(
         client=client,
@@ -82,6 +83,25 @@ def generate_for_client(
         document={**program_document(program), "after_weeks": after},
     )
     return record.pk
+
+
+def carried_maxes(client: Client, profile: ClientProfile, first: date) -> dict[str, float]:
+    """R22a: the working maxes the coaching loop holds for her on the day before ``first``
+    (re-estimated from her log, never lowered unless her performance fell), for a new block
+    that continues her plan: its loads start from what she lifts now, not from her intake."""
+    from .coaching import compute_next, earlier_blocks, stored_log, stored_program
+
+    current = client.programs.filter(assigned=True).first()
+    if current is None or not current.document.get("weeks"):
+        return {}
+    day = first - timedelta(days=1)
+    log = stored_log(client, before=first)
+    if not log:
+        return {}
+    answer = compute_next(
+        stored_program(current), profile, log, as_of=day, earlier=earlier_blocks(client, current)
+    )
+    return dict(answer.working_max_kg)
 
 
 #: R18c: after more than four weeks away, a new block starts with familiarisation again.

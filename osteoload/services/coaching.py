@@ -9,10 +9,15 @@ line, the API and the app give the same prescription for the same data.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Sum
 
 from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
@@ -127,18 +132,51 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
     if record is None or not record.document.get("weeks"):
         return None
     profile = client_profile(client, today=today)
+    key = _cache_key(client, record, profile, today)
+    cached = cache.get(key)
+    if isinstance(cached, ClientNext):
+        return cached
     log = stored_log(client, before=today)
     program = stored_program(record)
     result = compute_next(
         program, profile, log, as_of=today, earlier=earlier_blocks(client, record)
     )
-    return ClientNext(
+    answer = ClientNext(
         program_id=record.pk,
         program_start=record.start,
         prescriptions=result,
         last_time=last_times(log, profile.units.value),
         units=profile.units.value,
     )
+    cache.set(key, answer, timeout=NEXT_CACHE_SECONDS)
+    return answer
+
+
+#: How long a computed next prescription is kept. Any change to what it was computed from
+#: (her log before the day, her program, her profile, the day) gives a new key, so this only
+#: bounds memory, never staleness.
+NEXT_CACHE_SECONDS = 6 * 3600
+
+
+def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, today: date) -> str:
+    """A key that changes whenever anything :func:`next_for_client` reads changes: the sets
+    logged before ``today`` (their number, newest id, last change and sums of every field the
+    engine reads, one aggregate query), the assigned program as stored, her profile and the
+    day. Sets logged today do not move today's prescription, so logging a set keeps it."""
+    log = client.set_logs.filter(date__lt=today).aggregate(
+        n=Count("id"), top=Max("id"), changed=Max("updated"), first=Min("date"),
+        last=Max("date"), reps=Sum("reps"), load=Sum("load_kg"), rpe=Sum("rpe"),
+        rir=Sum("rir"), pain=Sum("pain"), impacts=Sum("impacts"), hold=Sum("hold_s"),
+        programs=Sum("program_id"),
+    )  # fmt: skip
+    program = hashlib.sha256(
+        json.dumps(record.document, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    text = "|".join(
+        (str(client.pk), str(record.pk), program, repr(sorted(log.items())), repr(profile),
+         today.isoformat())
+    )  # fmt: skip
+    return "osteoload:next:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:

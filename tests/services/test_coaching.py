@@ -166,3 +166,54 @@ def test_after_a_long_break_a_new_block_starts_with_familiarisation(beatriz):
     new = client_programs.program_for(coach, client_id, new_id)
     assert new["after_weeks"] == 0
     assert new["weeks"][0]["phase"] == "familiarisation"
+
+
+def test_next_is_computed_once_and_recomputed_when_her_log_changes(beatriz, monkeypatch):
+    """The coaching loop keeps its answer until anything it reads changes: a second Today
+    view on the same day does not replay her log again; a set logged before today does."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 8)
+    calls = []
+    real = coaching.compute_next
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("as_of"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(coaching, "compute_next", counting)
+    day = START + timedelta(days=10)
+    first = coaching.next_for_client(user, client_id, today=day)
+    again = coaching.next_for_client(user, client_id, today=day)
+    assert len(calls) == 1 and first == again
+    # a set logged today leaves today's prescription as it is
+    from osteoload.services import training_log
+
+    row = {"date": day.isoformat(), "exercise_id": "leg_press", "set_number": 1, "reps": 5,
+           "load_kg": 40, "rpe": 9}  # fmt: skip
+    training_log.log_set(user, client_id, row, today=day)
+    coaching.next_for_client(user, client_id, today=day)
+    assert len(calls) == 1
+    # the same set on an earlier day changes what she is prescribed next
+    earlier = {**row, "date": (day - timedelta(days=1)).isoformat()}
+    training_log.log_set(user, client_id, earlier, today=day)
+    coaching.next_for_client(user, client_id, today=day)
+    assert len(calls) == 2
+
+
+def test_r22a_a_new_block_is_stored_with_loads_from_her_log_not_her_intake(beatriz):
+    """R22a: after 12 weeks of logging, the next block's working maxes (and so its stored
+    loads, her booklet) are the ones the coaching loop re-estimated from her log, not her
+    intake's: never lower, and known for the lifts her intake never measured."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 12 * 7)
+    day = START + timedelta(weeks=12)
+    first_id = coaching.next_for_client(user, client_id, today=day).program_id
+    first = client_programs.program_for(coach, client_id, first_id)
+    held = coaching.next_for_client(user, client_id, today=day - timedelta(days=1))
+    new_id = client_programs.generate_for_client(coach, client_id, today=day, start=day)
+    new = client_programs.program_for(coach, client_id, new_id)
+    assert new["after_weeks"] == 12
+    carried, intake = new["working_max_kg"], first["working_max_kg"]
+    assert carried == pytest.approx(held.prescriptions.working_max_kg, rel=1e-3)
+    assert all(carried[e] >= intake[e] for e in intake), (carried, intake)
+    assert set(carried) > set(intake), (carried, intake)  # lifts her intake never measured
