@@ -134,3 +134,17 @@ def test_r18_a_change_of_rep_target_does_not_reset_the_count():
     history += sets(w2, "back_squat", reps=6, load=40.0, rpe=8.0)
     third = by_id(run(prog, history, w3), "back_squat")
     assert (third.load_kg or 0) > 40.0 or third.heavier_sets > 0
+
+
+def test_r18b_one_over_target_holds_even_when_a_lagging_estimate_caps_lower():
+    """R18b: every rep done one point over the target holds the load; a working max that
+    estimates lower (here from a lighter deload set) never takes the load down (R22a)."""
+    prog = program(item("leg_press", sets=3, reps=6, target_rpe=8.0), weeks=4,
+                   working_max={"leg_press": 12.9})  # fmt: skip
+    d1, d2, d3 = session_days(3)
+    history = sets(d1, "leg_press", reps=6, load=15.0, rpe=9.0) + sets(
+        d2, "leg_press", reps=6, load=15.0, rpe=9.0
+    )
+    nxt = by_id(run(prog, history, d3), "leg_press")
+    assert nxt.load_kg == 15.0
+    assert nxt.decision is not None and nxt.decision.outcome == DecisionKind.HOLD_HARD

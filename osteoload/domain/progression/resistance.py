@@ -11,7 +11,7 @@ from ..programming import FAMILIARISATION_RPE
 from ..units import LoadKind, implement_for
 from ..vocabulary import Phase
 from .context import _Context
-from .decisions import Change, Decision, DecisionKind, NextItem, WorkingMax
+from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
 from .loads import _round, next_load_up
 from .planned import _base
@@ -127,7 +127,10 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             notes.append(Decision(rule="R32", outcome="held_for_review"))
     if load is not None and wm is not None:
         cap = ctx.cap(wm, kind)
-        if done_load is not None and success:
+        held = state.outcome is Outcome.HARD and decision.outcome == DecisionKind.HOLD_HARD
+        if done_load is not None and held and load <= done_load + _EPS:
+            cap = done_load if cap is None else max(cap, done_load)  # R18b: a hold, never less
+        elif done_load is not None and success:
             # R22a: a load she lifted with every rep at the target effort is within the cap
             # whatever the (lagging) estimate says, and after two successes so is one step
             # more than an estimate from her own log: prescribing and estimating agree
