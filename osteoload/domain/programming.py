@@ -790,7 +790,7 @@ def _load_item(
         share = pct_1rm(item.reps, max(6.5, item.target_rpe))
     else:
         return item
-    kind = implement_for(catalogue[item.exercise_id].equipment)
+    kind = implement_for(catalogue[item.exercise_id].equipment, profile.equipment)
     rounded = round_load_down(
         estimate.one_rm_kg * share, kind, equipment_profile(profile), units=profile.units
     )

@@ -18,7 +18,7 @@ client's gym can be described with its own :class:`EquipmentProfile`.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -368,7 +368,9 @@ def format_load(load_kg: float, units: Units, *, digits: int = 2) -> str:
     return _fmt(value, units, digits=digits)
 
 
-def implement_for(equipment: Sequence[Equipment]) -> LoadKind:
+def implement_for(
+    equipment: Sequence[Equipment], owned: Collection[Equipment] | None = None
+) -> LoadKind:
     """Pick the implement that carries the load, from an exercise's equipment list.
 
     Priority: barbell > machines > kettlebell > dumbbells > bands > body weight. Equipment
@@ -376,7 +378,13 @@ def implement_for(equipment: Sequence[Equipment]) -> LoadKind:
     implements listed the answer is body weight. The order favours the implement named for
     the lift (a barbell squat may also list a bench or a rack) and, among the rest, the one
     whose load is set most precisely by a %1RM (our convention, not a clinical rule).
+    ``owned``: the equipment she has; an implement she owns comes before one she does not
+    (a goblet squat with only dumbbells at home is a dumbbell lift, not a kettlebell one).
     """
+    if owned is not None:
+        for equipment_word, kind in _IMPLEMENT_PRIORITY:
+            if equipment_word in equipment and equipment_word in owned:
+                return kind
     for equipment_word, kind in _IMPLEMENT_PRIORITY:
         if equipment_word in equipment:
             return kind

@@ -35,7 +35,7 @@ from osteoload.domain.program import Program
 from osteoload.domain.progression import next_load_up
 from osteoload.domain.serialize import from_jsonable
 from osteoload.domain.units import EquipmentProfile, implement_for, kg_to_lb, round_load_down
-from osteoload.domain.vocabulary import Phase, Units
+from osteoload.domain.vocabulary import Equipment, Phase, Units
 from osteoload.wording.dose import dose_of
 
 from . import client_programs, clients, coaching, training_log
@@ -172,7 +172,11 @@ def _run(
     user = clients.accept_invite(token, f"sim-client-{suffix}", password, now=now)
     her = clients.profile_for(coach, client_id, today=start)
     units = her.units.value
-    gym = _Gym(equipment_profile(her), her.units)
+    gym = _Gym(
+        equipment_profile(her),
+        her.units,
+        frozenset(her.equipment) if her.equipment is not None else None,
+    )
     result = SimulationResult(
         profile_name=str(profile.get("name") or "client"),
         behaviour=behaviour,
@@ -289,13 +293,14 @@ class _Gym:
 
     equipment: EquipmentProfile
     units: Units
+    owned: frozenset[Equipment] | None
 
     def pick(self, target_kg: float, exercise_id: str) -> float | None:
         """The heaviest load she has at or below ``target_kg`` (else the lightest one)."""
         exercise = get_catalogue().get(exercise_id)
         if exercise is None or not exercise.loadable:
             return None
-        kind = implement_for(exercise.equipment)
+        kind = implement_for(exercise.equipment, self.owned)
         down = round_load_down(target_kg, kind, self.equipment, units=self.units).load_kg
         if down is not None:
             return down

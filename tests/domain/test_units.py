@@ -314,3 +314,15 @@ def test_format_load_digits():
     assert format_load(49.655, Units.KG, digits=1) == "49.7 kg"
     with pytest.raises(InvalidInput):
         format_load(49.655, Units.KG, digits=9)
+
+
+def test_implement_for_prefers_an_implement_she_owns():
+    """R18: loads are stepped on her own equipment: an exercise that can be loaded with a
+    kettlebell or dumbbells is a dumbbell lift for a client who owns only dumbbells."""
+    from osteoload.domain.units import LoadKind, implement_for
+    from osteoload.domain.vocabulary import Equipment
+
+    both = (Equipment.KETTLEBELL, Equipment.DUMBBELLS)
+    assert implement_for(both) is LoadKind.KETTLEBELL
+    assert implement_for(both, {Equipment.DUMBBELLS, Equipment.MAT}) is LoadKind.DUMBBELL
+    assert implement_for(both, {Equipment.MAT}) is LoadKind.KETTLEBELL  # owns neither

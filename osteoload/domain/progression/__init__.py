@@ -331,9 +331,10 @@ def next_prescriptions(
 
     Returns :class:`NextPrescriptions`; the rules are in the module docstring.
     """
+    owned = frozenset(profile.equipment) if profile.equipment is not None else None
     logged = tuple(
         sorted(
-            (_snap(s, catalogue, equipment, units) for s in history if s.date <= as_of),
+            (_snap(s, catalogue, equipment, units, owned) for s in history if s.date <= as_of),
             key=lambda s: (s.date, s.exercise_id, s.set),
         )
     )
@@ -409,6 +410,7 @@ def next_prescriptions(
         catalogue=catalogue,
         units=units,
         equipment=equipment,
+        owned=owned,
         as_of=as_of,
         week=week,
         sessions=_sessions_by_exercise(logged),

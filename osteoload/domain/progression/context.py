@@ -21,7 +21,7 @@ from ..units import (
     kg_to_lb,
     round_load_down,
 )
-from ..vocabulary import Phase, Severity, Symptom, Units
+from ..vocabulary import Equipment, Phase, Severity, Symptom, Units
 from .decisions import WorkingMax
 from .rules import (
     _EPS,
@@ -81,6 +81,8 @@ class _Context:
     catalogue: Catalogue
     units: Units
     equipment: EquipmentProfile
+    owned: frozenset[Equipment] | None
+    """The kinds of equipment she has (:func:`implement_for` prefers them); None: not said."""
     as_of: date
     week: Week
     sessions: Mapping[str, tuple[_Logged, ...]]
@@ -190,13 +192,19 @@ def _num(value: float, digits: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _snap(s: SetLog, catalogue: Catalogue, equipment: EquipmentProfile, units: Units) -> SetLog:
+def _snap(
+    s: SetLog,
+    catalogue: Catalogue,
+    equipment: EquipmentProfile,
+    units: Units,
+    owned: frozenset[Equipment] | None = None,
+) -> SetLog:
     """A logged set whose load is a load of her equipment up to the storage's rounding
     (:data:`LOGGED_LOAD_TOLERANCE_KG`) carries that load exactly."""
     exercise = catalogue.get(s.exercise_id)
     if s.load_kg is None or exercise is None or not exercise.loadable:
         return s
-    kind = implement_for(exercise.equipment)
+    kind = implement_for(exercise.equipment, owned)
     if kind in (LoadKind.BAND, LoadKind.BODYWEIGHT):
         return s
     near = round_load_down(

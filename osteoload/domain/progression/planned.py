@@ -55,7 +55,7 @@ def _as_planned(ctx: _Context, item: ProgramItem, exercise: Exercise | None) -> 
     change = Change.HOLD
     previous = load
     if load is not None and exercise is not None:
-        kind = implement_for(exercise.equipment)
+        kind = implement_for(exercise.equipment, ctx.owned)
         reason = f"Same load as last time ({ctx.fmt(load)} on {last.day.isoformat()})."
         painful = ctx.review.painful.get(exercise.id)
         if painful is not None:

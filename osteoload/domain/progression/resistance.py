@@ -31,7 +31,7 @@ from .rules import (
 def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     base = _base(ctx, item)
     loaded = exercise.loadable
-    kind = implement_for(exercise.equipment) if loaded else LoadKind.BODYWEIGHT
+    kind = implement_for(exercise.equipment, ctx.owned) if loaded else LoadKind.BODYWEIGHT
     wm = ctx.maxes.get(exercise.id)
     sessions = ctx.sessions.get(exercise.id, ())
     if not sessions:
