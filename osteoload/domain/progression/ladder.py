@@ -55,6 +55,7 @@ def _progress(
             state.load_kg = new
             state.reps = reps
             state.tempo = False
+            state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
             state.decision = Decision(
                 rule="R18b"
                 if kind_of is DecisionKind.DOUBLE_STEP

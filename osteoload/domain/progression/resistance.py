@@ -182,6 +182,7 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         and load is not None
         and state.load_kg is not None
         and abs(load - state.load_kg) <= _EPS
+        and state.heavier_kg > load + _EPS
     )
     heavier_sets = min(state.heavier_sets, sets - 1) if mixed else 0
     reference = ref.min_reps if success else prescribed
