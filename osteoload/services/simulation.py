@@ -13,7 +13,9 @@ no estimate, at what her first chosen load implies at the prescribed reps and ef
 grows by :data:`WEEKLY_GAIN_FIRST_12` a week for 12 weeks, then by
 :data:`WEEKLY_GAIN_AFTER` a week (untrained women commonly gain 20-40 % in 12 weeks, R34;
 the model takes the low end). The tables show each lift's prescribed load by week and that
-load as a percentage of the modelled 1RM.
+load as a percentage of the modelled 1RM. Her behaviour sets the effort she logs, but never
+more than the model allows: asked for more reps than her modelled maximum allows at that
+load, she does the reps she can and logs effort 10 (a failure the engine must answer).
 
 Everything runs in a database transaction that is rolled back: nothing is kept.
 """
@@ -266,6 +268,15 @@ class _StrengthModel:
             value * (1 + WEEKLY_GAIN_FIRST_12) ** first * (1 + WEEKLY_GAIN_AFTER) ** (weeks - first)
         )
 
+    def reps_possible(self, exercise_id: str, load_kg: float, day: date) -> int | None:
+        """The most reps she can do with ``load_kg`` on ``day`` (to failure, RTS chart), or
+        ``None`` without a model of the lift."""
+        one_rm = self.one_rm(exercise_id, day)
+        if not one_rm:
+            return None
+        share = load_kg / one_rm
+        return max((r for r in range(1, 13) if pct_1rm(r, 10.0) >= share), default=0)
+
     def first_load(self, exercise_id: str, reps: int, rpe: float, load: float, day: date) -> None:
         """A lift with no estimate: her true 1RM is what her chosen load implies."""
         if exercise_id in self.base:
@@ -315,6 +326,7 @@ def _sets_for(
     *,
     painful: bool,
     gym: _Gym | None = None,
+    strength_limit: bool = True,
 ) -> list[dict[str, Any]]:
     """The rows she logs for one item: exactly what Today asks, by her behaviour."""
     dose = dose_of(item)
@@ -348,6 +360,10 @@ def _sets_for(
                 row["load_kg"] = load
                 if reps and rpe is not None:
                     model.first_load(item["exercise_id"], reps, rpe, float(load), day)
+                can = model.reps_possible(item["exercise_id"], float(load), day)
+                if strength_limit and reps and can is not None and can < reps:
+                    # more than her modelled strength allows: she does what she can (R18b)
+                    row["reps"], row["rpe"] = can, 10.0
         if painful and number == dose.sets:
             row["pain"] = 5
         rows.append(row)
@@ -511,7 +527,7 @@ def log_as_prescribed(
     rows = [
         r
         for item in session["items"]
-        for r in _sets_for(item, behaviour, day, model, painful=False)
+        for r in _sets_for(item, behaviour, day, model, painful=False, strength_limit=False)
     ]
     if rows:
         training_log.log_sets(user, client_id, rows, today=day)
