@@ -403,8 +403,12 @@ def _record(
         if item.get("impacts"):
             result.impacts[week] = result.impacts.get(week, 0) + int(item["impacts"])
         exercise = catalogue.get(item["exercise_id"])
-        if exercise is None or not exercise.loadable or not item.get("load_kg"):
+        if exercise is None:
             continue
+        unloaded = item.get("component") in ("resistance", "posture") and not item.get("load_kg")
+        if not (exercise.loadable and item.get("load_kg")) and not (unloaded and item.get("reps")):
+            continue  # a strength item with neither a load nor reps is not a lift
+        load_kg = float(item.get("load_kg") or 0.0)
         row = result.lifts.setdefault(
             item["exercise_id"], LiftRow(item["exercise_id"], item["name"])
         )
@@ -416,7 +420,7 @@ def _record(
                 kind=dose.kind.value,
                 sets=dose.sets,
                 reps=dose.per_set,
-                load_kg=float(item["load_kg"]),
+                load_kg=load_kg,
                 heavier_sets=dose.heavier_sets if dose.is_heavier(dose.sets) else 0,
                 heavier_load_kg=dose.heavier_load_kg if dose.is_heavier(dose.sets) else None,
                 tempo=dose.tempo,
@@ -424,7 +428,7 @@ def _record(
         )
         if week in row.load_kg:
             continue
-        row.load_kg[week] = float(item["load_kg"])
+        row.load_kg[week] = load_kg
         row.reps[week] = int(item.get("reps") or 0)
         row.sets[week] = int(item.get("sets") or 0)
         extra = []
@@ -437,8 +441,8 @@ def _record(
         if extra:
             row.extra[week] = " ".join(extra)
         one_rm = model.one_rm(item["exercise_id"], day)
-        if one_rm:
-            row.pct_1rm[week] = round(100 * float(item["load_kg"]) / one_rm, 1)
+        if one_rm and load_kg:
+            row.pct_1rm[week] = round(100 * load_kg / one_rm, 1)
 
 
 def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
@@ -455,9 +459,13 @@ def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
             load = kg_to_lb(kg) if result.units == Units.LB.value else kg
             pct = row.pct_1rm.get(shown)
             reps = row.reps[shown]
-            text = f"{round(load, 1):g}×{reps}" if reps else f"{round(load, 1):g} held"
-            if row.sets.get(shown):
-                text = f"{row.sets[shown]}×" + text
+            weight = f"{round(load, 1):g}"
+            if not load:  # body weight or a band: sets × reps
+                text = f"{row.sets.get(shown, 1)}×{reps} no load"
+            else:
+                text = f"{weight}×{reps}" if reps else f"{weight} held"
+                if row.sets.get(shown):
+                    text = f"{row.sets[shown]}×" + text
             if shown in row.extra:
                 text += " " + row.extra[shown]
             if shown in result.deload_weeks:
