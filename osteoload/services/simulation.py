@@ -497,6 +497,7 @@ def result_document(result: SimulationResult, *, source: str, start: date) -> di
         "behaviour": result.behaviour.value,
         "start": start.isoformat(),
         "weeks": result.weeks,
+        "units": result.units,
         "sessions_logged": result.sessions_logged,
         "lifts": [
             {
