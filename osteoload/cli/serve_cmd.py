@@ -34,8 +34,15 @@ def serve(
         migrate()
     console.print(f"Data: {database_description()}", markup=False)
     if demo:
-        from osteoload.services.demo import seed_demo
+        from osteoload.services.demo import holds_other_data, seed_demo
 
+        if holds_other_data():
+            close_connections()
+            fail(
+                "--demo: this clinic already holds logins or clients of its own; the demo "
+                "(a coach with a public password) is only for an empty data directory. Run "
+                "without --demo, or set OSTEOLOAD_DATA_DIR (or DATABASE_URL) to an empty one."
+            )
         with console.status("Seeding the demo clinic (eight weeks of training)..."):
             logins = seed_demo(today=today())
         console.print(

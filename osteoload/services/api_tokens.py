@@ -95,6 +95,15 @@ def revoke_token(user: AnyUser, token_id: int) -> None:
         token.save(update_fields=["revoked"])
 
 
+def revoke_all(user: AnyUser) -> int:
+    """Revoke every active token of ``user`` (her password was changed or reset); returns how
+    many were revoked."""
+    owner = user_id(user)
+    return ApiToken.objects.filter(user_id=owner, revoked__isnull=True).update(
+        revoked=timezone.now()
+    )
+
+
 def user_for_token(token: str) -> Any | None:
     """The active user a presented token belongs to, or ``None``."""
     if not token or len(token) > TOKEN_MAX_LEN or not token.startswith(TOKEN_PREFIX):

@@ -29,7 +29,7 @@ from osteoload.store.models import (
     SetLogRow,
 )
 
-from . import audit
+from . import api_tokens, audit
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .profile_schema import ProfileIn
@@ -190,6 +190,10 @@ def accept_invite(token: str, username: str, password: str, *, now: datetime) ->
                 raise InputError([Issue("password", " ".join(exc.messages))]) from None
             user.set_password(password)
             user.save(update_fields=["password"])
+            # A reset ends every other way in: her API tokens are revoked here, and her other
+            # sessions stop at their next request (Django checks each session against the
+            # password hash).
+            api_tokens.revoke_all(user)
         else:
             try:
                 user = create_user(username, password, role=Role.CLIENT, display_name=client.name)

@@ -14,6 +14,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from osteoload.store.models import Client
+
 from . import client_programs, clients, training_log
 from .plans import next_monday
 from .seed import bmd_from_t, logged_entries
@@ -59,6 +61,16 @@ def _profile(name: str, today: date, start: date) -> dict[str, Any]:
     for scan in data.get("bone", {}).get("scans", []):
         scan["date"] = (start - timedelta(days=40)).isoformat()
     return data
+
+
+def holds_other_data() -> bool:
+    """Whether the clinic holds anything but the demo: a login or a client the demo did not
+    create. The demo (a coach with a public password) is never added to a real clinic."""
+    demo_names = {DEMO_COACH, *(login for _, login in DEMO_CLIENTS)}
+    User = get_user_model()
+    if User.objects.exclude(username__in=demo_names).exists():
+        return True
+    return Client.objects.exclude(coach__username=DEMO_COACH).exists()
 
 
 def seed_demo(*, today: date, seed: int = 7) -> DemoLogins:

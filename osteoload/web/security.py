@@ -1,0 +1,75 @@
+"""Response headers and log hygiene for health data.
+
+* :class:`NoStoreMiddleware`: ``Cache-Control: no-store`` on every page seen by a logged-in
+  person and on every API answer, so no browser, proxy or shared computer keeps a copy of
+  health data; and a strict Content-Security-Policy (scripts and styles from this site only,
+  no inline script or style, no framing).
+* :class:`ScrubSecrets`: a logging filter that removes one-time invitation and
+  password-reset links and API tokens from every log record before it is written (a logged
+  link would let whoever reads the log take over the account).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+#: Sent with every page and answer the app makes (static files are served before this).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+API_PREFIX = "/api/"
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` for authenticated pages and API answers; the CSP on all."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        logged_in = bool(user is not None and user.is_authenticated)
+        if logged_in or request.path.startswith(API_PREFIX):
+            add_never_cache_headers(response)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+
+_SECRETS = (
+    # /invite/<token>/ : an invitation or a password-reset link
+    (re.compile(r"(/invite/)[^/\s?\"'#]+"), r"\1[redacted]"),
+    # a personal API token wherever it appears
+    (re.compile(r"\bolk_[A-Za-z0-9_\-]+"), "olk_[redacted]"),
+    # token=... in a query string
+    (re.compile(r"([?&](?:token|key)=)[^&\s\"'#]+", re.IGNORECASE), r"\1[redacted]"),
+)
+
+
+def scrub(text: str) -> str:
+    """``text`` with every secret link or token replaced by ``[redacted]``."""
+    for pattern, replacement in _SECRETS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class ScrubSecrets(logging.Filter):
+    """Rewrites a record's message without its secrets; never drops a record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a record that cannot be formatted is left to logging's own report
+            return True
+        clean = scrub(message)
+        if clean != message:
+            record.msg = clean
+            record.args = None
+        return True
