@@ -180,6 +180,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = envstr("OSTEOLOAD_TIME_ZONE", "UTC")
+# Her stop screen names the clinic and offers tap-to-call when a phone number is set.
+OSTEOLOAD_CLINIC_NAME = envstr("OSTEOLOAD_CLINIC_NAME", "")
+OSTEOLOAD_CLINIC_PHONE = envstr("OSTEOLOAD_CLINIC_PHONE", "")
 USE_I18N = False
 USE_TZ = True
 

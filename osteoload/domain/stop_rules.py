@@ -42,6 +42,13 @@ STOP_RULE_SYMPTOMS = frozenset(
 #: increase and asks for a review.
 R32_PAIN_REVIEW_AT = 5
 
+
+def is_painful(pain: int | None) -> bool:
+    """R32: pain logged during an exercise at :data:`R32_PAIN_REVIEW_AT`/10 or more: no more
+    of that exercise today, and it waits for a review."""
+    return pain is not None and pain >= R32_PAIN_REVIEW_AT
+
+
 #: R32a: screening rules whose "must" finding is a red flag (R2 contraindication, R3 recent
 #: fracture, R4 suspected or recent spine fracture, R5 blood pressure, R32 symptoms).
 RED_FLAG_RULES = frozenset({"R2", "R3", "R4", "R5", "R32"})

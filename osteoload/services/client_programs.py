@@ -378,7 +378,10 @@ def _stop_words(client: Client, today: date) -> dict[str, str]:
         )
     if not decision.suspend:
         return {"stop_source": Source.CLIENT_REPORT.value}
-    return {"stop_message": stop_words.for_client(decision), "stop_source": decision.source.value}
+    return {
+        "stop_message": stop_words.for_client(decision, today),
+        "stop_source": decision.source.value,
+    }
 
 
 def summary_dict(summary: ProgramSummary) -> dict[str, Any]:

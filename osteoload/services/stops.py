@@ -8,13 +8,18 @@ screening of her current profile allows it.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
+
+from django.conf import settings
 
 from osteoload.domain.screening import screen
 from osteoload.domain.stop_rules import StopDecision, screening_decision
 from osteoload.store.models import Client
 from osteoload.wording import stops as stop_words
 
+from .access import AnyUser, client_for
 from .clients import client_profile
 
 
@@ -65,3 +70,28 @@ def check_resume(client: Client, *, today: date) -> None:
     decision = current_decision(client, today=today)
     if decision.suspend:
         raise ResumeRefused(stop_words.resume_refused(decision, sex_of(client)))
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Whom she turns to while her program is stopped: her coach, and the clinic's phone
+    (settings ``OSTEOLOAD_CLINIC_NAME`` and ``OSTEOLOAD_CLINIC_PHONE``) when one is set."""
+
+    coach: str
+    clinic: str
+    phone: str
+    """As the clinic writes it ("01632 960 123"); empty when none is configured."""
+    tel: str
+    """The ``tel:`` address to dial (digits and a leading +), or empty."""
+
+
+def contact_for(user: AnyUser, client_id: int) -> Contact:
+    client = client_for(user, client_id)
+    coach = client.coach
+    account = getattr(coach, "account", None)
+    name = (account.display_name if account is not None else "") or coach.get_username()
+    phone = str(getattr(settings, "OSTEOLOAD_CLINIC_PHONE", "") or "").strip()
+    clinic = str(getattr(settings, "OSTEOLOAD_CLINIC_NAME", "") or "").strip()
+    digits = re.sub(r"[^0-9]", "", phone)
+    tel = ("+" if phone.startswith("+") else "") + digits if digits else ""
+    return Contact(coach=name, clinic=clinic, phone=phone if tel else "", tel=tel)

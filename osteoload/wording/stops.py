@@ -70,8 +70,24 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def day_in_words(day: date, today: date | None = None) -> str:
+    """A date as she says it: "Thursday 3 December", with the year when it is not this
+    year's (or when ``today`` is not known). Never ISO on her screens."""
+    text = _("{weekday} {day} {month}").format(
+        weekday=_(_WEEKDAYS[day.weekday()]), day=day.day, month=_(_MONTHS[day.month - 1])
+    )
+    if today is None or day.year != today.year:
+        text += f" {day.year}"
+    return text
+
+
 def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return day_in_words(day)
 
 
 def _fracture(reason: StopReason) -> str:
@@ -161,11 +177,14 @@ def _client_reason(reason: StopReason) -> str:
     return _("something your doctor needs to check")
 
 
-def for_client(decision: StopDecision) -> str:
-    """What she reads on her phone: why her program stopped and what to do, in plain words."""
+def for_client(decision: StopDecision, today: date | None = None) -> str:
+    """What she reads on her phone: why her program stopped and what to do, in plain words
+    (dates in words, e.g. "on Thursday 3 December"; the year only when it is not this
+    year's, given ``today``)."""
     reasons = _join([_client_reason(r) for r in decision.reasons])
+    on = day_in_words(decision.on, today or decision.on)
     if decision.source is Source.CLIENT_REPORT:
-        said = _("You told us about {reasons}.").format(reasons=reasons)
+        said = _("You told us about {reasons} on {day}.").format(reasons=reasons, day=on)
     else:
         said = _("Your coach has recorded {reasons}.").format(reasons=reasons)
     return (
@@ -253,3 +272,74 @@ def generation_refused(decision: StopDecision, sex: str | None) -> tuple[Missing
         found = (Missing("profile", _("{Her} profile records {reasons}.").format(
             Her=p.cap(p.possessive), reasons=reasons)),)  # fmt: skip
     return tuple(Missing(m.field, f"{head} {m.message}") for m in found)
+
+
+# --- her phone: the stop screen, "How are you feeling?", a painful set -------------------
+
+
+def stop_heading() -> str:
+    """The heading of her stop screen (R32, R32a)."""
+    return _("Please stop exercising for now")
+
+
+def until_reviewed() -> str:
+    return _("Until your coach has looked at your program, nothing here asks you to exercise.")
+
+
+def stop_without_reason() -> str:
+    """Her stop screen when no reason can be named (the pause is older than its record)."""
+    return _(
+        "Something needs a doctor's check first. Please contact your doctor and let your "
+        "coach know. Your coach will look at your program before you start again. Until "
+        "then, nothing here asks you to exercise."
+    )
+
+
+def who_to_contact(coach: str, clinic: str) -> str:
+    """Who looks at her program, and whom she can call (the clinic, when one is set)."""
+    if coach and clinic:
+        return _(
+            "Your coach, {coach}, will look at your program. If you have a question, call {clinic}."
+        ).format(coach=coach, clinic=clinic)
+    if coach:
+        return _("Your coach, {coach}, will look at your program.").format(coach=coach)
+    if clinic:
+        return _("If you have a question, call {clinic}.").format(clinic=clinic)
+    return ""
+
+
+def call_label(clinic: str, phone: str) -> str:
+    """The text of her tap-to-call link."""
+    if clinic:
+        return _("Call {clinic}: {phone}").format(clinic=clinic, phone=phone)
+    return _("Call the clinic: {phone}").format(phone=phone)
+
+
+def emergency() -> str:
+    """The emergency warning on every screen that talks about stopping (R32)."""
+    return _(
+        "If you have chest pain that does not go away, or you feel very unwell, call your "
+        "emergency number now."
+    )
+
+
+def stop_if_ticked() -> str:
+    """Above the Send button of "How are you feeling?": what ticking a symptom means (R32)."""
+    return _(
+        "If you tick any of these, please stop exercising until you have seen your doctor. "
+        "Your coach will be told."
+    )
+
+
+def painful_set() -> str:
+    """Her answer to a set logged with pain of 5/10 or more (R32, R18c): no more of it
+    today; her coach reviews it."""
+    return _("Skip this exercise today; your coach will see it.")
+
+
+def painful_set_stop_symptoms() -> str:
+    """With a painful set: when the pain is itself a stop-rule symptom (R32), tell us."""
+    return _(
+        "If the pain is in your chest, or it is new, severe pain in your back, stop "
+        "exercising and tell us how you feel."
+    )

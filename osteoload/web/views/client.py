@@ -14,10 +14,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from osteoload.domain.stop_rules import is_painful
 from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Symptom
-from osteoload.services import client_programs, clients, coaching, plans, progress, training_log
+from osteoload.services import (
+    client_programs,
+    clients,
+    coaching,
+    plans,
+    progress,
+    stops,
+    training_log,
+)
 from osteoload.services.errors import InputError, Issue
+from osteoload.wording import stops as stop_words
 from osteoload.wording.dose import dose_of
 
 from .. import forms, labels, present
@@ -71,8 +81,25 @@ def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
             "all_done": bool(items) and all(i.complete for i in items),
             "effort_choices": present.effort_choices(),
             "pain_choices": present.pain_choices(),
+            **(_stop_screen(request, client_id) if view.paused else {}),
         },
     )
+
+
+def _stop_screen(request: HttpRequest, client_id: int) -> dict[str, Any]:
+    """Her stop screen's words (R32, R32a): whom to turn to, with tap-to-call."""
+    contact = stops.contact_for(request.user, client_id)
+    return {
+        "contact": contact,
+        "stop": {
+            "heading": stop_words.stop_heading(),
+            "until": stop_words.until_reviewed(),
+            "no_reason": stop_words.stop_without_reason(),
+            "contact": stop_words.who_to_contact(contact.coach, contact.clinic),
+            "call": stop_words.call_label(contact.clinic, contact.phone) if contact.tel else "",
+            "emergency": stop_words.emergency(),
+        },
+    }
 
 
 LOG_FIELDS = {
@@ -103,7 +130,11 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
             if view.paused
             else "There is no session to log today."
         )
-        return _log_error(request, exercise_id, [message], status=409)
+        response = _log_error(request, exercise_id, [message], status=409)
+        if view.paused and is_htmx(request):
+            # A stop rule is in force (R32, R32a): she sees the stop screen, not an error.
+            response["HX-Redirect"] = reverse("client-today")
+        return response
     if item is None:
         return _log_error(request, exercise_id, ["That exercise is not in today's session."])
     data: dict[str, Any] = {
@@ -121,12 +152,19 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
         set_id = training_log.log_set(request.user, client_id, data, today=day)
     except InputError as exc:
         return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
+    pain = data.get("pain")
+    # R32: a painful set answers at once with what to do.
+    painful = is_painful(int(pain)) if isinstance(pain, int | float) else False
+    advice = [stop_words.painful_set(), stop_words.painful_set_stop_symptoms()] if painful else []
     if not is_htmx(request):
         messages.success(request, f"{item.item['name']}: set {item.done_count + 1} saved.")
+        for line in advice:
+            messages.warning(request, line)
         return redirect(reverse("client-today") + f"#item-{exercise_id}")
     row = next(r for r in training_log.sets_on(request.user, client_id, day) if r["id"] == set_id)
     done = item.done_count + 1
-    rest = int(item.item.get("rest_s") or 0)
+    # After a painful set there is no next set to rest for: the advice stays in view.
+    rest = 0 if painful else int(item.item.get("rest_s") or 0)
     planned = dose_of(item.item)
     upcoming = present.set_prefill(planned, done + 1, units)
     # R18a mixed loads: the next set is heavier, so its fields change with it
@@ -140,6 +178,10 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
             "done": done,
             "rest": rest,
             "next_set": next_set if item.kind == "strength" else None,
+            "painful": advice,
+            # The pain box starts at 0 again for the next set (it is never carried over).
+            "pain_reset": item.kind == "strength" and bool(row.get("pain")),
+            "pain_choices": present.pain_choices(),
             "oob": True,
         },
     )
@@ -194,28 +236,56 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
     """How she feels: a stop-rule symptom pauses her program until her coach has looked."""
     choices = labels.choices(Symptom, labels.SYMPTOMS_FOR_CLIENT)
     errors: list[str] = []
+    ticked: list[str] = []
+    note = ""
     if request.method == "POST":
-        symptoms = [s for s in request.POST.getlist("symptoms") if s]
-        data = {
-            "date": today().isoformat(),
-            "symptoms": symptoms,
-            "note": request.POST.get("note", "").strip(),
-        }
-        try:
-            paused = training_log.report_symptoms(request.user, client_id, data, today=today())
-        except InputError as exc:
-            names = {"symptoms": "I have or had", "note": "Anything else", "date": "Date"}
-            errors = [forms.issue_text(i, names) for i in exc.issues]
+        ticked = [s for s in request.POST.getlist("symptoms") if s]
+        note = request.POST.get("note", "").strip()
+        fine = request.POST.get("fine") == "yes"
+        if fine and (ticked or note):
+            errors = [FINE_AND_SYMPTOMS]
+        elif not (fine or ticked or note):
+            # An empty Send is not a report: nothing is stored, and she is told what to do.
+            errors = [EMPTY_FEELING]
         else:
-            if not paused:
-                messages.success(request, "Thank you for letting us know.")
-            return redirect("client-today")
+            data = {"date": today().isoformat(), "symptoms": ticked, "note": note}
+            try:
+                paused = training_log.report_symptoms(request.user, client_id, data, today=today())
+            except InputError as exc:
+                names = {"symptoms": "I have or had", "note": "Anything else", "date": "Date"}
+                errors = [forms.issue_text(i, names) for i in exc.issues]
+            else:
+                if not paused:
+                    messages.success(
+                        request,
+                        "Thank you. Good to hear you are fine."
+                        if fine
+                        else "Thank you for letting us know.",
+                    )
+                return redirect("client-today")
     return render(
         request,
         "osteoload/client/feeling.html",
-        {"choices": choices, "errors": errors},
+        {
+            "choices": choices,
+            "errors": errors,
+            "ticked": ticked,
+            "note": note,
+            "empty_message": EMPTY_FEELING,
+            "stop_if_ticked": stop_words.stop_if_ticked(),
+            "emergency": stop_words.emergency(),
+        },
         status=422 if errors else 200,
     )
+
+
+#: "How are you feeling?" sent with nothing in it: what to do instead.
+EMPTY_FEELING = (
+    "Nothing was sent: tick what you have or had, write a note for your coach, or tap “I’m fine”."
+)
+FINE_AND_SYMPTOMS = (
+    "You tapped “I’m fine” and also ticked or wrote something: please send one or the other."
+)
 
 
 @client_view
