@@ -9,6 +9,7 @@ to the audit log.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +23,7 @@ from osteoload.services import (
     clock,
     coaching,
     export,
+    fhir,
     progress,
     training_log,
 )
@@ -183,6 +185,32 @@ def export_client(request: HttpRequest, client_id: Id) -> HttpResponse:
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+FHIR_RESPONSE = {
+    "responses": {
+        "200": {
+            "description": "A FHIR R4 Bundle (type collection): Patient, Observations (DXA, "
+            "functional tests, height, weight, adherence), Conditions, MedicationStatements "
+            "and the program as a CarePlan; codes in docs/fhir.md",
+            "content": {fhir.FHIR_JSON: {"schema": {"type": "object"}}},
+        }
+    }
+}
+
+
+@router.get(
+    "/clients/{client_id}/fhir",
+    response=responses({}, path=True),
+    openapi_extra=FHIR_RESPONSE,
+)
+def export_fhir(request: HttpRequest, client_id: Id) -> HttpResponse:
+    """Her record as a FHIR R4 Bundle for her doctor's system (her coach, or the client
+    herself)."""
+    bundle = fhir.client_bundle(
+        auth.caller(request), client_id, today=clock.today(), via=auth.via(request)
+    )
+    return HttpResponse(json.dumps(bundle, ensure_ascii=False), content_type=fhir.FHIR_JSON)
 
 
 IMPORT_BODY = {

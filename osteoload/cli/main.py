@@ -7,6 +7,7 @@ import typer
 from . import (
     assess_cmds,
     backup_cmds,
+    fhir_cmd,
     next_cmd,
     one_rm_cmd,
     paper_cmds,
@@ -44,6 +45,7 @@ assess_cmds.register(app)
 next_cmd.register(app)
 simulate_cmd.register(app)
 backup_cmds.register(app)
+fhir_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry point

@@ -149,6 +149,7 @@ RULES: dict[str, Rule] = {
     # Her coach, or the client herself.
     "get_client": Rule("coach_or_her", 200, lambda r: Call("GET", _c(r))),
     "export_client": Rule("coach_or_her", 200, lambda r: Call("GET", f"{_c(r)}/export")),
+    "export_fhir": Rule("coach_or_her", 200, lambda r: Call("GET", f"{_c(r)}/fhir")),
     "import_log": Rule(
         "coach_or_her", 200,
         lambda r: Call("POST", f"{_c(r)}/log/import", content_type="text/csv", raw=LOG_CSV),
