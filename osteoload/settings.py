@@ -30,6 +30,20 @@ def envstr(name: str, default: str) -> str:
     return os.environ.get(name, "").strip() or default
 
 
+def envint(name: str, default: int, *, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``; anything else is a configuration error."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        raise ValueError(f"{name}: {value!r} is not allowed; use a whole number {low} to {high}")
+    return number
+
+
 def envsecret(name: str, default: str) -> str:
     """A secret from ``NAME_FILE`` (Docker secrets) or ``NAME``."""
     path = os.environ.get(f"{name}_FILE", "").strip()
@@ -55,8 +69,10 @@ if not SECRET_KEY:
 
         SECRET_KEY = secrets.token_urlsafe(50)
         try:
-            DATA_DIR.mkdir(parents=True, exist_ok=True)
-            _key_file.write_text(SECRET_KEY, encoding="utf-8")
+            DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _fd = os.open(_key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(_fd, "w", encoding="utf-8") as _key_out:
+                _key_out.write(SECRET_KEY)
             _key_file.chmod(0o600)
         except OSError:
             pass
@@ -66,6 +82,14 @@ ALLOWED_HOSTS = [
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("OSTEOLOAD_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SECURE_COOKIES = envbool("OSTEOLOAD_SECURE_COOKIES", False)
+# HTTPS: HSTS, the redirect to HTTPS and trusting the proxy's X-Forwarded-Proto, each
+# switched on by a variable (docs/configuration.md); off by default for the local demo.
+SECURE_HSTS_SECONDS = envint("OSTEOLOAD_HSTS_SECONDS", 0, low=0, high=2 * 365 * 24 * 3600)
+SECURE_SSL_REDIRECT = envbool("OSTEOLOAD_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's plain-HTTP health check
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("OSTEOLOAD_PROXY_SSL_HEADER", False) else None
+)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -89,6 +113,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Cache-Control: no-store on logged-in pages and API answers; the Content-Security-Policy.
+    "osteoload.web.security.NoStoreMiddleware",
     # Exactly once: a POST sent again with the same Idempotency-Key answers what it answered.
     "osteoload.services.idempotency.IdempotencyMiddleware",
 ]
@@ -120,7 +146,8 @@ def _database() -> dict[str, Any]:
         )
         config.setdefault("TEST", {})
         return config
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _private_database(DATA_DIR / "osteoload.sqlite3")
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA_DIR / "osteoload.sqlite3"),
@@ -135,6 +162,18 @@ def _database() -> dict[str, Any]:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         },
     }
+
+
+def _private_database(path: Path) -> None:
+    """Create the SQLite file readable by its owner only, whatever the umask; SQLite gives its
+    -wal and -shm files the database file's mode. Older files are tightened too."""
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if file.exists():
+                file.chmod(0o600)
+    except OSError:
+        pass  # a read-only or foreign data directory: SQLite reports it on first use
 
 
 DATABASES = {"default": _database()}
@@ -198,6 +237,38 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One-time invitation and password-reset links and API tokens never reach a log: the
+    # filter rewrites them on every record the console writes and on the request loggers.
+    # (django.server, runserver's request log, is Django's default set-up plus the filter.)
+    "filters": {"scrub_secrets": {"()": "osteoload.web.security.ScrubSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub_secrets"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "loggers": {
+        **{
+            name: {"filters": ["scrub_secrets"]}
+            for name in (
+                "django.request",
+                "django.security.csrf",
+                "django.security.DisallowedHost",
+                "gunicorn.access",
+                "gunicorn.error",
+            )
+        },
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["scrub_secrets"],
+        },
+    },
     "root": {"handlers": ["console"], "level": envstr("OSTEOLOAD_LOG_LEVEL", "WARNING")},
 }

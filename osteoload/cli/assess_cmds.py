@@ -280,7 +280,9 @@ def project_cmd(
             typer.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        from osteoload.services.paper import write_atomically
+
+        write_atomically(output, text.encode("utf-8"))  # 0600: health data
     except OSError as exc:
         fail(f"--output: cannot write {str(output)!r} ({exc.strerror or exc})")
     err_console.print(f"wrote {output}", markup=False)

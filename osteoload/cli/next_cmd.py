@@ -106,9 +106,11 @@ def import_log_cmd(
     text = write_log_csv(entries.sets, unit=entries.unit or Units.KG)
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            from osteoload.services.paper import write_atomically
+
+            write_atomically(output, text.encode("utf-8"))  # 0600: health data
         except OSError as exc:
-            fail(f"{output}: cannot be written ({exc.strerror})")
+            fail(f"{output}: cannot be written ({exc.strerror or exc})")
     if format is TextOrJson.JSON:
         doc = log_document(entries, include_sets=output is None)
         doc["output"] = str(output) if output is not None else None

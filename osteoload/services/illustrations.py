@@ -225,7 +225,7 @@ def write_illustrations(out_dir: Path) -> list[Path]:
         cells = []
         for position in POSITIONS:
             path = out_dir / f"{exercise_id}-{position}.svg"
-            write_atomically(path, exercise_svg(exercise_id, position).encode("utf-8"))
+            write_atomically(path, exercise_svg(exercise_id, position).encode("utf-8"), mode=0o644)
             written.append(path)
             cells.append(
                 f"<img src='{escape(path.name)}' width='160' height='160' "
@@ -244,6 +244,6 @@ def write_illustrations(out_dir: Path) -> list[Path]:
         "<h1>osteoload exercise illustrations</h1>" + "\n".join(rows) + "</html>\n"
     )
     path = out_dir / "index.html"
-    write_atomically(path, index.encode("utf-8"))
+    write_atomically(path, index.encode("utf-8"), mode=0o644)
     written.append(path)
     return written

@@ -110,9 +110,12 @@ def html_to_pdf(html: str) -> bytes:
     return data
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
     so that a reader never sees half a file and a failure leaves nothing behind.
+
+    ``mode`` whatever the umask: by default the owner's only (booklets and reports are
+    health data); public files such as the illustrations pass ``0o644``.
 
     Raises ``IsADirectoryError`` when ``path`` is a directory, ``FileNotFoundError`` when its
     folder does not exist.
@@ -128,7 +131,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
