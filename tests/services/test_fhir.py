@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from hypothesis import HealthCheck, given, settings
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Symptom
@@ -15,6 +16,7 @@ from osteoload.services import fhir
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import load_profile
 from tests.conftest import EXAMPLES, TODAY
+from tests.domain.test_program_properties import profiles
 
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "fhir.md").read_text()
 
@@ -161,3 +163,24 @@ def test_adherence_per_4_weeks_counts_planned_days_with_a_logged_set():
     assert blocks[0].start == date(2026, 10, 5) and blocks[0].done == 3
     assert all(b.start < TODAY for b in blocks)
     assert blocks[0].percent == round(100 * 3 / blocks[0].planned)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles())
+def test_any_profile_exports_a_valid_bundle_with_one_plan_status(profile):
+    """Any profile the engine accepts gives a valid R4 bundle: unique full URLs, every
+    resource about the patient, and a CarePlan status from the R32 set (on-hold exactly when
+    the stop rules suspend her program, R32a)."""
+    bundle = fhir.bundle_from_files(profile, (), today=TODAY, key="generated")
+    Bundle.model_validate(bundle)
+    urls = [e["fullUrl"] for e in bundle["entry"]]
+    assert len(urls) == len(set(urls))
+    patient = urls[0]
+    for entry in bundle["entry"][1:]:
+        resource = entry["resource"]
+        if "subject" in resource:
+            assert resource["subject"] == {"reference": patient}
+    plan = _of(bundle, "CarePlan")[0]
+    program = plan_program(profile, today=TODAY, start=profile.schedule.start_date, weeks=12)
+    suspended = fhir.file_suspended(profile, program, (), today=TODAY)
+    assert (plan["status"] == "on-hold") == suspended
