@@ -3,6 +3,7 @@ says at once what to do; the pain box is back at 0 for the next set."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -34,3 +35,22 @@ def test_r32_a_set_logged_with_pain_6_says_skip_this_exercise_today(
     checks.check(phone, "painful-set")
     rows = training_log.sets_on(user, client_id, TODAY)
     assert [(r["exercise_id"], r["pain"]) for r in rows] == [(key, 6)]
+
+
+def test_an_empty_how_are_you_feeling_is_not_sent_and_says_what_to_do(
+    open_page: Any, checks: PageChecks
+) -> None:
+    user, client_id = ines_with_a_program()
+    phone = open_today(open_page, checks)
+    phone.get_by_role("link", name="Tell us how you feel").tap()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("How are you feeling?")
+    checks.check(phone, "feeling")
+    phone.get_by_role("button", name="Send").tap()
+    expect(phone.get_by_role("alert")).to_contain_text("Nothing was sent")
+    expect(phone).to_have_url(re.compile(r"/feeling/$"))
+    checks.check(phone, "feeling-empty")
+    assert training_log.symptom_reports(user, client_id) == []
+    phone.get_by_role("button", name="I’m fine").tap()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Today's exercises")
+    checks.check(phone, "today-fine")
+    assert training_log.symptom_reports(user, client_id)[0]["symptoms"] == []
