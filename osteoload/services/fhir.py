@@ -242,7 +242,8 @@ def _patient(b: _Builder) -> None:
     resource: dict[str, Any] = {
         "resourceType": "Patient",
         "gender": p.sex.value,
-        # the profile holds her age, not her birth date: the year she turned this age
+        # the profile holds her age, not her birth date: her birth year if her birthday
+        # has passed this year, else one year late (docs/fhir.md)
         "birthDate": str(b.data.today.year - p.age),
     }
     if p.name:
