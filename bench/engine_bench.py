@@ -120,6 +120,34 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
     report.add("osteoload next command (process start included)", **summary_ms(wall))
 
 
+def today_over_log(report: Report, data_dir: Path, database_url: str | None, runs: int) -> None:
+    """Her Today prescription (the coaching loop) for the client with the longest log: the
+    first view of a day replays her whole log; later views that day (and every logged set,
+    which reads Today again) come from the cache until her log before today changes."""
+    use_database(data_dir, database_url)
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    from osteoload.services import coaching
+    from osteoload.services.clock import today
+    from osteoload.store.models import Client
+
+    client = Client.objects.annotate(n=Count("set_logs")).order_by("-n", "id")[0]
+    coach, day = client.coach, today()
+    cold, warm = [], []
+    for _ in range(runs):
+        cache.clear()
+        t0 = time.perf_counter()
+        coaching.next_for_client(coach, client.pk, today=day)
+        cold.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        coaching.next_for_client(coach, client.pk, today=day)
+        warm.append(time.perf_counter() - t0)
+    n_sets = client.n  # type: ignore[attr-defined]
+    report.add(f"Today's prescription over {n_sets:,} sets, first view", **summary_ms(cold))
+    report.add(f"Today's prescription over {n_sets:,} sets, cached", **summary_ms(warm))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--profiles", type=int, default=1000)
@@ -133,6 +161,7 @@ def main() -> None:
     report = Report("engine")
     engine(report, args.profiles, args.batch)
     if args.data_dir is not None:
+        today_over_log(report, args.data_dir, args.database_url, args.runs)
         next_over_log(report, args.data_dir, args.database_url, args.runs)
     report.table()
 
