@@ -158,3 +158,14 @@ def test_r18b_one_over_target_holds_even_when_a_lagging_estimate_caps_lower():
     nxt = by_id(run(prog, history, d3), "leg_press")
     assert nxt.load_kg == 15.0
     assert nxt.decision is not None and nxt.decision.outcome == DecisionKind.HOLD_HARD
+
+
+def test_r22a_heavier_sets_she_lifted_are_proven_and_not_capped_away():
+    """R18a/R22a: once she lifts every set at the heavier load (mixed loads), that load is
+    hers, even when a lagging working max would cap it lower: the lift moves on."""
+    prog = program(item("leg_press", sets=3, reps=6, target_rpe=8.0), weeks=30,
+                   working_max={"leg_press": 41.0})  # fmt: skip
+    first = sets(START, "leg_press", reps=6, load=35.0, rpe=8.0, n=3)
+    served = _follow(prog, "leg_press", first, 30)
+    assert any(s.heavier_sets for s in served), [_shape(s) for s in served]
+    assert max(s.load_kg or 0 for s in served) >= 40.0, [_shape(s) for s in served]

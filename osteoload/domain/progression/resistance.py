@@ -135,7 +135,9 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             # whatever the (lagging) estimate says, and after two successes so is one step
             # more than an estimate from her own log: prescribing and estimating agree
             # within one equipment step. A program's working max holds until re-estimated.
-            proven = done_load
+            # every set of the last session was a success: its heaviest set (R18a mixed
+            # loads) is proven too
+            proven = max([done_load, *(x.load_kg for x in ref.sets if x.load_kg is not None)])
             if wm.source == "log" and decision.outcome in (
                 DecisionKind.LOAD_UP,
                 DecisionKind.DOUBLE_STEP,
