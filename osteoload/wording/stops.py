@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from osteoload.domain.stop_rules import Cause, Source, StopDecision, StopReason
+from osteoload.domain.stop_rules import (
+    R32_PAIN_REVIEW_AT,
+    Cause,
+    Source,
+    StopDecision,
+    StopReason,
+)
 from osteoload.domain.vocabulary import FractureSite, Symptom
 
 from .audience import Audience, Pronouns, _, pronouns_for
@@ -329,6 +335,14 @@ def stop_if_ticked() -> str:
         "If you tick any of these, please stop exercising until you have seen your doctor. "
         "Your coach will be told."
     )
+
+
+def pain_hint() -> str:
+    """Under each strength logger: the pain that stops an exercise for today (R32's review
+    threshold, :data:`osteoload.domain.stop_rules.R32_PAIN_REVIEW_AT`)."""
+    return _("If it hurts (%(n)d or more), stop this exercise. Your coach will see it.") % {
+        "n": R32_PAIN_REVIEW_AT
+    }
 
 
 def painful_set() -> str:

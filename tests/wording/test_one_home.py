@@ -85,3 +85,13 @@ def test_the_check_catches_a_dose_formatted_in_a_template(line: str, tmp_path: P
     path = tmp_path / "probe.html"
     path.write_text(line + "\n", encoding="utf-8")
     assert offences(path, TEMPLATE_PATTERNS)
+
+
+def test_r32_pain_hint_on_today_comes_from_the_stop_rule_threshold(monkeypatch):
+    """R32: the pain that stops an exercise is said with the engine's threshold, not a
+    number written into the page."""
+    from osteoload.wording import stops
+
+    assert "(5 or more)" in stops.pain_hint()
+    monkeypatch.setattr(stops, "R32_PAIN_REVIEW_AT", 6)
+    assert "(6 or more)" in stops.pain_hint()

@@ -81,6 +81,7 @@ def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
             "all_done": bool(items) and all(i.complete for i in items),
             "effort_choices": present.effort_choices(),
             "pain_choices": present.pain_choices(),
+            "pain_hint": stop_words.pain_hint(),
             **(_stop_screen(request, client_id) if view.paused else {}),
         },
     )
