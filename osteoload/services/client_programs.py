@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import ProgramItem, Screening
@@ -24,7 +25,7 @@ from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
 from osteoload.store.models import Client, PlannedSession, ProgramRecord
 from osteoload.wording import stops as stop_words
 
-from . import stops
+from . import stops, versions
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .clients import client_profile
@@ -140,7 +141,7 @@ def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any
     # words are in her units whatever day it is read.
     units = Units(record.client.profile.get("units") or Units.KG.value)
     document = with_display(record.document, units)
-    return {**document, "id": record.pk, "assigned": record.assigned}
+    return {**document, "id": record.pk, "assigned": record.assigned, "version": record.version}
 
 
 def programs_of(user: AnyUser, client_id: int) -> list[ProgramSummary]:
@@ -172,8 +173,14 @@ def generation_blockers(profile: ClientProfile, *, today: date) -> tuple[str, ..
     return tuple(m.message for m in stop_words.generation_refused(decision, profile.sex.value))
 
 
-def assign_program(coach: AnyUser, client_id: int, program_id: int) -> None:
-    """Make this the program she follows; her calendar of planned sessions is rebuilt."""
+def assign_program(
+    coach: AnyUser, client_id: int, program_id: int, *, version: int | None = None
+) -> None:
+    """Make this the program she follows; her calendar of planned sessions is rebuilt.
+
+    ``version``: the program's version the coach reviewed (``program_for(...)["version"]``);
+    a program swapped or (un)assigned since is not assigned (:class:`~.versions.Conflict`).
+    The program she followed before is unassigned and its version bumped too."""
     client = client_for_coach(coach, client_id)
     record = _program(coach, client.pk, program_id)
     if record.status != ProgramStatus.READY.value:
@@ -185,8 +192,11 @@ def assign_program(coach: AnyUser, client_id: int, program_id: int) -> None:
                    "missing in her profile and generate a new one", record.status)]
         )  # fmt: skip
     with transaction.atomic():
+        record.version = versions.claim(
+            ProgramRecord, record.pk, read=record.version, given=version, what="The program"
+        )
         ProgramRecord.objects.filter(client=client, assigned=True).exclude(pk=record.pk).update(
-            assigned=False
+            assigned=False, version=F("version") + 1
         )
         record.assigned = True
         record.save(update_fields=["assigned", "updated"])
@@ -235,18 +245,39 @@ def swap_options(
 
 
 def swap_exercise(
-    coach: AnyUser, client_id: int, program_id: int, old_id: str, new_id: str, *, today: date
+    coach: AnyUser,
+    client_id: int,
+    program_id: int,
+    old_id: str,
+    new_id: str,
+    *,
+    today: date,
+    version: int | None = None,
 ) -> None:
-    """Replace one exercise by a permitted alternative everywhere in the program."""
+    """Replace one exercise by a permitted alternative everywhere in the program.
+
+    ``version``: the program's version the coach opened. The swap is computed from the
+    stored program and written only if nobody changed it meanwhile (checked against the
+    version read even without ``version``), so of two swaps at once one is refused with
+    :class:`~.versions.Conflict` instead of being lost. The program document changes, so
+    the coaching loop's cache (keyed by the document's content) is not reused."""
+    client_for_coach(coach, client_id)
+    record = _program(coach, client_id, program_id)
+    if version is not None and version != record.version:
+        # Before the options: the exercise she meant may already have been swapped away.
+        raise versions.Conflict("The program", given=version, current=record.version)
     options = {o["id"] for o in swap_options(coach, client_id, program_id, old_id, today=today)}
     if new_id not in options:
         allowed = ", ".join(sorted(options)) or "none"
         raise InputError(
             [Issue("exercise", f"{new_id!r} is not allowed here; allowed: {allowed}", new_id)]
         )
-    record = _program(coach, client_id, program_id)
+    document = _swapped(record, old_id, new_id, today=today)
     with transaction.atomic():
-        record.document = _swapped(record, old_id, new_id, today=today)
+        record.version = versions.claim(
+            ProgramRecord, record.pk, read=record.version, given=version, what="The program"
+        )
+        record.document = document
         record.save(update_fields=["document", "updated"])
 
 

@@ -29,7 +29,7 @@ from osteoload.store.models import (
     SetLogRow,
 )
 
-from . import api_tokens, audit
+from . import api_tokens, audit, versions
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .profile_schema import ProfileIn
@@ -97,17 +97,34 @@ def create_client(coach: AnyUser, data: dict[str, Any], *, today: date) -> int:
 
 
 def update_profile(
-    coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date, via: str = ""
+    coach: AnyUser,
+    client_id: int,
+    data: dict[str, Any],
+    *,
+    today: date,
+    via: str = "",
+    version: int | None = None,
 ) -> bool:
     """Replace her profile. R32a: when the new screening stops (a new fracture, red-flag
     symptoms, blood pressure, a contraindication, a clearance now missing), her assigned
     program is paused exactly as her own stop report pauses it, and the audit log says so.
-    Returns True if this paused her program."""
+    Returns True if this paused her program.
+
+    ``version`` is the profile version the editor opened (:func:`profile_version`): if the
+    profile was saved since, nothing is written and :class:`~.versions.Conflict` names what
+    differs. ``None`` replaces whatever is stored (a save at the same moment still
+    conflicts)."""
     from . import audit, stops
 
     client = client_for_coach(coach, client_id)
     document, profile = validated_profile(data, today=today)
     with transaction.atomic():
+        client.version = versions.claim(
+            Client, client.pk, read=client.version, given=version, what="The profile",
+            changed=lambda: versions.differences(
+                Client.objects.filter(pk=client.pk).values_list("profile", flat=True).first()
+                or {}, document),
+        )  # fmt: skip
         client.profile = document
         client.name = profile.name or client.name
         client.save(update_fields=["profile", "name", "updated"])
@@ -209,6 +226,13 @@ def accept_invite(token: str, username: str, password: str, *, now: datetime) ->
 def profile_document(coach: AnyUser, client_id: int) -> dict[str, Any]:
     """The stored intake document (profile.v1), for the edit form."""
     return dict(client_for_coach(coach, client_id).profile)
+
+
+def profile_with_version(coach: AnyUser, client_id: int) -> tuple[dict[str, Any], int]:
+    """The stored intake document and its version, for the edit form (which sends the
+    version back with the save: :func:`update_profile`)."""
+    client = client_for_coach(coach, client_id)
+    return dict(client.profile), client.version
 
 
 def client_profile(client: Client, *, today: date) -> ClientProfile:
@@ -394,6 +418,8 @@ class RecordedScan:
     z_score: float | None
     scanner: str | None
     precision_g_cm2: float | None
+    version: int = 1
+    """Bumped by each correction (see :mod:`~.versions`)."""
 
     def document(self) -> dict[str, Any]:
         """The scan as a profile ``bone.scans`` entry (the input that records it)."""
@@ -412,6 +438,8 @@ class RecordedTests:
     tests_id: int
     date: date
     values: dict[str, Any]
+    version: int = 1
+    """Bumped by each correction (see :mod:`~.versions`)."""
 
     def document(self) -> dict[str, Any]:
         """The record as a profile ``tests`` object (the input that records it)."""
@@ -428,11 +456,14 @@ def _recorded_scan(row: DxaScanRecord) -> RecordedScan:
         z_score=_float(row.z_score),
         scanner=row.scanner or None,
         precision_g_cm2=_float(row.precision_g_cm2),
+        version=row.version,
     )
 
 
 def _recorded_tests(row: FunctionalTestRecord) -> RecordedTests:
-    return RecordedTests(tests_id=row.pk, date=row.date, values=dict(row.values))
+    return RecordedTests(
+        tests_id=row.pk, date=row.date, values=dict(row.values), version=row.version
+    )
 
 
 def scans_of(user: AnyUser, client_id: int) -> list[RecordedScan]:
@@ -491,14 +522,26 @@ def update_scan(
     today: date,
     partial: bool = False,
     via: str = "",
+    version: int | None = None,
 ) -> RecordedScan:
     """Correct a recorded scan: ``data`` replaces it (or, ``partial``, changes only the fields
-    it names; ``null`` removes one), checked as when it was recorded; audited."""
+    it names; ``null`` removes one), checked as when it was recorded; audited.
+
+    ``version``: the scan's version the editor opened; a scan corrected since is not
+    overwritten (:class:`~.versions.Conflict`)."""
     with transaction.atomic():
         row = _own_scan(coach, client_id, scan_id)
+        before = _recorded_scan(row).document()
         if partial:
-            data = {**_recorded_scan(row).document(), **_mapping(data)}
-        for name, value in _scan_input(data, today=today).items():
+            data = {**before, **_mapping(data)}
+        fields = _scan_input(data, today=today)
+        submitted = _recorded_scan(DxaScanRecord(pk=row.pk, **fields)).document()
+        row.version = versions.claim(
+            DxaScanRecord, row.pk, read=row.version, given=version, what="The scan",
+            changed=lambda: versions.differences(
+                scan_of(coach, client_id, scan_id).document(), submitted),
+        )  # fmt: skip
+        for name, value in fields.items():
             setattr(row, name, value)
         row.save()
         audit.record(
@@ -528,14 +571,25 @@ def update_tests(
     today: date,
     partial: bool = False,
     via: str = "",
+    version: int | None = None,
 ) -> RecordedTests:
     """Correct recorded functional tests: ``data`` replaces them (or, ``partial``, changes
-    only the values it names; ``null`` removes one), checked as when recorded; audited."""
+    only the values it names; ``null`` removes one), checked as when recorded; audited.
+
+    ``version``: the record's version the editor opened; tests corrected since are not
+    overwritten (:class:`~.versions.Conflict`)."""
     with transaction.atomic():
         row = _own_tests(coach, client_id, tests_id)
         if partial:
             data = {**_recorded_tests(row).document(), **_mapping(data)}
-        row.date, row.values = _tests_input(data, today=today)
+        day, values = _tests_input(data, today=today)
+        submitted = {**values, "date": day.isoformat()}
+        row.version = versions.claim(
+            FunctionalTestRecord, row.pk, read=row.version, given=version, what="The tests",
+            changed=lambda: versions.differences(
+                tests_record_of(coach, client_id, tests_id).document(), submitted),
+        )  # fmt: skip
+        row.date, row.values = day, values
         row.save(update_fields=["date", "values", "updated"])
         audit.record(
             coach, audit.Action.UPDATE, client_id=client_id, object_type="tests",

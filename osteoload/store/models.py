@@ -34,6 +34,9 @@ class Client(models.Model):
     name = models.CharField(max_length=120)
     profile = models.JSONField()
     """The validated profile document (profile.v1 schema) as entered on the intake form."""
+    version = models.PositiveIntegerField(default=1)
+    """Bumped by each edit of her profile: a save made from an older version is refused
+    (optimistic concurrency, ``osteoload.services.versions``)."""
     paused = models.BooleanField(default=False)
     """Set when she reports a stop-rule symptom (R32); cleared by her coach."""
     paused_reason = models.TextField(blank=True)
@@ -61,6 +64,8 @@ class ProgramRecord(models.Model):
     """The program in the plan JSON contract (program.v1)."""
     assigned = models.BooleanField(default=False)
     """The program the client currently follows (at most one per client)."""
+    version = models.PositiveIntegerField(default=1)
+    """Bumped by each swap and (un)assignment; a change made from an older version is refused."""
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -113,6 +118,8 @@ class FunctionalTestRecord(models.Model):
     date = models.DateField()
     values = models.JSONField()
     """The ``tests`` object of the profile schema (tug_s, chair_stand_30s, ...)."""
+    version = models.PositiveIntegerField(default=1)
+    """Bumped by each correction; a correction made from an older version is refused."""
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -129,6 +136,8 @@ class DxaScanRecord(models.Model):
     z_score = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
     scanner = models.CharField(max_length=20, blank=True)
     precision_g_cm2 = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    """Bumped by each correction; a correction made from an older version is refused."""
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True, db_index=True)
 
