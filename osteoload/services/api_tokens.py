@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.utils import timezone
-
 from osteoload.store import hot
 from osteoload.store.models import ApiToken
 
+from . import clock
 from .access import AnyUser, NotFound, user_id
 from .errors import InputError, Issue
 
@@ -91,7 +90,7 @@ def revoke_token(user: AnyUser, token_id: int) -> None:
     except (ApiToken.DoesNotExist, ValueError, OverflowError):
         raise NotFound from None
     if token.revoked is None:
-        token.revoked = timezone.now()
+        token.revoked = clock.now()
         token.save(update_fields=["revoked"])
 
 
@@ -99,9 +98,7 @@ def revoke_all(user: AnyUser) -> int:
     """Revoke every active token of ``user`` (her password was changed or reset); returns how
     many were revoked."""
     owner = user_id(user)
-    return ApiToken.objects.filter(user_id=owner, revoked__isnull=True).update(
-        revoked=timezone.now()
-    )
+    return ApiToken.objects.filter(user_id=owner, revoked__isnull=True).update(revoked=clock.now())
 
 
 def user_for_token(token: str) -> Any | None:
@@ -114,7 +111,7 @@ def user_for_token(token: str) -> Any | None:
     record, user = found
     if not user.is_active:
         return None
-    now = timezone.now()
+    now = clock.now()
     if record.last_used is None or now - record.last_used > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=record.pk).update(last_used=now)
     return user

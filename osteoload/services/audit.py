@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
-
 from osteoload.store import hot
 from osteoload.store.models import AuditAction, AuditEntry, Client
 
+from . import clock
 from .access import AnyUser, NotFound, require_coach, user_id
 
 Action = AuditAction
@@ -51,7 +50,7 @@ def record(
         owner_id = Client.objects.filter(pk=client_id).values_list("coach_id", flat=True).first()
     name = actor.get_username() if actor.is_authenticated else ""
     hot.insert_audit(
-        timestamp=timezone.now(),
+        timestamp=clock.now(),
         actor_id=actor.pk if actor.is_authenticated else None,
         actor_name=name[:150],
         owner_id=owner_id,

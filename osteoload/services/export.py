@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.utils import timezone
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
@@ -36,7 +35,7 @@ from osteoload.store.models import (
     SymptomReport,
 )
 
-from . import audit, idempotency
+from . import audit, clock, idempotency
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .client_documents import forget_client
 from .errors import InputError, Issue
@@ -68,7 +67,7 @@ class Page:
 
 def server_time() -> datetime:
     """The server's clock, for a list's ``server_time`` (the next ``updated_since``)."""
-    return timezone.now()
+    return clock.now()
 
 
 def check_page(offset: int, limit: int) -> None:
@@ -124,6 +123,7 @@ def client_detail(c: Client) -> dict[str, Any]:
         **client_summary(c),
         "paused_reason": c.paused_reason,
         "profile": c.profile,
+        "version": c.version,
     }
 
 
@@ -134,6 +134,7 @@ def program_summary(p: ProgramRecord) -> dict[str, Any]:
         "weeks": p.weeks,
         "status": p.status,
         "assigned": p.assigned,
+        "version": p.version,
         "created": p.created,
         "updated": p.updated,
     }
@@ -154,6 +155,7 @@ def functional_test_row(t: FunctionalTestRecord) -> dict[str, Any]:
         "id": t.pk,
         "date": t.date,
         "values": t.values,
+        "version": t.version,
         "created": t.created,
         "updated": t.updated,
     }
@@ -169,6 +171,7 @@ def scan_row(s: DxaScanRecord) -> dict[str, Any]:
         "z_score": _num(s.z_score),
         "scanner": s.scanner or None,
         "precision_g_cm2": _num(s.precision_g_cm2),
+        "version": s.version,
         "created": s.created,
         "updated": s.updated,
     }
@@ -301,7 +304,7 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
     Her coach or the client herself may export it.
     """
     client = Client.objects.get(pk=client_for(user, client_id).pk)
-    now = timezone.now()
+    now = clock.now()
     programs = list(ProgramRecord.objects.filter(client=client).order_by("id"))
     sets = list(SetLogRow.objects.filter(client=client).order_by("date", "id"))
     tests = list(FunctionalTestRecord.objects.filter(client=client).order_by("date", "id"))

@@ -33,11 +33,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, UnreadablePostE
 from django.http.multipartparser import MultiPartParserError
 from django.http.request import RawPostDataException
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils import timezone
 
 from osteoload.store.models import IdempotencyRecord
 
-from . import api_tokens
+from . import api_tokens, clock
 
 #: How long a key is remembered: a week covers a phone offline over a long weekend and more.
 WINDOW = timedelta(days=7)
@@ -75,12 +74,12 @@ def fingerprint(method: str, path: str, content_type: str, content: bytes) -> st
 
 
 def is_expired(created: datetime, *, now: datetime | None = None) -> bool:
-    return created < (now or timezone.now()) - WINDOW
+    return created < (now or clock.now()) - WINDOW
 
 
 def purge_expired(*, now: datetime | None = None, user_id: int | None = None) -> int:
     """Delete the keys older than :data:`WINDOW` (of one user, or everyone's); the number."""
-    rows = IdempotencyRecord.objects.filter(created__lt=(now or timezone.now()) - WINDOW)
+    rows = IdempotencyRecord.objects.filter(created__lt=(now or clock.now()) - WINDOW)
     if user_id is not None:
         rows = rows.filter(user_id=user_id)
     deleted, _ = rows.delete()
@@ -111,7 +110,7 @@ def run_once(
     ``print_`` is the request's :func:`fingerprint`. The record of the key and whatever
     ``run`` writes commit together, or not at all.
     """
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         found = _find(user_id, key, now=now)
         if found is not None:

@@ -23,7 +23,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ from osteoload.domain.vocabulary import (
 from osteoload.wording import Audience
 from osteoload.wording.dose import column_lines, dose_text
 
+from . import clock
 from .catalogue import get_catalogue
 from .errors import InputError, Issue
 from .illustrations import exercise_alt, exercise_svg, position_words
@@ -619,7 +620,7 @@ def program_ics(
     """Every session as an all-day event on its date; the doses in the description."""
     from icalendar import Calendar, Event
 
-    stamp = stamp or datetime.now(UTC)
+    stamp = stamp or clock.now()
     units = profile.units
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from django.db import transaction
-from django.utils import timezone
 from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.domain.errors import DomainError
@@ -95,7 +94,7 @@ def log_set_returning(
     ``also`` runs in the same transaction right after the insert (the API writes the audit
     entry there): reads and validation happen before it, so the write lock is held briefly.
     """
-    now = timezone.now()
+    now = clock.now()
     logged: list[LoggedSet] = []
 
     def stored(client: Client, program_id: int | None, valid: list[SetEntryIn],
@@ -121,7 +120,7 @@ def log_sets(
     user: AnyUser, client_id: int, entries: Sequence[dict[str, Any]], *, today: date
 ) -> list[int]:
     """Record many sets at once: all are validated first, and none is written if one is bad."""
-    return _store(user, client_id, entries, today, timezone.now())[3]
+    return _store(user, client_id, entries, today, clock.now())[3]
 
 
 def _store(

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.utils import timezone
 
 from .models import SetLogRow
 
@@ -46,16 +45,17 @@ def insert_set_logs(
     program_id: int | None,
     rows: Sequence[NewSetLog],
     *,
-    now: datetime | None = None,
+    now: datetime,
 ) -> list[int]:
     """Insert the rows for one client in one go; returns their ids in the same order.
 
-    Call inside a transaction when the rows must be written all or none.
+    Call inside a transaction when the rows must be written all or none. ``now`` stamps
+    ``created`` and ``updated``: the caller reads the clock (``services.clock``), never the store.
     """
     if not rows:
         return []
     ops = connection.ops
-    stamp = ops.adapt_datetimefield_value(now or timezone.now())
+    stamp = ops.adapt_datetimefield_value(now)
     table = connection.ops.quote_name(SetLogRow._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
     per_statement = max(1, (ops.connection.features.max_query_params or 999) // len(_COLUMNS))

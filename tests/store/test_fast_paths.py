@@ -83,7 +83,7 @@ def test_insert_set_logs_round_trips_every_field(client_record):
     assert (last.impacts, last.rir, last.note, last.date) == (30, Decimal("2.0"), "knee fine",
                                                              date(2026, 11, 21))  # fmt: skip
     assert first.created == now and first.updated == now
-    assert insert_set_logs(client_record.pk, None, []) == []
+    assert insert_set_logs(client_record.pk, None, [], now=now) == []
 
 
 def test_audit_insert_is_read_back_by_the_coach(coach, client_record):

@@ -6,13 +6,12 @@ from django.contrib.auth import login
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
-from osteoload.services import access, clients, health
+from osteoload.services import access, clients, clock, health
 from osteoload.services.errors import InputError, Issue
 
 from .. import forms
@@ -44,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
     """A client chooses her login from the one-time link her coach gave her."""
-    now = timezone.now()
+    now = clock.now()
     try:
         invitation = clients.invitation(token, now=now)
     except access.NotFound:

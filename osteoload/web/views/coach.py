@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -17,6 +16,7 @@ from osteoload.services import (
     audit,
     client_programs,
     clients,
+    clock,
     coaching,
     plans,
     progress,
@@ -382,7 +382,7 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
 @require_POST
 def invite_create(request: HttpRequest, client_id: int) -> HttpResponse:
     try:
-        token = clients.create_invite(request.user, client_id, now=timezone.now())
+        token = clients.create_invite(request.user, client_id, now=clock.now())
     except InputError as exc:
         messages.error(request, str(exc))
         return redirect("coach-client", client_id=client_id)
