@@ -8,11 +8,8 @@ screening of her current profile allows it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-
-from django.conf import settings
 
 from osteoload.domain.screening import screen
 from osteoload.domain.stop_rules import StopDecision, screening_decision
@@ -20,6 +17,7 @@ from osteoload.store.models import Client
 from osteoload.wording import stops as stop_words
 
 from .access import AnyUser, client_for
+from .accounts import clinic_details
 from .clients import client_profile
 
 
@@ -90,8 +88,5 @@ def contact_for(user: AnyUser, client_id: int) -> Contact:
     coach = client.coach
     account = getattr(coach, "account", None)
     name = (account.display_name if account is not None else "") or coach.get_username()
-    phone = str(getattr(settings, "OSTEOLOAD_CLINIC_PHONE", "") or "").strip()
-    clinic = str(getattr(settings, "OSTEOLOAD_CLINIC_NAME", "") or "").strip()
-    digits = re.sub(r"[^0-9]", "", phone)
-    tel = ("+" if phone.startswith("+") else "") + digits if digits else ""
-    return Contact(coach=name, clinic=clinic, phone=phone if tel else "", tel=tel)
+    clinic = clinic_details()
+    return Contact(coach=name, clinic=clinic.name, phone=clinic.phone, tel=clinic.tel)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import accounts, client, coach, documents
+from .views import accounts, client, coach, documents, settings
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", accounts.home, name="home"),
@@ -12,6 +12,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("login/", accounts.login_view, name="login"),
     path("logout/", accounts.logout_view, name="logout"),
     path("invite/<str:token>/", accounts.accept_invite, name="invite"),
+    # Settings: her own API tokens, the clinic's details, her password (coach or client)
+    path("settings/", settings.settings_page, name="settings"),
+    path("settings/tokens/", settings.token_create, name="settings-token-create"),
+    path("settings/tokens/<int:token_id>/revoke/", settings.token_revoke,
+         name="settings-token-revoke"),
+    path("settings/password/", settings.password_change, name="settings-password"),
     # Coaches
     path("coach/", coach.roster, name="coach-roster"),
     path("coach/clients/new/", coach.client_new, name="coach-client-new"),

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from osteoload.services import client_programs, clients, paper, training_log
+from osteoload.services import api_tokens, client_programs, clients, paper, training_log
 from tests.conftest import TODAY
 
-from .conftest import World
+from .conftest import PASSWORD, World
 
 PERSONAS = ("alice", "bob", "carol", "dave", "anonymous")
 
@@ -98,6 +98,20 @@ def bob_logged_url(name: str) -> Callable[[World], str]:
     return url
 
 
+SIGNED_IN = {**dict.fromkeys(PERSONAS, 200), "anonymous": 302}
+
+
+def alice_token_url(world: World) -> str:
+    """Revoking one of Alice's API tokens."""
+    token_id, _ = api_tokens.create_token(world.alice.user, "script")
+    return reverse("settings-token-revoke", kwargs={"token_id": token_id})
+
+
+def password_data(world: World) -> dict[str, Any]:
+    new = "a-new-long-password-58"
+    return {"current_password": PASSWORD, "new_password": new, "new_password2": new}
+
+
 @pytest.fixture(autouse=True)
 def _no_pdf_layout(monkeypatch, settings, tmp_path):
     """Access is about status codes: documents skip WeasyPrint's layout here (the real PDFs
@@ -164,6 +178,15 @@ ROUTES = [
     Route("undo-post", "post", bob_set_url,
           {"alice": 403, "bob": 302, "carol": 403, "dave": 404, "anonymous": 302}),
     Route("healthz", "get", lambda w: reverse("healthz"), dict.fromkeys(PERSONAS, 200)),
+    # Settings: each person's own (coach or client); another person's token is 404
+    Route("settings", "get", lambda w: reverse("settings"), SIGNED_IN),
+    Route("settings-token-create", "post", lambda w: reverse("settings-token-create"),
+          SIGNED_IN, lambda w: {"name": "phone"}),
+    Route("settings-token-revoke", "post", alice_token_url,
+          {"alice": 302, "bob": 404, "carol": 404, "dave": 404, "anonymous": 302}),
+    Route("settings-password", "get", lambda w: reverse("settings-password"), SIGNED_IN),
+    Route("settings-password-post", "post", lambda w: reverse("settings-password"),
+          dict.fromkeys(PERSONAS, 302), password_data),
 ]  # fmt: skip
 
 
