@@ -2,7 +2,12 @@
 
     DomainError                 anything the engine refuses to compute
     ├── InvalidInput            a value outside what a function accepts (e.g. 0 reps)
-    └── UnreliableEstimate      a 1RM estimate from a set the rules refuse (R21)
+    ├── UnreliableEstimate      a 1RM estimate from a set the rules refuse (R21)
+    ├── CatalogueError          the exercise catalogue's data is inconsistent (``catalogue``)
+    └── PoseError               an exercise figure's pose data is inconsistent (``figure``)
+
+``InvalidInput`` is also a ``ValueError``. The tree is complete: a test
+(tests/domain/test_public_api.py) fails when a subclass of ``DomainError`` is left out.
 
 Input parsing at the boundary (files, HTTP bodies) raises ``osteoload.services.errors``
 instead; by the time data reaches the engine it has been validated.
