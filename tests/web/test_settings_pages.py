@@ -176,9 +176,25 @@ def test_the_settings_page_keeps_the_strict_csp(world):
     assert "no-store" in created["Cache-Control"]  # the token is never kept by a cache
 
 
+@pytest.mark.django_db
+def test_the_settings_page_the_docs_point_to_exists(world):
+    """docs/api.md and the README send people to /settings/ for tokens: it answers, and a
+    coach finds the API's own documentation page from it."""
+    for doc in ("docs/api.md", "README.md"):
+        assert "`/settings/`" in (ROOT / doc).read_text(encoding="utf-8")
+    assert reverse("settings") == "/settings/"
+    html = world.alice.browser().get("/settings/").content.decode()
+    assert f'href="{reverse("api-v1:openapi-view")}"' in html
+    assert world.alice.browser().get(reverse("api-v1:openapi-view")).status_code == 200
+
+
+@pytest.mark.django_db
 def test_the_copy_script_is_served_by_the_app_itself():
-    script = ROOT / "osteoload" / "web" / "static" / "osteoload" / "js" / "copy.js"
-    text = script.read_text(encoding="utf-8")
+    from django.templatetags.static import static
+
+    answer = Browser().get(static("osteoload/js/copy.js"))
+    assert answer.status_code == 200
+    text = b"".join(answer.streaming_content).decode()  # type: ignore[attr-defined]
     assert "data-copy" in text and "clipboard" in text
     assert "http" not in text  # no CDN, nothing fetched
 
