@@ -27,6 +27,7 @@ from osteoload.domain.progression import NextItem, NextPrescriptions, next_presc
 from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.store.models import Client, ProgramRecord
 from osteoload.wording.dose import last_time_text
+from osteoload.wording.progression import with_reasons
 
 from .access import AnyUser, client_for
 from .catalogue import get_catalogue
@@ -90,17 +91,20 @@ def compute_next(
     as_of: date,
     earlier: Sequence[Program] = (),
 ) -> NextPrescriptions:
-    """The engine call every front end shares (and ``osteoload next`` makes)."""
-    return next_prescriptions(
+    """The engine call every front end shares (and ``osteoload next`` makes), with each
+    item's reason in words (the wording layer's)."""
+    catalogue = get_catalogue()
+    answer = next_prescriptions(
         program,
         log,
         as_of=as_of,
-        catalogue=get_catalogue(),
+        catalogue=catalogue,
         units=profile.units,
         profile=profile,
         equipment=equipment_profile(profile),
         earlier=earlier,
     )
+    return with_reasons(answer, profile.units, {k: e.name for k, e in catalogue.items()})
 
 
 def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:

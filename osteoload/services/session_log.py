@@ -39,6 +39,7 @@ from osteoload.domain.progression import NextPrescriptions, next_prescriptions
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.units import kg_to_lb, lb_to_kg
 from osteoload.domain.vocabulary import Symptom, Units
+from osteoload.wording.progression import with_reasons
 
 from .catalogue import get_catalogue
 from .documents import parse_text
@@ -996,15 +997,17 @@ def next_session(
     week_of_as_of = (as_of - first).days // 7 + 1
     weeks = min(MAX_WEEKS, max(12, week_of_as_of + 1))
     program = plan_program(profile, today=as_of, start=first, weeks=weeks)
+    catalogue = get_catalogue()
     result = next_prescriptions(
         program,
         log.sets,
         as_of=as_of,
-        catalogue=get_catalogue(),
+        catalogue=catalogue,
         units=profile.units,
         profile=profile,
         equipment=equipment_profile(profile),
     )
+    result = with_reasons(result, profile.units, {k: e.name for k, e in catalogue.items()})
     notes = tuple(n for n in (note,) if n) + program.notes
     return NextSession(prescriptions=result, program_start=first, notes=notes)
 

@@ -39,6 +39,7 @@ from osteoload.domain.vocabulary import (
     Track,
     Units,
 )
+from osteoload.wording.progression import with_reasons
 
 CAT = load_catalogue()
 START = date(2027, 1, 4)  # a Monday
@@ -139,8 +140,14 @@ def sets(
 
 
 def run(prog: Program, history: list[SetLog], as_of: date, profile: ClientProfile = PROFILE):
-    return next_prescriptions(
-        prog, history, as_of=as_of, catalogue=CAT, units=profile.units, profile=profile
+    """The engine's answer with each reason in words (the wording layer's, as the services
+    give it)."""
+    return with_reasons(
+        next_prescriptions(
+            prog, history, as_of=as_of, catalogue=CAT, units=profile.units, profile=profile
+        ),
+        profile.units,
+        {k: e.name for k, e in CAT.items()},
     )
 
 

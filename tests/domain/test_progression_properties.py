@@ -104,7 +104,7 @@ def _stuck_spans(result: SimResult, weeks: int, moved: frozenset[str]) -> list[s
         since: set[int] = set()
         for day, item in items[1:]:
             assert item.decision is not None
-            if item.decision.outcome in TERMINAL or "Capped at" in item.reason:
+            if item.decision.outcome in TERMINAL or any(n.outcome == "capped" for n in item.notes):
                 break
             if item.decision.outcome in moved:
                 since = set()
@@ -152,7 +152,7 @@ def _drops(result: SimResult) -> list[str]:
             if previous is not None and _lower(result, item, previous):
                 problems.append(
                     f"{lift} on {day}: {previous.load_kg} x {previous.reps} -> "
-                    f"{item.load_kg} x {item.reps}: {item.reason}"
+                    f"{item.load_kg} x {item.reps}: {item.decision} {item.notes}"
                 )
             previous = item
     return problems

@@ -1,8 +1,9 @@
 """Progression: from the program and what she logged, the next prescription of every item.
 
 ``next_prescriptions`` is pure and deterministic: the same program, log, date, catalogue,
-units, profile and equipment always give the same answer, and every change carries a
-plain-language reason. Rule IDs refer to ``reference/clinical-evidence.md`` §13; the method
+units, profile and equipment always give the same answer, and every change carries its
+decision as data (rule ID, outcome, numbers), which the wording layer turns into words.
+Rule IDs refer to ``reference/clinical-evidence.md`` §13; the method
 is written up in ``docs/science/loads-and-progression.md`` ("Progression").
 
 Baseline
@@ -17,8 +18,9 @@ Resistance and posture work with reps: double progression, replayed over the log
     The logged sessions of an exercise are replayed oldest first, each judged against what
     the engine would have prescribed for it (:func:`judge_session`), across weeks, phases
     and blocks (``earlier=`` gives the earlier blocks). Every decision is a
-    :class:`Decision` (rule ID, outcome, numbers) on the item; its ``reason`` is worded from
-    it in one place (``_reason``, module ``reasons``). The rules, written up in
+    :class:`Decision` (rule ID, outcome, numbers) on the item, with the secondary ones in
+    ``notes``; the wording layer says them (:func:`osteoload.wording.progression.reason_text`,
+    applied by the services). The rules, written up in
     ``docs/science/progression.md``:
 
     * R18: *success* (every prescribed set and rep at or below the target RPE) below the top
@@ -68,7 +70,7 @@ Modules
     maxes, R22), ``planned`` (the planned dose), ``loads`` (loads that exist, step sizes),
     ``double_progression`` (rep range, judging a session), ``replay`` and ``ladder`` (the
     replayed log and the way up, R18-R18c), ``resistance`` (the next resistance item),
-    ``reasons`` (the wording of its reason), ``impact`` (R10) and ``balance`` (R23). Every
+    ``impact`` (R10) and ``balance`` (R23). Every
     name is importable from this package.
 """
 
@@ -147,9 +149,6 @@ from .loads import next_load_up
 from .planned import _as_planned as _as_planned
 from .planned import _base as _base
 from .planned import _rpe_cap as _rpe_cap
-from .reasons import _pct_text as _pct_text
-from .reasons import _reason as _reason
-from .reasons import _summary as _summary
 from .records import _estimate as _estimate
 from .records import _ratchet as _ratchet
 from .records import _set_effort as _set_effort
@@ -464,6 +463,6 @@ def _next_item(ctx: _Context, item: ProgramItem) -> NextItem:
         return replace(
             result,
             change=Change.HOLD,
-            reason=f"Not started until the review (R32). {result.reason}",
+            notes=(Decision(rule="R32", outcome="not_started"), *result.notes),
         )
     return result

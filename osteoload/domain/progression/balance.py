@@ -9,7 +9,7 @@ from ..catalogue import Catalogue, Exercise
 from ..program import ProgramItem
 from ..vocabulary import Component
 from .context import _Context, _Logged
-from .decisions import Change, Decision, NextItem
+from .decisions import Change, Decision, DecisionKind, NextItem
 from .planned import _base
 from .rules import BALANCE_NEW_HOLD_S, BALANCE_NEW_REPS, BALANCE_SESSIONS_TO_PROGRESS, PAIN_HOLD_AT
 
@@ -19,7 +19,7 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     chain = _balance_chain(ctx.catalogue, exercise.id)
     logged_chain = [x for x in chain if ctx.sessions.get(x)]
     if not logged_chain:
-        return replace(base, reason="First time: as planned for this week.")
+        return replace(base, decision=Decision(rule="R23", outcome=DecisionKind.NEW))
     current_id = max(logged_chain, key=lambda x: (ctx.sessions[x][-1].day, chain.index(x)))
     current = ctx.catalogue[current_id]
     sets, hold_s, reps = _balance_dose(item, current)
@@ -27,7 +27,7 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     last = sessions[-1]
     recent = sessions[-BALANCE_SESSIONS_TO_PROGRESS:]
     complete = [_balance_complete(s, sets, hold_s, reps) for s in recent]
-    unit = f"{hold_s} s hold" if hold_s is not None else f"{reps}-step walk"
+    dose = {"hold_s": hold_s, "steps": reps if hold_s is None else None}
     now = replace(
         base,
         exercise_id=current.id,
@@ -40,14 +40,13 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         replaces=exercise.id if current.id != exercise.id else None,
     )
     if len(recent) < BALANCE_SESSIONS_TO_PROGRESS or not all(complete):
-        if complete[-1]:
-            reason = (
-                f"Every {unit} done on {last.day.isoformat()}: one more session like it and "
-                "you move on."
-            )
-        else:
-            reason = f"Not every {unit} done on {last.day.isoformat()}: same again."
-        return replace(now, reason=reason)
+        said = "balance_one_more" if complete[-1] else "balance_hold"
+        return replace(
+            now,
+            decision=Decision(
+                rule="R23a", outcome=said, numbers={**dose, "date": last.day.isoformat()}
+            ),
+        )
     harder = sorted(
         (
             ctx.catalogue[p]
@@ -57,12 +56,15 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         key=lambda e: (e.level, e.id),
     )
     if ctx.review.needed:
-        return replace(now, reason="Held until the review (R32): no harder balance work.")
+        return replace(now, decision=Decision(rule="R32", outcome="balance_held_for_review"))
     if not harder:
         return replace(
             now,
-            reason=f"Every {unit} done in the last two sessions, and this is the hardest "
-            "balance exercise allowed for you now: keep it up.",
+            decision=Decision(
+                rule="R23a",
+                outcome="balance_hardest",
+                numbers={**dose, "sessions": BALANCE_SESSIONS_TO_PROGRESS},
+            ),
         )
     nxt = harder[0]
     n_sets, n_hold, n_reps = _balance_dose(item, nxt)
@@ -78,10 +80,13 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         decision=Decision(
             rule="R23a",
             outcome="harder_exercise",
-            numbers={"from": current.id, "to": nxt.id, "sessions": BALANCE_SESSIONS_TO_PROGRESS},
+            numbers={
+                **dose,
+                "from": current.id,
+                "to": nxt.id,
+                "sessions": BALANCE_SESSIONS_TO_PROGRESS,
+            },
         ),
-        reason=f"Every {unit} done in the last two sessions: move on to {nxt.name} "
-        "(progressive balance challenge, R23).",
     )
 
 

@@ -2,8 +2,9 @@
 
 :class:`NextPrescriptions` is the answer of
 :func:`osteoload.domain.progression.next_prescriptions`: one :class:`NextItem` per exercise,
-each with a :class:`Change` and, for resistance work, the :class:`Decision` behind its
-reason. :class:`Outcome` is how one logged session went (:func:`judge_session`).
+each with a :class:`Change` and the :class:`Decision` behind it (secondary ones in
+``notes``), which the wording layer words. :class:`Outcome` is how one logged session went
+(:func:`judge_session`).
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ class NextItem:
     ``load_kg`` is in kg (per dumbbell or kettlebell); ``load_display`` shows it in the
     client's units the way the equipment has it. ``target_rpe`` is 1-10, ``hold_s`` seconds
     per hold, ``impacts`` per session, ``minutes`` for timed items. ``change`` compares with
-    what she did last time; ``reason`` says why in plain words. ``previous_load_kg`` is the
+    what she did last time; ``reason`` says why in plain words: the wording layer's
+    :func:`osteoload.wording.progression.reason_text` of ``decision`` and ``notes``, filled in
+    by the services (the engine leaves it empty). ``previous_load_kg`` is the
     load ``change`` compares with (her last session of the exercise outside the program's
     deload weeks, kg); ``last_done`` is the day she last did it; ``next_date`` is the next
     planned session with it on or after ``as_of``; ``replaces`` names the exercise it takes
@@ -96,13 +99,17 @@ class NextItem:
     impacts: int | None
     minutes: int | None
     change: Change
-    reason: str
+    reason: str = ""
     previous_load_kg: float | None = None
     last_done: date | None = None
     next_date: date | None = None
     replaces: str | None = None
     decision: Decision | None = None
     """The structured decision behind ``reason`` (rule ID, outcome, numbers)."""
+    notes: tuple[Decision, ...] = ()
+    """The secondary decisions worded after ``decision`` (R15 ``capped``, R22
+    ``reestimated``, ``deload``, R32 ``held_for_review`` or ``not_started``,
+    ``below_lightest``, ...)."""
     tempo: str | None = None
     """A slower tempo (R18a), e.g. ``3-1-1`` (seconds down, pause, up), or None."""
     harder_variation: str | None = None

@@ -11,7 +11,7 @@ from ..program import ProgramItem, split_impacts
 from ..stop_rules import R32_PAIN_REVIEW_AT
 from ..vocabulary import Phase
 from .context import _Context
-from .decisions import Change, Decision, NextItem
+from .decisions import Change, Decision, DecisionKind, NextItem
 from .planned import _base
 from .rules import (
     AWAY_DAYS,
@@ -31,15 +31,13 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             sets, reps = split_impacts(IMPACT_NEW_DRILL_MAX)
             return replace(
                 base, sets=sets, reps=reps, impacts=sets * reps,
-                reason=f"First time: {sets * reps} impacts to start (a new drill starts at "
-                f"{IMPACT_NEW_DRILL_MAX} or fewer, R10a).",
                 decision=Decision(rule="R10a", outcome="new_drill",
-                                  numbers={"impacts": sets * reps}),
+                                  numbers={"impacts": sets * reps, "max": IMPACT_NEW_DRILL_MAX}),
             )  # fmt: skip
-        return replace(base, reason="First time: as planned for this week.")
+        return replace(base, decision=Decision(rule="R10", outcome=DecisionKind.NEW))
     target: int | None = None
     prescribed = item.impacts
-    reason = ""
+    said = Decision(rule="R10", outcome="impact_hold")
     raised_on: date | None = None
     for logged in sessions:
         if ctx.is_deload(logged.day) and target is not None:
@@ -56,28 +54,37 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         done, pain, day = logged.impacts, logged.max_pain, logged.day.isoformat()
         if pain >= R32_PAIN_REVIEW_AT:
             target = max(IMPACT_FLOOR, min(done, prescribed) - IMPACT_STEP_BACK)
-            reason = f"{target} impacts: pain {pain}/10 on {day}; only after a review (R32)."
+            said = Decision(
+                rule="R32", outcome="impact_pain", numbers={"to": target, "pain": pain, "date": day}
+            )
         elif done >= prescribed and pain == 0:
             week_ok = raised_on is None or (logged.day - raised_on).days >= 7
             target = min(IMPACT_CEILING, prescribed + (IMPACT_STEP_PER_WEEK if week_ok else 0))
             if target > prescribed:
                 raised_on = logged.day
-            reason = (
-                f"+{target - prescribed} impacts: all {prescribed} done without pain on {day} "
-                "(at most +5 a week, R10a)."
-                if target > prescribed
-                else f"All {done} done without pain on {day}: at the target of "
-                f"{IMPACT_CEILING} a session (R10)."
-                if target >= IMPACT_CEILING
-                else f"All {done} done without pain on {day}: same again this week; impacts "
-                "rise once a week (R10a)."
+            said = Decision(
+                rule="R10a" if target > prescribed or target < IMPACT_CEILING else "R10",
+                outcome=(
+                    "impact_up"
+                    if target > prescribed
+                    else "impact_at_target"
+                    if target >= IMPACT_CEILING
+                    else "impact_weekly"
+                ),
+                numbers={
+                    "from": prescribed,
+                    "to": target,
+                    "done": done,
+                    "date": day,
+                    "ceiling": IMPACT_CEILING,
+                },
             )
         else:
             target = prescribed
-            why = f"pain {pain}/10" if pain else f"{done} of {prescribed} done"
-            reason = (
-                f"{why[0].upper()}{why[1:]} on {day}: same again (impacts build only on "
-                "pain-free sessions, R10)."
+            said = Decision(
+                rule="R10",
+                outcome="impact_hold",
+                numbers={"pain": pain, "done": done, "from": prescribed, "date": day},
             )
     assert target is not None
     last = sessions[-1]
@@ -85,13 +92,16 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     away = ctx.away()
     if away is not None:
         impacts = max(IMPACT_FLOOR, min(target, prescribed) - IMPACT_STEP_BACK)
-        reason = f"Nothing logged for {away} days: {impacts} impacts to start back."
+        said = Decision(rule="R10", outcome="impact_resume", numbers={"days": away, "to": impacts})
     if ctx.week.phase is Phase.DELOAD and item.impacts < impacts:
         impacts = item.impacts
-        reason = f"Planned deload week: {impacts} impacts, then back to {target}."
+        said = Decision(
+            rule="R10a", outcome="impact_deload", numbers={"to": impacts, "back_to": target}
+        )
+    notes: tuple[Decision, ...] = ()
     if ctx.review.needed and impacts > prescribed:
         impacts = prescribed
-        reason = f"Held until the review (R32): no increases. ({reason})"
+        notes = (Decision(rule="R32", outcome="held_for_review", numbers={"wraps": "yes"}),)
     if exercise.id in ctx.review.painful:
         impacts = min(impacts, max(IMPACT_FLOOR, prescribed - IMPACT_STEP_BACK))
     change = (
@@ -109,11 +119,15 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         reps=reps,
         impacts=impacts,
         change=change,
-        reason=reason,
         last_done=last.day,
-        decision=Decision(
-            rule="R32" if ctx.review.needed else "R10a",
-            outcome=change.value,
-            numbers={"impacts": impacts, "previous": prescribed, "away_days": away},
+        decision=replace(
+            said,
+            numbers={
+                **said.numbers,
+                "impacts": impacts,
+                "previous": prescribed,
+                "away_days": away,
+            },
         ),
+        notes=notes,
     )

@@ -10,8 +10,7 @@ from ..program import ProgramItem
 from ..programming import RPE_CAP_FIRST_12_WEEKS, RPE_CAP_LATER
 from ..units import implement_for
 from .context import _Context
-from .decisions import Change, NextItem
-from .reasons import _pct_text
+from .decisions import Change, Decision, NextItem
 from .rules import PAIN_HOLD_AT
 
 
@@ -30,7 +29,6 @@ def _base(ctx: _Context, item: ProgramItem) -> NextItem:
         impacts=item.impacts,
         minutes=item.minutes,
         change=Change.NEW,
-        reason="",
         next_date=ctx.next_date(item.exercise_id),
     )
 
@@ -47,33 +45,47 @@ def _as_planned(ctx: _Context, item: ProgramItem, exercise: Exercise | None) -> 
     base = _base(ctx, item)
     sessions = ctx.sessions.get(item.exercise_id, ())
     if not sessions:
-        return replace(base, reason="As planned for this week.")
+        return replace(base, decision=Decision(rule="R18", outcome="as_planned"))
     last = sessions[-1]
-    reason = f"As planned for this week (last done {last.day.isoformat()})."
+    decision = Decision(
+        rule="R18", outcome="as_planned", numbers={"last_done": last.day.isoformat()}
+    )
+    notes: tuple[Decision, ...] = ()
     load = last.load_kg if exercise is not None and exercise.loadable else None
     display = base.load_display
     change = Change.HOLD
     previous = load
     if load is not None and exercise is not None:
         kind = implement_for(exercise.equipment, ctx.owned)
-        reason = f"Same load as last time ({ctx.fmt(load)} on {last.day.isoformat()})."
+        decision = Decision(
+            rule="R18",
+            outcome="same_load",
+            numbers={"load_kg": load, "date": last.day.isoformat()},
+        )
         painful = ctx.review.painful.get(exercise.id)
         if painful is not None:
             load = ctx.step_back(load, kind)
             change = Change.DECREASE
-            reason = (
-                f"{_pct_text(load, previous)}: pain {painful[0]}/10 on "
-                f"{painful[1].isoformat()}; only after the review (R32)."
+            decision = Decision(
+                rule="R32",
+                outcome="pain_review",
+                numbers={
+                    "pain": painful[0],
+                    "date": painful[1].isoformat(),
+                    "from_kg": previous,
+                    "to_kg": load,
+                },
             )
         display = ctx.display(load, kind)
     elif last.max_pain >= PAIN_HOLD_AT:
-        reason += f" Pain {last.max_pain}/10 last time: tell your coach if it comes back."
+        notes = (Decision(rule="R18", outcome="pain_last_time", numbers={"pain": last.max_pain}),)
     return replace(
         base,
         load_kg=load if previous is not None else base.load_kg,
         load_display=display,
         change=change,
-        reason=reason,
+        decision=decision,
+        notes=notes,
         previous_load_kg=previous,
         last_done=last.day,
     )

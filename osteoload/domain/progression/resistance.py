@@ -8,14 +8,13 @@ from dataclasses import replace
 from ..catalogue import Exercise
 from ..program import ProgramItem
 from ..programming import FAMILIARISATION_RPE
-from ..units import LoadKind, implement_for
+from ..units import LoadKind, implement_for, round_load_down
 from ..vocabulary import Phase
 from .context import _Context
 from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
 from .loads import _round, next_load_up
 from .planned import _base
-from .reasons import _reason
 from .replay import _convert, _replay, _resume
 from .rules import (
     _EPS,
@@ -169,7 +168,18 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             )
         )
     if loaded and load is None and done_load is not None:
-        notes.append(Decision(rule="R18", outcome="below_lightest"))
+        lightest = round_load_down(0.0 + _EPS, kind, ctx.equipment, units=ctx.units)
+        easier = exercise.regressions[0] if exercise.regressions else None
+        notes.append(
+            Decision(
+                rule="R18",
+                outcome="below_lightest",
+                numbers={
+                    "lightest": lightest.label,
+                    "easier_id": easier if easier in ctx.catalogue else None,
+                },
+            )
+        )
     sets = base.sets
     held = ctx.review.needed and any(n.outcome == "held_for_review" for n in notes)
     if not held:
@@ -200,11 +210,6 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         )
     ):
         change = Change.INCREASE
-    reason = " ".join(
-        t
-        for t in (_reason(ctx, exercise, kind, d, reps=reps, sets=sets) for d in (decision, *notes))
-        if t
-    )
     return replace(
         base,
         sets=sets,
@@ -212,10 +217,10 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         load_kg=load,
         load_display=ctx.display(load, kind) if loaded else None,
         change=change,
-        reason=reason.strip(),
         previous_load_kg=done_load,
         last_done=last.day,
         decision=decision,
+        notes=tuple(notes),
         tempo=tempo,
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
@@ -233,22 +238,22 @@ def _first_time(
         cap = ctx.cap(wm, kind)
         if cap is None or load > cap + _EPS:
             load = cap
-    if load is not None:
-        reason = f"First time: {ctx.fmt(load)}, from your working max."
-    elif exercise.loadable and base.target_rpe is not None:
-        left = max(1, round(10 - base.target_rpe))
-        reason = (
-            f"First time: find a load you can lift {base.reps} times with about {left} more "
-            f"left in you (effort {base.target_rpe:g}/10), and log it."
-        )
-    else:
-        reason = "First time: as planned for this week."
+    decision = Decision(
+        rule="R18",
+        outcome=DecisionKind.NEW,
+        numbers={
+            "load_kg": load,
+            "loadable": "yes" if exercise.loadable else "no",
+            "reps": base.reps,
+            "target_rpe": base.target_rpe,
+        },
+    )
     return replace(
         base,
         load_kg=load,
         load_display=ctx.display(load, kind) if load is not None else None,
         change=Change.NEW,
-        reason=reason,
+        decision=decision,
     )
 
 

@@ -1,0 +1,358 @@
+"""The progression's words come from the wording layer: every decision of the engine
+(R15, R18-R18c, R22, R32) is said by :func:`osteoload.wording.progression.reason_text`, naming
+its rule and its numbers, and the engine package holds none of those sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from osteoload.domain.progression import Change, Decision, DecisionKind, NextItem, Outcome
+from osteoload.domain.vocabulary import Component, Units
+from osteoload.wording.progression import pct_text, reason_text
+
+NAMES = {"goblet_squat": "Goblet squat", "box_squat": "Box squat", "split_squat": "Split squat"}
+SCHEME = {"sets": 3, "reps": 10, "target_rpe": 8, "date": "2027-02-01"}
+
+
+def item(decision: Decision | None, *notes: Decision, reps: int = 10, sets: int = 3) -> NextItem:
+    return NextItem(
+        exercise_id="goblet_squat",
+        name="Goblet squat",
+        component=Component.RESISTANCE,
+        sets=sets,
+        reps=reps,
+        load_kg=12.0,
+        load_display="12 kg",
+        target_rpe=8,
+        hold_s=None,
+        impacts=None,
+        minutes=None,
+        change=Change.HOLD,
+        reason="",
+        decision=decision,
+        notes=notes,
+    )
+
+
+def words(decision: Decision | None, *notes: Decision, units: Units = Units.KG, **kw: int) -> str:
+    return reason_text(item(decision, *notes, **kw), units, NAMES)
+
+
+# (rule, outcome, numbers, reps, sets) -> the rule ID and numbers the words must name
+CASES: list[tuple[str, str, dict[str, float | int | str | None], int, int, list[str]]] = [
+    ("R18", DecisionKind.REP_UP, SCHEME, 11, 3, ["R18", "3x10", "RPE 8", "2027-02-01", "11 reps"]),
+    ("R18", DecisionKind.ONE_MORE, SCHEME, 10, 3, ["R18", "3x10", "2027-02-01"]),
+    (
+        "R18a",
+        DecisionKind.LOAD_UP,
+        {**SCHEME, "from_kg": 10.0, "to_kg": 12.0, "reps_from": 10, "reps_to": 8},
+        8,
+        3,
+        ["R18a", "+2 kg", "3x10", "8 reps", "back to 10"],
+    ),
+    (
+        "R18b",
+        DecisionKind.DOUBLE_STEP,
+        {**SCHEME, "from_kg": 10.0, "to_kg": 14.0, "reps_from": 10, "reps_to": 10},
+        10,
+        3,
+        ["R18b", "+4 kg", "too easy"],
+    ),
+    ("R18a", DecisionKind.ADD_SET, SCHEME, 10, 4, ["R18a", "4 sets"]),
+    (
+        "R18a",
+        DecisionKind.MIXED,
+        {**SCHEME, "heavier_sets": 1, "heavier_kg": 14.0, "heavier_reps": 6},
+        10,
+        3,
+        ["R18a", "last 1 set(s) at 14 kg x 6"],
+    ),
+    ("R18a", DecisionKind.TEMPO, SCHEME, 10, 3, ["R18a", "tempo 3-1-1"]),
+    (
+        "R18a",
+        DecisionKind.HARDER_VARIATION,
+        {**SCHEME, "exercise_id": "split_squat"},
+        10,
+        3,
+        ["R18a", "Split squat"],
+    ),
+    (
+        "R18a",
+        DecisionKind.ADD_ON,
+        {**SCHEME, "from_kg": 12.0, "to_kg": 12.5, "exercise_id": "split_squat"},
+        10,
+        3,
+        ["R18a", "+0.5 kg", "Split squat"],
+    ),
+    ("R18a", DecisionKind.ADD_ON, {**SCHEME, "to_kg": None}, 10, 3, ["R18a", "add-on weight"]),
+    (
+        "R18",
+        DecisionKind.CONVERT,
+        {"from_kg": 20.0, "to_kg": 22.5, "reps_from": 12, "rpe_from": 7, "rpe_to": 8},
+        8,
+        3,
+        ["R18", "8 reps", "effort 8", "22.5 kg", "20 kg x 12 at 7"],
+    ),
+    (
+        "R18",
+        DecisionKind.HOLD,
+        {**SCHEME, "why": Outcome.PARTIAL, "sets_done": 2},
+        10,
+        3,
+        ["R18", "Only 2 of 3 sets", "2027-02-01"],
+    ),
+    ("R18", DecisionKind.HOLD, {**SCHEME, "why": Outcome.UNRATED}, 10, 3, ["R18", "No effort"]),
+    ("R32", DecisionKind.HOLD, {**SCHEME, "why": "review"}, 10, 3, ["R32", "2027-02-01"]),
+    (
+        "R18b",
+        DecisionKind.HOLD_HARD,
+        {**SCHEME, "rpe": 9},
+        10,
+        3,
+        ["R18b", "effort 9", "target of 8"],
+    ),
+    (
+        "R18b",
+        DecisionKind.FAILED_ONCE,
+        {**SCHEME, "reps_done": 8, "rpe": 9.5},
+        10,
+        3,
+        ["R18b", "8 reps", "effort 9.5", "2027-02-01"],
+    ),
+    (
+        "R18b",
+        DecisionKind.STEP_BACK,
+        {**SCHEME, "from_kg": 20.0, "to_kg": 18.0},
+        10,
+        3,
+        ["R18b", "-10 %", "2027-02-01"],
+    ),
+    ("R18b", DecisionKind.AT_FLOOR, SCHEME, 10, 3, ["R18b", "3x10"]),
+    (
+        "R18c",
+        DecisionKind.RESUME,
+        {"days": 20, "from_kg": 20.0, "to_kg": 18.0, "pct": 90, "familiarisation": "no"},
+        10,
+        3,
+        ["R18c", "20 days", "-10 %", "about 90 %", "20 kg"],
+    ),
+    ("R18c", DecisionKind.RESUME, {"days": 15}, 8, 3, ["R18c", "15 days", "8 reps"]),
+    (
+        "R18c",
+        DecisionKind.REBUILD,
+        {"from_kg": 18.0, "to_kg": 20.0, "rebuild_to": 22.0},
+        10,
+        3,
+        ["R18c", "+2 kg", "22 kg"],
+    ),
+    (
+        "R18c",
+        DecisionKind.PAIN,
+        {**SCHEME, "pain": 5, "load_kg": 20.0, "to_kg": 19.0},
+        10,
+        3,
+        ["R18c", "R32", "-5 %", "5/10", "2027-02-01"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "outcome", "numbers", "reps", "sets", "expected"), CASES)
+def test_r18_every_decision_names_its_rule_and_numbers(
+    rule: str,
+    outcome: str,
+    numbers: dict[str, float | int | str | None],
+    reps: int,
+    sets: int,
+    expected: list[str],
+) -> None:
+    """R18-R18c, R32: each resistance decision is worded with its rule ID and numbers."""
+    text = words(Decision(rule=rule, outcome=outcome, numbers=numbers), reps=reps, sets=sets)
+    for part in expected:
+        assert part in text, (part, text)
+
+
+def test_every_decision_kind_has_words() -> None:
+    """Every outcome of the resistance rules (R18-R18c) has a sentence."""
+    covered = {outcome for _, outcome, *_ in CASES} | {DecisionKind.NEW}
+    assert covered == set(DecisionKind)
+
+
+def test_r18_first_time_from_the_working_max_or_by_effort() -> None:
+    """A new exercise: the load from the working max, or a load found by effort."""
+    loaded = {"load_kg": 12.5, "loadable": "yes", "reps": 10, "target_rpe": 7}
+    assert words(Decision(rule="R18", outcome=DecisionKind.NEW, numbers=loaded)) == (
+        "First time: 12.5 kg, from your working max."
+    )
+    by_effort = {**loaded, "load_kg": None}
+    text = words(Decision(rule="R18", outcome=DecisionKind.NEW, numbers=by_effort))
+    assert "lift 10 times with about 3 more left in you (effort 7/10)" in text
+    plain = {"load_kg": None, "loadable": "no", "reps": 10, "target_rpe": None}
+    assert words(Decision(rule="R18", outcome=DecisionKind.NEW, numbers=plain)) == (
+        "First time: as planned for this week."
+    )
+
+
+def test_r15_r22_notes_follow_the_decision_in_her_units() -> None:
+    """R15 cap and R22 re-estimate are joined after the main decision, in pounds for a
+    client in pounds."""
+    main = Decision(
+        rule="R18",
+        outcome=DecisionKind.LOAD_UP,
+        numbers={**SCHEME, "from_kg": 20.0, "to_kg": 22.5, "reps_from": 10, "reps_to": 10},
+    )
+    capped = Decision(rule="R15", outcome="capped", numbers={"pct": 85, "one_rm_kg": 30.0})
+    again = Decision(
+        rule="R22",
+        outcome="reestimated",
+        numbers={"on": "2027-02-01", "one_rm_kg": 30.0, "set_date": "2027-01-28"},
+    )
+    text = words(main, capped, again)
+    assert text.startswith("+2.5 kg: all 3x10 at RPE 8 or easier, twice (R18).")
+    assert "Capped at 85 % of the working max (30 kg, R15)." in text
+    assert text.endswith("re-estimated on 2027-02-01 from your sets of 2027-01-28: 30 kg (R22).")
+    in_lb = words(main, capped, units=Units.LB)
+    assert in_lb.startswith("+5.51 lb") and "(66.1 lb, R15)" in in_lb
+
+
+def test_r32_review_notes_and_deload() -> None:
+    """R32: held, not started (said first) and pain under review; a deload week's note."""
+    hold = Decision(rule="R18", outcome=DecisionKind.ONE_MORE, numbers=SCHEME)
+    held = Decision(rule="R32", outcome="held_for_review")
+    first = Decision(rule="R32", outcome="not_started")
+    text = words(hold, first, held)
+    assert text.startswith("Not started until the review (R32). All 3x10")
+    assert text.endswith("Held until the review (R32): no increases.")
+    pain = Decision(
+        rule="R32",
+        outcome="pain_review",
+        numbers={"pain": 6, "date": "2027-02-01", "from_kg": 20.0, "to_kg": 19.0},
+    )
+    assert words(pain) == "-5 %: pain 6/10 on 2027-02-01; only after the review (R32)."
+    deload = Decision(rule="R18", outcome="deload", numbers={"pct": 10, "back_to_kg": 20.0})
+    assert words(None, deload) == "Planned deload week: about 10 % lighter, then back to 20 kg."
+
+
+def test_as_planned_items_and_the_lightest_load() -> None:
+    """Items progressed as planned say when she last did them; a load below the lightest
+    one names the easier version."""
+    assert words(Decision(rule="R18", outcome="as_planned")) == "As planned for this week."
+    done = Decision(rule="R18", outcome="as_planned", numbers={"last_done": "2027-02-01"})
+    mild = Decision(rule="R18", outcome="pain_last_time", numbers={"pain": 3})
+    assert words(done, mild) == (
+        "As planned for this week (last done 2027-02-01). Pain 3/10 last time: tell your "
+        "coach if it comes back."
+    )
+    same = Decision(rule="R18", outcome="same_load", numbers={"load_kg": 8.0, "date": "2027-02-01"})
+    assert words(same) == "Same load as last time (8 kg on 2027-02-01)."
+    below = Decision(
+        rule="R18",
+        outcome="below_lightest",
+        numbers={
+            "lightest": "lighter than the lightest dumbbell (1 kg): use it",
+            "easier_id": "box_squat",
+        },
+    )
+    assert words(None, below) == (
+        "Lighter than the lightest dumbbell (1 kg): use it. Easier version: Box squat."
+    )
+    assert pct_text(None, 10.0).startswith("Lighter than the lightest load")
+
+
+def test_an_item_already_worded_keeps_its_words() -> None:
+    """Wording twice changes nothing (the services word each answer once)."""
+    worded = replace(item(Decision(rule="R10a", outcome="impact_up")), reason="Said already.")
+    assert reason_text(worded, Units.KG, NAMES) == "Said already."
+
+
+IMPACT_BALANCE: list[tuple[str, str, dict[str, float | int | str | None], list[str]]] = [
+    ("R10a", "new_drill", {"impacts": 10, "max": 10}, ["R10a", "10 impacts to start"]),
+    ("R32", "impact_pain", {"to": 10, "pain": 6, "date": "2027-02-01"}, ["R32", "6/10"]),
+    (
+        "R10a",
+        "impact_up",
+        {"from": 20, "to": 25, "done": 20, "date": "2027-02-01"},
+        ["R10a", "+5 impacts", "all 20"],
+    ),
+    (
+        "R10",
+        "impact_at_target",
+        {"from": 50, "to": 50, "done": 50, "date": "2027-02-01", "ceiling": 50},
+        ["R10", "target of 50"],
+    ),
+    ("R10a", "impact_weekly", {"done": 25, "date": "2027-02-01"}, ["R10a", "All 25"]),
+    (
+        "R10",
+        "impact_hold",
+        {"pain": 0, "done": 15, "from": 20, "date": "2027-02-01"},
+        ["R10", "15 of 20 done"],
+    ),
+    ("R10", "impact_hold", {"pain": 2, "done": 20, "from": 20}, ["R10", "Pain 2/10"]),
+    ("R10", "impact_resume", {"days": 15, "to": 15}, ["15 days", "15 impacts"]),
+    ("R10", "impact_deload", {"to": 15, "back_to": 25}, ["deload", "15 impacts", "back to 25"]),
+    ("R23a", "balance_one_more", {"hold_s": 20, "date": "2027-02-01"}, ["20 s hold"]),
+    ("R23a", "balance_hold", {"hold_s": None, "steps": 10}, ["10-step walk", "same again"]),
+    ("R32", "balance_held_for_review", {}, ["R32"]),
+    ("R23a", "balance_hardest", {"hold_s": 30}, ["30 s hold", "hardest"]),
+    (
+        "R23a",
+        "harder_exercise",
+        {"hold_s": 20, "from": "box_squat", "to": "split_squat", "sessions": 2},
+        ["R23", "Split squat", "20 s hold"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "outcome", "numbers", "expected"), IMPACT_BALANCE)
+def test_r10_r23_impact_and_balance_decisions_name_their_numbers(
+    rule: str, outcome: str, numbers: dict[str, float | int | str | None], expected: list[str]
+) -> None:
+    """R10/R10a impacts and R23/R23a balance: worded with their numbers (and rule)."""
+    text = words(Decision(rule=rule, outcome=outcome, numbers=numbers))
+    for part in expected:
+        assert part in text, (part, text)
+
+
+def test_r32_held_impacts_say_what_was_held() -> None:
+    """R32: impacts held for the review keep the decision they would have had, in brackets."""
+    up = Decision(rule="R10a", outcome="impact_up", numbers={"from": 20, "to": 25, "date": "d"})
+    held = Decision(rule="R32", outcome="held_for_review", numbers={"wraps": "yes"})
+    assert words(up, held) == (
+        "Held until the review (R32): no increases. (+5 impacts: all 20 done without pain on d "
+        "(at most +5 a week, R10a).)"
+    )
+
+
+ENGINE = Path(__file__).resolve().parents[2] / "osteoload" / "domain" / "progression"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(double progression, R18)",
+        "one more session like it and it goes up",
+        "Capped at",
+        "Working max re-estimated on",
+        "Planned deload week",
+        "Held until the review (R32): no increases",
+        "First time: find a load",
+        "from your working max",
+        "As planned for this week",
+        "Same load as last time",
+        "Not started until the review",
+        "Lighter than the lightest load",
+        "too big a step for now",
+        "impacts to start back",
+        "impacts build only on pain-free sessions",
+        "one more session like it and you move on",
+        "progressive balance challenge",
+        "no harder balance work",
+    ],
+)
+def test_the_engine_holds_none_of_the_moved_sentences(sentence: str) -> None:
+    """The engine decides; the wording layer says it: none of these sentences is left in
+    ``osteoload/domain/progression/``."""
+    for path in sorted(ENGINE.glob("*.py")):
+        assert sentence not in path.read_text(encoding="utf-8"), (sentence, path.name)
