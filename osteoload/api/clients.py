@@ -26,6 +26,7 @@ from osteoload.services import (
     fhir,
     progress,
     training_log,
+    versions,
 )
 from osteoload.services.errors import InputError, Issue
 from osteoload.services.profile_schema import ProfileIn, ScanIn, TestsIn
@@ -39,6 +40,7 @@ from .params import Day, responses
 from .schemas import (
     ClientOut,
     ClientPage,
+    ConflictOut,
     DocumentOut,
     ErasedOut,
     ErrorOut,
@@ -85,6 +87,32 @@ def _audit(
     )  # fmt: skip
 
 
+def _if_match(request: HttpRequest) -> int | None:
+    """The version the caller changes, from ``If-Match``: ``"3"``, ``W/"3"`` or ``3``; none
+    (or ``*``) means "whatever is stored" (the last write wins)."""
+    value = request.headers.get("If-Match")
+    if value is None or value.strip() == "*":
+        return None
+    text = value.strip().removeprefix("W/").strip('"')
+    return versions.parse(text, field="If-Match")
+
+
+#: Documents the If-Match header of the operations that change a versioned record.
+IF_MATCH: dict[str, Any] = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": "If-Match",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": 'The record\'s `version` as read (e.g. "3"): the change is made '
+            "only if it is still the stored version, else 409 and nothing is written. "
+            "Without it the last write wins.",
+        }
+    ]
+}
+
+
 def _page(page: export.Page) -> dict[str, Any]:
     return {
         "count": page.count,
@@ -128,15 +156,16 @@ def get_client(request: HttpRequest, client_id: Id) -> dict[str, Any]:
 
 @router.put(
     "/clients/{client_id}/profile",
-    response=responses({200: ClientOut}, path=True),
-    openapi_extra=json_body(ProfileIn, example=EXAMPLE_PROFILE),
+    response=responses({200: ClientOut, 409: ConflictOut}, path=True),
+    openapi_extra={**json_body(ProfileIn, example=EXAMPLE_PROFILE), **IF_MATCH},
 )
 def update_client_profile(request: HttpRequest, client_id: Id) -> dict[str, Any]:
     """Replace her profile (her coach only)."""
     coach = auth.coach(request)
     clients.update_profile(
-        coach, client_id, read_json(request), today=clock.today(), via=auth.via(request)
-    )
+        coach, client_id, read_json(request), today=clock.today(), via=auth.via(request),
+        version=_if_match(request),
+    )  # fmt: skip
     _audit(request, Action.UPDATE, client_id, "profile", client_id, "profile replaced")
     return export.client_record(coach, client_id)
 
@@ -332,12 +361,13 @@ def get_program(request: HttpRequest, client_id: Id, program_id: Id) -> dict[str
 
 @router.post(
     "/clients/{client_id}/programs/{program_id}/assign",
-    response=responses({200: ProgramSummaryOut}, path=True),
+    response=responses({200: ProgramSummaryOut, 409: ConflictOut}, path=True),
+    openapi_extra=IF_MATCH,
 )
 def assign_program(request: HttpRequest, client_id: Id, program_id: Id) -> dict[str, Any]:
     """Make this the program she follows; her calendar is rebuilt (her coach only)."""
     coach = auth.coach(request)
-    client_programs.assign_program(coach, client_id, program_id)
+    client_programs.assign_program(coach, client_id, program_id, version=_if_match(request))
     _audit(request, Action.UPDATE, client_id, "program", program_id, "program assigned")
     return export.program_summary_for(coach, client_id, program_id)
 
@@ -551,10 +581,9 @@ def _patch_body(model: str, example: dict[str, Any]) -> dict[str, Any]:
 
 @router.put(
     "/clients/{client_id}/tests/{test_id}",
-    response=responses({200: FunctionalTestOut}, path=True),
-    openapi_extra=json_body(
-        TestsIn, example={"date": "2026-01-05", "tug_s": 8.4, "chair_stand_30s": 12}
-    ),
+    response=responses({200: FunctionalTestOut, 409: ConflictOut}, path=True),
+    openapi_extra=IF_MATCH
+    | json_body(TestsIn, example={"date": "2026-01-05", "tug_s": 8.4, "chair_stand_30s": 12}),
 )
 def replace_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
     """Correct recorded functional tests: the body replaces them, checked as when recorded
@@ -564,8 +593,8 @@ def replace_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -
 
 @router.patch(
     "/clients/{client_id}/tests/{test_id}",
-    response=responses({200: FunctionalTestOut}, path=True),
-    openapi_extra=_patch_body("TestsIn", {"tug_s": 9.1}),
+    response=responses({200: FunctionalTestOut, 409: ConflictOut}, path=True),
+    openapi_extra=IF_MATCH | _patch_body("TestsIn", {"tug_s": 9.1}),
 )
 def patch_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
     """Correct some values of recorded functional tests (her coach only)."""
@@ -578,7 +607,7 @@ def _update_tests(
     coach = auth.coach(request)
     clients.update_tests(
         coach, client_id, test_id, json_object(read_json(request)), today=clock.today(),
-        partial=partial, via=auth.via(request),
+        partial=partial, via=auth.via(request), version=_if_match(request),
     )  # fmt: skip
     return export.functional_test_record(coach, client_id, test_id)
 
@@ -593,10 +622,9 @@ def delete_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) ->
 
 @router.put(
     "/clients/{client_id}/scans/{scan_id}",
-    response=responses({200: ScanOut}, path=True),
-    openapi_extra=json_body(
-        ScanIn, example={"site": "total_hip", "date": "2026-01-05", "bmd_g_cm2": 0.78}
-    ),
+    response=responses({200: ScanOut, 409: ConflictOut}, path=True),
+    openapi_extra=IF_MATCH
+    | json_body(ScanIn, example={"site": "total_hip", "date": "2026-01-05", "bmd_g_cm2": 0.78}),
 )
 def replace_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
     """Correct a recorded DXA scan: the body replaces it, checked as when recorded (her coach
@@ -606,8 +634,8 @@ def replace_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, 
 
 @router.patch(
     "/clients/{client_id}/scans/{scan_id}",
-    response=responses({200: ScanOut}, path=True),
-    openapi_extra=_patch_body("ScanIn", {"t_score": -2.1}),
+    response=responses({200: ScanOut, 409: ConflictOut}, path=True),
+    openapi_extra=IF_MATCH | _patch_body("ScanIn", {"t_score": -2.1}),
 )
 def patch_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
     """Correct some fields of a recorded DXA scan (her coach only)."""
@@ -620,7 +648,7 @@ def _update_scan(
     coach = auth.coach(request)
     clients.update_scan(
         coach, client_id, scan_id, json_object(read_json(request)), today=clock.today(),
-        partial=partial, via=auth.via(request),
+        partial=partial, via=auth.via(request), version=_if_match(request),
     )  # fmt: skip
     return export.scan_record(coach, client_id, scan_id)
 

@@ -1,7 +1,9 @@
 """Every failure as JSON.
 
 401, 403, 404, 409 (program paused, R32; a pause her screening does not yet let her coach
-lift, R32a) and 413 answer ``{"detail": "..."}``; bad input
+lift, R32a) and 413 answer ``{"detail": "..."}``; a change sent with an ``If-Match`` version
+that is no longer the stored one answers 409 with ``{"detail", "version", "changed"}``
+(services.versions.Conflict); bad input
 answers 422 with ``{"detail": [{"field", "value", "message"}, ...]}``
 (services.errors.Issue.as_dict)."""
 
@@ -18,6 +20,7 @@ from osteoload.services.access import Forbidden, NotFound
 from osteoload.services.errors import InputError, Issue
 from osteoload.services.stops import ResumeRefused
 from osteoload.services.training_log import ProgramPaused
+from osteoload.services.versions import Conflict
 
 from .base import PayloadTooLarge, jsonable_issue
 
@@ -85,6 +88,12 @@ def install(api: NinjaAPI) -> None:
         # R32a: the pause stays until a new screening allows it; the detail says what to record.
         return api.create_response(request, {"detail": str(exc)}, status=409)
 
+    def conflict(request: HttpRequest, exc: Any) -> HttpResponse:
+        # Optimistic concurrency: the record changed since the version sent; nothing written.
+        assert isinstance(exc, Conflict)
+        body = {"detail": exc.issues[0].message, "version": exc.current, "changed": exc.changed}
+        return api.create_response(request, body, status=409)
+
     def too_large(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, PayloadTooLarge)
         return api.create_response(
@@ -92,6 +101,7 @@ def install(api: NinjaAPI) -> None:
         )
 
     api.add_exception_handler(InputError, input_error)
+    api.add_exception_handler(Conflict, conflict)
     api.add_exception_handler(DomainError, domain_error)
     api.add_exception_handler(ValidationError, validation_error)
     api.add_exception_handler(NotFound, not_found)

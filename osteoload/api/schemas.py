@@ -106,6 +106,20 @@ class ErrorOut(Schema):
     detail: str
 
 
+VERSION_HELP = (
+    "Bumped by each change; send it back in the If-Match header of the request that "
+    "changes this record, so a change made since is not overwritten (409)"
+)
+
+
+class ConflictOut(Schema):
+    """409: the record changed since the version sent in If-Match; nothing was written."""
+
+    detail: str = Field(description="Changed by someone else since you opened it; ...")
+    version: int | None = Field(description="The version stored now (null: it was deleted)")
+    changed: list[str] = Field(description="The fields that now differ from what was sent")
+
+
 # --- lists -----------------------------------------------------------------------------------
 
 
@@ -142,6 +156,7 @@ class ClientSummaryOut(Schema):
 class ClientOut(ClientSummaryOut):
     paused_reason: str
     profile: dict[str, Any] = Field(description="The stored profile document (profile.v1)")
+    version: int = Field(description=VERSION_HELP)
 
 
 class ClientPage(PageOut):
@@ -154,6 +169,7 @@ class ProgramSummaryOut(Schema):
     weeks: int
     status: str
     assigned: bool
+    version: int = Field(description=VERSION_HELP)
     created: datetime
     updated: datetime
 
@@ -188,6 +204,7 @@ class FunctionalTestOut(Schema):
     id: int
     date: date
     values: dict[str, Any] = Field(description="The profile's tests object (tug_s, ...)")
+    version: int = Field(description=VERSION_HELP)
     created: datetime
     updated: datetime
 
@@ -205,6 +222,7 @@ class ScanOut(Schema):
     z_score: float | None
     scanner: str | None
     precision_g_cm2: float | None
+    version: int = Field(description=VERSION_HELP)
     created: datetime
     updated: datetime
 
@@ -244,6 +262,7 @@ class ProgramDocumentOut(DocumentOut):
 
     id: int
     assigned: bool
+    version: int = Field(description=VERSION_HELP)
 
 
 class MeOut(Schema):

@@ -79,9 +79,7 @@ def test_a_profile_save_from_the_current_version_goes_through(alice: Any, bob_id
     assert clients.profile_with_version(alice, bob_id) == ({**document, "weight_kg": 62}, 3)
 
 
-def test_a_profile_save_without_a_version_replaces_what_is_stored(
-    alice: Any, bob_id: int
-) -> None:
+def test_a_profile_save_without_a_version_replaces_what_is_stored(alice: Any, bob_id: int) -> None:
     """Compatibility: without a version the last save wins, and still bumps the version."""
     document, _ = clients.profile_with_version(alice, bob_id)
     clients.update_profile(alice, bob_id, {**document, "weight_kg": 61}, today=TODAY)
@@ -114,9 +112,7 @@ def test_two_saves_racing_from_the_same_read_write_only_one(alice: Any, bob_id: 
 # --- programs: swap and assign ----------------------------------------------------------------
 
 
-def test_two_swaps_from_the_same_version_do_not_both_say_swapped(
-    alice: Any, bob_id: int
-) -> None:
+def test_two_swaps_from_the_same_version_do_not_both_say_swapped(alice: Any, bob_id: int) -> None:
     program_id = client_programs.generate_for_client(alice, bob_id, today=TODAY)
     version = client_programs.program_for(alice, bob_id, program_id)["version"]
     old, options = _resistance_with_options(alice, bob_id, program_id)
@@ -199,9 +195,7 @@ def test_two_assignments_from_the_same_version_assign_once(alice: Any, bob_id: i
 # --- recorded scans and tests -------------------------------------------------------------------
 
 
-def test_a_stale_scan_correction_is_refused_and_overwrites_nothing(
-    alice: Any, bob_id: int
-) -> None:
+def test_a_stale_scan_correction_is_refused_and_overwrites_nothing(alice: Any, bob_id: int) -> None:
     scan_id = clients.record_scan(alice, bob_id, HIP, today=TODAY)
     opened = clients.scan_of(alice, bob_id, scan_id)
     assert opened.version == 1

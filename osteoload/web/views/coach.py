@@ -21,6 +21,7 @@ from osteoload.services import (
     plans,
     progress,
     training_log,
+    versions,
 )
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.client_programs import summary_dict
@@ -83,6 +84,8 @@ def _intake(
     *,
     title: str,
     client_id: int | None = None,
+    version: int | None = None,
+    status: int | None = None,
 ) -> HttpResponse:
     form = forms.bind(forms.INTAKE_SECTIONS, values, issues, fractures=True)
     return render(
@@ -92,30 +95,44 @@ def _intake(
             "form": form,
             "title": title,
             "client_id": client_id,
+            "version": version,
             "before": [form.section(s.key) for s in forms.INTAKE_BEFORE_FRACTURES],
             "after": [form.section(s.key) for s in forms.INTAKE_AFTER_FRACTURES],
         },
-        status=422 if issues else 200,
+        status=status or (422 if issues else 200),
     )
 
 
-def _stored_profile(request: HttpRequest, client_id: int) -> dict[str, Any]:
-    """The profile document as entered (the engine's profile also merges tests and scans)."""
-    document: dict[str, Any] = clients.profile_document(request.user, client_id)
-    return document
+def _conflict_issues(exc: versions.Conflict) -> tuple[Issue, ...]:
+    """A stale save (issue 16): said at the top of the form, and each field that differs
+    from what is saved now marked. The form keeps what she entered and now carries the
+    saved version, so saving again (after checking) is a deliberate choice."""
+    top = (
+        f"{versions.CHANGED_ELSEWHERE}: nothing was saved. "
+        + ("The fields marked below differ from what is saved now; check them and save "
+           "again." if exc.changed else "Check the saved record and save again.")
+    )  # fmt: skip
+    marked = (Issue(path, "differs from what is saved now") for path in exc.changed)
+    return (Issue("", top), *marked)
 
 
 @coach_view
 @require_http_methods(GET_POST)
 def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
-    stored = _stored_profile(request, client_id)
+    stored, version = clients.profile_with_version(request.user, client_id)
     values = forms.initial_values(stored)
     issues: tuple[Issue, ...] = ()
+    status = None
     if request.method == "POST":
         values = forms.raw_values(request.POST, forms.INTAKE_SECTIONS, fractures=True)
         data = forms.merged_profile(stored, forms.profile_data(values))
         try:
-            paused = clients.update_profile(request.user, client_id, data, today=today(), via="web")
+            opened = versions.parse(request.POST.get("version"))
+            paused = clients.update_profile(
+                request.user, client_id, data, today=today(), via="web", version=opened
+            )
+        except versions.Conflict as exc:
+            issues, status = _conflict_issues(exc), 409
         except InputError as exc:
             issues = exc.issues
         else:
@@ -128,7 +145,10 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
                 messages.success(request, "Profile saved. Generate a new program to use it.")
             return redirect("coach-client", client_id=client_id)
     name = clients.client_name(request.user, client_id)
-    return _intake(request, values, issues, title=f"Edit {name}", client_id=client_id)
+    return _intake(
+        request, values, issues, title=f"Edit {name}", client_id=client_id, version=version,
+        status=status,
+    )  # fmt: skip
 
 
 # --- the client's page ------------------------------------------------------------------
@@ -346,6 +366,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
             "client_name": clients.client_name(request.user, client_id),
             "pronouns": _pronouns(request, client_id),
             "exercise": {"id": exercise_id, "name": name, "options": options},
+            "version": document["version"],
         }
         template = (
             "osteoload/coach/_swap_form.html" if is_htmx(request) else "osteoload/coach/swap.html"
@@ -353,7 +374,16 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
         return render(request, template, context)
     old, new = request.POST.get("old", ""), request.POST.get("new", "")
     try:
-        client_programs.swap_exercise(request.user, client_id, program_id, old, new, today=today())
+        client_programs.swap_exercise(
+            request.user, client_id, program_id, old, new, today=today(),
+            version=versions.parse(request.POST.get("version")),
+        )  # fmt: skip
+    except versions.Conflict:
+        # Two swaps at once: this one is not written (the program below is what is saved).
+        messages.error(
+            request, f"{versions.CHANGED_ELSEWHERE}: the program was changed, so this swap "
+            "was not made. Look at the program below and swap again if you still want to.",
+        )  # fmt: skip
     except InputError as exc:
         messages.error(request, str(exc))
     else:
@@ -365,7 +395,16 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
 @require_POST
 def program_assign(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
     try:
-        client_programs.assign_program(request.user, client_id, program_id)
+        client_programs.assign_program(
+            request.user, client_id, program_id,
+            version=versions.parse(request.POST.get("version")),
+        )  # fmt: skip
+    except versions.Conflict:
+        messages.error(
+            request, f"{versions.CHANGED_ELSEWHERE}: the program was changed or assigned, so "
+            "it was not assigned now. Look at it again before assigning it.",
+        )  # fmt: skip
+        return redirect("coach-program", client_id=client_id, program_id=program_id)
     except InputError as exc:
         messages.error(request, " ".join(i.message for i in exc.issues))
         return redirect("coach-program", client_id=client_id, program_id=program_id)
@@ -467,14 +506,22 @@ def _correct(request: HttpRequest, client_id: int, record_id: int, kind: str) ->
     )
     values: dict[str, Any] = _form_text(stored.document())
     issues: tuple[Issue, ...] = ()
+    version, status = stored.version, None
     if request.method == "POST":
         values = forms.raw_values(request.POST, [section])
         data = forms.section_data(values, [section])
         try:
+            opened = versions.parse(request.POST.get("version"))
             if kind == "tests":
-                clients.update_tests(user, client_id, record_id, data, today=today(), via="web")
+                clients.update_tests(
+                    user, client_id, record_id, data, today=today(), via="web", version=opened
+                )
             else:
-                clients.update_scan(user, client_id, record_id, data, today=today(), via="web")
+                clients.update_scan(
+                    user, client_id, record_id, data, today=today(), via="web", version=opened
+                )
+        except versions.Conflict as exc:
+            issues, status = _conflict_issues(exc), 409
         except InputError as exc:
             issues = exc.issues
         else:
@@ -488,9 +535,10 @@ def _correct(request: HttpRequest, client_id: int, record_id: int, kind: str) ->
             "name": clients.client_name(user, client_id),
             "kind": kind,
             "editing": True,
+            "version": version,
             "form": forms.bind([section], values, issues),
         },
-        status=422 if issues else 200,
+        status=status or (422 if issues else 200),
     )
 
 
