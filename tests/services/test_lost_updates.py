@@ -251,3 +251,75 @@ def test_a_malformed_version_names_the_field(given: Any) -> None:
     with pytest.raises(InputError) as caught:
         versions.parse(given, field="If-Match")
     assert caught.value.issues[0].path == "If-Match"
+
+
+# --- real threads: two saves at once ------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_swaps_in_threads_at_once_one_is_made_one_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 16: two swaps at once both said "swapped" while one was lost. Two coaches opened
+    version 1; two threads read the program, both compute their swap (held at a barrier
+    until both have), then both write: exactly one is made and the other gets a Conflict.
+
+    On PostgreSQL (``DATABASE_URL``) the second UPDATE waits for the first and matches no
+    row. The SQLite test database is in memory with a shared cache, which answers "table is
+    locked" at once instead of waiting like the clinic's file database (busy timeout): the
+    thread then tries again, as the busy timeout would."""
+    import threading
+    import time
+
+    from django.db import OperationalError, connection
+
+    alice = clients.create_coach("alice", PASSWORD, display_name="Alice")
+    bob_id = clients.create_client(alice, example("02-early"), today=TODAY)
+    program_id = client_programs.generate_for_client(alice, bob_id, today=TODAY)
+    old, options = _resistance_with_options(alice, bob_id, program_id)
+    barrier = threading.Barrier(2, timeout=30)
+    real = client_programs._swapped
+
+    def both_read_first(record: ProgramRecord, *args: Any, **kw: Any) -> Any:
+        document = real(record, *args, **kw)
+        if not getattr(waited, "done", False):
+            waited.done = True
+            barrier.wait()
+        return document
+
+    waited = threading.local()
+
+    monkeypatch.setattr(client_programs, "_swapped", both_read_first)
+    outcomes: list[str] = []
+
+    def swap(new_id: str) -> None:
+        try:
+            for _ in range(50):
+                try:
+                    client_programs.swap_exercise(
+                        alice, bob_id, program_id, old, new_id, today=TODAY, version=1
+                    )
+                except OperationalError as exc:
+                    if "locked" not in str(exc) or connection.vendor != "sqlite":
+                        raise
+                    time.sleep(0.05)
+                else:
+                    outcomes.append("swapped")
+                    return
+        except versions.Conflict:
+            outcomes.append("conflict")
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            outcomes.append(f"error: {exc!r}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=swap, args=(o,)) for o in options[:2]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(outcomes) == ["conflict", "swapped"]
+    record = ProgramRecord.objects.get(pk=program_id)
+    ids = _items(record.document)
+    assert record.version == 2 and old not in ids
+    assert len({options[0], options[1]} & ids) == 1
