@@ -15,6 +15,7 @@ from ninja import Query, Router
 from pydantic import BaseModel, ConfigDict, Field
 
 from osteoload.domain.assessment import assess as assess_profile
+from osteoload.domain.logs import RIR_RANGE, RPE_RANGE
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.projection import (
     MAX_MONTHS,
@@ -36,8 +37,6 @@ from osteoload.services.one_rm import (
     LOAD_KG_MAX,
     LOAD_LB_MAX,
     REPS_RANGE,
-    RIR_RANGE,
-    RPE_RANGE,
     Implement,
     estimate,
     one_rm_document,
@@ -51,7 +50,7 @@ from osteoload.services.plans import (
     screening_document,
     with_display,
 )
-from osteoload.services.profile_schema import Bmd, ProfileIn
+from osteoload.services.profile_schema import PRECISION_MAX_G_CM2, Bmd, ProfileIn
 from osteoload.services.profiles import parse_profile
 from osteoload.services.session_log import SetRowIn, next_document, next_session, parse_log
 
@@ -223,9 +222,6 @@ def one_rm(
         implement=implement,
     )  # fmt: skip
     return one_rm_document(result)
-
-
-PRECISION_MAX_G_CM2 = 0.1  # the same bound as a profile scan's precision_g_cm2
 
 
 @router.get("/dxa-change", response=DOCUMENT)

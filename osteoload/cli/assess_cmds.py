@@ -36,14 +36,9 @@ from osteoload.services.assessment import (
     projection_svg,
 )
 from osteoload.services.errors import did_you_mean
+from osteoload.services.profile_schema import BMD_MAX_G_CM2, BMD_MIN_G_CM2, PRECISION_MAX_G_CM2
 
 from .common import TextOrJson, as_of_or_today, console, err_console, fail, input_errors, print_json
-
-#: Accepted g/cm2 on the command line: the same range as a profile's ``bmd_g_cm2``.
-BMD_MIN_G_CM2 = 0.2
-BMD_MAX_G_CM2 = 2.0
-#: Accepted precision (RMS-SD): the same range as a profile scan's ``precision_g_cm2``.
-PRECISION_MAX_G_CM2 = 0.1
 
 E = TypeVar("E", bound=StrEnum)
 

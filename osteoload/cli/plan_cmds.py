@@ -11,6 +11,7 @@ import typer
 from osteoload.domain.program import Program, Screening
 from osteoload.domain.vocabulary import Units
 from osteoload.services.clock import today
+from osteoload.services.paper import DAY_NAMES
 from osteoload.services.plans import (
     MAX_WEEKS,
     plan_program,
@@ -49,8 +50,6 @@ OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="File to write (required for pdf and ics)."),
 ]
-
-_DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def screen_cmd(
@@ -180,7 +179,7 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
         for session in week.sessions:
             kind = "Strength session" if session.kind == "resistance" else "Short home session"
             console.print(
-                f"\n{_DAY_NAMES[session.day]} {session.date.isoformat()} - {kind}, "
+                f"\n{DAY_NAMES[session.day]} {session.date.isoformat()} - {kind}, "
                 f"about {session.minutes} min",
                 markup=False,
             )

@@ -50,7 +50,7 @@ from .vocabulary import (
 )
 
 #: What a client has when the profile does not say (screening adds an info finding).
-DEFAULT_EQUIPMENT = frozenset(
+ASSUMED_EQUIPMENT = frozenset(
     {
         Equipment.BARBELL, Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.MACHINES,
         Equipment.BANDS, Equipment.BODYWEIGHT, Equipment.STEP, Equipment.BOX, Equipment.BENCH,
@@ -157,7 +157,7 @@ def allowed_exercises(
     profile: ClientProfile, screening: Screening, catalogue: Catalogue
 ) -> tuple[Exercise, ...]:
     """Every catalogue exercise this client may be given, per screening and her equipment."""
-    have = set(profile.equipment) if profile.equipment is not None else set(DEFAULT_EQUIPMENT)
+    have = set(profile.equipment) if profile.equipment is not None else set(ASSUMED_EQUIPMENT)
     have |= ALWAYS_AVAILABLE
     viv_a = is_vivifrail_a(screening)
     out = []

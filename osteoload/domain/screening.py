@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .assessment import (
+    HEIGHT_LOSS_FLAG_CM,
     BoneStatus,
     FallsRiskResult,
     assess_falls_risk,
@@ -57,8 +58,6 @@ HIGH_INTENSITY_MIN_MINUTES = 30
 # R23 (TF2F; Sherrington 2011/2017): weekly balance minutes, more for high falls risk.
 BALANCE_MINUTES = 120
 BALANCE_MINUTES_HIGH_FALLS_RISK = 180
-# R33 (ISCD VFA [R]): measured height loss that calls for a vertebral fracture assessment.
-HEIGHT_LOSS_FLAG_CM = 2.0
 # R10 (LIFTMOR; Watson 2018): impact work builds up towards about this many impacts a session.
 IMPACTS_PER_SESSION_TARGET = 50
 # R11: jumps and drop landings only after this many weeks of moderate impact without problems.

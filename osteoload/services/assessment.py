@@ -16,6 +16,7 @@ from osteoload.domain.assessment import Assessment, DxaChange, assess, dxa_chang
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.projection import (
     SCENARIOS,
+    SCHEMA_VERSION,
     BmdProjection,
     MuscleProjection,
     project_bmd,
@@ -26,8 +27,6 @@ from osteoload.domain.vocabulary import Medication, ScannerMake, Site, Track
 
 from .clock import today
 from .profiles import load_profile
-
-SCHEMA_VERSION = 1
 
 
 def assess_file(path: Path, *, as_of: date) -> Assessment:

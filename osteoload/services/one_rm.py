@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from osteoload.domain.logs import RIR_RANGE, RPE_RANGE
 from osteoload.domain.one_rm import OneRmEstimate, estimate_one_rm
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.units import (
@@ -37,8 +38,6 @@ LOAD_PCTS: tuple[int, ...] = (60, 65, 70, 75, 80, 85)
 LOAD_KG_MAX = 500.0
 LOAD_LB_MAX = 1100.0
 REPS_RANGE = (1, 50)
-RPE_RANGE = (1.0, 10.0)
-RIR_RANGE = (0.0, 10.0)
 
 
 class Implement(StrEnum):

@@ -59,6 +59,7 @@ from osteoload.wording import Audience
 from osteoload.wording.dose import column_lines, dose_text
 
 from . import clock
+from .assessment import SCENARIO_TITLES
 from .catalogue import get_catalogue
 from .errors import InputError, Issue
 from .illustrations import exercise_alt, exercise_svg, position_words
@@ -653,7 +654,7 @@ def program_ics(
 # The progress report for her doctor
 # =========================================================================================
 
-SITE_TITLES = {
+REPORT_SITE_TITLES = {
     Site.LUMBAR_SPINE: "Lower spine (L1-L4)",
     Site.FEMORAL_NECK: "Hip (femoral neck)",
     Site.TOTAL_HIP: "Whole hip",
@@ -740,7 +741,7 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
         if len(scans) == 1:
             rows.append(
                 ScanRow(
-                    site=SITE_TITLES[site],
+                    site=REPORT_SITE_TITLES[site],
                     first=_scan_text(first),
                     latest="-",
                     change="-",
@@ -763,7 +764,7 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
         lsc_source = "centre precision" if change.lsc_source == "precision" else "ISCD default"
         rows.append(
             ScanRow(
-                site=SITE_TITLES[site],
+                site=REPORT_SITE_TITLES[site],
                 first=_scan_text(first),
                 latest=_scan_text(latest),
                 change=f"{change.change_g_cm2:+.3f} g/cm\u00b2 ({change.change_pct:+.1f} %)",
@@ -977,12 +978,6 @@ def report_pdf(report: ProgressReport) -> bytes:
 
 # --- the projection chart: three small band charts side by side ------------------------
 
-_SCENARIO_TITLES = {
-    "none": "No treatment",
-    "exercise": "Exercise",
-    "medication": "Medication",
-    "combined": "Medication + exercise",
-}
 _SCENARIO_COLOURS = {
     "none": "#555555",
     "exercise": "#0072B2",
@@ -1027,7 +1022,7 @@ def projection_band_svg(bone: BmdProjection) -> SafeString:
 
         out.append(
             f"<text x='{x0:.1f}' y='{top - 12:.1f}' font-size='13' font-weight='bold'>"
-            f"{escape(SITE_TITLES.get(site, site.value))}</text>"
+            f"{escape(REPORT_SITE_TITLES.get(site, site.value))}</text>"
         )
         out.append(
             f"<rect x='{x0:.1f}' y='{top:.1f}' width='{panel_w:.1f}' height='{panel_h:.1f}' "
@@ -1088,7 +1083,7 @@ def projection_band_svg(bone: BmdProjection) -> SafeString:
         )
         out.append(
             f"<text x='{lx + 42:.1f}' y='{ly + 4:.1f}' font-size='12'>"
-            f"{escape(_SCENARIO_TITLES[name])}</text>"
+            f"{escape(SCENARIO_TITLES[name])}</text>"
         )
     out.append(
         f"<rect x='{left:.1f}' y='{legend_y + 38:.1f}' width='34' height='12' fill='none' "

@@ -40,9 +40,17 @@ from osteoload.domain.vocabulary import (
 from .schema_types import IsoDate, Strict, not_in_future, today_from
 
 TScore = Annotated[float, Field(ge=-6.0, le=4.0)]
-Bmd = Annotated[float, Field(ge=0.2, le=2.0, description="Areal bone mineral density, g/cm2")]
+#: Accepted areal BMD (g/cm2) and a centre's precision (RMS-SD, g/cm2), wherever they are
+#: entered: a profile, the command line, the API.
+BMD_MIN_G_CM2 = 0.2
+BMD_MAX_G_CM2 = 2.0
+PRECISION_MAX_G_CM2 = 0.1
+Bmd = Annotated[
+    float,
+    Field(ge=BMD_MIN_G_CM2, le=BMD_MAX_G_CM2, description="Areal bone mineral density, g/cm2"),
+]
 
-_DAY_NAMES = {
+_DAY_NUMBERS = {
     "mon": 1, "monday": 1, "tue": 2, "tuesday": 2, "wed": 3, "wednesday": 3,
     "thu": 4, "thursday": 4, "fri": 5, "friday": 5, "sat": 6, "saturday": 6,
     "sun": 7, "sunday": 7,
@@ -57,7 +65,7 @@ class ScanIn(Strict):
     t_score: TScore | None = None
     z_score: TScore | None = None
     scanner: ScannerMake | None = None
-    precision_g_cm2: Annotated[float, Field(gt=0.0, le=0.1)] | None = None
+    precision_g_cm2: Annotated[float, Field(gt=0.0, le=PRECISION_MAX_G_CM2)] | None = None
 
     _past = field_validator("date")(not_in_future)
 
@@ -131,7 +139,7 @@ _DAYS_SCHEMA = {
             "minItems": 2,
             "maxItems": 3,
             "items": {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 7},
-                                {"type": "string", "enum": sorted(_DAY_NAMES)}]},
+                                {"type": "string", "enum": sorted(_DAY_NUMBERS)}]},
         },
     ],
 }  # fmt: skip
@@ -150,12 +158,12 @@ def _parse_days(value: Any, *, what: str, counts: tuple[int, ...]) -> tuple[int,
     for item in value:
         if isinstance(item, int) and not isinstance(item, bool) and 1 <= item <= 7:
             days.append(item)
-        elif isinstance(item, str) and item.strip().lower() in _DAY_NAMES:
-            days.append(_DAY_NAMES[item.strip().lower()])
+        elif isinstance(item, str) and item.strip().lower() in _DAY_NUMBERS:
+            days.append(_DAY_NUMBERS[item.strip().lower()])
         else:
             from .errors import did_you_mean
 
-            hint = did_you_mean(item, _DAY_NAMES) if isinstance(item, str) else ""
+            hint = did_you_mean(item, _DAY_NUMBERS) if isinstance(item, str) else ""
             raise ValueError(
                 f"{item!r} is not a weekday; allowed 1 to 7 (1 = Monday) or mon, tue, wed, "
                 f"thu, fri, sat, sun{hint}"

@@ -273,7 +273,7 @@ def remove_clinic(coach_usernames: Sequence[str]) -> None:
 
 
 #: The R32 stop symptoms a synthetic client reports (not chest pain or fainting).
-_STOP_SYMPTOMS = tuple(
+_SEEDED_STOP_SYMPTOMS = tuple(
     s for s in Symptom
     if s in STOP_RULE_SYMPTOMS and s not in (Symptom.CHEST_PAIN, Symptom.FAINTING)
 )  # fmt: skip
@@ -431,7 +431,7 @@ class _ClientStory:
         """Now and then she answers "How are you feeling"; rarely with a stop-rule symptom."""
         roll = self.rng.random()
         if roll < 0.0015 and session["kind"] == "resistance":
-            symptom = self.rng.choice(_STOP_SYMPTOMS)
+            symptom = self.rng.choice(_SEEDED_STOP_SYMPTOMS)
             report = {"date": day.isoformat(), "symptoms": [symptom.value], "note": ""}
             self._flush()  # what she did before reporting is logged; then the pause applies
             training_log.report_symptoms(self.user, self.client_id, report, today=day)

@@ -42,13 +42,13 @@ from osteoload.wording.dose import dose_of
 
 from . import client_programs, clients, coaching, training_log
 from .catalogue import get_catalogue
+from .seed import BLOCK_WEEKS
 
 #: Modelled weekly strength gain of a compliant novice in her first 12 weeks (R34: 20-40 %
 #: in 12 weeks; 1.5 %/week compounds to about +20 %, the floor).
 WEEKLY_GAIN_FIRST_12 = 0.015
 #: Afterwards gains slow (R34: "progress continues at a slower rate").
 WEEKLY_GAIN_AFTER = 0.005
-BLOCK_WEEKS = 12
 #: What a virtual client picks for a lift she has never done and the program leaves to her:
 #: the empty bar or a light stack setting, or a light dumbbell or kettlebell.
 FIRST_LOAD_HEAVY_KG = 20.0
