@@ -180,7 +180,8 @@ def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, to
         (str(client.pk), str(record.pk), program, repr(sorted(log.items())), repr(profile),
          today.isoformat())
     )  # fmt: skip
-    return "osteoload:next:" + hashlib.sha256(text.encode()).hexdigest()
+    # v2: NextItem carries ``notes`` (a cached answer of an older shape is not read back)
+    return "osteoload:next:v2:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:
