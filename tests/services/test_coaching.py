@@ -5,6 +5,7 @@ who logs what Today asks sees heavier loads within two weeks."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,7 +15,9 @@ from typer.testing import CliRunner
 from osteoload.cli.main import app
 from osteoload.domain.vocabulary import Units
 from osteoload.services import client_programs, clients, coaching, simulation
+from osteoload.services.catalogue import get_catalogue
 from osteoload.services.session_log import write_log_csv
+from osteoload.wording.progression import reason_text
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +124,20 @@ def test_app_api_and_command_line_prescribe_the_same(beatriz, client, settings, 
         if item["exercise_id"] in by_id:
             assert item["load_kg"] == by_id[item["exercise_id"]]["load_kg"], item["exercise_id"]
             assert item["reps"] == by_id[item["exercise_id"]]["reps"], item["exercise_id"]
+
+
+def test_r18_every_next_item_is_worded_by_the_wording_layer(beatriz):
+    """R18: the coaching loop gives every item a reason, and it is the wording layer's words
+    for the engine's decision and notes (the engine itself writes none)."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 10)
+    nxt = coaching.next_for_client(coach, client_id, today=START + timedelta(days=11))
+    assert nxt is not None and nxt.prescriptions.items
+    names = {k: e.name for k, e in get_catalogue().items()}
+    for item in nxt.prescriptions.items:
+        assert item.decision is not None, item.exercise_id
+        assert item.reason, item.exercise_id
+        assert item.reason == reason_text(replace(item, reason=""), nxt.units, names)
 
 
 def clients_model(client_id: int):
