@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from osteoload.domain.program import Finding
 from osteoload.domain.progression import (
     SLOW_TEMPO,
     Decision,
@@ -24,9 +25,9 @@ from osteoload.domain.progression import (
 from osteoload.domain.units import format_load, kg_to_lb
 from osteoload.domain.vocabulary import Units
 
-from .audience import _
+from .audience import _, ngettext
 
-__all__ = ["pct_text", "reason_text", "with_reasons"]
+__all__ = ["finding_words", "pct_text", "reason_text", "with_reasons"]
 
 #: Loads closer than this are the same load (the engine's float tolerance).
 _EPS = 1e-6
@@ -59,9 +60,70 @@ def reason_text(item: NextItem, units: Units | str, names: Mapping[str, str]) ->
 def with_reasons(
     result: NextPrescriptions, units: Units | str, names: Mapping[str, str]
 ) -> NextPrescriptions:
-    """``result`` with every item's ``reason`` filled in by :func:`reason_text`."""
+    """``result`` with every item's ``reason`` filled in by :func:`reason_text` and every
+    finding's ``message`` by :func:`finding_words`."""
     items = tuple(replace(i, reason=reason_text(i, units, names)) for i in result.items)
-    return replace(result, items=items)
+    findings = tuple(
+        replace(f, message=finding_words(f, units, names)) if not f.message else f
+        for f in result.findings
+    )
+    return replace(result, items=items, findings=findings)
+
+
+def finding_words(  # noqa: PLR0911 - one sentence per code
+    finding: Finding, units: Units | str, names: Mapping[str, str]
+) -> str:
+    """A progression finding (``code`` ``progression_...`` and its ``data``) in words; any
+    other finding keeps its ``message``."""
+    d = finding.data
+    code = finding.code
+    if code == "progression_logged_later":
+        return ngettext(
+            "{n} logged set dated after {day} not used.",
+            "{n} logged sets dated after {day} not used.",
+            int(d["count"]),
+        ).format(n=d["count"], day=d["as_of"])
+    if code == "progression_no_sessions":
+        return _(
+            "The program has no sessions (status {status}): nothing to progress until the "
+            "steps in the plan are done."
+        ).format(status=d["status"])
+    if code == "progression_program_ended":
+        return _(
+            "The program's {weeks} weeks ended before {day}: its last week is used. Plan a new "
+            "block and re-estimate the working maxes (R22)."
+        ).format(weeks=d["weeks"], day=d["as_of"])
+    if code == "progression_away":
+        return _(
+            "Nothing logged for {days} days (last on {last}): loads start back at about {pct} % "
+            "of the last good ones and return to them over the next sessions (R18c)."
+        ).format(days=d["days"], last=d["last"], pct=f"{float(d['pct']):g}")
+    if code == "progression_red_flags":
+        listed = ", ".join(
+            f"{str(symptom).replace('_', ' ')} ({day})" for symptom, day in d["symptoms"]
+        )
+        return _(
+            "Stop training and see a doctor before the next session: {listed} reported. If it "
+            "is happening now (chest pain, fainting, breathlessness that stops you talking), "
+            "call emergency services. The doses below only hold or go down, and are for after "
+            "the review."
+        ).format(listed=listed)
+    if code == "progression_pain":
+        exercise_id = str(d["exercise_id"])
+        return _(
+            "Pain of {pain}/10 during {name} on {day}: have it checked by your physiotherapist "
+            "or doctor before doing it again. Until then nothing in the program goes up."
+        ).format(pain=d["pain"], name=names.get(exercise_id, exercise_id), day=d["date"])
+    if code == "progression_reestimated":
+        listed = ", ".join(
+            f"{str(x).replace('_', ' ')} {format_load(float(kg), Units(units), digits=1)}"
+            for x, kg in d["maxes"]
+        )
+        return _(
+            "Working maxes re-estimated on {day} (every {weeks} weeks) from your logged sets: "
+            "{listed}."
+        ).format(day=d["on"], weeks=d["weeks"], listed=listed)
+    return finding.message
 
 
 def _num(value: float, digits: int = 2) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from osteoload.domain.program import Finding
 from osteoload.domain.progression import Change, Decision, DecisionKind, NextItem, Outcome
-from osteoload.domain.vocabulary import Component, Units
-from osteoload.wording.progression import pct_text, reason_text
+from osteoload.domain.vocabulary import Component, Severity, Units
+from osteoload.wording.progression import finding_words, pct_text, reason_text
 
 NAMES = {"goblet_squat": "Goblet squat", "box_squat": "Box squat", "split_squat": "Split squat"}
 SCHEME = {"sets": 3, "reps": 10, "target_rpe": 8, "date": "2027-02-01"}
@@ -325,6 +326,60 @@ def test_r32_held_impacts_say_what_was_held() -> None:
     )
 
 
+FINDINGS: list[tuple[str, str, dict[str, object], list[str]]] = [
+    ("R18", "progression_logged_later", {"count": 1, "as_of": "2027-02-01"}, ["1 logged set "]),
+    ("R18", "progression_logged_later", {"count": 3, "as_of": "2027-02-01"}, ["3 logged sets"]),
+    ("R1", "progression_no_sessions", {"status": "needs_clearance"}, ["needs_clearance"]),
+    (
+        "R22",
+        "progression_program_ended",
+        {"weeks": 12, "as_of": "2027-05-01"},
+        ["12 weeks", "2027-05-01", "(R22)"],
+    ),
+    (
+        "R18c",
+        "progression_away",
+        {"days": 16, "last": "2027-02-01", "pct": 90.0},
+        ["16 days", "2027-02-01", "about 90 %", "(R18c)"],
+    ),
+    (
+        "R32",
+        "progression_red_flags",
+        {"symptoms": [["chest_pain", "2027-02-01"], ["dizziness", "2027-02-02"]]},
+        ["chest pain (2027-02-01), dizziness (2027-02-02) reported"],
+    ),
+    (
+        "R32",
+        "progression_pain",
+        {"exercise_id": "goblet_squat", "pain": 6, "date": "2027-02-01"},
+        ["Pain of 6/10 during Goblet squat on 2027-02-01"],
+    ),
+    (
+        "R22",
+        "progression_reestimated",
+        {"on": "2027-02-01", "weeks": 4, "maxes": [["goblet_squat", 30.0]]},
+        ["2027-02-01", "every 4 weeks", "goblet squat 30 kg"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "code", "data", "expected"), FINDINGS)
+def test_r18_r22_r32_progression_findings_in_words(
+    rule: str, code: str, data: dict[str, object], expected: list[str]
+) -> None:
+    """The engine's progression findings (R18c away, R22 re-estimates, R32 stop rules)
+    carry a code and numbers; the wording layer says them."""
+    finding = Finding(rule=rule, severity=Severity.INFO, message="", code=code, data=data)
+    text = finding_words(finding, Units.KG, NAMES)
+    for part in expected:
+        assert part in text, (part, text)
+
+
+def test_a_finding_with_its_own_message_keeps_it() -> None:
+    finding = Finding(rule="R1", severity=Severity.MUST, message="As stored.", code="other")
+    assert finding_words(finding, Units.KG, NAMES) == "As stored."
+
+
 ENGINE = Path(__file__).resolve().parents[2] / "osteoload" / "domain" / "progression"
 
 
@@ -349,6 +404,13 @@ ENGINE = Path(__file__).resolve().parents[2] / "osteoload" / "domain" / "progres
         "one more session like it and you move on",
         "progressive balance challenge",
         "no harder balance work",
+        "Stop training and see a doctor",
+        "have it checked by your physiotherapist",
+        "Working maxes re-estimated",
+        "its last week is used",
+        "nothing to progress until",
+        "not used.",
+        "loads start back at about",
     ],
 )
 def test_the_engine_holds_none_of_the_moved_sentences(sentence: str) -> None:

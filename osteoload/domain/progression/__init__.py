@@ -344,8 +344,9 @@ def next_prescriptions(
             Finding(
                 rule="R18",
                 severity=Severity.INFO,
-                message=f"{later} logged set{'s' if later != 1 else ''} dated after "
-                f"{as_of.isoformat()} not used.",
+                message="",
+                code="progression_logged_later",
+                data={"count": later, "as_of": as_of.isoformat()},
             )
         )
     last_logged = logged[-1].date if logged else None
@@ -362,8 +363,9 @@ def next_prescriptions(
                     "R1",
                 ),
                 severity=Severity.MUST,
-                message=f"The program has no sessions (status {program.status.value}): "
-                "nothing to progress until the steps in the plan are done.",
+                message="",
+                code="progression_no_sessions",
+                data={"status": program.status.value},
             )
         )
         return NextPrescriptions(
@@ -385,9 +387,9 @@ def next_prescriptions(
             Finding(
                 rule="R22",
                 severity=Severity.INFO,
-                message=f"The program's {len(program.weeks)} weeks ended before "
-                f"{as_of.isoformat()}: its last week is used. Plan a new block and "
-                "re-estimate the working maxes (R22).",
+                message="",
+                code="progression_program_ended",
+                data={"weeks": len(program.weeks), "as_of": as_of.isoformat()},
             )
         )
     if last_logged is not None and (as_of - last_logged).days >= AWAY_DAYS:
@@ -397,9 +399,9 @@ def next_prescriptions(
             Finding(
                 rule="R18c",
                 severity=Severity.INFO,
-                message=f"Nothing logged for {days_away} days (last on "
-                f"{last_logged.isoformat()}): loads start back at about {resume_pct:g} % of "
-                "the last good ones and return to them over the next sessions (R18c).",
+                message="",
+                code="progression_away",
+                data={"days": days_away, "last": last_logged.isoformat(), "pct": resume_pct},
             )
         )
 

@@ -259,18 +259,17 @@ def _review(logged: Sequence[SetLog], as_of: date, catalogue: Catalogue) -> _Rev
             if symptom in R32_SYMPTOMS:
                 symptoms[symptom] = max(symptoms.get(symptom, s.date), s.date)
     if symptoms:
-        listed = ", ".join(
-            f"{symptom.value.replace('_', ' ')} ({day.isoformat()})"
+        listed = [
+            [symptom.value, day.isoformat()]
             for symptom, day in sorted(symptoms.items(), key=lambda kv: (kv[1], kv[0].value))
-        )
+        ]
         findings.append(
             Finding(
                 rule="R32",
                 severity=Severity.MUST,
-                message=f"Stop training and see a doctor before the next session: {listed} "
-                "reported. If it is happening now (chest pain, fainting, breathlessness that "
-                "stops you talking), call emergency services. The doses below only hold or "
-                "go down, and are for after the review.",
+                message="",
+                code="progression_red_flags",
+                data={"symptoms": listed},
             )
         )
     painful: dict[str, tuple[int, date]] = {}
@@ -280,14 +279,13 @@ def _review(logged: Sequence[SetLog], as_of: date, catalogue: Catalogue) -> _Rev
             if worst is None or (s.pain, s.date) > worst:
                 painful[s.exercise_id] = (s.pain, s.date)
     for exercise_id, (pain, day) in sorted(painful.items()):
-        name = catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
         findings.append(
             Finding(
                 rule="R32",
                 severity=Severity.MUST,
-                message=f"Pain of {pain}/10 during {name} on {day.isoformat()}: have it "
-                "checked by your physiotherapist or doctor before doing it again. Until then "
-                "nothing in the program goes up.",
+                message="",
+                code="progression_pain",
+                data={"exercise_id": exercise_id, "pain": pain, "date": day.isoformat()},
             )
         )
     return _Review(needed=bool(findings), findings=tuple(findings), painful=painful)

@@ -12,7 +12,6 @@ from ..one_rm import working_max_from_sets
 from ..profile import ClientProfile, StrengthSet
 from ..program import Finding, Program
 from ..programming import working_maxes
-from ..units import format_load
 from ..vocabulary import Severity, Units
 from .decisions import WorkingMax
 from .rules import R18B_FAIL_RPE, R22_REESTIMATE_EVERY_DAYS
@@ -79,16 +78,17 @@ def _working_maxes(
             out[exercise_id] = wm
     findings: list[Finding] = []
     if redone and checkpoint is not None:
-        listed = ", ".join(
-            f"{x.replace('_', ' ')} {format_load(out[x].one_rm_kg, units, digits=1)}"
-            for x in redone
-        )
         findings.append(
             Finding(
                 rule="R22",
                 severity=Severity.INFO,
-                message=f"Working maxes re-estimated on {checkpoint.isoformat()} (every "
-                f"{R22_REESTIMATE_EVERY_DAYS // 7} weeks) from your logged sets: {listed}.",
+                message="",
+                code="progression_reestimated",
+                data={
+                    "on": checkpoint.isoformat(),
+                    "weeks": R22_REESTIMATE_EVERY_DAYS // 7,
+                    "maxes": [[x, out[x].one_rm_kg] for x in redone],
+                },
             )
         )
     return out, findings
