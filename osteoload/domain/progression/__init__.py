@@ -350,9 +350,9 @@ def next_prescriptions(
             )
         )
     last_logged = logged[-1].date if logged else None
-    review = _review(logged, as_of, catalogue)
+    review = _review(logged, as_of)
     findings += review.findings
-    maxes, max_findings = _working_maxes(program, logged, as_of=as_of, profile=profile, units=units)
+    maxes, max_findings = _working_maxes(program, logged, as_of=as_of, profile=profile)
     findings += max_findings
 
     if not program.weeks:

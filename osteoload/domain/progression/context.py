@@ -249,7 +249,7 @@ def _baseline_items(week: Week, day_from: date) -> list[ProgramItem]:
     return out
 
 
-def _review(logged: Sequence[SetLog], as_of: date, catalogue: Catalogue) -> _Review:
+def _review(logged: Sequence[SetLog], as_of: date) -> _Review:
     since = as_of - timedelta(days=R32_WINDOW_DAYS)
     recent = [s for s in logged if since <= s.date <= as_of]
     findings: list[Finding] = []

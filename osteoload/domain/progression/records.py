@@ -12,7 +12,7 @@ from ..one_rm import working_max_from_sets
 from ..profile import ClientProfile, StrengthSet
 from ..program import Finding, Program
 from ..programming import working_maxes
-from ..vocabulary import Severity, Units
+from ..vocabulary import Severity
 from .decisions import WorkingMax
 from .rules import R18B_FAIL_RPE, R22_REESTIMATE_EVERY_DAYS
 
@@ -23,7 +23,6 @@ def _working_maxes(
     *,
     as_of: date,
     profile: ClientProfile,
-    units: Units,
 ) -> tuple[dict[str, WorkingMax], list[Finding]]:
     """The working max per exercise: re-estimated at the latest R22 check-point if the log
     allows, else the program's, else a first estimate from the log."""
