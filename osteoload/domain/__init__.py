@@ -96,6 +96,7 @@ from .progression import (
     Outcome,
     ProgressStatus,
     WorkingMax,
+    attention_flags,
     next_load_up,
     next_prescriptions,
 )
@@ -228,6 +229,7 @@ __all__ = [
     "allowed_exercises",
     "assess",
     "assess_falls_risk",
+    "attention_flags",
     "balance_minutes",
     "balance_work_seconds",
     "build_catalogue",

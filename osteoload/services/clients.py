@@ -341,6 +341,7 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
             flags.append("needs_clearance" if program_status == "needs_clearance" else "withheld")
         if program_status is None:
             flags.append("no_program")
+        flags.extend(f for f in (c.progress_flags or []) if program_status is not None)
         last = getattr(c, "last_log", None)
         rows.append(
             RosterRow(

@@ -23,7 +23,12 @@ from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import Program
-from osteoload.domain.progression import NextItem, NextPrescriptions, next_prescriptions
+from osteoload.domain.progression import (
+    NextItem,
+    NextPrescriptions,
+    attention_flags,
+    next_prescriptions,
+)
 from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.store.models import Client, ProgramRecord
 from osteoload.wording.dose import last_time_text
@@ -153,6 +158,10 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
         units=profile.units.value,
     )
     cache.set(key, answer, timeout=NEXT_CACHE_SECONDS)
+    flags = list(attention_flags(result))
+    if flags != list(client.progress_flags or []):
+        # for the roster (a write only when what needs attention changes)
+        Client.objects.filter(pk=client.pk).update(progress_flags=flags)
     return answer
 
 

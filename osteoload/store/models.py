@@ -40,6 +40,9 @@ class Client(models.Model):
     paused = models.BooleanField(default=False)
     """Set when she reports a stop-rule symptom (R32); cleared by her coach."""
     paused_reason = models.TextField(blank=True)
+    progress_flags = models.JSONField(default=list, blank=True)
+    """What the coaching loop last found worth her coach's attention (e.g.
+    ``setback``), written when it computes her next prescription; the roster reads it."""
     invite_token_hash = models.CharField(max_length=64, blank=True)
     invite_expires = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)

@@ -201,6 +201,7 @@ FLAGS = {
     "needs_clearance": ("Needs clearance", "warn"),
     "withheld": ("Program withheld", "danger"),
     "no_program": ("No program", "muted"),
+    "setback": ("Setback: a lift failed twice or hurt", "warn"),
 }
 SCENARIOS = {
     "none": "No exercise, no medicine",

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from osteoload.cli.main import app
 from osteoload.domain.vocabulary import Units
-from osteoload.services import client_programs, clients, coaching, simulation
+from osteoload.services import client_programs, clients, coaching, simulation, training_log
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.session_log import write_log_csv
 from osteoload.wording.progression import reason_text
@@ -235,3 +235,32 @@ def test_r22a_a_new_block_is_stored_with_loads_from_her_log_not_her_intake(beatr
     lower = {e: (carried.get(e), intake[e]) for e in intake if carried.get(e, 0) < intake[e]}
     assert not lower, lower
     assert set(carried) > set(intake), (carried, intake)  # lifts her intake never measured
+
+
+def test_r18b_a_lift_stepped_back_after_two_failures_is_flagged_on_the_roster(beatriz):
+    """R18b on the roster: when the coaching loop finds a lift failed twice in a row (a step
+    back, or held at the floor), her coach's roster says so ("setback")."""
+    coach, user, client_id = beatriz
+    shown = follow(user, client_id, 14)
+    lift, load = next(
+        (i["exercise_id"], i["load_kg"])
+        for _day, session in shown
+        for i in session["items"]
+        if i.get("load_kg") and i.get("reps") and i["load_kg"] >= 20
+    )
+    day = START + timedelta(days=14)
+    for offset in (0, 3):
+        rows = [
+            {"date": (day + timedelta(days=offset)).isoformat(), "exercise_id": lift,
+             "set_number": n, "reps": 3, "load_kg": load, "rpe": 10}
+            for n in (1, 2, 3)
+        ]  # fmt: skip
+        training_log.log_sets(user, client_id, rows, today=day + timedelta(days=offset))
+    later = day + timedelta(days=5)
+    nxt = coaching.next_for_client(user, client_id, today=later)
+    assert nxt is not None
+    stepped = nxt.item(lift)
+    assert stepped is not None and stepped.decision is not None
+    assert stepped.decision.outcome in ("step_back", "at_floor"), stepped.decision
+    (row,) = clients.roster(coach, today=later, client_id=client_id)
+    assert "setback" in row.flags

@@ -210,6 +210,7 @@ from .rules import (
 )
 
 __all__ = [
+    "ATTENTION_SETBACK",
     "AWAY_DAYS",
     "BALANCE_NEW_HOLD_S",
     "BALANCE_NEW_REPS",
@@ -289,6 +290,7 @@ __all__ = [
     "Week",
     "WorkingMax",
     "allowed_exercises",
+    "attention_flags",
     "format_load",
     "implement_for",
     "judge_session",
@@ -303,6 +305,27 @@ __all__ = [
     "working_max_from_sets",
     "working_maxes",
 ]
+
+
+#: A roster flag: a lift failed twice in a row (R18b: stepped back, or held at the lightest
+#: load she lifted well in four weeks) or was lowered after pain (R18c, R32): her coach
+#: should look at how the sessions are going.
+ATTENTION_SETBACK = "setback"
+
+#: The decisions that set a lift back.
+_SETBACKS = frozenset(
+    {DecisionKind.STEP_BACK, DecisionKind.AT_FLOOR, DecisionKind.PAIN, "pain_review"}
+)
+
+
+def attention_flags(result: NextPrescriptions) -> tuple[str, ...]:
+    """What in her next prescriptions is worth her coach's attention on the roster:
+    :data:`ATTENTION_SETBACK` when any lift failed twice in a row (R18b) or was lowered
+    after pain (R18c, R32)."""
+    setback = any(
+        item.decision is not None and item.decision.outcome in _SETBACKS for item in result.items
+    )
+    return (ATTENTION_SETBACK,) if setback else ()
 
 
 def next_prescriptions(
