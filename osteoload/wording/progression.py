@@ -228,6 +228,11 @@ class _Words:
                 "R18a)."
             ).format(too_big=too_big, tempo=SLOW_TEMPO)
         harder_name = self.name(n.get("exercise_id"))
+        if o == DecisionKind.HARDER_VARIATION and n.get("moved") == "yes":
+            return _(
+                "All {scheme}{effort}, twice, at the slow tempo: on to a harder version, "
+                "{name} (R18a)."
+            ).format(scheme=scheme, effort=effort, name=harder_name)
         if o == DecisionKind.HARDER_VARIATION:
             return _(
                 "All {scheme}{effort}, twice, at the slow tempo: ready for a harder version "

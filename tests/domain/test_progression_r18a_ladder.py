@@ -38,14 +38,15 @@ def _follow(prog: Program, lift: str, first: list[SetLog], sessions: int, profil
     history = list(first)
     served: list[NextItem] = []
     for day in session_days(sessions, START + timedelta(days=7))[:sessions]:
-        nxt = by_id(run(prog, history, day, profile), lift)
+        answer = run(prog, history, day, profile)
+        nxt = next(i for i in answer.items if lift in (i.exercise_id, i.replaces))
         served.append(nxt)
         plan = dose_of(nxt)
         for n in range(1, plan.sets + 1):
             history.append(
                 SetLog(
                     date=day,
-                    exercise_id=lift,
+                    exercise_id=nxt.exercise_id,
                     set=n,
                     reps=plan.set_per_set(n) or 0,
                     load_kg=plan.set_load_kg(n),
@@ -169,3 +170,18 @@ def test_r22a_heavier_sets_she_lifted_are_proven_and_not_capped_away():
     served = _follow(prog, "leg_press", first, 30)
     assert any(s.heavier_sets for s in served), [_shape(s) for s in served]
     assert max(s.load_kg or 0 for s in served) >= 40.0, [_shape(s) for s in served]
+
+
+def test_r18a_a_body_weight_lift_moves_on_to_its_harder_variation_and_carries_on():
+    """R18a: a lift without a load step (a face-down chest lift) goes through sets and tempo,
+    then its next harder variation takes its place on her Today page at the plan's dose; her
+    sessions of that one carry the progression on (sets, then tempo)."""
+    prog = program(item("prone_chest_lift", sets=2, reps=10, target_rpe=None), weeks=30)
+    first = sets(START, "prone_chest_lift", reps=10, load=None, rpe=None, n=2)
+    served = _follow(prog, "prone_chest_lift", first, 16)
+    moved = [s for s in served if s.exercise_id == "prone_opposite_arm_leg_lift"]
+    assert moved, [(s.exercise_id, _shape(s)) for s in served]
+    assert moved[0].replaces == "prone_chest_lift" and moved[0].tempo is None
+    assert (moved[0].sets, moved[0].reps) == (2, 10)
+    assert all(s.decision and s.decision.outcome != DecisionKind.FAILED_ONCE for s in moved)
+    assert any(s.sets == 3 for s in moved) and any(s.tempo for s in moved)

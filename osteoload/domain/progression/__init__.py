@@ -158,10 +158,13 @@ from .replay import _failed as _failed
 from .replay import _replay as _replay
 from .replay import _resume as _resume
 from .replay import _succeeded as _succeeded
+from .resistance import _current_variation as _current_variation
 from .resistance import _first_time as _first_time
+from .resistance import _harder_unloaded as _harder_unloaded
 from .resistance import _is_more as _is_more
 from .resistance import _label as _label
 from .resistance import _reps as _reps
+from .resistance import _reps_of as _reps_of
 from .rules import _EPS as _EPS
 from .rules import (
     AWAY_DAYS,

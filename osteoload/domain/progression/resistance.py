@@ -28,6 +28,73 @@ from .rules import (
 
 
 def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
+    """The next prescription of a strength item; R18a's last rung for a lift without a load
+    step (body weight, a band): once every other variable is used up, the next harder
+    variation she may do takes its place (as a balance progression does), and her later
+    sessions of it carry the progression on."""
+    current = _current_variation(ctx, exercise)
+    if current is not exercise:
+        moved = _reps_of(ctx, replace(item, exercise_id=current.id, name=current.name), current)
+        return replace(moved, replaces=exercise.id)
+    result = _reps_of(ctx, item, exercise)
+    harder = _harder_unloaded(ctx, exercise)
+    decision = result.decision
+    if (
+        harder is None
+        or decision is None
+        or decision.outcome != DecisionKind.HARDER_VARIATION
+        or ctx.review.needed
+        or item.reps is None
+    ):
+        return result
+    return replace(
+        result,
+        exercise_id=harder.id,
+        name=harder.name,
+        sets=item.sets,  # the harder variation starts at the plan's own dose
+        reps=item.reps,
+        tempo=None,
+        harder_variation=None,
+        change=Change.INCREASE,
+        replaces=exercise.id,
+        decision=Decision(
+            rule="R18a",
+            outcome=DecisionKind.HARDER_VARIATION,
+            numbers={**decision.numbers, "exercise_id": harder.id, "moved": "yes"},
+        ),
+    )
+
+
+def _harder_unloaded(ctx: _Context, exercise: Exercise) -> Exercise | None:
+    """The first harder variation of ``exercise`` she may do that needs no load, or None."""
+    for other in exercise.progressions:
+        harder = ctx.catalogue.get(other)
+        if (
+            harder is not None
+            and other in ctx.allowed
+            and not harder.loadable
+            and harder.component is exercise.component
+        ):
+            return harder
+    return None
+
+
+def _current_variation(ctx: _Context, exercise: Exercise) -> Exercise:
+    """The variation of ``exercise`` she is on: a harder one (R18a) she has logged since she
+    last did ``exercise``, and so on up the chain."""
+    current = exercise
+    for _ in range(4):
+        harder = _harder_unloaded(ctx, current)
+        if harder is None or not ctx.sessions.get(harder.id):
+            return current
+        mine = ctx.sessions.get(current.id, ())
+        if mine and ctx.sessions[harder.id][-1].day < mine[-1].day:
+            return current
+        current = harder
+    return current
+
+
+def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     base = _base(ctx, item)
     loaded = exercise.loadable
     kind = implement_for(exercise.equipment, ctx.owned) if loaded else LoadKind.BODYWEIGHT
