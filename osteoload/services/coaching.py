@@ -216,6 +216,8 @@ def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:
         "heavier_reps": nxt.heavier_reps,
         "tempo": nxt.tempo,
         "harder_variation": nxt.harder_variation,
+        # R18a / R23a: the harder exercise that took over this item, if one did
+        "replaces": nxt.replaces,
         # The %1RM of the stored plan no longer describes a load the engine moved.
         "intensity_pct_1rm": item.get("intensity_pct_1rm") if nxt.load_kg is None else None,
     }

@@ -108,6 +108,8 @@ class LiftRow:
     """R18a's other ways up that week, in short: heavier sets, a slow tempo."""
     sessions: list[Served] = field(default_factory=list)
     """Every session's prescription, in order."""
+    moved_on_week: int | None = None
+    """The week a harder variation took this lift's place (R18a), if one did."""
 
 
 @dataclass(slots=True)
@@ -405,6 +407,9 @@ def _record(
         exercise = catalogue.get(item["exercise_id"])
         if exercise is None:
             continue
+        replaced = result.lifts.get(str(item.get("replaces") or ""))
+        if replaced is not None and replaced.moved_on_week is None:
+            replaced.moved_on_week = week
         unloaded = item.get("component") in ("resistance", "posture") and not item.get("load_kg")
         if not (exercise.loadable and item.get("load_kg")) and not (unloaded and item.get("reps")):
             continue  # a strength item with neither a load nor reps is not a lift
@@ -455,6 +460,9 @@ def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
             if shown is None:
                 cells.append("-")
                 continue
+            if row.moved_on_week is not None and shown < row.moved_on_week <= week:
+                cells.append("moved on")  # a harder variation took its place (R18a)
+                continue
             kg = row.load_kg[shown]
             load = kg_to_lb(kg) if result.units == Units.LB.value else kg
             pct = row.pct_1rm.get(shown)
@@ -503,6 +511,7 @@ def result_document(result: SimulationResult, *, source: str, start: date) -> di
             {
                 "exercise_id": row.exercise_id,
                 "name": row.name,
+                "moved_on_week": row.moved_on_week,
                 "by_week": [
                     {
                         "week": w,
