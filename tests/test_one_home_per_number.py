@@ -45,14 +45,7 @@ DIFFERENT_THINGS = {
 #: Real second homes left for now, because fixing them means editing
 #: osteoload/domain/progression/ (being reshaped by the progression issue) or a module that
 #: is another engineer's work in progress.
-NOT_YET = {
-    # programming.py (R10: impacts rise by 5 a week) and progression/rules.py; programming
-    # cannot import progression (progression imports programming), so the fix is for
-    # progression/rules.py to import it from programming.
-    "IMPACT_STEP_PER_WEEK": "domain/programming.py and domain/progression/rules.py",
-    # The float tolerance of progression/rules.py restated by wording/progression.py (new).
-    "EPS": "domain/progression/rules.py and wording/progression.py",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def constants_defined(source: str) -> set[str]:

@@ -22,15 +22,13 @@ from osteoload.domain.progression import (
     NextPrescriptions,
     Outcome,
 )
+from osteoload.domain.progression.rules import _EPS  # loads this close are the same load
 from osteoload.domain.units import format_load, kg_to_lb
 from osteoload.domain.vocabulary import Units
 
 from .audience import _, ngettext
 
 __all__ = ["finding_words", "pct_text", "reason_text", "with_reasons"]
-
-#: Loads closer than this are the same load (the engine's float tolerance).
-_EPS = 1e-6
 
 
 def reason_text(item: NextItem, units: Units | str, names: Mapping[str, str]) -> str:

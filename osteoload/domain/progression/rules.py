@@ -7,6 +7,7 @@ summarised in the :mod:`osteoload.domain.progression` docstring.
 from __future__ import annotations
 
 from ..programming import IMPACT_START_PER_SESSION, IMPACT_TARGET_PER_SESSION, STANDARD_CAP_PCT
+from ..programming import IMPACT_STEP_PER_WEEK as IMPACT_STEP_PER_WEEK
 from ..vocabulary import Units
 
 #: R18 (must): raise load only after this many consecutive sessions with every prescribed
@@ -113,7 +114,7 @@ PAIN_HOLD_AT = 3
 #: week whose sessions had every impact done without pain, up to about 50 (SSS 2022); never
 #: below the generator's starting dose. A new drill starts at <= 10 impacts.
 IMPACT_STEP_PER_SESSION = 5
-IMPACT_STEP_PER_WEEK = 5
+# The weekly step (R10a) is the generator's own: ``programming.IMPACT_STEP_PER_WEEK``.
 IMPACT_NEW_DRILL_MAX = 10
 IMPACT_CEILING = IMPACT_TARGET_PER_SESSION
 IMPACT_FLOOR = IMPACT_START_PER_SESSION
