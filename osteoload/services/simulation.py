@@ -104,12 +104,25 @@ class LiftRow:
     reps: dict[int, int] = field(default_factory=dict)
     sets: dict[int, int] = field(default_factory=dict)
     pct_1rm: dict[int, float] = field(default_factory=dict)
-    extra: dict[int, str] = field(default_factory=dict)
-    """R18a's other ways up that week, in short: heavier sets, a slow tempo."""
     sessions: list[Served] = field(default_factory=list)
     """Every session's prescription, in order."""
     moved_on_week: int | None = None
     """The week a harder variation took this lift's place (R18a), if one did."""
+
+    def extra(self, week: int, units: str) -> str | None:
+        """R18a's other ways up in ``week``'s first session, in short: heavier sets (in
+        ``units``), a slow tempo; ``None`` when there were none."""
+        served = next((s for s in self.sessions if s.week == week), None)
+        if served is None:
+            return None
+        parts = []
+        if served.heavier_sets and served.heavier_load_kg is not None:
+            heavy = served.heavier_load_kg
+            shown = kg_to_lb(heavy) if units == Units.LB.value else heavy
+            parts.append(f"+{served.heavier_sets}@{round(shown, 1):g}")
+        if served.tempo:
+            parts.append("slow")
+        return " ".join(parts) or None
 
 
 @dataclass(slots=True)
@@ -436,15 +449,6 @@ def _record(
         row.load_kg[week] = load_kg
         row.reps[week] = int(item.get("reps") or 0)
         row.sets[week] = int(item.get("sets") or 0)
-        extra = []
-        if dose.is_heavier(dose.sets):
-            heavy = dose.heavier_load_kg or 0.0
-            shown = kg_to_lb(heavy) if result.units == Units.LB.value else heavy
-            extra.append(f"+{dose.heavier_sets}@{round(shown, 1):g}")
-        if dose.tempo:
-            extra.append("slow")
-        if extra:
-            row.extra[week] = " ".join(extra)
         one_rm = model.one_rm(item["exercise_id"], day)
         if one_rm and load_kg:
             row.pct_1rm[week] = round(100 * load_kg / one_rm, 1)
@@ -474,8 +478,9 @@ def table(result: SimulationResult, weeks: Sequence[int]) -> list[list[str]]:
                 text = f"{weight}×{reps}" if reps else f"{weight} held"
                 if row.sets.get(shown):
                     text = f"{row.sets[shown]}×" + text
-            if shown in row.extra:
-                text += " " + row.extra[shown]
+            extra = row.extra(shown, result.units)
+            if extra:
+                text += " " + extra
             if shown in result.deload_weeks:
                 text += " deload"
             cells.append(text + (f" {pct:.0f}%" if pct else ""))
@@ -518,7 +523,7 @@ def result_document(result: SimulationResult, *, source: str, start: date) -> di
                         "load_kg": row.load_kg[w],
                         "reps": row.reps[w],
                         "sets": row.sets[w],
-                        "extra": row.extra.get(w),
+                        "extra": row.extra(w, result.units),
                         "deload": w in result.deload_weeks,
                         "pct_modelled_1rm": row.pct_1rm.get(w),
                     }
