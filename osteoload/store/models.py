@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
@@ -251,3 +253,27 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} ({self.key})"
+
+
+def _nine_am() -> dt.time:
+    return dt.time(9, 0)
+
+
+class CalendarFeed(models.Model):
+    """A client's private calendar subscription: her program as iCalendar at a secret URL
+    that phone calendars fetch without a login (``osteoload.services.calendar_feed``).
+
+    The token is the credential. It is kept as issued (unguessable: 256 random bits) so that
+    she and her coach can see the URL again; regenerating replaces it and revoking deletes
+    the row, and either way the old URL answers 404.
+    """
+
+    client = models.OneToOneField(Client, on_delete=models.CASCADE,
+                                  related_name="calendar_feed")  # fmt: skip
+    token = models.CharField(max_length=64, unique=True)
+    session_time = models.TimeField(default=_nine_am)
+    """When she usually trains (her own clock); each session's reminder comes before it."""
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"calendar feed of client {self.client_id}"
