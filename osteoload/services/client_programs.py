@@ -176,7 +176,8 @@ def generation_blockers(profile: ClientProfile, *, today: date) -> tuple[str, ..
 def assign_program(
     coach: AnyUser, client_id: int, program_id: int, *, version: int | None = None
 ) -> None:
-    """Make this the program she follows; her calendar of planned sessions is rebuilt.
+    """Make this the program she follows; her calendar of planned sessions is rebuilt from
+    its start (what the earlier program planned before that stays: her adherence history).
 
     ``version``: the program's version the coach reviewed (``program_for(...)["version"]``);
     a program swapped or (un)assigned since is not assigned (:class:`~.versions.Conflict`).
@@ -200,7 +201,10 @@ def assign_program(
         )
         record.assigned = True
         record.save(update_fields=["assigned", "updated"])
-        PlannedSession.objects.filter(client=client).delete()
+        # Her calendar keeps the sessions the earlier program planned before this one starts,
+        # so her adherence over the last 4 weeks runs on across blocks (issue 17); only the
+        # dates the new program takes over are replaced.
+        PlannedSession.objects.filter(client=client, date__gte=record.start).delete()
         PlannedSession.objects.bulk_create(
             PlannedSession(
                 program=record,

@@ -307,7 +307,7 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
     counts: dict[int, dict[str, Any]] = {
         row["client_id"]: dict(row)
         for row in PlannedSession.objects.filter(
-            client_id__in=ids, date__gte=window_start, date__lt=today, program__assigned=True
+            client_id__in=ids, date__gte=window_start, date__lt=today
         )
         .annotate(was_done=Exists(logged_that_day))
         .values("client_id")

@@ -520,6 +520,16 @@ def _value_rows(values: Mapping[str, Any]) -> int:
     return max(indexes, default=-1) + 1
 
 
+def _filled_rows(values: Mapping[str, Any]) -> int:
+    """Rows up to the last fracture row with anything entered in it."""
+    indexes = [
+        int(m.group(1))
+        for key, value in values.items()
+        if value and (m := re.fullmatch(r"fractures\[(\d+)\]\..+", key))
+    ]
+    return max(indexes, default=-1) + 1
+
+
 def merged_profile(stored: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
     """The stored document with the form's fields replaced (other stored fields are kept)."""
     merged = {k: copy.deepcopy(v) for k, v in stored.items() if k not in FORM_KEYS}
@@ -616,7 +626,9 @@ def bind(
     rows: list[FractureRow] = []
     fracture_errors: list[str] = []
     if fractures:
-        count = max(FRACTURE_ROWS, _value_rows(values) + 1)
+        # One empty row after the last filled one: posting the form again (after an error)
+        # must not add a row each time (issue 17).
+        count = max(FRACTURE_ROWS, _filled_rows(values) + 1)
         for i in range(count):
             cells = []
             for f in FRACTURE_FIELDS:

@@ -191,6 +191,21 @@ def flag_badges(flags: Iterable[str]) -> list[tuple[str, str]]:
     return [labels.FLAGS.get(f, (labels.words(f), "muted")) for f in flags]
 
 
+#: Roster flags that restate a screening status (the assigned program's, as stored).
+_STATUS_FLAGS = ("needs_clearance", "withheld")
+
+
+def client_badges(flags: Iterable[str], screening_status: str | None) -> list[tuple[str, str]]:
+    """(label, style) for the flags on her page, next to her screening today: the
+    clearance badge follows that screening, not the status her assigned program was stored
+    with (a program stored before a clearance was recorded said "needs clearance" next to
+    a "Ready" screening; issue 17)."""
+    kept = [f for f in flags if f not in _STATUS_FLAGS]
+    if screening_status in _STATUS_FLAGS:
+        kept.append(str(screening_status))
+    return flag_badges(kept)
+
+
 def _list(values: Iterable[Any], mapping: Mapping[str, str]) -> str:
     words = [labels.label(mapping, getattr(v, "value", str(v))) for v in values]
     return ", ".join(words) if words else "None"

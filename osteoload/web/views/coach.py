@@ -178,7 +178,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             "name": view.client_name,
             "view": view,
             "row": row,
-            "badges": present.flag_badges(row.flags) if row else [],
+            "badges": present.client_badges(row.flags, screening.get("status")) if row else [],
             "summary": present.profile_summary(profile),
             "screening": screening,
             "screening_facts": present.screening_facts(screening),
