@@ -20,6 +20,9 @@ class Account(models.Model):
                                 related_name="account")  # fmt: skip
     role = models.CharField(max_length=10, choices=Role.choices)
     display_name = models.CharField(max_length=120, blank=True)
+    language = models.CharField(max_length=8, blank=True, default="")
+    """The language of her pages (``en``, ``es``); empty: her browser's. A client's pages
+    follow her record's ``Client.language`` instead."""
 
     def __str__(self) -> str:
         return f"{self.display_name or self.user.get_username()} ({self.role})"
@@ -34,6 +37,9 @@ class Client(models.Model):
     )  # fmt: skip
     """The client's own login, once she has accepted her invitation."""
     name = models.CharField(max_length=120)
+    language = models.CharField(max_length=8, blank=True, default="")
+    """The language of her pages, booklet, calendar and report (``en``, ``es``), set by her
+    coach at intake or by her in her settings; empty: her browser's (paper: English)."""
     profile = models.JSONField()
     """The validated profile document (profile.v1 schema) as entered on the intake form."""
     version = models.PositiveIntegerField(default=1)
