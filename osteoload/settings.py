@@ -52,6 +52,7 @@ def envsecret(name: str, default: str) -> str:
     return envstr(name, default)
 
 
+BASE_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DATA_DIR = Path(envstr("OSTEOLOAD_DATA_DIR", user_data_dir("osteoload", appauthor=False)))
 DEBUG = envbool("OSTEOLOAD_DEBUG", False)
 _DEV_SECRET = "osteoload-insecure-development-key-change-me"
@@ -107,9 +108,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of a page: the browser's Accept-Language, then her account's setting.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "osteoload.web.language.AccountLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -217,12 +221,16 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = "en"
 TIME_ZONE = envstr("OSTEOLOAD_TIME_ZONE", "UTC")
 # Her stop screen names the clinic and offers tap-to-call when a phone number is set.
 OSTEOLOAD_CLINIC_NAME = envstr("OSTEOLOAD_CLINIC_NAME", "")
 OSTEOLOAD_CLINIC_PHONE = envstr("OSTEOLOAD_CLINIC_PHONE", "")
-USE_I18N = False
+# English and Spanish (docs/translations.md): the catalogues in osteoload/locale are compiled
+# when the app starts; a logged-in user's language is the one set on her account.
+USE_I18N = True
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_LOCALE_DIR, DATA_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -8,11 +8,12 @@ Front ends (web, API, CLI) and document templates only display what it returns; 
 formats a dose or restates a rule.
 
 Like the engine it is pure standard-library Python. Every sentence is marked for translation
-with :func:`_` (gettext), so a later catalogue can translate it without code changes.
+with :func:`_` (gettext); Django's translation is installed through :func:`use_translation`
+when the app starts, so the sentences come in the language active for the request.
 """
 
 from __future__ import annotations
 
-from .audience import Audience, Pronouns, _, ngettext, pronouns_for
+from .audience import N_, Audience, Pronouns, _, ngettext, pronouns_for, use_translation
 
-__all__ = ["Audience", "Pronouns", "_", "ngettext", "pronouns_for"]
+__all__ = ["N_", "Audience", "Pronouns", "_", "ngettext", "pronouns_for", "use_translation"]

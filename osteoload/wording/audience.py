@@ -3,24 +3,47 @@
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-#: The translation domain of osteoload's messages. No catalogue is installed yet, so the
-#: functions return the English source text; marking every sentence now is what makes a
-#: later translation a data change, not a code change.
+#: The translation domain of osteoload's messages when no front end has installed its own
+#: translation (the engine's tests, a script without Django): the functions then return the
+#: English source text.
 DOMAIN = "osteoload"
-_translations = _gettext.translation(DOMAIN, fallback=True)
+_fallback = _gettext.translation(DOMAIN, fallback=True)
+_gettext_fn: Callable[[str], str] = _fallback.gettext
+_ngettext_fn: Callable[[str, str, int], str] = _fallback.ngettext
+
+
+def use_translation(
+    gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]
+) -> None:
+    """Say every sentence through ``gettext``/``ngettext`` from now on.
+
+    The wording layer imports no framework: the services install Django's translation here
+    when Django starts (``osteoload.services.i18n``), so the sentences follow the language
+    active for the request, the user or the ``--lang`` option.
+    """
+    global _gettext_fn, _ngettext_fn
+    _gettext_fn = gettext
+    _ngettext_fn = ngettext
 
 
 def _(message: str) -> str:
     """Mark ``message`` for translation and return it in the current language."""
-    return _translations.gettext(message)
+    return _gettext_fn(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the usual name of gettext_noop
+    """Mark ``message`` for extraction only; translate it later with :func:`_` where it is
+    used (tables built at import time, before any language is active)."""
+    return message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form of a message for ``n``, translated."""
-    return _translations.ngettext(singular, plural, n)
+    return _ngettext_fn(singular, plural, n)
 
 
 class Audience(StrEnum):

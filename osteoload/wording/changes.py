@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from .audience import Audience, _
+from .audience import N_, Audience, _
 
 _COACH = {
-    "increase": "Up",
-    "hold": "Same",
-    "decrease": "Down",
-    "new": "New",
+    "increase": N_("Up"),
+    "hold": N_("Same"),
+    "decrease": N_("Down"),
+    "new": N_("New"),
 }
 _CLIENT = {
-    "increase": "A step up",
-    "hold": "The same as last time",
-    "decrease": "A little easier",
-    "new": "New for you",
+    "increase": N_("A step up"),
+    "hold": N_("The same as last time"),
+    "decrease": N_("A little easier"),
+    "new": N_("New for you"),
 }
 
 

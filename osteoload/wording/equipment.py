@@ -11,7 +11,7 @@ from osteoload.domain.profile import EquipmentDetails, LoadRange
 from osteoload.domain.units import BandLevel
 from osteoload.domain.vocabulary import Units
 
-from .audience import _
+from .audience import N_, _
 
 
 def _num(value: float) -> str:
@@ -27,11 +27,11 @@ def _loads(loads: tuple[float, ...] | LoadRange, unit: str) -> str:
 
 
 _BANDS = {
-    BandLevel.EXTRA_LIGHT: _("extra light"),
-    BandLevel.LIGHT: _("light"),
-    BandLevel.MEDIUM: _("medium"),
-    BandLevel.HEAVY: _("heavy"),
-    BandLevel.EXTRA_HEAVY: _("extra heavy"),
+    BandLevel.EXTRA_LIGHT: N_("extra light"),
+    BandLevel.LIGHT: N_("light"),
+    BandLevel.MEDIUM: N_("medium"),
+    BandLevel.HEAVY: N_("heavy"),
+    BandLevel.EXTRA_HEAVY: N_("extra heavy"),
 }
 
 
@@ -68,7 +68,9 @@ def equipment_text(details: EquipmentDetails | None, units: Units) -> str:
             )
         parts.append(stack)
     if details.bands:
-        parts.append(_("bands: {bands}").format(bands=", ".join(_BANDS[b] for b in details.bands)))
+        parts.append(
+            _("bands: {bands}").format(bands=", ".join(_(_BANDS[b]) for b in details.bands))
+        )
     if not parts:
         return _("Not described (a typical gym's weights are assumed)")
     described = (

@@ -33,7 +33,7 @@ from osteoload.domain.assessment import site_words
 from osteoload.domain.program import Finding, Screening, Step
 from osteoload.domain.vocabulary import Site
 
-from .audience import THEY, Audience, Pronouns, _
+from .audience import N_, THEY, Audience, Pronouns, _
 from .bone import bone_source
 
 Record = Finding | Step | Mapping[str, Any]
@@ -106,7 +106,17 @@ def _high_intensity_needs(minutes: int) -> dict[str, str]:
 
 def _site(code: Any) -> str:
     """A fracture site as a word to put before "fracture" ("" for other sites), with a space."""
-    word = {"vertebra": _("spine"), "other": ""}.get(str(code), str(code or ""))
+    words = {
+        "vertebra": _("spine"),
+        "hip": _("hip"),
+        "wrist": _("wrist"),
+        "humerus": _("upper arm"),
+        "pelvis": _("pelvis"),
+        "rib": _("rib"),
+        "ankle": _("ankle"),
+        "other": "",
+    }
+    word = words.get(str(code), str(code or ""))
     return f"{word} " if word else ""
 
 
@@ -397,196 +407,289 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
     "contraindication": _contraindication,
     "stop_symptoms": _stop_symptoms,
     "new_back_pain": _text(
-        "New, severe back pain can be a sign of a spine fracture: no lifting or jumping until "
-        "a doctor has seen {o} for an X-ray. Gentle walking, posture and easy movement are "
-        "fine if they do not make the pain worse.",
-        "New, severe back pain can be a sign of a spine fracture. Stop lifting and any "
-        "jumping, and see your doctor for an X-ray. Gentle walking, posture and easy "
-        "movement are fine if they do not make the pain worse.",
+        N_(
+            "New, severe back pain can be a sign of a spine fracture: no lifting or jumping until "
+            "a doctor has seen {o} for an X-ray. Gentle walking, posture and easy movement are "
+            "fine if they do not make the pain worse."
+        ),
+        N_(
+            "New, severe back pain can be a sign of a spine fracture. Stop lifting and any "
+            "jumping, and see your doctor for an X-ray. Gentle walking, posture and easy "
+            "movement are fine if they do not make the pain worse."
+        ),
     ),
     "parq_missing": _text(
-        "{P} answers to the PAR-Q+ health questions are not recorded. {S} answer{x} them (or "
-        "{p} doctor clears {o}) before the program starts.",
-        "We do not have your answers to the PAR-Q+ health questions yet. Please answer them "
-        "before you start (or ask your doctor to clear you).",
+        N_(
+            "{P} answers to the PAR-Q+ health questions are not recorded. {S} answer{x} them (or "
+            "{p} doctor clears {o}) before the program starts."
+        ),
+        N_(
+            "We do not have your answers to the PAR-Q+ health questions yet. Please answer them "
+            "before you start (or ask your doctor to clear you)."
+        ),
     ),
     "parq_cleared": lambda a: _parq(True, a),
     "parq_yes": lambda a: _parq(False, a),
     "hypertension_breathing": _text(
-        "{S} {has} high blood pressure: {s} should breathe out while lifting and never hold "
-        "{p} breath while straining.",
-        "You have high blood pressure: breathe out as you lift and never hold your breath "
-        "while straining.",
+        N_(
+            "{S} {has} high blood pressure: {s} should breathe out while lifting and never hold "
+            "{p} breath while straining."
+        ),
+        N_(
+            "You have high blood pressure: breathe out as you lift and never hold your breath "
+            "while straining."
+        ),
     ),
     "hypertension_cleared": _text(
-        "{P} doctor has cleared {o} despite high blood pressure: keep it checked, and remind "
-        "{o} to breathe out while lifting.",
-        "Your doctor has cleared you despite high blood pressure: keep it checked, and "
-        "breathe out as you lift.",
+        N_(
+            "{P} doctor has cleared {o} despite high blood pressure: keep it checked, and remind "
+            "{o} to breathe out while lifting."
+        ),
+        N_(
+            "Your doctor has cleared you despite high blood pressure: keep it checked, and "
+            "breathe out as you lift."
+        ),
     ),
     "blood_pressure_high": _blood_pressure_high,
     "recent_fracture": _text(
-        "{P} {site}fracture was {days} days ago. No strength training until at least "
-        "{resume}; until then gentle walking, balance near support and posture exercises.",
-        "Your {site}fracture was {days} days ago. Strength training waits until at least "
-        "{resume}; until then gentle walking, balance near support and posture exercises "
-        "keep you moving.",
+        N_(
+            "{P} {site}fracture was {days} days ago. No strength training until at least "
+            "{resume}; until then gentle walking, balance near support and posture exercises."
+        ),
+        N_(
+            "Your {site}fracture was {days} days ago. Strength training waits until at least "
+            "{resume}; until then gentle walking, balance near support and posture exercises "
+            "keep you moving."
+        ),
     ),
     "fracture_year_only": _text(
-        "Only the year ({year}) of {p} {site}fracture is recorded. Record the date, or {p} "
-        "doctor's confirmation that it has healed: strength training waits {weeks} weeks "
-        "after a fracture.",
-        "We only know your {site}fracture happened in {year}. Please give the date, or ask "
-        "your doctor to confirm it has healed, because strength training waits for {weeks} "
-        "weeks after a fracture.",
+        N_(
+            "Only the year ({year}) of {p} {site}fracture is recorded. Record the date, or {p} "
+            "doctor's confirmation that it has healed: strength training waits {weeks} weeks "
+            "after a fracture."
+        ),
+        N_(
+            "We only know your {site}fracture happened in {year}. Please give the date, or ask "
+            "your doctor to confirm it has healed, because strength training waits for {weeks} "
+            "weeks after a fracture."
+        ),
     ),
     "acute_vertebral_fracture": _text(
-        "{P} spine fracture was {weeks} weeks ago and is still healing. For now: gentle "
-        "walking, posture and easy movement that do not increase pain. A physiotherapist "
-        "reviews {o} around {review} before any lifting.",
-        "Your spine fracture was {weeks} weeks ago and is still healing. For now: gentle "
-        "walking, posture and easy movement that do not increase pain. A physiotherapist "
-        "reviews you around {review} before any lifting.",
+        N_(
+            "{P} spine fracture was {weeks} weeks ago and is still healing. For now: gentle "
+            "walking, posture and easy movement that do not increase pain. A physiotherapist "
+            "reviews {o} around {review} before any lifting."
+        ),
+        N_(
+            "Your spine fracture was {weeks} weeks ago and is still healing. For now: gentle "
+            "walking, posture and easy movement that do not increase pain. A physiotherapist "
+            "reviews you around {review} before any lifting."
+        ),
     ),
     "bone_category": _bone_category,
     "bone_unknown_treated_as_low": _text(
-        "No bone density result is recorded, so {p} bones are treated as if they were thin: "
-        "no sit-ups, toe touches or twisting under load. A DXA scan would tell more.",
-        "We do not have a bone density scan result, so we treat your bones as if they were "
-        "thin: no sit-ups, toe touches or twisting under load. A bone density (DXA) scan "
-        "would tell more.",
+        N_(
+            "No bone density result is recorded, so {p} bones are treated as if they were thin: "
+            "no sit-ups, toe touches or twisting under load. A DXA scan would tell more."
+        ),
+        N_(
+            "We do not have a bone density scan result, so we treat your bones as if they were "
+            "thin: no sit-ups, toe touches or twisting under load. A bone density (DXA) scan "
+            "would tell more."
+        ),
     ),
     "spine_protection": _text(
-        "To protect {p} spine: no sit-ups, crunches, toe touches or twisting against "
-        "resistance. {S} bend{x} at the hips and knees, not the back, also in daily life.",
-        "To protect your spine: no sit-ups, crunches, toe touches or twisting against "
-        "resistance. Bend at the hips and knees, not the back, also in daily life.",
+        N_(
+            "To protect {p} spine: no sit-ups, crunches, toe touches or twisting against "
+            "resistance. {S} bend{x} at the hips and knees, not the back, also in daily life."
+        ),
+        N_(
+            "To protect your spine: no sit-ups, crunches, toe touches or twisting against "
+            "resistance. Bend at the hips and knees, not the back, also in daily life."
+        ),
     ),
     "posture_every_week": _text(
-        "Every week includes back-strengthening and posture exercises, which help {o} stand "
-        "tall and protect the spine.",
-        "Every week includes back-strengthening and posture exercises, which help you stand "
-        "tall and protect the spine.",
+        N_(
+            "Every week includes back-strengthening and posture exercises, which help {o} stand "
+            "tall and protect the spine."
+        ),
+        N_(
+            "Every week includes back-strengthening and posture exercises, which help you stand "
+            "tall and protect the spine."
+        ),
     ),
     "impact_gentle_after_fracture": _impact_after_fracture,
     "falls_risk_high": _falls_high,
     "falls_risk_unknown": _text(
-        "{P} falls history and balance test results are not recorded yet, so impact stays "
-        "gentle until a coach has tested {p} balance and walking.",
-        "We do not know your falls history or balance test results yet, so impact stays "
-        "gentle until a coach has tested your balance and walking.",
+        N_(
+            "{P} falls history and balance test results are not recorded yet, so impact stays "
+            "gentle until a coach has tested {p} balance and walking."
+        ),
+        N_(
+            "We do not know your falls history or balance test results yet, so impact stays "
+            "gentle until a coach has tested your balance and walking."
+        ),
     ),
     "osteoarthritis_low_impact": _text(
-        "With arthritis in {p} knee or hip, impact uses low-impact choices such as marching, "
-        "stairs and heel drops instead of hops and jumps.",
-        "With arthritis in your knee or hip we use low-impact choices such as marching, "
-        "stairs and heel drops instead of hops and jumps.",
+        N_(
+            "With arthritis in {p} knee or hip, impact uses low-impact choices such as marching, "
+            "stairs and heel drops instead of hops and jumps."
+        ),
+        N_(
+            "With arthritis in your knee or hip we use low-impact choices such as marching, "
+            "stairs and heel drops instead of hops and jumps."
+        ),
     ),
     "impact_needs_clearance": _text(
-        "Hops and low jumps help bone, but with osteoporosis a clinician should clear {o} for "
-        "them first. Until then impact stays at walking and heel-drop level.",
-        "Hops and low jumps help bone, but with osteoporosis a clinician should clear you for "
-        "them first. Until then impact stays at walking and heel-drop level.",
+        N_(
+            "Hops and low jumps help bone, but with osteoporosis a clinician should clear {o} for "
+            "them first. Until then impact stays at walking and heel-drop level."
+        ),
+        N_(
+            "Hops and low jumps help bone, but with osteoporosis a clinician should clear you for "
+            "them first. Until then impact stays at walking and heel-drop level."
+        ),
     ),
     "high_impact_not_yet": lambda a: _listing(
         _high_impact_needs,
         "missing",
-        "Bigger jumps and drop landings need {items}; impact builds up to hops and low jumps.",
+        N_("Bigger jumps and drop landings need {items}; impact builds up to hops and low jumps."),
     ),
     "high_impact_allowed": _same(
-        "Jumps and drop landings are allowed under supervision, and only after {weeks} weeks "
-        "of hops and low jumps without problems."
+        N_(
+            "Jumps and drop landings are allowed under supervision, and only after {weeks} weeks "
+            "of hops and low jumps without problems."
+        )
     ),
     "impact_target": _same(
-        "Impact work builds up towards about {impacts} hops, stamps or low jumps a session."
+        N_("Impact work builds up towards about {impacts} hops, stamps or low jumps a session.")
     ),
     "no_free_weights_alone": _text(
-        "While {s} train{x} on {p} own: body weight, bands and machines rather than free weights.",
-        "While you train on your own, use your body weight, bands and machines rather than "
-        "free weights.",
+        N_(
+            "While {s} train{x} on {p} own: body weight, bands and machines rather than free "
+            "weights."
+        ),
+        N_(
+            "While you train on your own, use your body weight, bands and machines rather than "
+            "free weights."
+        ),
     ),
     "balance_high_falls_risk": _same(
-        "Balance training of at least {hours} hours a week, spread over short sessions, "
-        "steadily made harder."
+        N_(
+            "Balance training of at least {hours} hours a week, spread over short sessions, "
+            "steadily made harder."
+        )
     ),
     "walking_not_balance": _text(
-        "Walking is good for {o}, but it does not replace balance training for falls.",
-        "Walking is good for you, but it does not replace balance training for falls.",
+        N_("Walking is good for {o}, but it does not replace balance training for falls."),
+        N_("Walking is good for you, but it does not replace balance training for falls."),
     ),
     "balance_weekly": _text(
-        "About {hours} hours of balance practice a week for {o}, in short bouts (for example "
-        "15-20 minutes a day).",
-        "Aim for about {hours} hours of balance practice a week, in short bouts (for example "
-        "15-20 minutes a day).",
+        N_(
+            "About {hours} hours of balance practice a week for {o}, in short bouts (for example "
+            "15-20 minutes a day)."
+        ),
+        N_(
+            "Aim for about {hours} hours of balance practice a week, in short bouts (for example "
+            "15-20 minutes a day)."
+        ),
     ),
     "vivifrail_tests_needed": _text(
-        "From age 70 a coach should measure {p} Short Physical Performance Battery (SPPB) and "
-        "gait speed, so the program matches {p} fitness.",
-        "From age 70 a coach should test your balance, your walking speed and how easily you "
-        "stand up from a chair, so the program matches your fitness.",
+        N_(
+            "From age 70 a coach should measure {p} Short Physical Performance Battery (SPPB) and "
+            "gait speed, so the program matches {p} fitness."
+        ),
+        N_(
+            "From age 70 a coach should test your balance, your walking speed and how easily you "
+            "stand up from a chair, so the program matches your fitness."
+        ),
     ),
     "vivifrail_a": _text(
-        "{P} fitness tests (Vivifrail {passport}) call for seated or supported strength "
-        "exercises only, no impact, and a medical review.",
-        "Your fitness tests call for seated or supported strength exercises only, no impact, "
-        "and a check by your doctor.",
+        N_(
+            "{P} fitness tests (Vivifrail {passport}) call for seated or supported strength "
+            "exercises only, no impact, and a medical review."
+        ),
+        N_(
+            "Your fitness tests call for seated or supported strength exercises only, no impact, "
+            "and a check by your doctor."
+        ),
     ),
     "vivifrail_b": _text(
-        "{P} fitness tests (Vivifrail {passport}) suggest starting gently: lighter strength "
-        "work with support nearby, and plenty of balance practice.",
-        "Your fitness tests suggest starting gently: lighter strength work with support "
-        "nearby, and plenty of balance practice.",
+        N_(
+            "{P} fitness tests (Vivifrail {passport}) suggest starting gently: lighter strength "
+            "work with support nearby, and plenty of balance practice."
+        ),
+        N_(
+            "Your fitness tests suggest starting gently: lighter strength work with support "
+            "nearby, and plenty of balance practice."
+        ),
     ),
     "vivifrail_passport": _text(
-        "{P} fitness tests put {o} at Vivifrail {passport}.",
-        "Your fitness tests show you can follow the program at its usual pace.",
+        N_("{P} fitness tests put {o} at Vivifrail {passport}."),
+        N_("Your fitness tests show you can follow the program at its usual pace."),
     ),
     "vertebral_lifts_approved": _text(
-        "{P} physiotherapist has approved overhead pressing and deadlifts.",
-        "Your physiotherapist has approved overhead pressing and deadlifts.",
+        N_("{P} physiotherapist has approved overhead pressing and deadlifts."),
+        N_("Your physiotherapist has approved overhead pressing and deadlifts."),
     ),
     "vertebral_lifts_wait": _text(
-        "After a spine fracture, overhead presses and barbell deadlifts wait for a "
-        "physiotherapist's approval. Until then {s} do{es} hip hinges with a kettlebell from "
-        "a raised height, incline presses and rows instead.",
-        "After a spine fracture, overhead presses and barbell deadlifts wait for a "
-        "physiotherapist's approval. Until then you do hip hinges with a kettlebell from a "
-        "raised height, incline presses and rows instead.",
+        N_(
+            "After a spine fracture, overhead presses and barbell deadlifts wait for a "
+            "physiotherapist's approval. Until then {s} do{es} hip hinges with a kettlebell from "
+            "a raised height, incline presses and rows instead."
+        ),
+        N_(
+            "After a spine fracture, overhead presses and barbell deadlifts wait for a "
+            "physiotherapist's approval. Until then you do hip hinges with a kettlebell from a "
+            "raised height, incline presses and rows instead."
+        ),
     ),
     "height_loss": _text(
-        "{S} {has} lost {cm} cm of height: ask {p} doctor whether a spine X-ray or vertebral "
-        "fracture assessment (VFA) is needed.",
-        "You have lost {cm} cm of height. Ask your doctor whether a spine X-ray is needed to "
-        "check for a fracture in your spine.",
+        N_(
+            "{S} {has} lost {cm} cm of height: ask {p} doctor whether a spine X-ray or vertebral "
+            "fracture assessment (VFA) is needed."
+        ),
+        N_(
+            "You have lost {cm} cm of height. Ask your doctor whether a spine X-ray is needed to "
+            "check for a fracture in your spine."
+        ),
     ),
     "no_tests_recorded": _text(
-        "No balance or strength tests are recorded yet. A Timed Up and Go, a 30-second chair "
-        "stand and a gait-speed test take ten minutes and make the plan safer.",
-        "No balance or strength tests are recorded yet. Three short tests (standing up and "
-        "walking a few steps, standing up from a chair for 30 seconds, and your walking "
-        "speed) take ten minutes and make the plan safer.",
+        N_(
+            "No balance or strength tests are recorded yet. A Timed Up and Go, a 30-second chair "
+            "stand and a gait-speed test take ten minutes and make the plan safer."
+        ),
+        N_(
+            "No balance or strength tests are recorded yet. Three short tests (standing up and "
+            "walking a few steps, standing up from a chair for 30 seconds, and your walking "
+            "speed) take ten minutes and make the plan safer."
+        ),
     ),
     "experience_missing": _text(
-        "Training experience not given: the program starts as for a beginner.",
-        "We do not know your training experience yet, so the program starts as for a beginner.",
+        N_("Training experience not given: the program starts as for a beginner."),
+        N_("We do not know your training experience yet, so the program starts as for a beginner."),
     ),
     "equipment_missing": _text(
-        "Equipment not given: the program assumes a gym with free weights and machines.",
-        "We do not know what equipment you have yet, so the program assumes a gym with free "
-        "weights and machines.",
+        N_("Equipment not given: the program assumes a gym with free weights and machines."),
+        N_(
+            "We do not know what equipment you have yet, so the program assumes a gym with free "
+            "weights and machines."
+        ),
     ),
     "dementia_helper": _text(
-        "With memory problems, {s} exercise{x} with a helper or coach nearby.",
-        "With memory problems, exercise with a helper or coach nearby.",
+        N_("With memory problems, {s} exercise{x} with a helper or coach nearby."),
+        N_("With memory problems, exercise with a helper or coach nearby."),
     ),
     "high_intensity_not_yet": _high_intensity_not_yet,
     "high_intensity": _same(
-        "After the first four weeks of technique practice, squats, deadlifts and overhead "
-        "presses move to supervised heavy sets of five."
+        N_(
+            "After the first four weeks of technique practice, squats, deadlifts and overhead "
+            "presses move to supervised heavy sets of five."
+        )
     ),
     "novice_learns_lifts": _text(
-        "As a beginner {s} spend{x} the first weeks learning each lift with light loads.",
-        "As a beginner you will spend the first weeks learning each lift with light loads.",
+        N_("As a beginner {s} spend{x} the first weeks learning each lift with light loads."),
+        N_("As a beginner you will spend the first weeks learning each lift with light loads."),
     ),
 }
 
@@ -601,52 +704,52 @@ def _step(coach: str, client: str) -> tuple[str, str]:
 
 _STEPS: dict[str, tuple[str, str]] = {
     "doctor_treats_contraindication": _step(
-        "{P} doctor treats the condition; the program can start once the doctor clears {o}.",
-        "See your doctor; the program can start once they clear you.",
+        N_("{P} doctor treats the condition; the program can start once the doctor clears {o}."),
+        N_("See your doctor; the program can start once they clear you."),
     ),
     "doctor_checks_symptoms": _step(
-        "A doctor checks {p} symptoms before any exercise.",
-        "A doctor checks the symptoms before any exercise.",
+        N_("A doctor checks {p} symptoms before any exercise."),
+        N_("A doctor checks the symptoms before any exercise."),
     ),
     "back_pain_review": _step(
-        "A doctor checks {p} back pain; a physiotherapist signs {o} off.",
-        "A doctor checks the back pain; a physiotherapist signs off.",
+        N_("A doctor checks {p} back pain; a physiotherapist signs {o} off."),
+        N_("A doctor checks the back pain; a physiotherapist signs off."),
     ),
     "answer_parq": _step(
-        "{S} answer{x} the seven PAR-Q+ questions.",
-        "Answer the seven PAR-Q+ health questions.",
+        N_("{S} answer{x} the seven PAR-Q+ questions."),
+        N_("Answer the seven PAR-Q+ health questions."),
     ),
     "parq_clearance": _step(
-        "{P} doctor clears {o} for exercise (PAR-Q+ follow-up).",
-        "Ask your doctor to clear you for exercise (a follow-up to the PAR-Q+ questions).",
+        N_("{P} doctor clears {o} for exercise (PAR-Q+ follow-up)."),
+        N_("Ask your doctor to clear you for exercise (a follow-up to the PAR-Q+ questions)."),
     ),
     "blood_pressure_control": _step(
-        "{P} blood pressure is brought under control and a doctor clears {o}.",
-        "Get your blood pressure under control and cleared by a doctor.",
+        N_("{P} blood pressure is brought under control and a doctor clears {o}."),
+        N_("Get your blood pressure under control and cleared by a doctor."),
     ),
     "review_after_fracture": _step(
-        "Review {o} on or after {date}.",
-        "Review on or after {date}.",
+        N_("Review {o} on or after {date}."),
+        N_("Review on or after {date}."),
     ),
     "fracture_date_or_clearance": _step(
-        "Record the fracture date or {p} doctor's clearance.",
-        "Give the fracture date or a doctor's clearance.",
+        N_("Record the fracture date or {p} doctor's clearance."),
+        N_("Give the fracture date or a doctor's clearance."),
     ),
     "physio_after_vertebral_fracture": _step(
-        "A physiotherapist signs {o} off before lifting after the fracture.",
-        "A physiotherapist signs off before lifting after the fracture.",
+        N_("A physiotherapist signs {o} off before lifting after the fracture."),
+        N_("A physiotherapist signs off before lifting after the fracture."),
     ),
     "impact_clearance": _step(
-        "A clinician clears {o} for moderate impact (hops, low jumps).",
-        "Ask a clinician to clear moderate impact (hops, low jumps).",
+        N_("A clinician clears {o} for moderate impact (hops, low jumps)."),
+        N_("Ask a clinician to clear moderate impact (hops, low jumps)."),
     ),
     "medical_review_vivifrail": _step(
-        "A doctor reviews {o} before the program starts (R25).",
-        "A doctor reviews you before the program starts.",
+        N_("A doctor reviews {o} before the program starts (R25)."),
+        N_("A doctor reviews you before the program starts."),
     ),
     "physio_approves_lifts": _step(
-        "A physiotherapist approves overhead pressing and deadlifts for {o} (R19).",
-        "A physiotherapist approves overhead pressing and deadlifts.",
+        N_("A physiotherapist approves overhead pressing and deadlifts for {o} (R19)."),
+        N_("A physiotherapist approves overhead pressing and deadlifts."),
     ),
 }
 

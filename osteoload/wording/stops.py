@@ -20,39 +20,39 @@ from osteoload.domain.stop_rules import (
 )
 from osteoload.domain.vocabulary import FractureSite, Symptom
 
-from .audience import Audience, Pronouns, _, pronouns_for
+from .audience import N_, Audience, Pronouns, _, pronouns_for
 
 _SYMPTOMS_COACH = {
-    Symptom.NEW_SEVERE_BACK_PAIN: "new severe back pain",
-    Symptom.CHEST_PAIN: "chest pain",
-    Symptom.DIZZINESS: "dizziness",
-    Symptom.BREATHLESSNESS: "breathlessness",
-    Symptom.FAINTING: "fainting",
-    Symptom.FALL_WITH_INJURY: "a fall with injury",
+    Symptom.NEW_SEVERE_BACK_PAIN: N_("new severe back pain"),
+    Symptom.CHEST_PAIN: N_("chest pain"),
+    Symptom.DIZZINESS: N_("dizziness"),
+    Symptom.BREATHLESSNESS: N_("breathlessness"),
+    Symptom.FAINTING: N_("fainting"),
+    Symptom.FALL_WITH_INJURY: N_("a fall with injury"),
 }
 _SYMPTOMS_CLIENT = {
-    Symptom.NEW_SEVERE_BACK_PAIN: "new, severe back pain",
-    Symptom.CHEST_PAIN: "chest pain",
-    Symptom.DIZZINESS: "feeling dizzy or faint",
-    Symptom.BREATHLESSNESS: "being much more out of breath than usual",
-    Symptom.FAINTING: "fainting",
-    Symptom.FALL_WITH_INJURY: "a fall in which you were hurt",
+    Symptom.NEW_SEVERE_BACK_PAIN: N_("new, severe back pain"),
+    Symptom.CHEST_PAIN: N_("chest pain"),
+    Symptom.DIZZINESS: N_("feeling dizzy or faint"),
+    Symptom.BREATHLESSNESS: N_("being much more out of breath than usual"),
+    Symptom.FAINTING: N_("fainting"),
+    Symptom.FALL_WITH_INJURY: N_("a fall in which you were hurt"),
 }
 _SITES = {
-    FractureSite.VERTEBRA: "spine",
-    FractureSite.HIP: "hip",
-    FractureSite.WRIST: "wrist",
-    FractureSite.HUMERUS: "upper arm",
-    FractureSite.PELVIS: "pelvis",
-    FractureSite.RIB: "rib",
-    FractureSite.ANKLE: "ankle",
+    FractureSite.VERTEBRA: N_("spine"),
+    FractureSite.HIP: N_("hip"),
+    FractureSite.WRIST: N_("wrist"),
+    FractureSite.HUMERUS: N_("upper arm"),
+    FractureSite.PELVIS: N_("pelvis"),
+    FractureSite.RIB: N_("rib"),
+    FractureSite.ANKLE: N_("ankle"),
     FractureSite.OTHER: "",
 }
 #: The profile form's labels for the clearances the screening may ask for.
 _CLEARANCE_LABELS = {
-    "medical": "Cleared by {her} doctor to exercise",
-    "physio": "Seen and cleared by a physiotherapist",
-    "impact": "Cleared for impact exercise (hops, jumps)",
+    "medical": N_("Cleared by {her} doctor to exercise"),
+    "physio": N_("Seen and cleared by a physiotherapist"),
+    "impact": N_("Cleared for impact exercise (hops, jumps)"),
 }
 
 
@@ -76,9 +76,19 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
+_WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+_MONTHS = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
 
 
 def day_in_words(day: date, today: date | None = None) -> str:
