@@ -18,6 +18,7 @@ from . import (
     serve_cmd,
     simulate_cmd,
 )
+from .common import fail
 
 app = typer.Typer(
     name="osteoload",
@@ -30,8 +31,33 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    lang: str = typer.Option(
+        "",
+        "--lang",
+        help="The language of the text, booklet, calendar and report: en or es (default: English).",
+    ),
+) -> None:
     """Bone-health strength training: screen a client, plan her program, track progress."""
+    if lang:
+        _activate(lang)
+
+
+def _activate(lang: str) -> None:
+    """Speak ``lang`` for the rest of the command (Django's translation, which the wording
+    layer and the paper templates use)."""
+    from osteoload.services.database import setup_django
+
+    setup_django()
+    from django.utils import translation
+
+    from osteoload.services.i18n import LANGUAGE_CODES, supported
+
+    chosen = supported(lang)
+    if chosen is None:
+        fail(f"--lang: {lang!r} is not a language osteoload speaks; allowed: "
+             f"{', '.join(sorted(LANGUAGE_CODES))}")  # fmt: skip
+    translation.activate(chosen)
 
 
 profile_cmds.register(app)
