@@ -15,13 +15,22 @@ from typing import Any
 
 import pytest
 
-from tests.golden import UPDATE_VARIABLE, cases, golden_path, serialize
+from tests.golden import (
+    ILLUSTRATIONS_FILE,
+    UPDATE_VARIABLE,
+    cases,
+    golden_path,
+    illustrations,
+    serialize,
+)
 
 
 def check(profile: Path, kind: str, build: Callable[[Path], Any]) -> None:
     """Compare the output with its golden file (or write the file when updating)."""
-    text = serialize(build(profile))
-    target = golden_path(profile, kind)
+    compare(serialize(build(profile)), golden_path(profile, kind))
+
+
+def compare(text: str, target: Path) -> None:
     if os.environ.get(UPDATE_VARIABLE):
         target.write_text(text, encoding="utf-8")
         return
@@ -56,8 +65,13 @@ def test_simulation_equals_its_golden_file(
     check(profile, kind, build)
 
 
+def test_illustrations_equal_their_golden_file() -> None:
+    """The figure geometry (osteoload.illustration) draws every exercise as before."""
+    compare(serialize(illustrations()), ILLUSTRATIONS_FILE)
+
+
 def test_every_golden_file_has_a_case() -> None:
     """No stale golden file is left behind when a profile is renamed or removed."""
-    expected = {golden_path(p, k).name for p, k, _ in cases()}
+    expected = {golden_path(p, k).name for p, k, _ in cases()} | {ILLUSTRATIONS_FILE.name}
     present = {p.name for p in golden_path(Path("x"), "y").parent.glob("*.json")}
     assert present == expected

@@ -4,7 +4,8 @@
 command line prints for ``screen``, ``plan`` (12 weeks, without the dose words), ``assess``
 and ``project`` (12 months, standard track), and for each profile in ``docs/science/simulation`` the
 ``simulate --format json`` result of 12 weeks at target, all with a fixed "today"
-(:data:`TODAY`), and compares each with its file in this folder. A refactor that changes no
+(:data:`TODAY`), and the start and end SVG of every exercise illustration
+(``illustrations.json``), and compares each with its file in this folder. A refactor that changes no
 behaviour leaves every file identical.
 
 When a change is *meant* to change an output, regenerate the files and read the diff::
@@ -120,6 +121,15 @@ def simulation(path: Path) -> Any:
     source = path.relative_to(ROOT).as_posix()
     return [sim.result_document(result, source=source, start=start)]
 
+
+def illustrations() -> dict[str, list[str]]:
+    """Every exercise's start and end picture (the SVG the web app and the booklet use)."""
+    from osteoload.services.illustrations import POSITIONS, exercise_ids, exercise_svg
+
+    return {e: [exercise_svg(e, p) for p in POSITIONS] for e in exercise_ids()}
+
+
+ILLUSTRATIONS_FILE = FOLDER / "illustrations.json"
 
 #: Each kind of output for the example profiles: its file suffix and its builder.
 PROFILE_OUTPUTS: dict[str, Callable[[Path], Any]] = {
