@@ -1,0 +1,408 @@
+"""Functional tests: SPPB scoring (section 5.6), gait speed and each test against its norm
+(section 5; norms in :mod:`osteoload.domain.norms`).
+
+:func:`score_sppb` and :func:`sppb_total` score the Short Physical Performance Battery;
+:func:`evaluate_tests` reads TUG, chair stands, single-leg stance, gait speed, grip, SPPB
+and muscle mass as ``ok``, ``below`` or ``risk`` (the falls rule R9 and sarcopenia use the
+same cut-offs).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .. import norms
+from ..errors import InvalidInput
+from ..profile import ClientProfile, FunctionalTests, SppbParts
+from ..vocabulary import (
+    Sex,
+)
+
+# =========================================================================================
+# SPPB scoring (section 5.6) and gait speed
+# =========================================================================================
+
+#: SPPB balance: each stance is held for up to 10 s (NIA protocol; Guralnik 1994). [R]
+SPPB_STANCE_FULL_S = 10.0
+#: SPPB balance: full tandem held 3-9.99 s scores 1 point instead of 2. [R]
+SPPB_TANDEM_PARTIAL_S = 3.0
+#: SPPB 4-m gait points: (upper time limit in s, inclusive at 0.01 s, points); < 4.82 s
+#: (that is, <= 4.81 s) scores 4,
+#: 4.82-6.20 s 3, 6.21-8.70 s 2, slower 1, unable 0 (NIA scoring; section 5.6). [R]
+SPPB_GAIT_POINTS: tuple[tuple[float, int], ...] = ((4.81, 4), (6.20, 3), (8.70, 2))
+#: SPPB five chair stands: <= 11.19 s 4, 11.20-13.69 s 3, 13.70-16.69 s 2, 16.70-60 s 1,
+#: > 60 s or unable 0 (NIA scoring; section 5.6). [R]
+SPPB_CHAIR_POINTS: tuple[tuple[float, int], ...] = ((11.19, 4), (13.69, 3), (16.69, 2), (60.0, 1))
+#: Times are compared at 0.01 s resolution, the precision of the published table.
+_SPPB_TIME_DECIMALS = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SppbScore:
+    """SPPB component scores (each 0-4) and total (0-12)."""
+
+    balance: int
+    gait: int
+    chair: int
+    total: int
+
+
+def score_sppb(parts: SppbParts) -> SppbScore:
+    """Score the Short Physical Performance Battery from raw times (NIA protocol, section 5.6).
+
+    Balance (0-4): side-by-side held 10 s = 1; semi-tandem 10 s = +1; full tandem 10 s = +2,
+    3-9.99 s = +1, < 3 s = 0. As in the protocol, a stance only counts when the one before it
+    was held for the full 10 s. 4-m usual walk (0-4): < 4.82 s = 4, 4.82-6.20 = 3,
+    6.21-8.70 = 2, > 8.70 = 1, unable (``None``) = 0. Five chair stands (0-4): <= 11.19 s = 4,
+    11.20-13.69 = 3, 13.70-16.69 = 2, 16.70-60 = 1, > 60 s or unable = 0. Times in seconds,
+    compared at 0.01 s. Source: Guralnik 1994 [R]; worked example 14.6 (total 8).
+
+    Returns:
+        :class:`SppbScore` with ``total`` 0-12. Raises :class:`InvalidInput` for negative times.
+    """
+    for name in ("side_by_side_s", "semi_tandem_s", "tandem_s", "gait_4m_s", "chair_stands_s"):
+        value = getattr(parts, name)
+        if value is not None and (not math.isfinite(value) or value < 0):
+            raise InvalidInput(f"sppb_parts.{name}: {value} is not a time in seconds")
+
+    def held(seconds: float | None) -> bool:
+        return seconds is not None and seconds >= SPPB_STANCE_FULL_S
+
+    balance = 0
+    if held(parts.side_by_side_s):
+        balance = 1
+        if held(parts.semi_tandem_s):
+            balance = 2
+            if held(parts.tandem_s):
+                balance = 4
+            elif parts.tandem_s is not None and parts.tandem_s >= SPPB_TANDEM_PARTIAL_S:
+                balance = 3
+    gait = _points(parts.gait_4m_s, SPPB_GAIT_POINTS, slowest=1)
+    chair = _points(parts.chair_stands_s, SPPB_CHAIR_POINTS, slowest=0)
+    return SppbScore(balance=balance, gait=gait, chair=chair, total=balance + gait + chair)
+
+
+def _points(seconds: float | None, table: tuple[tuple[float, int], ...], *, slowest: int) -> int:
+    if seconds is None:
+        return 0
+    t = round(seconds, _SPPB_TIME_DECIMALS)
+    for limit, points in table:
+        if t <= limit:
+            return points
+    return slowest
+
+
+def sppb_parts_recorded(tests: FunctionalTests) -> bool:
+    parts = tests.sppb_parts
+    return parts is not None and any(
+        v is not None
+        for v in (
+            parts.side_by_side_s,
+            parts.semi_tandem_s,
+            parts.tandem_s,
+            parts.gait_4m_s,
+            parts.chair_stands_s,
+        )
+    )
+
+
+def sppb_total(tests: FunctionalTests) -> int | None:
+    """The SPPB total (0-12): the recorded total if given, else scored from the parts.
+
+    Parts with every time missing count as "not done" (``None``), not as a score of 0.
+    Source: section 5.6.
+    """
+    if tests.sppb is not None:
+        return tests.sppb
+    if tests.sppb_parts is None or not sppb_parts_recorded(tests):
+        return None
+    return score_sppb(tests.sppb_parts).total
+
+
+def gait_speed(tests: FunctionalTests) -> float | None:
+    """Usual gait speed in m/s: the measured value, else 4 m / the SPPB 4-m walk time.
+
+    Worked example 14.6: a 5.0 s 4-m walk is 0.80 m/s. ``None`` when neither is recorded.
+    """
+    if tests.gait_speed_m_s is not None:
+        return tests.gait_speed_m_s
+    parts = tests.sppb_parts
+    if parts is not None and parts.gait_4m_s is not None and parts.gait_4m_s > 0:
+        return norms.SPPB_WALK_M / parts.gait_4m_s
+    return None
+
+
+#: SPPB 0-6 maps to Vivifrail passports A-B ("disability"/"frailty", section 4.4 [V]); the
+#: World Falls Guidelines count frailty as high risk (section 4.3 [R]). Our choice: SPPB <= 6
+#: is high falls risk. SPPB 7-9 (Vivifrail C, "pre-frailty") is intermediate.
+SPPB_FRAIL_MAX = 6
+SPPB_PREFRAIL_MAX = 9
+
+# =========================================================================================
+# Functional tests against norms (section 5)
+# =========================================================================================
+
+#: Status words of a test result: ``ok``; ``below`` (below the average for age or a
+#: secondary cut-off); ``risk`` (meets a published risk cut-off: falls, low strength,
+#: low performance or low muscle mass).
+STATUS_OK = "ok"
+STATUS_BELOW = "below"
+STATUS_RISK = "risk"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FunctionalResult:
+    """One functional test compared with its cut-offs and age norms."""
+
+    name: str
+    key: str
+    """The profile field (``tests.<key>``) or ``sppb``."""
+    value: float
+    unit: str
+    norm: str
+    """The band or norm it was compared with, in words."""
+    status: str
+    """``ok``, ``below`` or ``risk`` (see :data:`STATUS_RISK`)."""
+    interpretation: str
+    """One plain sentence a client can read."""
+
+
+def _tug_result(tug: float, age: int) -> FunctionalResult:
+    band = norms.age_norm(norms.TUG_AGE_NORMS_S, age)
+    norm = (
+        f"at risk from {norms.TUG_STEADI_AT_RISK_S:g} s (STEADI), high risk from "
+        f"{norms.TUG_HIGH_RISK_S:g} s"
+    )
+    if band is not None:
+        norm += f"; average {band.value:g} s at {band.age_low}-{band.age_high}"
+    if tug >= norms.TUG_HIGH_RISK_S:
+        status = STATUS_RISK
+        text = f"Getting up, walking 3 m and back took {tug:g} s: a high risk of falling."
+    elif tug >= norms.TUG_STEADI_AT_RISK_S:
+        status = STATUS_RISK
+        text = f"Getting up, walking 3 m and back took {tug:g} s: some risk of falling."
+    elif band is not None and tug > band.value:
+        status = STATUS_BELOW
+        text = f"{tug:g} s is slower than average for her age, but not in the falls-risk range."
+    else:
+        status = STATUS_OK
+        text = f"{tug:g} s is a good result: no sign of falls risk on this test."
+    return FunctionalResult(
+        name="Timed Up and Go",
+        key="tug_s",
+        value=tug,
+        unit="s",
+        norm=norm,
+        status=status,
+        interpretation=text,
+    )
+
+
+def _chair_stand_result(stands: int, age: int, sex: Sex) -> FunctionalResult:
+    band, borrowed = norms.chair_stand_band(age)
+    below = norms.chair_stand_below_threshold(band, sex)
+    high = norms.chair_stand_normal_high(band, sex)
+    who = "women" if sex is Sex.FEMALE else "men"
+    norm = (
+        f"{below}-{high} stands is the normal range for {who} aged {band.age_low}-{band.age_high}"
+    )
+    if borrowed:
+        norm += " (nearest published band)"
+    if stands < below:
+        status = STATUS_RISK
+        text = (
+            f"{stands} stands in 30 seconds is below average for her age: the legs need "
+            "strengthening, and weak legs raise the risk of falling."
+        )
+    elif stands > high:
+        status = STATUS_OK
+        text = f"{stands} stands in 30 seconds is above the normal range for her age: strong legs."
+    else:
+        status = STATUS_OK
+        text = f"{stands} stands in 30 seconds is in the normal range for her age."
+    return FunctionalResult(
+        name="30-second chair stand",
+        key="chair_stand_30s",
+        value=float(stands),
+        unit="stands",
+        norm=norm,
+        status=status,
+        interpretation=text,
+    )
+
+
+def _five_sts_result(seconds: float) -> FunctionalResult:
+    low = seconds > norms.FIVE_STS_LOW_STRENGTH_S
+    return FunctionalResult(
+        name="Five-times sit-to-stand",
+        key="five_sts_s",
+        value=seconds,
+        unit="s",
+        norm=f"more than {norms.FIVE_STS_LOW_STRENGTH_S:g} s is low strength (EWGSOP2)",
+        status=STATUS_RISK if low else STATUS_OK,
+        interpretation=(
+            f"Standing up five times took {seconds:g} s: the legs are weak (a sign of "
+            "possible muscle loss)."
+            if low
+            else f"Standing up five times took {seconds:g} s: leg strength is adequate."
+        ),
+    )
+
+
+def _single_leg_result(seconds: float, age: int) -> FunctionalResult:
+    band = norms.age_norm(norms.SINGLE_LEG_STANCE_AGE_NORMS_S, age)
+    norm = f"under {norms.SINGLE_LEG_STANCE_RISK_S:g} s predicts injurious falls"
+    if band is not None:
+        norm += f"; average about {band.value:g} s at {band.age_low}-{band.age_high} (estimate)"
+    if seconds < norms.SINGLE_LEG_STANCE_RISK_S:
+        status = STATUS_RISK
+        text = f"Stood on one leg for only {seconds:g} s: balance needs work to prevent falls."
+    elif band is not None and seconds < band.value:
+        status = STATUS_BELOW
+        text = f"Stood on one leg for {seconds:g} s: below average for her age."
+    else:
+        status = STATUS_OK
+        text = f"Stood on one leg for {seconds:g} s: good balance for her age."
+    return FunctionalResult(
+        name="Single-leg stance (eyes open)",
+        key="single_leg_stance_s",
+        value=seconds,
+        unit="s",
+        norm=norm,
+        status=status,
+        interpretation=text,
+    )
+
+
+def _gait_result(speed: float, age: int, sex: Sex, *, from_sppb: bool) -> FunctionalResult:
+    band = norms.age_norm(norms.GAIT_SPEED_WOMEN_AGE_NORMS_M_S, age) if sex is Sex.FEMALE else None
+    norm = (
+        f"below {norms.GAIT_SPEED_HIGH_RISK_M_S:.1f} m/s is high falls risk; below "
+        f"{norms.GAIT_SPEED_SLOW_M_S:.1f} m/s is slow"
+    )
+    if band is not None:
+        norm += f"; average {band.value:.2f} m/s for women aged {band.age_low}-{band.age_high}"
+    if from_sppb:
+        norm += "; calculated from the SPPB 4-m walk"
+    if speed < norms.GAIT_SPEED_HIGH_RISK_M_S:
+        status = STATUS_RISK
+        text = f"Walking speed {speed:.2f} m/s is slow: a high risk of falling."
+    elif speed < norms.GAIT_SPEED_SLOW_M_S:
+        status = STATUS_BELOW
+        text = f"Walking speed {speed:.2f} m/s is on the slow side (below 1.0 m/s)."
+    elif band is not None and speed < band.value:
+        status = STATUS_BELOW
+        text = f"Walking speed {speed:.2f} m/s is a little below average for her age."
+    else:
+        status = STATUS_OK
+        text = f"Walking speed {speed:.2f} m/s is normal."
+    return FunctionalResult(
+        name="Gait speed",
+        key="gait_speed_m_s",
+        value=speed,
+        unit="m/s",
+        norm=norm,
+        status=status,
+        interpretation=text,
+    )
+
+
+def _grip_result(grip: float, sex: Sex) -> FunctionalResult:
+    cut = norms.GRIP_LOW_KG[sex]
+    who = "women" if sex is Sex.FEMALE else "men"
+    low = grip < cut
+    return FunctionalResult(
+        name="Grip strength",
+        key="grip_kg",
+        value=grip,
+        unit="kg",
+        norm=f"below {cut:g} kg is low strength for {who} (EWGSOP2)",
+        status=STATUS_RISK if low else STATUS_OK,
+        interpretation=(
+            f"Grip {grip:g} kg is low: a sign of possible muscle loss (sarcopenia)."
+            if low
+            else f"Grip {grip:g} kg is in the normal range."
+        ),
+    )
+
+
+def _sppb_result(total: int) -> FunctionalResult:
+    if total <= SPPB_FRAIL_MAX:
+        status = STATUS_RISK
+        text = f"SPPB {total} of 12: physical function is low (frailty range)."
+    elif total <= norms.SPPB_LOW_PERFORMANCE:
+        status = STATUS_RISK
+        text = f"SPPB {total} of 12: physical performance is low; training can improve it."
+    elif total <= SPPB_PREFRAIL_MAX:
+        status = STATUS_BELOW
+        text = f"SPPB {total} of 12: slightly reduced physical function (pre-frailty)."
+    else:
+        status = STATUS_OK
+        text = f"SPPB {total} of 12: good physical function."
+    return FunctionalResult(
+        name="Short Physical Performance Battery",
+        key="sppb",
+        value=float(total),
+        unit="points",
+        norm=(
+            f"{norms.SPPB_LOW_PERFORMANCE} or less is low performance (EWGSOP2); "
+            f"{SPPB_FRAIL_MAX} or less frailty; 10-12 robust"
+        ),
+        status=status,
+        interpretation=text,
+    )
+
+
+def _asm_result(asm: float, sex: Sex) -> FunctionalResult:
+    cut = norms.ASM_LOW_KG_M2[sex]
+    who = "women" if sex is Sex.FEMALE else "men"
+    low = asm < cut
+    return FunctionalResult(
+        name="Appendicular muscle mass / height²",
+        key="asm_kg_m2",
+        value=asm,
+        unit="kg/m2",
+        norm=f"below {cut:g} kg/m2 is low muscle mass for {who} (EWGSOP2)",
+        status=STATUS_RISK if low else STATUS_OK,
+        interpretation=(
+            f"Muscle mass {asm:g} kg/m2 is low." if low else f"Muscle mass {asm:g} kg/m2 is normal."
+        ),
+    )
+
+
+def evaluate_tests(profile: ClientProfile) -> tuple[FunctionalResult, ...]:
+    """Compare each recorded functional test with its cut-offs and norms (section 5).
+
+    TUG: >= 13.5 s risk (R9), >= 12 s risk (STEADI), slower than the Bohannon age mean
+    below. 30-s chair stand: under the STEADI threshold for age and sex is risk. 5xSTS: > 15 s
+    risk (EWGSOP2). Single-leg stance: < 5 s risk (Vellas), under the Springer age mean [U]
+    below. Gait speed (measured, else from the SPPB 4-m walk): < 0.8 m/s risk, < 1.0 m/s or
+    under the women's age mean below. Grip: < 16 kg women / < 27 kg men risk. SPPB: <= 8
+    risk (EWGSOP2 low performance), 9 below. ASM/height²: < 5.5 / 7.0 kg/m2 risk.
+
+    Returns:
+        One :class:`FunctionalResult` per recorded test, in a fixed order.
+    """
+    t = profile.tests
+    age, sex = profile.age, profile.sex
+    results: list[FunctionalResult] = []
+    if t.tug_s is not None:
+        results.append(_tug_result(t.tug_s, age))
+    if t.chair_stand_30s is not None:
+        results.append(_chair_stand_result(t.chair_stand_30s, age, sex))
+    if t.five_sts_s is not None:
+        results.append(_five_sts_result(t.five_sts_s))
+    if t.single_leg_stance_s is not None:
+        results.append(_single_leg_result(t.single_leg_stance_s, age))
+    speed = gait_speed(t)
+    if speed is not None:
+        results.append(_gait_result(speed, age, sex, from_sppb=t.gait_speed_m_s is None))
+    if t.grip_kg is not None:
+        results.append(_grip_result(t.grip_kg, sex))
+    total = sppb_total(t)
+    if total is not None:
+        results.append(_sppb_result(total))
+    if t.asm_kg_m2 is not None:
+        results.append(_asm_result(t.asm_kg_m2, sex))
+    return tuple(results)
