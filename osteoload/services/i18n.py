@@ -144,3 +144,13 @@ def set_account_language(user: Any, code: str) -> None:
         record.language = chosen
         return
     Account.objects.filter(user=user).update(language=chosen)
+
+
+def ensure_ready() -> None:
+    """Configure Django when a command renders translated text without having done so (the
+    paper commands work from files, without a database): English unless ``--lang`` said
+    otherwise."""
+    if not settings.configured:
+        from osteoload.services.database import setup_django
+
+        setup_django()

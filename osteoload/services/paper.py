@@ -58,7 +58,7 @@ from osteoload.domain.vocabulary import (
 from osteoload.wording import Audience
 from osteoload.wording.dose import column_lines, dose_text
 
-from . import clock
+from . import clock, i18n
 from .assessment import SCENARIO_TITLES
 from .catalogue import get_catalogue
 from .errors import InputError, Issue
@@ -78,13 +78,20 @@ MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "A
 
 @cache
 def template_engine() -> Engine:
-    """Django's template engine on ``services/templates`` (autoescaping on)."""
-    return Engine(dirs=[str(TEMPLATE_DIR)], autoescape=True, debug=False)
+    """Django's template engine on ``services/templates`` (autoescaping on, the i18n tags:
+    the documents speak the active language)."""
+    return Engine(
+        dirs=[str(TEMPLATE_DIR)],
+        autoescape=True,
+        debug=False,
+        libraries={"i18n": "django.templatetags.i18n"},
+    )
 
 
 def render_template(name: str, context: dict[str, Any]) -> str:
     return template_engine().get_template(name).render(Context(context))
 
+    i18n.ensure_ready()
 
 def _fetcher() -> Any:
     from weasyprint.urls import URLFetcher
