@@ -186,6 +186,8 @@ class ApiToken(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
     revoked = models.DateTimeField(null=True, blank=True)
+    expires = models.DateTimeField(null=True, blank=True)
+    """When the token stops working by itself (chosen at creation); ``None``: never."""
 
     class Meta:
         ordering = ["-created", "-id"]

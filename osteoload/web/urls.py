@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import accounts, client, coach, documents, settings
+from .views import accounts, client, coach, documents, pwa, settings
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", accounts.home, name="home"),
     path("healthz", accounts.healthz, name="healthz"),
+    # The installable app: its manifest and its service worker, from the site's root
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service-worker"),
     path("login/", accounts.login_view, name="login"),
     path("logout/", accounts.logout_view, name="logout"),
     path("invite/<str:token>/", accounts.accept_invite, name="invite"),
