@@ -7,7 +7,7 @@ from django.http import HttpRequest, JsonResponse
 
 from . import account, audit_log, clients, engine, errors
 from .auth import SessionAuth, TokenAuth
-from .base import OsteoloadAPI
+from .base import BoundedParser, OsteoloadAPI
 from .docs import OfflineDocs
 
 DESCRIPTION = (
@@ -27,6 +27,7 @@ api = OsteoloadAPI(
     description=DESCRIPTION,
     auth=[TokenAuth(), SessionAuth()],
     docs=OfflineDocs(),
+    parser=BoundedParser(),
     urls_namespace="api-v1",
 )
 errors.install(api)

@@ -36,7 +36,8 @@ from django.middleware.csrf import CsrfViewMiddleware
 
 from osteoload.store.models import IdempotencyRecord
 
-from . import api_tokens, clock
+from . import api_tokens, clock, untrusted
+from .errors import InputError
 
 #: How long a key is remembered: a week covers a phone offline over a long weekend and more.
 WINDOW = timedelta(days=7)
@@ -315,8 +316,9 @@ def _content(request: HttpRequest) -> bytes | None:
         return None
     if content_type == "application/json" or content_type.endswith("+json"):
         try:
-            parsed = json.loads(raw.decode("utf-8-sig"))
-        except ValueError:
+            # bounded like every body (issue 16 item 9): too deep or too long is left raw
+            parsed = untrusted.loads_json(raw)
+        except InputError:
             return raw
         return json.dumps(parsed, sort_keys=True, separators=(",", ":")).encode()
     return raw

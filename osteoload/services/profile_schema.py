@@ -251,6 +251,8 @@ class StrengthIn(Strict):
     @field_validator("exercise")
     @classmethod
     def _known(cls, value: str, info: ValidationInfo) -> str:
+        if isinstance(info.context, dict) and info.context.get("stored"):
+            return value  # a stored profile is read, not re-judged by today's catalogue
         allowed = _strength_ids(info)
         if value not in allowed:
             from .errors import did_you_mean
@@ -559,3 +561,9 @@ def to_domain(p: ProfileIn) -> dp.ClientProfile:
         strength=strength,
         units=p.units,
     )
+
+
+# Titles and descriptions of every profile field come from the field registry (issue 17).
+from .profile_fields import label_models  # noqa: E402
+
+label_models(ProfileIn)

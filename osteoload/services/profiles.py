@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,18 @@ def parse_profile(data: Any, *, today: date, source: str | None = None) -> Clien
     return to_domain(
         validate(ProfileIn, data, today=today, source=source, context=validation_context())
     )
+
+
+def stored_profile(document: Mapping[str, Any]) -> ClientProfile:
+    """A profile as it was stored, read with its shape and ranges checked but not re-judged:
+    the date rules that compare with today (a start date near today, nothing in the future)
+    applied when it was written, and a strength set naming an exercise today's catalogue no
+    longer has is left out instead of failing the whole profile (issue 16 item 9)."""
+    record = to_domain(validate(ProfileIn, document, context={"stored": True}))
+    known = validation_context()["exercise_ids"]
+    if all(s.exercise in known for s in record.strength):
+        return record
+    return replace(record, strength=tuple(s for s in record.strength if s.exercise in known))
 
 
 def load_profile(path: Path, *, today: date) -> ClientProfile:

@@ -46,6 +46,7 @@ from .documents import parse_text
 from .errors import InputError, Issue, did_you_mean, format_value
 from .plans import MAX_WEEKS, next_monday, plan_program
 from .schema_types import IsoDate, Strict, not_in_future
+from .untrusted import read_bounded
 from .validation import validate
 
 #: Our CSV columns, in the order they are written.
@@ -250,14 +251,8 @@ def read_log(path: Path, *, today: date, weight_unit: Units | None = None) -> Lo
     Raises :class:`InputError` naming every problem with its line and column.
     """
     source = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Issue(source, "file not found")]) from None
-    except IsADirectoryError:
-        raise InputError([Issue(source, "is a directory, not a file")]) from None
-    except OSError as exc:
-        raise InputError([Issue(source, f"cannot be read ({exc.strerror})")]) from None
+    # Read in chunks and refused once past MAX_DOCUMENT_BYTES, never held whole (issue 16).
+    raw = read_bounded(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import InputError, Issue, Range, did_you_mean, format_value
+from .untrusted import control_character_issues
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,6 +60,11 @@ def validate(
             [Issue("", f"expected an object at the top level, got {format_value(data)}")],
             source=source,
         )
+    # NUL and other control characters in any text are refused first, naming the field
+    # (PostgreSQL cannot store NUL; issue 16 item 9).
+    controls = control_character_issues(data)
+    if controls:
+        raise InputError(controls, source=source)
     try:
         return model.model_validate(data, context=ctx)
     except ValidationError as exc:
