@@ -197,10 +197,12 @@ def loads_yaml(text: str, *, field: str = "", source: str | None = None) -> Any:
         ) from None
 
 
-def read_bounded(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """A file's bytes, read in chunks and refused as soon as it passes ``limit`` bytes (a
-    huge file is never held in memory). Raises :class:`InputError` naming the file."""
+def read_bounded(path: Path, *, limit: int | None = None) -> bytes:
+    """A file's bytes, read in chunks and refused as soon as it passes ``limit`` bytes
+    (default :data:`MAX_DOCUMENT_BYTES`; a huge file is never held in memory). Raises
+    :class:`InputError` naming the file."""
     source = str(path)
+    limit = MAX_DOCUMENT_BYTES if limit is None else limit
     try:
         with path.open("rb") as stream:
             return _read_chunks(stream, limit=limit, source=source)
