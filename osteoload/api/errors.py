@@ -1,28 +1,35 @@
 """Every failure as JSON.
 
 401, 403, 404, 409 (program paused, R32; a pause her screening does not yet let her coach
-lift, R32a) and 413 answer ``{"detail": "..."}``; a change sent with an ``If-Match`` version
-that is no longer the stored one answers 409 with ``{"detail", "version", "changed"}``
-(services.versions.Conflict); bad input
+lift, R32a; another request changed the same record at the same moment,
+services.concurrency) and 413 answer ``{"detail": "..."}``; a change sent with an
+``If-Match`` version that is no longer the stored one answers 409 with
+``{"detail", "version", "changed"}`` (services.versions.Conflict); bad input
 answers 422 with ``{"detail": [{"field", "value", "message"}, ...]}``
 (services.errors.Issue.as_dict)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.db import IntegrityError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from osteoload.domain.errors import DomainError
+from osteoload.services import api_tokens, concurrency
 from osteoload.services.access import Forbidden, NotFound
+from osteoload.services.concurrency import Collision
 from osteoload.services.errors import InputError, Issue
 from osteoload.services.stops import ResumeRefused
 from osteoload.services.training_log import ProgramPaused
 from osteoload.services.versions import Conflict
 
 from .base import PayloadTooLarge, jsonable_issue
+
+logger = logging.getLogger(__name__)
 
 NOT_FOUND = "Not found"
 UNAUTHENTICATED = (
@@ -100,6 +107,17 @@ def install(api: NinjaAPI) -> None:
         body = {"detail": exc.issues[0].message, "version": exc.current, "changed": exc.changed}
         return api.create_response(request, body, status=409)
 
+    def collision(request: HttpRequest, exc: Any) -> HttpResponse:
+        # Two requests at the same moment (issue 16): this one wrote nothing; retry is safe.
+        if isinstance(exc, Collision):
+            detail = exc.issues[0].message
+        else:
+            if isinstance(exc, OperationalError) and not concurrency.is_busy(exc):
+                raise exc
+            detail = str(Collision())
+        logger.warning("409 after a database collision: %s", type(exc.__cause__ or exc).__name__)
+        return api.create_response(request, {"detail": detail}, status=409)
+
     def too_large(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, PayloadTooLarge)
         return api.create_response(
@@ -108,6 +126,9 @@ def install(api: NinjaAPI) -> None:
 
     api.add_exception_handler(InputError, input_error)
     api.add_exception_handler(Conflict, conflict)
+    api.add_exception_handler(Collision, collision)
+    api.add_exception_handler(IntegrityError, collision)
+    api.add_exception_handler(OperationalError, collision)
     api.add_exception_handler(DomainError, domain_error)
     api.add_exception_handler(ValidationError, validation_error)
     api.add_exception_handler(NotFound, not_found)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import ProgramItem, Screening
@@ -25,7 +26,7 @@ from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
 from osteoload.store.models import Client, PlannedSession, ProgramRecord
 from osteoload.wording import stops as stop_words
 
-from . import stops, versions
+from . import concurrency, stops, versions
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .clients import client_profile
@@ -76,13 +77,15 @@ def generate_for_client(
         strength_as_of=min(today, first), after_weeks=after,
         working_max_kg=carried_maxes(client, profile, first) if after else None,
     )  # fmt: skip
-    record = ProgramRecord.objects.create(
-        client=client,
-        start=first,
-        weeks=len(program.weeks),
-        status=program.status.value,
-        document={**program_document(program), "after_weeks": after},
-    )
+    with concurrency.guarded(_("The program")):
+        concurrency.hold_client(client.pk)  # her erasure waits, or wins (404)
+        record = ProgramRecord.objects.create(
+            client=client,
+            start=first,
+            weeks=len(program.weeks),
+            status=program.status.value,
+            document={**program_document(program), "after_weeks": after},
+        )
     return record.pk
 
 
@@ -192,7 +195,10 @@ def assign_program(
                    "only a program whose screening is ready can be assigned; record what is "
                    "missing in her profile and generate a new one", record.status)]
         )  # fmt: skip
-    with transaction.atomic():
+    with concurrency.guarded(_("The program")):
+        # Two assignments for her at once queue here (on PostgreSQL too): the second sees
+        # what the first assigned, so she never ends with two programs or none.
+        concurrency.claim_client(client.pk)
         record.version = versions.claim(
             ProgramRecord, record.pk, read=record.version, given=version, what="The program"
         )

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Subquery, When
 from django.db.models.fields.json import KT
+from django.utils.translation import gettext as _
 
 from osteoload.domain.assessment import with_recorded_scans
 from osteoload.domain.profile import BoneScan, ClientProfile
@@ -29,7 +30,7 @@ from osteoload.store.models import (
     SetLogRow,
 )
 
-from . import api_tokens, audit, versions
+from . import api_tokens, audit, concurrency, versions
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .profile_schema import ProfileIn
@@ -178,11 +179,16 @@ def invited_client_name(token: str, *, now: datetime) -> str:
     return _invited(token, now=now).name
 
 
-def _invited(token: str, *, now: datetime) -> Client:
+def _invited(token: str, *, now: datetime, lock: bool = False) -> Client:
+    """The client a live link is for. ``lock`` (inside the transaction that uses the link):
+    her row locked until it ends, so a second use of the same link at the same moment waits
+    and then finds it used (:class:`NotFound`)."""
     if not token or len(token) > 100:
         raise NotFound
+    # (locked, her login is read after the lock: PostgreSQL locks no nullable outer join)
+    rows = Client.objects.select_for_update() if lock else Client.objects.select_related("user")
     try:
-        client = Client.objects.select_related("user").get(invite_token_hash=_hash(token))
+        client = rows.get(invite_token_hash=_hash(token))
     except Client.DoesNotExist:
         raise NotFound from None
     if client.invite_expires is None or client.invite_expires < now:
@@ -192,9 +198,10 @@ def _invited(token: str, *, now: datetime) -> Client:
 
 def accept_invite(token: str, username: str, password: str, *, now: datetime) -> Any:
     """Create her login (or set a new password for it) from the link; the link then stops
-    working."""
-    with transaction.atomic():
-        client = _invited(token, now=now)
+    working. Single use under concurrency too: of two uses at once, one goes through and the
+    other is :class:`NotFound` (one login per invitation, one new password per reset)."""
+    with concurrency.guarded(_("The invitation")):
+        client = _invited(token, now=now, lock=True)
         if client.user is not None:
             user = client.user
             if username.strip() and username.strip().lower() != user.get_username().lower():
@@ -367,7 +374,9 @@ def record_tests(coach: AnyUser, client_id: int, data: dict[str, Any], *, today:
     """Record functional tests (validated as the profile's ``tests`` object)."""
     client = client_for_coach(coach, client_id)
     day, values = _tests_input(data, today=today)
-    return FunctionalTestRecord.objects.create(client=client, date=day, values=values).pk
+    with concurrency.guarded():
+        concurrency.hold_client(client.pk)  # her erasure waits, or wins (404)
+        return FunctionalTestRecord.objects.create(client=client, date=day, values=values).pk
 
 
 def _tests_input(data: Any, *, today: date) -> tuple[date, dict[str, Any]]:
@@ -386,7 +395,10 @@ def _tests_input(data: Any, *, today: date) -> tuple[date, dict[str, Any]]:
 def record_scan(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:
     """Record one DXA scan result (validated as a profile ``bone.scans`` entry)."""
     client = client_for_coach(coach, client_id)
-    return DxaScanRecord.objects.create(client=client, **_scan_input(data, today=today)).pk
+    fields = _scan_input(data, today=today)
+    with concurrency.guarded():
+        concurrency.hold_client(client.pk)  # her erasure waits, or wins (404)
+        return DxaScanRecord.objects.create(client=client, **fields).pk
 
 
 def _scan_input(data: Any, *, today: date) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from osteoload.store.models import (
     SymptomReport,
 )
 
-from . import audit, clock, idempotency
+from . import audit, clock, concurrency, idempotency
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .client_documents import forget_client
 from .errors import InputError, Issue
@@ -532,18 +532,23 @@ def erase_client(coach: AnyUser, client_id: int, *, via: str = "") -> dict[str, 
     place in the log under the label ``(erased client)``.
     """
     require_coach(coach)
-    client = client_for_coach(coach, client_id)
-    counts = {
-        "programs": ProgramRecord.objects.filter(client=client).count(),
-        "planned_sessions": PlannedSession.objects.filter(client=client).count(),
-        "sets": SetLogRow.objects.filter(client=client).count(),
-        "symptom_reports": SymptomReport.objects.filter(client=client).count(),
-        "functional_tests": FunctionalTestRecord.objects.filter(client=client).count(),
-        "dxa_scans": DxaScanRecord.objects.filter(client=client).count(),
-    }
-    login = client.user
-    pk = client.pk
-    with transaction.atomic():
+    client_for_coach(coach, client_id)
+    with concurrency.guarded():
+        # Her row locked first: a write about her under way finishes before the count (and
+        # is deleted with the rest); one that comes now waits and then finds her gone (404).
+        client = concurrency.claim_client(client_id)
+        if client.coach_id != user_id(coach):
+            raise NotFound
+        counts = {
+            "programs": ProgramRecord.objects.filter(client=client).count(),
+            "planned_sessions": PlannedSession.objects.filter(client=client).count(),
+            "sets": SetLogRow.objects.filter(client=client).count(),
+            "symptom_reports": SymptomReport.objects.filter(client=client).count(),
+            "functional_tests": FunctionalTestRecord.objects.filter(client=client).count(),
+            "dxa_scans": DxaScanRecord.objects.filter(client=client).count(),
+        }
+        login = client.user
+        pk = client.pk
         client.delete()
         transaction.on_commit(lambda: forget_client(pk))  # her cached booklets
         idempotency.forget_client_answers(user_id(coach))  # answers kept for retries

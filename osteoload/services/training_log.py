@@ -19,7 +19,7 @@ from osteoload.store import hot
 from osteoload.store.bulk import NewSetLog, insert_set_logs
 from osteoload.store.models import Client, SetLogRow, SymptomReport
 
-from . import clock, stops
+from . import clock, concurrency, stops
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .catalogue import get_catalogue
 from .errors import InputError, Issue, did_you_mean
@@ -170,6 +170,8 @@ def _store(
         for e in valid
     ]
     with transaction.atomic(savepoint=False):
+        # Her erasure either finished (404 here) or waits for this set and deletes it too.
+        concurrency.hold_client(client.pk)
         ids = insert_set_logs(client.pk, program_id, rows, now=now)
         if after_insert is not None:
             after_insert(client, program_id, valid, ids)
@@ -232,6 +234,7 @@ def report_symptoms(user: AnyUser, client_id: int, data: dict[str, Any], *, toda
     entry = validate(SymptomsIn, data, today=today)
     decision = report_decision(entry.symptoms, reported_on=entry.date)
     with transaction.atomic():
+        concurrency.hold_client(client.pk)
         SymptomReport.objects.create(
             client=client, date=entry.date, symptoms=[s.value for s in entry.symptoms],
             note=entry.note,

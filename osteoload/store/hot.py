@@ -79,6 +79,18 @@ def client_and_program(client_id: int) -> tuple[Client, int | None] | None:
     return Client.from_db(connection.alias, list(_CLIENT_FIELDS), values), program_id
 
 
+def hold_client(client_id: int) -> bool:
+    """Inside a transaction: whether her row still exists, share-locked (PostgreSQL ``FOR
+    KEY SHARE``) until the transaction ends, so that deleting it waits for this transaction
+    and this one waits for a deletion under way. SQLite's write transactions already exclude
+    each other (``IMMEDIATE``): there it is a plain read."""
+    lock = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
+    sql = f"SELECT 1 FROM {_table(Client)} WHERE {_col('id')} = %s{lock}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [client_id])
+        return cursor.fetchone() is not None
+
+
 def insert_audit(
     *,
     timestamp: datetime,

@@ -9,9 +9,12 @@ from typing import Concatenate, ParamSpec, TypeAlias
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 
-from osteoload.services import access, clock
+from osteoload.services import access, clock, concurrency
 
 P = ParamSpec("P")
 View: TypeAlias = Callable[Concatenate[HttpRequest, P], HttpResponse]
@@ -44,8 +47,24 @@ def coach_view(view: View[P]) -> View[P]:
             raise Http404 from None
         except access.Forbidden:
             raise PermissionDenied from None
+        except (concurrency.Collision, IntegrityError, OperationalError) as exc:
+            return collision_page(request, exc)
 
     return wrapper
+
+
+def collision_page(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """409: another request changed the same record at the same moment and this one wrote
+    nothing (:mod:`osteoload.services.concurrency`). Any other database error propagates."""
+    if isinstance(exc, OperationalError) and not concurrency.is_busy(exc):
+        raise exc
+    message = (
+        exc.issues[0].message
+        if isinstance(exc, concurrency.Collision)
+        else str(concurrency.Collision())
+    )
+    back = request.path if request.method in ("GET", "HEAD") else reverse("home")
+    return render(request, "409.html", {"message": message, "back": back}, status=409)
 
 
 def client_view(view: ClientView[P]) -> View[P]:
@@ -64,5 +83,7 @@ def client_view(view: ClientView[P]) -> View[P]:
             raise Http404 from None
         except access.Forbidden:
             raise PermissionDenied from None
+        except (concurrency.Collision, IntegrityError, OperationalError) as exc:
+            return collision_page(request, exc)
 
     return wrapper
