@@ -54,6 +54,7 @@ def _token(info: api_tokens.TokenInfo) -> dict[str, Any]:
         "created": info.created,
         "last_used": info.last_used,
         "revoked": info.revoked,
+        "expires": info.expires,
         "active": info.active,
     }
 
@@ -75,7 +76,7 @@ def list_tokens(request: HttpRequest, page: Query[PagingQuery]) -> dict[str, Any
 def create_token(request: HttpRequest, body: TokenIn) -> Status[dict[str, Any]]:
     """A new API token, shown once in the answer (browser session only)."""
     user = _session_only(request)
-    token_id, token = api_tokens.create_token(user, body.name)
+    token_id, token = api_tokens.create_token(user, body.name, expires_in_days=body.expires_in_days)
     info = next(t for t in api_tokens.list_tokens(user) if t.token_id == token_id)
     return Status(201, {**_token(info), "token": token})
 

@@ -61,6 +61,16 @@ def install(api: NinjaAPI) -> None:
     def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, {"detail": NOT_FOUND}, status=404)
 
+    def token_expired(request: HttpRequest, exc: Any) -> HttpResponse:
+        # An API token past the expiry its owner chose: 401, saying when and what to do.
+        assert isinstance(exc, api_tokens.TokenExpired)
+        response = api.create_response(request, {"detail": str(exc)}, status=401)
+        response["WWW-Authenticate"] = (
+            'Bearer realm="osteoload", error="invalid_token", '
+            'error_description="The token expired"'
+        )
+        return response
+
     def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, Forbidden)
         message = str(exc) or "Your role does not allow this."
@@ -135,6 +145,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(Forbidden, forbidden)
     api.add_exception_handler(AuthenticationError, unauthenticated)
+    api.add_exception_handler(api_tokens.TokenExpired, token_expired)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(PayloadTooLarge, too_large)
     api.add_exception_handler(ProgramPaused, paused)

@@ -20,6 +20,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from osteoload.services.api_tokens import MAX_EXPIRY_DAYS
 from osteoload.services.export import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from osteoload.services.schema_types import IsoDate
 from osteoload.services.training_log import SetEntryIn
@@ -276,9 +277,10 @@ class TokenOut(Schema):
     name: str
     prefix: str = Field(description="The token's first characters, to tell tokens apart")
     created: datetime
-    last_used: datetime | None
+    last_used: datetime | None = Field(description="Last use, to the nearest few minutes")
     revoked: datetime | None
-    active: bool
+    expires: datetime | None = Field(None, description="When it stops working; null: never")
+    active: bool = Field(description="Neither revoked nor expired")
 
 
 class TokenPage(PageOut):
@@ -321,6 +323,12 @@ class ErasedOut(Schema):
 
 class TokenIn(StrictSchema):
     name: str = Field(min_length=1, max_length=100, description="To recognise the token")
+    expires_in_days: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_EXPIRY_DAYS,
+        description="Days until it stops working; null or absent: never",
+    )
 
 
 class GenerateIn(StrictSchema):

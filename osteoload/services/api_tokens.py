@@ -3,6 +3,10 @@
 A token is ``olk_`` followed by 43 URL-safe characters (256 random bits). Only its SHA-256
 hash is stored, with the first characters as a prefix so that a user can tell her tokens
 apart; a token that is lost cannot be recovered, only revoked and replaced.
+
+A token may expire: its owner chooses after how many days when she creates it (or never);
+an expired token is refused with :class:`TokenExpired`, which says when it expired. The
+moment each token was last used is kept (to the nearest few minutes) and shown to her.
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from osteoload.store import hot
 from osteoload.store.models import ApiToken
@@ -30,6 +36,24 @@ MAX_ACTIVE = 20
 LAST_USED_RESOLUTION = timedelta(minutes=5)
 #: Longest string ever accepted as a token (anything longer is refused without hashing).
 TOKEN_MAX_LEN = 100
+#: The expiries offered when a token is created, in days (``None``: it never expires).
+EXPIRY_CHOICES_DAYS = (7, 30, 90, 365)
+#: Longest expiry accepted, in days.
+MAX_EXPIRY_DAYS = 3650
+
+
+class TokenExpired(Exception):
+    """A presented token that was valid but has expired (HTTP 401, with when)."""
+
+    def __init__(self, expired: datetime) -> None:
+        self.expired = expired
+        super().__init__(
+            _(
+                "This API token expired on %(when)s (UTC). Create a new one on your settings "
+                "page (/settings/) and use it instead."
+            )
+            % {"when": expired.astimezone(UTC).strftime("%Y-%m-%d %H:%M")}
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,18 +66,28 @@ class TokenInfo:
     created: datetime
     last_used: datetime | None
     revoked: datetime | None
+    expires: datetime | None = None
+    """When it stops working by itself; ``None``: never."""
+    expired: bool = False
+    """Past its expiry when it was listed."""
 
     @property
     def active(self) -> bool:
-        return self.revoked is None
+        return self.revoked is None and not self.expired
 
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(user: AnyUser, name: str) -> tuple[int, str]:
-    """A new token for ``user``; returns its id and the token, which is shown only this once."""
+def create_token(
+    user: AnyUser, name: str, *, expires_in_days: int | str | None = None
+) -> tuple[int, str]:
+    """A new token for ``user``; returns its id and the token, which is shown only this once.
+
+    ``expires_in_days``: after how many days it stops working (a whole number from 1 to
+    :data:`MAX_EXPIRY_DAYS`, as a number or the text of a form field); ``None`` or empty:
+    never."""
     owner = user_id(user)
     clean = name.strip() if isinstance(name, str) else ""
     issues: list[Issue] = []
@@ -61,7 +95,13 @@ def create_token(user: AnyUser, name: str) -> tuple[int, str]:
         issues.append(
             Issue("name", f"is required, 1 to {NAME_MAX} characters (to recognise the token)")
         )
-    active = ApiToken.objects.filter(user_id=owner, revoked__isnull=True).count()
+    days = _expiry_days(expires_in_days, issues)
+    now = clock.now()
+    active = (
+        ApiToken.objects.filter(user_id=owner, revoked__isnull=True)
+        .exclude(expires__lte=now)
+        .count()
+    )
     if active >= MAX_ACTIVE:
         issues.append(
             Issue("name", f"you already have {active} active tokens; revoke one first "
@@ -71,15 +111,38 @@ def create_token(user: AnyUser, name: str) -> tuple[int, str]:
         raise InputError(issues)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     record = ApiToken.objects.create(
-        user_id=owner, name=clean, prefix=token[:SHOWN_CHARS], token_hash=_hash(token)
-    )
+        user_id=owner, name=clean, prefix=token[:SHOWN_CHARS], token_hash=_hash(token),
+        expires=now + timedelta(days=days) if days is not None else None,
+    )  # fmt: skip
     return record.pk, token
 
 
+def _expiry_days(value: int | str | None, issues: list[Issue]) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit() and len(text) <= 5):
+        issues.append(
+            Issue("expires_in_days", _("is not a number of days; leave it empty for a token "
+                  "that does not expire"), text[:20])
+        )  # fmt: skip
+        return None
+    days = int(text)
+    if not 1 <= days <= MAX_EXPIRY_DAYS:
+        issues.append(
+            Issue("expires_in_days", _("%(days)s is out of range; allowed 1 to %(max)s days")
+                  % {"days": days, "max": MAX_EXPIRY_DAYS}, days)
+        )  # fmt: skip
+        return None
+    return days
+
+
 def list_tokens(user: AnyUser) -> list[TokenInfo]:
-    """The user's tokens, newest first, revoked ones included (marked)."""
+    """The user's tokens, newest first, revoked and expired ones included (marked)."""
     owner = user_id(user)
-    return [_info(t) for t in ApiToken.objects.filter(user_id=owner).order_by("-created", "-id")]
+    now = clock.now()
+    rows = ApiToken.objects.filter(user_id=owner).order_by("-created", "-id")
+    return [_info(t, now=now) for t in rows]
 
 
 def revoke_token(user: AnyUser, token_id: int) -> None:
@@ -102,7 +165,8 @@ def revoke_all(user: AnyUser) -> int:
 
 
 def user_for_token(token: str) -> Any | None:
-    """The active user a presented token belongs to, or ``None``."""
+    """The active user a presented token belongs to, or ``None``; a token past its expiry
+    raises :class:`TokenExpired`."""
     if not token or len(token) > TOKEN_MAX_LEN or not token.startswith(TOKEN_PREFIX):
         return None
     found = hot.token_with_owner(_hash(token))
@@ -112,12 +176,14 @@ def user_for_token(token: str) -> Any | None:
     if not user.is_active:
         return None
     now = clock.now()
+    if record.expires is not None and record.expires <= now:
+        raise TokenExpired(record.expires)
     if record.last_used is None or now - record.last_used > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=record.pk).update(last_used=now)
     return user
 
 
-def _info(t: ApiToken) -> TokenInfo:
+def _info(t: ApiToken, *, now: datetime) -> TokenInfo:
     return TokenInfo(
         token_id=t.pk,
         name=t.name,
@@ -125,4 +191,6 @@ def _info(t: ApiToken) -> TokenInfo:
         created=t.created,
         last_used=t.last_used,
         revoked=t.revoked,
+        expires=t.expires,
+        expired=t.expires is not None and t.expires <= now,
     )

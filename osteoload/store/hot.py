@@ -36,7 +36,8 @@ def token_with_owner(token_hash: str) -> tuple[ApiToken, Any] | None:
     User = get_user_model()
     user_cols = ", ".join(f"u.{_col(f)}" for f in _USER_FIELDS)
     sql = (
-        f"SELECT t.{_col('id')}, t.{_col('last_used')}, {user_cols}, a.{_col('id')}, "
+        f"SELECT t.{_col('id')}, t.{_col('last_used')}, t.{_col('expires')}, {user_cols}, "
+        f"a.{_col('id')}, "
         f"a.{_col('role')} FROM {_table(ApiToken)} t "
         f"JOIN {_table(User)} u ON u.{_col('id')} = t.{_col('user_id')} "
         f"LEFT JOIN {_table(Account)} a ON a.{_col('user_id')} = u.{_col('id')} "
@@ -48,10 +49,11 @@ def token_with_owner(token_hash: str) -> tuple[ApiToken, Any] | None:
     if row is None:
         return None
     db = connection.alias
-    token_id, last_used, *user_values, account_id, role = row
-    last_used = _datetime(last_used)
+    token_id, last_used, expires, *user_values, account_id, role = row
     token = ApiToken.from_db(
-        db, ["id", "user_id", "last_used"], [token_id, user_values[0], last_used]
+        db,
+        ["id", "user_id", "last_used", "expires"],
+        [token_id, user_values[0], _datetime(last_used), _datetime(expires)],
     )
     user = User.from_db(db, list(_USER_FIELDS), user_values)
     if account_id is not None:

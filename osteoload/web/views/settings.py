@@ -37,6 +37,10 @@ TOKEN = forms.Section(
                     help=f"What it is for, to recognise it later (for example \"phone app\" "
                          f"or \"clinic spreadsheet\"); at most {api_tokens.NAME_MAX} "
                          f"characters."),
+        forms.Field("expires_in_days", "Expires", "select", blank="No expiry",
+                    choices=tuple((str(d), f"After {d} days")
+                                  for d in api_tokens.EXPIRY_CHOICES_DAYS),
+                    help="An app you stop using cannot use a token that has expired."),
     ),
 )  # fmt: skip
 PASSWORD = forms.Section(
@@ -119,10 +123,11 @@ def token_create(request: HttpRequest, role: str) -> HttpResponse:
     """A new token, shown on the answering page only: it is never stored in clear, so a
     reload or a later visit shows its first characters only."""
     name = request.POST.get("name", "")
+    expires = request.POST.get("expires_in_days", "")
     try:
-        _, token = api_tokens.create_token(request.user, name)
+        _id, token = api_tokens.create_token(request.user, name, expires_in_days=expires)
     except InputError as exc:
-        form = forms.bind([TOKEN], {"name": name}, exc.issues)
+        form = forms.bind([TOKEN], {"name": name, "expires_in_days": expires}, exc.issues)
         return _page(request, role, token_form=form, status=422)
     return _page(request, role, new_token=token, new_token_name=name.strip())
 
