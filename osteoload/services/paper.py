@@ -11,7 +11,9 @@ URL fetcher that refuses every request: the documents are self-contained.
 
 Calendar: every session is an all-day event on its date (no clock time, so it never lands
 on the wrong day in another time zone), with a UID that stays the same when the same
-program is printed again, so calendar apps update events instead of duplicating them.
+program is printed again, so calendar apps update events instead of duplicating them. Her
+calendar subscription (:mod:`.calendar_feed`) asks the same builder for timed events at
+her usual training time (floating: her phone's own clock) with a reminder alarm before each.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -623,10 +625,24 @@ def session_uid(profile: ClientProfile, program: Program, session: Session) -> s
 
 
 def program_ics(
-    program: Program, profile: ClientProfile, *, stamp: datetime | None = None
+    program: Program | None,
+    profile: ClientProfile,
+    *,
+    stamp: datetime | None = None,
+    at: time | None = None,
+    remind_minutes: int | None = None,
+    refresh_hours: int | None = None,
 ) -> bytes:
-    """Every session as an all-day event on its date; the doses in the description."""
-    from icalendar import Calendar, Event
+    """Every session as an event on its date; the doses in the description.
+
+    All-day events by default. With ``at`` each session starts at that time of day as a
+    floating time (her own clock wherever she is) and lasts its estimated minutes; with
+    ``remind_minutes`` each event carries a reminder alarm (VALARM) that many minutes before
+    it starts; ``refresh_hours`` tells a subscribing calendar how often to fetch it again.
+    ``program`` ``None`` gives the calendar without sessions (a subscription whose program
+    is paused or not assigned yet).
+    """
+    from icalendar import Alarm, Calendar, Event
 
     stamp = stamp or clock.now()
     units = profile.units
@@ -635,15 +651,27 @@ def program_ics(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Exercise program{' - ' + profile.name if profile.name else ''}")
-    for week in program.weeks:
+    if refresh_hours is not None:
+        cal.add(
+            "refresh-interval", timedelta(hours=refresh_hours), parameters={"VALUE": "DURATION"}
+        )
+        cal.add("x-published-ttl", f"PT{refresh_hours}H")
+    for week in program.weeks if program is not None else ():
         for session in week.sessions:
             kind = "Strength session" if session.kind == "resistance" else "Home balance session"
             event = Event()
+            assert program is not None  # (the loop runs only over a program's weeks)
             event.add("uid", session_uid(profile, program, session))
             event.add("dtstamp", stamp)
-            event.add("dtstart", session.date)
-            event.add("dtend", session.date + timedelta(days=1))
-            event.add("summary", f"{kind} (week {week.week}, {week.phase.value})")
+            if at is None:
+                event.add("dtstart", session.date)
+                event.add("dtend", session.date + timedelta(days=1))
+            else:
+                start = datetime.combine(session.date, at)
+                event.add("dtstart", start)
+                event.add("dtend", start + timedelta(minutes=max(session.minutes, 1)))
+            summary = f"{kind} (week {week.week}, {week.phase.value})"
+            event.add("summary", summary)
             lines = [f"About {session.minutes} minutes."]
             lines += [
                 f"- {item.name}: {dose_text(item, units, Audience.PRINT)}" for item in session.items
@@ -652,6 +680,12 @@ def program_ics(
             lines.append(SAFETY_LINE)
             event.add("description", "\n".join(lines))
             event.add("transp", "TRANSPARENT")
+            if remind_minutes is not None:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", summary)
+                alarm.add("trigger", timedelta(minutes=-remind_minutes))
+                event.add_component(alarm)
             cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

@@ -14,6 +14,22 @@ when the app starts, so the sentences come in the language active for the reques
 
 from __future__ import annotations
 
-from .audience import N_, Audience, Pronouns, _, ngettext, pronouns_for, use_translation
+from .audience import (
+    Audience,
+    Pronouns,
+    _,
+    gettext_noop,
+    ngettext,
+    pronouns_for,
+    use_translation,
+)
 
-__all__ = ["N_", "Audience", "Pronouns", "_", "ngettext", "pronouns_for", "use_translation"]
+__all__ = [
+    "Audience",
+    "Pronouns",
+    "_",
+    "gettext_noop",
+    "ngettext",
+    "pronouns_for",
+    "use_translation",
+]

@@ -35,9 +35,10 @@ def _(message: str) -> str:
     return _gettext_fn(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the usual name of gettext_noop
-    """Mark ``message`` for extraction only; translate it later with :func:`_` where it is
-    used (tables built at import time, before any language is active)."""
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for extraction only (``makemessages`` knows this name); translate it
+    later with :func:`_` where it is used (tables built at import time, before any language
+    is active)."""
     return message
 
 

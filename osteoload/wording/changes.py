@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from .audience import N_, Audience, _
+from .audience import Audience, _, gettext_noop
 
 _COACH = {
-    "increase": N_("Up"),
-    "hold": N_("Same"),
-    "decrease": N_("Down"),
-    "new": N_("New"),
+    "increase": gettext_noop("Up"),
+    "hold": gettext_noop("Same"),
+    "decrease": gettext_noop("Down"),
+    "new": gettext_noop("New"),
 }
 _CLIENT = {
-    "increase": N_("A step up"),
-    "hold": N_("The same as last time"),
-    "decrease": N_("A little easier"),
-    "new": N_("New for you"),
+    "increase": gettext_noop("A step up"),
+    "hold": gettext_noop("The same as last time"),
+    "decrease": gettext_noop("A little easier"),
+    "new": gettext_noop("New for you"),
 }
 
 

@@ -11,7 +11,7 @@ from osteoload.domain.profile import EquipmentDetails, LoadRange
 from osteoload.domain.units import BandLevel
 from osteoload.domain.vocabulary import Units
 
-from .audience import N_, _
+from .audience import _, gettext_noop
 
 
 def _num(value: float) -> str:
@@ -27,11 +27,11 @@ def _loads(loads: tuple[float, ...] | LoadRange, unit: str) -> str:
 
 
 _BANDS = {
-    BandLevel.EXTRA_LIGHT: N_("extra light"),
-    BandLevel.LIGHT: N_("light"),
-    BandLevel.MEDIUM: N_("medium"),
-    BandLevel.HEAVY: N_("heavy"),
-    BandLevel.EXTRA_HEAVY: N_("extra heavy"),
+    BandLevel.EXTRA_LIGHT: gettext_noop("extra light"),
+    BandLevel.LIGHT: gettext_noop("light"),
+    BandLevel.MEDIUM: gettext_noop("medium"),
+    BandLevel.HEAVY: gettext_noop("heavy"),
+    BandLevel.EXTRA_HEAVY: gettext_noop("extra heavy"),
 }
 
 

@@ -33,7 +33,7 @@ from osteoload.domain.assessment import site_words
 from osteoload.domain.program import Finding, Screening, Step
 from osteoload.domain.vocabulary import Site
 
-from .audience import N_, THEY, Audience, Pronouns, _
+from .audience import THEY, Audience, Pronouns, _, gettext_noop
 from .bone import bone_source
 
 Record = Finding | Step | Mapping[str, Any]
@@ -117,7 +117,9 @@ def _site(code: Any) -> str:
         "other": "",
     }
     word = words.get(str(code), str(code or ""))
-    return f"{word} " if word else ""
+    # Translators: the site before "fracture" ("hip " + "fracture"); in Spanish after it,
+    # with its preposition: " de {word}".
+    return _("{word} ").format(word=word) if word else ""
 
 
 def _join(items: Iterable[str]) -> str:
@@ -407,23 +409,23 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
     "contraindication": _contraindication,
     "stop_symptoms": _stop_symptoms,
     "new_back_pain": _text(
-        N_(
+        gettext_noop(
             "New, severe back pain can be a sign of a spine fracture: no lifting or jumping until "
             "a doctor has seen {o} for an X-ray. Gentle walking, posture and easy movement are "
             "fine if they do not make the pain worse."
         ),
-        N_(
+        gettext_noop(
             "New, severe back pain can be a sign of a spine fracture. Stop lifting and any "
             "jumping, and see your doctor for an X-ray. Gentle walking, posture and easy "
             "movement are fine if they do not make the pain worse."
         ),
     ),
     "parq_missing": _text(
-        N_(
+        gettext_noop(
             "{P} answers to the PAR-Q+ health questions are not recorded. {S} answer{x} them (or "
             "{p} doctor clears {o}) before the program starts."
         ),
-        N_(
+        gettext_noop(
             "We do not have your answers to the PAR-Q+ health questions yet. Please answer them "
             "before you start (or ask your doctor to clear you)."
         ),
@@ -431,56 +433,56 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
     "parq_cleared": lambda a: _parq(True, a),
     "parq_yes": lambda a: _parq(False, a),
     "hypertension_breathing": _text(
-        N_(
+        gettext_noop(
             "{S} {has} high blood pressure: {s} should breathe out while lifting and never hold "
             "{p} breath while straining."
         ),
-        N_(
+        gettext_noop(
             "You have high blood pressure: breathe out as you lift and never hold your breath "
             "while straining."
         ),
     ),
     "hypertension_cleared": _text(
-        N_(
+        gettext_noop(
             "{P} doctor has cleared {o} despite high blood pressure: keep it checked, and remind "
             "{o} to breathe out while lifting."
         ),
-        N_(
+        gettext_noop(
             "Your doctor has cleared you despite high blood pressure: keep it checked, and "
             "breathe out as you lift."
         ),
     ),
     "blood_pressure_high": _blood_pressure_high,
     "recent_fracture": _text(
-        N_(
+        gettext_noop(
             "{P} {site}fracture was {days} days ago. No strength training until at least "
             "{resume}; until then gentle walking, balance near support and posture exercises."
         ),
-        N_(
+        gettext_noop(
             "Your {site}fracture was {days} days ago. Strength training waits until at least "
             "{resume}; until then gentle walking, balance near support and posture exercises "
             "keep you moving."
         ),
     ),
     "fracture_year_only": _text(
-        N_(
+        gettext_noop(
             "Only the year ({year}) of {p} {site}fracture is recorded. Record the date, or {p} "
             "doctor's confirmation that it has healed: strength training waits {weeks} weeks "
             "after a fracture."
         ),
-        N_(
+        gettext_noop(
             "We only know your {site}fracture happened in {year}. Please give the date, or ask "
             "your doctor to confirm it has healed, because strength training waits for {weeks} "
             "weeks after a fracture."
         ),
     ),
     "acute_vertebral_fracture": _text(
-        N_(
+        gettext_noop(
             "{P} spine fracture was {weeks} weeks ago and is still healing. For now: gentle "
             "walking, posture and easy movement that do not increase pain. A physiotherapist "
             "reviews {o} around {review} before any lifting."
         ),
-        N_(
+        gettext_noop(
             "Your spine fracture was {weeks} weeks ago and is still healing. For now: gentle "
             "walking, posture and easy movement that do not increase pain. A physiotherapist "
             "reviews you around {review} before any lifting."
@@ -488,32 +490,32 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
     ),
     "bone_category": _bone_category,
     "bone_unknown_treated_as_low": _text(
-        N_(
+        gettext_noop(
             "No bone density result is recorded, so {p} bones are treated as if they were thin: "
             "no sit-ups, toe touches or twisting under load. A DXA scan would tell more."
         ),
-        N_(
+        gettext_noop(
             "We do not have a bone density scan result, so we treat your bones as if they were "
             "thin: no sit-ups, toe touches or twisting under load. A bone density (DXA) scan "
             "would tell more."
         ),
     ),
     "spine_protection": _text(
-        N_(
+        gettext_noop(
             "To protect {p} spine: no sit-ups, crunches, toe touches or twisting against "
             "resistance. {S} bend{x} at the hips and knees, not the back, also in daily life."
         ),
-        N_(
+        gettext_noop(
             "To protect your spine: no sit-ups, crunches, toe touches or twisting against "
             "resistance. Bend at the hips and knees, not the back, also in daily life."
         ),
     ),
     "posture_every_week": _text(
-        N_(
+        gettext_noop(
             "Every week includes back-strengthening and posture exercises, which help {o} stand "
             "tall and protect the spine."
         ),
-        N_(
+        gettext_noop(
             "Every week includes back-strengthening and posture exercises, which help you stand "
             "tall and protect the spine."
         ),
@@ -521,31 +523,31 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
     "impact_gentle_after_fracture": _impact_after_fracture,
     "falls_risk_high": _falls_high,
     "falls_risk_unknown": _text(
-        N_(
+        gettext_noop(
             "{P} falls history and balance test results are not recorded yet, so impact stays "
             "gentle until a coach has tested {p} balance and walking."
         ),
-        N_(
+        gettext_noop(
             "We do not know your falls history or balance test results yet, so impact stays "
             "gentle until a coach has tested your balance and walking."
         ),
     ),
     "osteoarthritis_low_impact": _text(
-        N_(
+        gettext_noop(
             "With arthritis in {p} knee or hip, impact uses low-impact choices such as marching, "
             "stairs and heel drops instead of hops and jumps."
         ),
-        N_(
+        gettext_noop(
             "With arthritis in your knee or hip we use low-impact choices such as marching, "
             "stairs and heel drops instead of hops and jumps."
         ),
     ),
     "impact_needs_clearance": _text(
-        N_(
+        gettext_noop(
             "Hops and low jumps help bone, but with osteoporosis a clinician should clear {o} for "
             "them first. Until then impact stays at walking and heel-drop level."
         ),
-        N_(
+        gettext_noop(
             "Hops and low jumps help bone, but with osteoporosis a clinician should clear you for "
             "them first. Until then impact stays at walking and heel-drop level."
         ),
@@ -553,143 +555,159 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
     "high_impact_not_yet": lambda a: _listing(
         _high_impact_needs,
         "missing",
-        N_("Bigger jumps and drop landings need {items}; impact builds up to hops and low jumps."),
+        gettext_noop(
+            "Bigger jumps and drop landings need {items}; impact builds up to hops and low jumps."
+        ),
     ),
     "high_impact_allowed": _same(
-        N_(
+        gettext_noop(
             "Jumps and drop landings are allowed under supervision, and only after {weeks} weeks "
             "of hops and low jumps without problems."
         )
     ),
     "impact_target": _same(
-        N_("Impact work builds up towards about {impacts} hops, stamps or low jumps a session.")
+        gettext_noop(
+            "Impact work builds up towards about {impacts} hops, stamps or low jumps a session."
+        )
     ),
     "no_free_weights_alone": _text(
-        N_(
+        gettext_noop(
             "While {s} train{x} on {p} own: body weight, bands and machines rather than free "
             "weights."
         ),
-        N_(
+        gettext_noop(
             "While you train on your own, use your body weight, bands and machines rather than "
             "free weights."
         ),
     ),
     "balance_high_falls_risk": _same(
-        N_(
+        gettext_noop(
             "Balance training of at least {hours} hours a week, spread over short sessions, "
             "steadily made harder."
         )
     ),
     "walking_not_balance": _text(
-        N_("Walking is good for {o}, but it does not replace balance training for falls."),
-        N_("Walking is good for you, but it does not replace balance training for falls."),
+        gettext_noop(
+            "Walking is good for {o}, but it does not replace balance training for falls."
+        ),
+        gettext_noop(
+            "Walking is good for you, but it does not replace balance training for falls."
+        ),
     ),
     "balance_weekly": _text(
-        N_(
+        gettext_noop(
             "About {hours} hours of balance practice a week for {o}, in short bouts (for example "
             "15-20 minutes a day)."
         ),
-        N_(
+        gettext_noop(
             "Aim for about {hours} hours of balance practice a week, in short bouts (for example "
             "15-20 minutes a day)."
         ),
     ),
     "vivifrail_tests_needed": _text(
-        N_(
+        gettext_noop(
             "From age 70 a coach should measure {p} Short Physical Performance Battery (SPPB) and "
             "gait speed, so the program matches {p} fitness."
         ),
-        N_(
+        gettext_noop(
             "From age 70 a coach should test your balance, your walking speed and how easily you "
             "stand up from a chair, so the program matches your fitness."
         ),
     ),
     "vivifrail_a": _text(
-        N_(
+        gettext_noop(
             "{P} fitness tests (Vivifrail {passport}) call for seated or supported strength "
             "exercises only, no impact, and a medical review."
         ),
-        N_(
+        gettext_noop(
             "Your fitness tests call for seated or supported strength exercises only, no impact, "
             "and a check by your doctor."
         ),
     ),
     "vivifrail_b": _text(
-        N_(
+        gettext_noop(
             "{P} fitness tests (Vivifrail {passport}) suggest starting gently: lighter strength "
             "work with support nearby, and plenty of balance practice."
         ),
-        N_(
+        gettext_noop(
             "Your fitness tests suggest starting gently: lighter strength work with support "
             "nearby, and plenty of balance practice."
         ),
     ),
     "vivifrail_passport": _text(
-        N_("{P} fitness tests put {o} at Vivifrail {passport}."),
-        N_("Your fitness tests show you can follow the program at its usual pace."),
+        gettext_noop("{P} fitness tests put {o} at Vivifrail {passport}."),
+        gettext_noop("Your fitness tests show you can follow the program at its usual pace."),
     ),
     "vertebral_lifts_approved": _text(
-        N_("{P} physiotherapist has approved overhead pressing and deadlifts."),
-        N_("Your physiotherapist has approved overhead pressing and deadlifts."),
+        gettext_noop("{P} physiotherapist has approved overhead pressing and deadlifts."),
+        gettext_noop("Your physiotherapist has approved overhead pressing and deadlifts."),
     ),
     "vertebral_lifts_wait": _text(
-        N_(
+        gettext_noop(
             "After a spine fracture, overhead presses and barbell deadlifts wait for a "
             "physiotherapist's approval. Until then {s} do{es} hip hinges with a kettlebell from "
             "a raised height, incline presses and rows instead."
         ),
-        N_(
+        gettext_noop(
             "After a spine fracture, overhead presses and barbell deadlifts wait for a "
             "physiotherapist's approval. Until then you do hip hinges with a kettlebell from a "
             "raised height, incline presses and rows instead."
         ),
     ),
     "height_loss": _text(
-        N_(
+        gettext_noop(
             "{S} {has} lost {cm} cm of height: ask {p} doctor whether a spine X-ray or vertebral "
             "fracture assessment (VFA) is needed."
         ),
-        N_(
+        gettext_noop(
             "You have lost {cm} cm of height. Ask your doctor whether a spine X-ray is needed to "
             "check for a fracture in your spine."
         ),
     ),
     "no_tests_recorded": _text(
-        N_(
+        gettext_noop(
             "No balance or strength tests are recorded yet. A Timed Up and Go, a 30-second chair "
             "stand and a gait-speed test take ten minutes and make the plan safer."
         ),
-        N_(
+        gettext_noop(
             "No balance or strength tests are recorded yet. Three short tests (standing up and "
             "walking a few steps, standing up from a chair for 30 seconds, and your walking "
             "speed) take ten minutes and make the plan safer."
         ),
     ),
     "experience_missing": _text(
-        N_("Training experience not given: the program starts as for a beginner."),
-        N_("We do not know your training experience yet, so the program starts as for a beginner."),
+        gettext_noop("Training experience not given: the program starts as for a beginner."),
+        gettext_noop(
+            "We do not know your training experience yet, so the program starts as for a beginner."
+        ),
     ),
     "equipment_missing": _text(
-        N_("Equipment not given: the program assumes a gym with free weights and machines."),
-        N_(
+        gettext_noop(
+            "Equipment not given: the program assumes a gym with free weights and machines."
+        ),
+        gettext_noop(
             "We do not know what equipment you have yet, so the program assumes a gym with free "
             "weights and machines."
         ),
     ),
     "dementia_helper": _text(
-        N_("With memory problems, {s} exercise{x} with a helper or coach nearby."),
-        N_("With memory problems, exercise with a helper or coach nearby."),
+        gettext_noop("With memory problems, {s} exercise{x} with a helper or coach nearby."),
+        gettext_noop("With memory problems, exercise with a helper or coach nearby."),
     ),
     "high_intensity_not_yet": _high_intensity_not_yet,
     "high_intensity": _same(
-        N_(
+        gettext_noop(
             "After the first four weeks of technique practice, squats, deadlifts and overhead "
             "presses move to supervised heavy sets of five."
         )
     ),
     "novice_learns_lifts": _text(
-        N_("As a beginner {s} spend{x} the first weeks learning each lift with light loads."),
-        N_("As a beginner you will spend the first weeks learning each lift with light loads."),
+        gettext_noop(
+            "As a beginner {s} spend{x} the first weeks learning each lift with light loads."
+        ),
+        gettext_noop(
+            "As a beginner you will spend the first weeks learning each lift with light loads."
+        ),
     ),
 }
 
@@ -704,52 +722,56 @@ def _step(coach: str, client: str) -> tuple[str, str]:
 
 _STEPS: dict[str, tuple[str, str]] = {
     "doctor_treats_contraindication": _step(
-        N_("{P} doctor treats the condition; the program can start once the doctor clears {o}."),
-        N_("See your doctor; the program can start once they clear you."),
+        gettext_noop(
+            "{P} doctor treats the condition; the program can start once the doctor clears {o}."
+        ),
+        gettext_noop("See your doctor; the program can start once they clear you."),
     ),
     "doctor_checks_symptoms": _step(
-        N_("A doctor checks {p} symptoms before any exercise."),
-        N_("A doctor checks the symptoms before any exercise."),
+        gettext_noop("A doctor checks {p} symptoms before any exercise."),
+        gettext_noop("A doctor checks the symptoms before any exercise."),
     ),
     "back_pain_review": _step(
-        N_("A doctor checks {p} back pain; a physiotherapist signs {o} off."),
-        N_("A doctor checks the back pain; a physiotherapist signs off."),
+        gettext_noop("A doctor checks {p} back pain; a physiotherapist signs {o} off."),
+        gettext_noop("A doctor checks the back pain; a physiotherapist signs off."),
     ),
     "answer_parq": _step(
-        N_("{S} answer{x} the seven PAR-Q+ questions."),
-        N_("Answer the seven PAR-Q+ health questions."),
+        gettext_noop("{S} answer{x} the seven PAR-Q+ questions."),
+        gettext_noop("Answer the seven PAR-Q+ health questions."),
     ),
     "parq_clearance": _step(
-        N_("{P} doctor clears {o} for exercise (PAR-Q+ follow-up)."),
-        N_("Ask your doctor to clear you for exercise (a follow-up to the PAR-Q+ questions)."),
+        gettext_noop("{P} doctor clears {o} for exercise (PAR-Q+ follow-up)."),
+        gettext_noop(
+            "Ask your doctor to clear you for exercise (a follow-up to the PAR-Q+ questions)."
+        ),
     ),
     "blood_pressure_control": _step(
-        N_("{P} blood pressure is brought under control and a doctor clears {o}."),
-        N_("Get your blood pressure under control and cleared by a doctor."),
+        gettext_noop("{P} blood pressure is brought under control and a doctor clears {o}."),
+        gettext_noop("Get your blood pressure under control and cleared by a doctor."),
     ),
     "review_after_fracture": _step(
-        N_("Review {o} on or after {date}."),
-        N_("Review on or after {date}."),
+        gettext_noop("Review {o} on or after {date}."),
+        gettext_noop("Review on or after {date}."),
     ),
     "fracture_date_or_clearance": _step(
-        N_("Record the fracture date or {p} doctor's clearance."),
-        N_("Give the fracture date or a doctor's clearance."),
+        gettext_noop("Record the fracture date or {p} doctor's clearance."),
+        gettext_noop("Give the fracture date or a doctor's clearance."),
     ),
     "physio_after_vertebral_fracture": _step(
-        N_("A physiotherapist signs {o} off before lifting after the fracture."),
-        N_("A physiotherapist signs off before lifting after the fracture."),
+        gettext_noop("A physiotherapist signs {o} off before lifting after the fracture."),
+        gettext_noop("A physiotherapist signs off before lifting after the fracture."),
     ),
     "impact_clearance": _step(
-        N_("A clinician clears {o} for moderate impact (hops, low jumps)."),
-        N_("Ask a clinician to clear moderate impact (hops, low jumps)."),
+        gettext_noop("A clinician clears {o} for moderate impact (hops, low jumps)."),
+        gettext_noop("Ask a clinician to clear moderate impact (hops, low jumps)."),
     ),
     "medical_review_vivifrail": _step(
-        N_("A doctor reviews {o} before the program starts (R25)."),
-        N_("A doctor reviews you before the program starts."),
+        gettext_noop("A doctor reviews {o} before the program starts (R25)."),
+        gettext_noop("A doctor reviews you before the program starts."),
     ),
     "physio_approves_lifts": _step(
-        N_("A physiotherapist approves overhead pressing and deadlifts for {o} (R19)."),
-        N_("A physiotherapist approves overhead pressing and deadlifts."),
+        gettext_noop("A physiotherapist approves overhead pressing and deadlifts for {o} (R19)."),
+        gettext_noop("A physiotherapist approves overhead pressing and deadlifts."),
     ),
 }
 

@@ -20,39 +20,39 @@ from osteoload.domain.stop_rules import (
 )
 from osteoload.domain.vocabulary import FractureSite, Symptom
 
-from .audience import N_, Audience, Pronouns, _, pronouns_for
+from .audience import Audience, Pronouns, _, gettext_noop, pronouns_for
 
 _SYMPTOMS_COACH = {
-    Symptom.NEW_SEVERE_BACK_PAIN: N_("new severe back pain"),
-    Symptom.CHEST_PAIN: N_("chest pain"),
-    Symptom.DIZZINESS: N_("dizziness"),
-    Symptom.BREATHLESSNESS: N_("breathlessness"),
-    Symptom.FAINTING: N_("fainting"),
-    Symptom.FALL_WITH_INJURY: N_("a fall with injury"),
+    Symptom.NEW_SEVERE_BACK_PAIN: gettext_noop("new severe back pain"),
+    Symptom.CHEST_PAIN: gettext_noop("chest pain"),
+    Symptom.DIZZINESS: gettext_noop("dizziness"),
+    Symptom.BREATHLESSNESS: gettext_noop("breathlessness"),
+    Symptom.FAINTING: gettext_noop("fainting"),
+    Symptom.FALL_WITH_INJURY: gettext_noop("a fall with injury"),
 }
 _SYMPTOMS_CLIENT = {
-    Symptom.NEW_SEVERE_BACK_PAIN: N_("new, severe back pain"),
-    Symptom.CHEST_PAIN: N_("chest pain"),
-    Symptom.DIZZINESS: N_("feeling dizzy or faint"),
-    Symptom.BREATHLESSNESS: N_("being much more out of breath than usual"),
-    Symptom.FAINTING: N_("fainting"),
-    Symptom.FALL_WITH_INJURY: N_("a fall in which you were hurt"),
+    Symptom.NEW_SEVERE_BACK_PAIN: gettext_noop("new, severe back pain"),
+    Symptom.CHEST_PAIN: gettext_noop("chest pain"),
+    Symptom.DIZZINESS: gettext_noop("feeling dizzy or faint"),
+    Symptom.BREATHLESSNESS: gettext_noop("being much more out of breath than usual"),
+    Symptom.FAINTING: gettext_noop("fainting"),
+    Symptom.FALL_WITH_INJURY: gettext_noop("a fall in which you were hurt"),
 }
 _SITES = {
-    FractureSite.VERTEBRA: N_("spine"),
-    FractureSite.HIP: N_("hip"),
-    FractureSite.WRIST: N_("wrist"),
-    FractureSite.HUMERUS: N_("upper arm"),
-    FractureSite.PELVIS: N_("pelvis"),
-    FractureSite.RIB: N_("rib"),
-    FractureSite.ANKLE: N_("ankle"),
+    FractureSite.VERTEBRA: gettext_noop("spine"),
+    FractureSite.HIP: gettext_noop("hip"),
+    FractureSite.WRIST: gettext_noop("wrist"),
+    FractureSite.HUMERUS: gettext_noop("upper arm"),
+    FractureSite.PELVIS: gettext_noop("pelvis"),
+    FractureSite.RIB: gettext_noop("rib"),
+    FractureSite.ANKLE: gettext_noop("ankle"),
     FractureSite.OTHER: "",
 }
 #: The profile form's labels for the clearances the screening may ask for.
 _CLEARANCE_LABELS = {
-    "medical": N_("Cleared by {her} doctor to exercise"),
-    "physio": N_("Seen and cleared by a physiotherapist"),
-    "impact": N_("Cleared for impact exercise (hops, jumps)"),
+    "medical": gettext_noop("Cleared by {her} doctor to exercise"),
+    "physio": gettext_noop("Seen and cleared by a physiotherapist"),
+    "impact": gettext_noop("Cleared for impact exercise (hops, jumps)"),
 }
 
 
@@ -77,18 +77,28 @@ def _join(items: list[str]) -> str:
 
 
 _WEEKDAYS = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
+    gettext_noop("Monday"),
+    gettext_noop("Tuesday"),
+    gettext_noop("Wednesday"),
+    gettext_noop("Thursday"),
+    gettext_noop("Friday"),
+    gettext_noop("Saturday"),
+    gettext_noop("Sunday"),
 )
 _MONTHS = (
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-)  # fmt: skip
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+)
 
 
 def day_in_words(day: date, today: date | None = None) -> str:
@@ -108,7 +118,8 @@ def _long(day: date) -> str:
 
 def _fracture(reason: StopReason) -> str:
     site = _SITES.get(reason.fracture_site, "") if reason.fracture_site else ""
-    return _("{site}fracture").format(site=f"{_(site)} " if site else "")
+    # Translators: {site} is "hip " (see "{word} ") or empty.
+    return _("{site}fracture").format(site=_("{word} ").format(word=_(site)) if site else "")
 
 
 def _coach_reason(reason: StopReason) -> str:
