@@ -233,6 +233,21 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_LOCALE_DIR, DATA_DIR / "locale"]
 USE_TZ = True
 
+# Email: invitations, password-reset links and a coach's stop alert. Written to the console
+# (links redacted) unless OSTEOLOAD_EMAIL_HOST names an SMTP server (docs/configuration.md).
+EMAIL_HOST = envstr("OSTEOLOAD_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "osteoload.web.security.ScrubbedConsoleEmailBackend"
+)
+EMAIL_PORT = envint("OSTEOLOAD_EMAIL_PORT", 25, low=1, high=65535)
+EMAIL_HOST_USER = envstr("OSTEOLOAD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("OSTEOLOAD_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("OSTEOLOAD_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = envstr("OSTEOLOAD_EMAIL_FROM", "osteoload@localhost")
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
@@ -245,7 +260,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # One-time invitation and password-reset links and API tokens never reach a log: the
+    # One-time invitation and password-reset links, secret calendar addresses and API tokens
+    # never reach a log: the
     # filter rewrites them on every record the console writes and on the request loggers.
     # (django.server, runserver's request log, is Django's default set-up plus the filter.)
     "filters": {"scrub_secrets": {"()": "osteoload.web.security.ScrubSecrets"}},

@@ -35,6 +35,7 @@ from .access import AnyUser, NotFound, client_for, client_for_coach, require_coa
 from .errors import InputError, Issue
 from .profile_schema import ProfileIn
 from .profiles import parse_profile, stored_profile, validation_context
+from .untrusted import username_issue
 from .validation import validate
 
 INVITE_DAYS = 14

@@ -16,6 +16,7 @@ from osteoload.domain.stop_rules import StopDecision, screening_decision
 from osteoload.store.models import Client
 from osteoload.wording import stops as stop_words
 
+from . import mail
 from .access import AnyUser, client_for
 from .accounts import clinic_details
 from .clients import client_profile
@@ -36,12 +37,13 @@ def current_decision(client: Client, *, today: date) -> StopDecision:
     return screening_decision(profile, screen(profile, as_of=today), as_of=today)
 
 
-def suspend(client: Client, decision: StopDecision) -> bool:
+def suspend(client: Client, decision: StopDecision, *, alert: bool = True) -> bool:
     """Pause her program for ``decision`` (R32, R32a); returns True if this changed anything.
 
     A pause already in place keeps its reason and gains the new one (a coach's record after
     her own report, or the reverse), unless it already says it. The caller holds the
-    transaction.
+    transaction. With ``alert`` (the default; False when her coach recorded the stop
+    herself) her coach is emailed once the pause is committed (:mod:`.mail`).
     """
     if not decision.suspend:
         return False
@@ -53,6 +55,8 @@ def suspend(client: Client, decision: StopDecision) -> bool:
     )
     client.paused = True
     client.save(update_fields=["paused", "paused_reason", "updated"])
+    if alert:
+        mail.alert_after_commit(client.pk)
     return True
 
 

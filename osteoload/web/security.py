@@ -5,8 +5,11 @@
   health data; and a strict Content-Security-Policy (scripts and styles from this site only,
   no inline script or style, no framing).
 * :class:`ScrubSecrets`: a logging filter that removes one-time invitation and
-  password-reset links and API tokens from every log record before it is written (a logged
-  link would let whoever reads the log take over the account).
+  password-reset links, secret calendar addresses and API tokens from every log record
+  before it is written (a logged link would let whoever reads the log take over the
+  account, or read a client's program).
+* :class:`ScrubbedConsoleEmailBackend`: the default email backend (no mail server
+  configured) writes each email to the console with the same secrets redacted.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from typing import Any
 
+from django.core.mail.backends.console import EmailBackend as ConsoleEmailBackend
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -46,6 +51,8 @@ class NoStoreMiddleware:
 _SECRETS = (
     # /invite/<token>/ : an invitation or a password-reset link
     (re.compile(r"(/invite/)[^/\s?\"'#]+"), r"\1[redacted]"),
+    # /calendar/<token>.ics : a client's secret calendar address (it needs no login)
+    (re.compile(r"(/calendar/)[^/\s?\"'#]+"), r"\1[redacted]"),
     # a personal API token wherever it appears
     (re.compile(r"\bolk_[A-Za-z0-9_\-]+"), "olk_[redacted]"),
     # token=... in a query string
@@ -73,3 +80,16 @@ class ScrubSecrets(logging.Filter):
             record.msg = clean
             record.args = None
         return True
+
+
+class ScrubbedConsoleEmailBackend(ConsoleEmailBackend):
+    """Django's console email backend, with one-time links and tokens redacted: the console
+    is the server's log, which must never hold a link that opens an account."""
+
+    def write_message(self, message: Any) -> None:
+        msg = message.message()
+        data = msg.as_bytes().decode("utf-8", "replace")
+        assert self.stream is not None
+        self.stream.write(scrub(data) + "\n")
+        self.stream.write("-" * 79)
+        self.stream.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, URLResolver, path
 
 from .views import accounts, client, coach, documents, pwa, settings
+from .views import calendar as calendar_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", accounts.home, name="home"),
@@ -67,4 +68,21 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("booklet/booklet-large-print.pdf", documents.client_booklet, {"large_print": True},
          name="client-booklet-large"),
     path("booklet/calendar.ics", documents.client_calendar, name="client-calendar"),
+]  # fmt: skip
+
+# Her phone's calendar: the secret subscription (no login: the token is the credential) and
+# the forms that make, time and revoke it on her page and on her coach's
+urlpatterns += [
+    path("calendar/<str:token>.ics", calendar_views.feed, name="calendar-feed"),
+    path("settings/email/", settings.email_change, name="settings-email"),
+    path("booklet/calendar-link/", calendar_views.client_feed_create, name="client-feed-create"),
+    path("booklet/calendar-link/time/", calendar_views.client_feed_time, name="client-feed-time"),
+    path("booklet/calendar-link/revoke/", calendar_views.client_feed_revoke,
+         name="client-feed-revoke"),
+    path("coach/clients/<int:client_id>/calendar-link/", calendar_views.coach_feed_create,
+         name="coach-feed-create"),
+    path("coach/clients/<int:client_id>/calendar-link/time/", calendar_views.coach_feed_time,
+         name="coach-feed-time"),
+    path("coach/clients/<int:client_id>/calendar-link/revoke/", calendar_views.coach_feed_revoke,
+         name="coach-feed-revoke"),
 ]  # fmt: skip

@@ -17,10 +17,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from osteoload.services import access, accounts, api_tokens, stops
+from osteoload.services import access, accounts, api_tokens, mail, stops
 from osteoload.services.errors import InputError, Issue
 
 from .. import forms
@@ -106,6 +108,7 @@ def _page(
         "clinic_settings": accounts.CLINIC_SETTINGS,
         "coach_name": coach_name,
         "username": user.get_username(),
+        "email": mail.own_email(user) if role == COACH else "",
     }
     return render(request, "osteoload/settings/index.html", context, status=status)
 
@@ -181,3 +184,23 @@ def password_change(request: HttpRequest, role: str) -> HttpResponse:
         {"base": _base(role), "form": form},
         status=422 if issues else 200,
     )
+
+
+@require_POST
+@member_view
+def email_change(request: HttpRequest, role: str) -> HttpResponse:
+    """A coach's email address, where her stop alerts go (empty: no alerts by email)."""
+    if role != COACH:
+        raise PermissionDenied("This form is for coaches.")
+    try:
+        address = mail.set_own_email(request.user, request.POST.get("email", ""))
+    except InputError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Email address saved: alerts go to %(address)s.") % {"address": address}
+            if address
+            else _("Email address removed: no alerts are sent by email."),
+        )
+    return redirect(reverse("settings") + "#account-h")
