@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,6 +19,7 @@ from osteoload.services import (
     clients,
     clock,
     coaching,
+    mail,
     plans,
     progress,
     training_log,
@@ -34,6 +36,8 @@ from osteoload.wording.findings import findings_for, steps_for
 
 from .. import forms, labels, present
 from ..progress_charts import progress_charts
+from ..qr import qr_svg
+from .calendar import feed_context
 from .common import coach_view, is_htmx, today
 
 GET_POST = ["GET", "POST"]
@@ -207,6 +211,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             if view.paused
             else "",
             "test_records": present.tests_rows(recorded_tests),
+            **feed_context(request, client_id, coach=True),
         },
     )
 
@@ -420,13 +425,29 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
 @coach_view
 @require_POST
 def invite_create(request: HttpRequest, client_id: int) -> HttpResponse:
+    """A one-time link for her login (or a new password); shown once, as text to copy and as
+    a QR code, and emailed to her when her coach wrote an address on the form."""
+    email = request.POST.get("email", "").strip()
     try:
-        token = clients.create_invite(request.user, client_id, now=clock.now())
+        address = mail.check_address(email) if email else ""
+        now = clock.now()
+        token = clients.create_invite(request.user, client_id, now=now)
     except InputError as exc:
         messages.error(request, str(exc))
         return redirect("coach-client", client_id=client_id)
     link = request.build_absolute_uri(reverse("invite", kwargs={"token": token}))
     name = clients.client_name(request.user, client_id)
+    mailed, mail_failed = "", False
+    if address:
+        reset = clients.invitation(token, now=now).username is not None
+        try:
+            mail.send_invitation(
+                request.user, client_id, address, link, days=clients.INVITE_DAYS, reset=reset
+            )
+        except mail.MailNotSent:
+            mail_failed = True
+        else:
+            mailed = address
     return render(
         request,
         "osteoload/coach/invite_created.html",
@@ -434,6 +455,11 @@ def invite_create(request: HttpRequest, client_id: int) -> HttpResponse:
             "client_id": client_id,
             "name": name,
             "link": link,
+            "qr": qr_svg(
+                link, title=_("QR code of the invitation link for %(name)s") % {"name": name}
+            ),
+            "mailed": mailed,
+            "mail_failed": mail_failed,
             "pronouns": _pronouns(request, client_id),
         },
     )

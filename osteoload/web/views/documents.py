@@ -19,6 +19,7 @@ from osteoload.services import client_documents, client_programs, clients
 from osteoload.services.client_documents import DocumentsPaused, Download
 from osteoload.services.errors import InputError
 
+from .calendar import feed_context
 from .common import client_view, coach_view, today
 
 
@@ -71,7 +72,8 @@ def coach_report(request: HttpRequest, client_id: int) -> HttpResponse:
 
 def _documents_page(request: HttpRequest, client_id: int, *, status: int = 200) -> HttpResponse:
     view = client_programs.today_session(request.user, client_id, today=today())
-    return render(request, "osteoload/client/documents.html", {"view": view}, status=status)
+    context = {"view": view, **feed_context(request, client_id, coach=False)}
+    return render(request, "osteoload/client/documents.html", context, status=status)
 
 
 @client_view
