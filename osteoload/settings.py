@@ -199,11 +199,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]  # fmt: skip
 
-# django-axes: five failed logins from one address for one username locks that pair out for
-# 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# django-axes (osteoload/web/lockout.py): a user name is locked for 15 minutes after ten
+# failed logins from any addresses, an address after five failed logins for any user names
+# (lower, so that one address alone cannot lock out somebody else's account).
+AXES_FAILURE_LIMIT = 10
+OSTEOLOAD_ADDRESS_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_HANDLER = "osteoload.web.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "osteoload/accounts/locked_out.html"
 

@@ -57,21 +57,36 @@ class RosterRow:
     program_status: str | None
 
 
+class NameTaken(InputError):
+    """The chosen user name belongs to another login. Its message does not say so more than
+    it must (issue 16 item 7): the invitation page counts each one as a failed login, so that
+    trying names to learn which logins exist is throttled like guessing passwords."""
+
+
+#: What a taken user name is told (the same words whoever has it).
+USERNAME_TAKEN = "is not available; choose another"
+
+
 def create_user(username: str, password: str, *, role: Role, display_name: str = "") -> Any:
-    """Create a login with a role; raises :class:`InputError` for a taken name or weak password."""
+    """Create a login with a role; raises :class:`InputError` for a user name with invisible
+    or markup characters or a weak password, :class:`NameTaken` for a taken name."""
     issues: list[Issue] = []
     username = username.strip()
+    taken = False
     if not username or len(username) > 150:
         issues.append(Issue("username", "is required (at most 150 characters)"))
+    elif (problem := username_issue(username)) is not None:
+        issues.append(problem)  # visible characters only: no <script>, no zero-width space
     User = get_user_model()
-    if username and User.objects.filter(username__iexact=username).exists():
-        issues.append(Issue("username", f"{username!r} is already taken; choose another"))
+    if not issues and User.objects.filter(username__iexact=username).exists():
+        issues.append(Issue("username", USERNAME_TAKEN))
+        taken = True
     try:
         validate_password(password, User(username=username))
     except ValidationError as exc:
         issues.append(Issue("password", " ".join(exc.messages)))
     if issues:
-        raise InputError(issues)
+        raise NameTaken(issues) if taken else InputError(issues)
     with transaction.atomic():
         user = User.objects.create_user(username=username, password=password)
         Account.objects.create(user=user, role=role, display_name=display_name or username)
@@ -223,7 +238,7 @@ def accept_invite(token: str, username: str, password: str, *, now: datetime) ->
             try:
                 user = create_user(username, password, role=Role.CLIENT, display_name=client.name)
             except IntegrityError:
-                raise InputError([Issue("username", "is already taken; choose another")]) from None
+                raise NameTaken([Issue("username", USERNAME_TAKEN)]) from None
             client.user = user
         client.invite_token_hash = ""
         client.invite_expires = None

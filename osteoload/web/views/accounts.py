@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
 from django.contrib.auth import login
+from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -55,6 +58,10 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
         values = {k: request.POST.get(k, "") for k in ("username", "password", "password2")}
         if invitation.username is not None:
             values["username"] = invitation.username
+        credentials = {"username": values["username"]}
+        if AxesProxyHandler.is_locked(request, credentials):
+            # an address that tried too many names (or passwords) waits, as at the login
+            return get_lockout_response(request, None, credentials)  # type: ignore[no-any-return]
         if values["password"] != values["password2"]:
             issues.append(Issue("password2", "the two passwords are not the same"))
         else:
@@ -62,6 +69,11 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
                 user = clients.accept_invite(token, values["username"], values["password"], now=now)
             except access.NotFound:
                 return render(request, "osteoload/accounts/invite_invalid.html", status=404)
+            except clients.NameTaken as exc:
+                # No account enumeration (issue 16 item 7): a taken name counts as a failed
+                # login from this address, so trying names is throttled like passwords.
+                issues.extend(exc.issues)
+                user_login_failed.send(__name__, credentials=credentials, request=request)
             except InputError as exc:
                 issues.extend(exc.issues)
             else:
