@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from .views import accounts, client, coach, documents, pwa, settings
 from .views import calendar as calendar_views
+from .views import language as language_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", accounts.home, name="home"),
@@ -18,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("invite/<str:token>/", accounts.accept_invite, name="invite"),
     # Settings: her own API tokens, the clinic's details, her password (coach or client)
     path("settings/", settings.settings_page, name="settings"),
+    path("settings/language/", language_views.own_language, name="settings-language"),
     path("settings/tokens/", settings.token_create, name="settings-token-create"),
     path("settings/tokens/<int:token_id>/revoke/", settings.token_revoke,
          name="settings-token-revoke"),
@@ -27,6 +29,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("coach/clients/new/", coach.client_new, name="coach-client-new"),
     path("coach/clients/<int:client_id>/", coach.client_detail, name="coach-client"),
     path("coach/clients/<int:client_id>/edit/", coach.client_edit, name="coach-client-edit"),
+    path("coach/clients/<int:client_id>/language/", language_views.client_language,
+         name="coach-client-language"),
     path("coach/clients/<int:client_id>/progress/", coach.client_progress,
          name="coach-client-progress"),
     path("coach/clients/<int:client_id>/invite/", coach.invite_create, name="coach-invite"),
