@@ -6,7 +6,8 @@
  * - A page gets fresh keys when it is shown (also when the browser shows it again from its
  *   history, so a form sent before is not mistaken for a repeat).
  * - After an answer arrives, the form gets a new key for its next set. After a lost answer
- *   (no connection) the key is kept, so tapping again sends the same request.
+ *   (no connection) the key is kept until offline-queue.js has kept the request with it (to
+ *   send it again, the same request) and given the form a new key.
  * - An answer the server gives again ("Idempotent-Replayed") is not shown twice.
  * No inline handlers; plain JavaScript, no build step.
  */
@@ -44,6 +45,9 @@
       inputs[i].value = newKey();
     }
   }
+
+  // The offline queue (offline-queue.js) gives a form a new key once it has kept its set.
+  window.osteoloadNewKey = newKey;
 
   document.addEventListener("DOMContentLoaded", renewAll);
   window.addEventListener("pageshow", function (event) {
