@@ -154,3 +154,40 @@ def ensure_ready() -> None:
         from osteoload.services.database import setup_django
 
         setup_django()
+
+
+def set_client_language(user: Any, client_id: int, code: str) -> str:
+    """Her coach sets a client's language (her pages and her paper); ``""``: her browser's.
+    Another coach's client is :class:`~osteoload.services.access.NotFound`. Returns the code
+    saved."""
+    from osteoload.store.models import Client
+
+    from .access import client_for_coach
+
+    chosen = _checked(code)
+    client = client_for_coach(user, client_id)
+    Client.objects.filter(pk=client.pk).update(language=chosen)
+    return chosen
+
+
+def set_own_language(user: Any, code: str) -> str:
+    """A user sets the language of her own pages: a client's goes on her record (her paper
+    follows it), a coach's on her account. Returns the code saved."""
+    chosen = _checked(code)
+    set_account_language(user, chosen)
+    return chosen
+
+
+def _checked(code: str) -> str:
+    from django.utils.translation import gettext as _
+
+    from .errors import InputError, Issue
+
+    code = (code or "").strip()
+    if code and supported(code) != code:
+        allowed = ", ".join(sorted(LANGUAGE_CODES))
+        raise InputError(
+            [Issue("language", _("is not a language osteoload speaks; allowed: %(allowed)s")
+                   % {"allowed": allowed}, code)]
+        )  # fmt: skip
+    return code

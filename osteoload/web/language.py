@@ -18,6 +18,7 @@ class AccountLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = user_language(getattr(request, "user", None))
+        request.saved_language = chosen or ""  # type: ignore[attr-defined]
         if chosen is not None:
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
