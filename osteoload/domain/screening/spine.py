@@ -1,0 +1,126 @@
+"""Spine protection and impact (R6-R12): spine-risk movements excluded for low bone mass,
+osteoporosis and vertebral fracture; the highest impact level allowed by bone category,
+fracture history, falls risk and clearance.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..assessment import (
+    BoneStatus,
+    FallsRiskResult,
+)
+from ..profile import ClientProfile
+from ..vocabulary import (
+    BoneCategory,
+    Condition,
+    FallsRisk,
+    FractureSite,
+    ImpactLevel,
+    Severity,
+)
+from .state import (
+    HIGH_IMPACT_AFTER_WEEKS,
+    IMPACTS_PER_SESSION_TARGET,
+    SPINE_RISK_TAGS,
+    ScreeningState,
+)
+
+# --- Spine protection and impact (R6-R12) -----------------------------------------------
+
+
+def _bone_data(bone: BoneStatus) -> dict[str, Any]:
+    """What the R27 finding says about the bone category, as data."""
+    return {
+        "category": bone.category.value,
+        "basis": bone.basis,
+        "lowest_t": bone.lowest_t,
+        "lowest_z": bone.lowest_z,
+        "site": bone.lowest_site.value if bone.lowest_site is not None else None,
+        "computed": bone.computed,
+        "fragility_fracture": bone.fragility_fracture,
+        "summary": bone.message,
+        # Which score the category rests on: its site, the scan's date (none for the intake
+        # form's own T-score) and whether it is from a scan recorded after intake.
+        "source": bone.deciding.origin if bone.deciding is not None else None,
+        "scan_date": (
+            bone.deciding.scan_date.isoformat()
+            if bone.deciding is not None and bone.deciding.scan_date is not None
+            else None
+        ),
+    }
+
+
+def rule_spine(bone: BoneStatus, profile: ClientProfile, state: ScreeningState) -> None:
+    """R6 and R7: no loaded or end-range flexion or twisting when bone is low or unknown."""
+    has_vf = any(f.site is FractureSite.VERTEBRA for f in profile.fractures)
+    category = bone.category
+    if category is BoneCategory.NORMAL and not has_vf:
+        state.add("R27", Severity.INFO, "bone_category", **_bone_data(bone))
+        return
+    state.excluded_tags.update(SPINE_RISK_TAGS)
+    if category is BoneCategory.UNKNOWN:
+        state.add("R27", Severity.SHOULD, "bone_unknown_treated_as_low")
+    else:
+        state.add("R27", Severity.INFO, "bone_category", **_bone_data(bone))
+    state.add("R6", Severity.MUST, "spine_protection")
+    state.add("R7", Severity.INFO, "posture_every_week")
+
+
+def _low_trauma_count(profile: ClientProfile) -> int:
+    # A fracture whose cause is unknown counts as low-trauma (conservative).
+    return sum(1 for f in profile.fractures if f.low_trauma is not False)
+
+
+def rule_impact(
+    profile: ClientProfile,
+    category: BoneCategory,
+    falls: FallsRiskResult,
+    state: ScreeningState,
+) -> None:
+    """R8-R12: the highest impact level allowed."""
+    has_vf = any(f.site is FractureSite.VERTEBRA for f in profile.fractures)
+    multiple = _low_trauma_count(profile) >= 2
+    if has_vf or multiple:
+        state.cap_impact(ImpactLevel.LOW)
+        why = "vertebral_fracture" if has_vf else "multiple_fractures"
+        state.add("R8", Severity.MUST, "impact_gentle_after_fracture", reason=why)
+    if falls.level is FallsRisk.HIGH:
+        state.cap_impact(ImpactLevel.LOW)
+        state.add(
+            "R9",
+            Severity.MUST,
+            "falls_risk_high",
+            reasons=list(falls.reasons),
+            factors=[{"code": f.code, "value": f.value, "limit": f.limit} for f in falls.factors],
+        )
+    elif falls.level is FallsRisk.UNKNOWN:
+        state.cap_impact(ImpactLevel.LOW)
+        state.add("R9", Severity.SHOULD, "falls_risk_unknown")
+    oa = [c.value for c in (Condition.KNEE_OSTEOARTHRITIS, Condition.HIP_OSTEOARTHRITIS)
+          if c in profile.conditions]  # fmt: skip
+    if oa:
+        state.cap_impact(ImpactLevel.LOW)
+        state.add("R12", Severity.SHOULD, "osteoarthritis_low_impact", conditions=oa)
+    osteoporosis = category in (BoneCategory.OSTEOPOROSIS, BoneCategory.SEVERE_OSTEOPOROSIS)
+    if osteoporosis and not profile.clearance.impact and state.max_impact.rank > 1:
+        state.cap_impact(ImpactLevel.LOW)
+        state.add("R10", Severity.SHOULD, "impact_needs_clearance")
+        state.need("impact", "impact_clearance")
+    # R11: high impact only when supervised, cleared, no VF/multiple fractures, not high falls.
+    if state.max_impact is ImpactLevel.HIGH:
+        missing = []
+        if not profile.supervised:
+            missing.append("supervision")
+        if not profile.clearance.impact and category not in (BoneCategory.NORMAL,):
+            missing.append("impact_clearance")
+        if falls.level is not FallsRisk.LOW:
+            missing.append("low_falls_risk")
+        if missing:
+            state.cap_impact(ImpactLevel.MODERATE)
+            state.add("R11", Severity.INFO, "high_impact_not_yet", missing=missing)
+        else:
+            state.add("R11", Severity.INFO, "high_impact_allowed", weeks=HIGH_IMPACT_AFTER_WEEKS)
+    if state.max_impact.rank >= ImpactLevel.MODERATE.rank:
+        state.add("R10", Severity.SHOULD, "impact_target", impacts=IMPACTS_PER_SESSION_TARGET)
