@@ -104,12 +104,15 @@ _MONTHS = (
 def day_in_words(day: date, today: date | None = None) -> str:
     """A date as she says it: "Thursday 3 December", with the year when it is not this
     year's (or when ``today`` is not known). Never ISO on her screens."""
-    text = _("{weekday} {day} {month}").format(
-        weekday=_(_WEEKDAYS[day.weekday()]), day=day.day, month=_(_MONTHS[day.month - 1])
-    )
+    words = {
+        "weekday": _(_WEEKDAYS[day.weekday()]),
+        "day": day.day,
+        "month": _(_MONTHS[day.month - 1]),
+        "year": day.year,
+    }
     if today is None or day.year != today.year:
-        text += f" {day.year}"
-    return text
+        return _("{weekday} {day} {month} {year}").format(**words)
+    return _("{weekday} {day} {month}").format(**words)
 
 
 def _long(day: date) -> str:
