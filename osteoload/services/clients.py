@@ -147,7 +147,7 @@ def update_profile(
         client.save(update_fields=["profile", "name", "updated"])
         if not client.programs.filter(assigned=True).exists():
             return False
-        paused = stops.suspend(client, stops.current_decision(client, today=today))
+        paused = stops.suspend(client, stops.current_decision(client, today=today), alert=False)
         if paused:
             audit.record(
                 coach, audit.Action.UPDATE, client_id=client.pk, object_type="client",
