@@ -1,9 +1,14 @@
 """The audit log: who viewed or changed a client's clinical data, and when.
 
-Front ends call :func:`record` after each read or change of a client's record (the API does
-on every endpoint that touches one; the web views can do the same). A coach reads the
-entries about her own clients with :func:`entries_for_coach`. Summaries carry no clinical
-values and no names: the entry says what was done, the record itself holds the data.
+Front ends call :func:`record` after each read or change of a client's record: the API on
+every endpoint that touches one (``via`` ``token`` or ``session``), the pages on every page
+that shows her health data and every change made on them (``via`` ``web``). So her
+access-log export holds both. A coach reads the entries about her own clients with
+:func:`entries_for_coach`. Summaries carry no clinical values and no names: the entry says
+what was done, the record itself holds the data.
+
+:func:`record` is the one way in and costs one INSERT (her coach, the entry's owner, is read
+by the same statement), so the log can later move to a store of its own behind it.
 """
 
 from __future__ import annotations
@@ -45,9 +50,8 @@ def record(
     via: str = "",
     owner_id: int | None = None,
 ) -> None:
-    """Write one entry. ``owner_id`` (the client's coach) is looked up when not given."""
-    if owner_id is None and client_id is not None:
-        owner_id = Client.objects.filter(pk=client_id).values_list("coach_id", flat=True).first()
+    """Write one entry: one INSERT. ``owner_id`` (the client's coach), when not given, is
+    read by that statement from her record."""
     name = actor.get_username() if actor.is_authenticated else ""
     hot.insert_audit(
         timestamp=clock.now(),

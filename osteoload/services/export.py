@@ -294,7 +294,8 @@ set-rows.json          the logged sets as stored, with ids and timestamps
 symptoms.json          symptoms she reported
 functional-tests.json  functional test results (functional-tests.csv: one row per date)
 dxa-scans.json         bone density scans (dxa-scans.csv: the same as a table)
-access-log.json        who viewed or changed this record, and when
+access-log.json        who viewed or changed this record, and when (via: web for the app's
+                       pages, token or session for the API)
 """
 
 
@@ -348,6 +349,7 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
                     "object_type": e.object_type,
                     "object_id": e.object_id,
                     "summary": e.summary,
+                    "via": e.via,
                 }
                 for e in access
             ]

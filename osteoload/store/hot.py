@@ -106,14 +106,19 @@ def insert_audit(
     summary: str,
     via: str,
 ) -> None:
-    """One audit entry (see ``osteoload.services.audit``), without the ORM's overhead."""
+    """One audit entry (see ``osteoload.services.audit``), without the ORM's overhead: one
+    statement. Without ``owner_id`` the entry's owner is her coach, read by the same INSERT."""
     names = ("timestamp", "actor_id", "actor_name", "owner_id", "client_id", "action",
              "object_type", "object_id", "summary", "via")  # fmt: skip
     values = [connection.ops.adapt_datetimefield_value(timestamp), actor_id, actor_name,
               owner_id, client_id, action, object_type, object_id, summary, via]  # fmt: skip
+    slots = ["%s"] * len(names)
+    if owner_id is None and client_id is not None:
+        slots[3] = f"(SELECT {_col('coach_id')} FROM {_table(Client)} WHERE {_col('id')} = %s)"
+        values[3] = client_id
     sql = (
         f"INSERT INTO {_table(AuditEntry)} ({', '.join(_col(n) for n in names)}) "
-        f"VALUES ({', '.join(['%s'] * len(names))})"
+        f"VALUES ({', '.join(slots)})"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, values)

@@ -18,6 +18,7 @@ from osteoload.domain.stop_rules import is_painful
 from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Symptom
 from osteoload.services import (
+    audit,
     client_programs,
     clients,
     coaching,
@@ -32,7 +33,7 @@ from osteoload.wording.dose import dose_of
 
 from .. import forms, labels, present
 from ..progress_charts import progress_charts
-from .common import client_view, is_htmx, today
+from .common import audited, client_view, is_htmx, today
 
 
 def _units(request: HttpRequest, client_id: int, day: date) -> str:
@@ -66,6 +67,7 @@ def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
     units = _units_of(request, client_id, dosed, day)
     logged = training_log.sets_on(request.user, client_id, day) if view.is_today else []
     items = _items(dosed, logged, units)
+    audited(request, audit.Action.VIEW, client_id, "program", None, "viewed today's session")
     session_date = date.fromisoformat(view.session["date"]) if view.session else None
     return render(
         request,
@@ -153,6 +155,7 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
         set_id = training_log.log_set(request.user, client_id, data, today=day)
     except InputError as exc:
         return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
+    audited(request, audit.Action.CREATE, client_id, "set", set_id, "logged a set")
     pain = data.get("pain")
     # R32: a painful set answers at once with what to do.
     painful = is_painful(int(pain)) if isinstance(pain, int | float) else False
@@ -219,6 +222,7 @@ def undo_set(request: HttpRequest, client_id: int, set_id: int) -> HttpResponse:
     rows = training_log.sets_on(request.user, client_id, day)
     row = next((r for r in rows if r["id"] == set_id), None)
     training_log.delete_set(request.user, client_id, set_id)
+    audited(request, audit.Action.DELETE, client_id, "set", set_id, "deleted a logged set")
     if not is_htmx(request) or row is None:
         messages.success(request, "That set was removed.")
         return redirect("client-today")
@@ -256,6 +260,8 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
                 names = {"symptoms": "I have or had", "note": "Anything else", "date": "Date"}
                 errors = [forms.issue_text(i, names) for i in exc.issues]
             else:
+                audited(request, audit.Action.CREATE, client_id, "symptoms", None,
+                        "reported symptoms" + (" (program paused)" if paused else ""))  # fmt: skip
                 if not paused:
                     messages.success(
                         request,
@@ -295,6 +301,7 @@ def progress_page(request: HttpRequest, client_id: int) -> HttpResponse:
     day = today()
     profile = clients.profile_for(request.user, client_id, today=day)
     series = progress.progress_series(request.user, client_id, today=day, weeks=12)
+    audited(request, audit.Action.VIEW, client_id, "progress", None, "viewed 12 weeks of progress")
     target = plans.screen_client(profile, as_of=day).balance_minutes_target
     return render(
         request,

@@ -38,7 +38,7 @@ from .. import forms, labels, present
 from ..progress_charts import progress_charts
 from ..qr import qr_svg
 from .calendar import feed_context
-from .common import coach_view, is_htmx, today
+from .common import audited, coach_view, is_htmx, today
 
 GET_POST = ["GET", "POST"]
 
@@ -75,6 +75,7 @@ def client_new(request: HttpRequest) -> HttpResponse:
         except InputError as exc:
             issues = exc.issues
         else:
+            audited(request, audit.Action.CREATE, client_id, "client", client_id, "client added")
             p = pronouns_for(str(values.get("sex") or ""))
             messages.success(request, f"Client added. Next: generate {p.possessive} program.")
             return redirect("coach-client", client_id=client_id)
@@ -140,6 +141,8 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
         except InputError as exc:
             issues = exc.issues
         else:
+            audited(request, audit.Action.UPDATE, client_id, "profile", client_id,
+                    "profile replaced")  # fmt: skip
             if paused:  # R32a: the reason is on her page, at the top
                 p = _pronouns(request, client_id)
                 messages.error(
@@ -149,6 +152,9 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
                 messages.success(request, "Profile saved. Generate a new program to use it.")
             return redirect("coach-client", client_id=client_id)
     name = clients.client_name(request.user, client_id)
+    if request.method == "GET":
+        audited(request, audit.Action.VIEW, client_id, "profile", client_id,
+                "opened the profile to edit")  # fmt: skip
     return _intake(
         request, values, issues, title=f"Edit {name}", client_id=client_id, version=version,
         status=status,
@@ -174,6 +180,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
     recent = present.log_summary(rows, profile.units.value, names)
     pronouns = pronouns_for(profile.sex.value)
     recorded_scans, recorded_tests = clients.recorded_of(user, client_id)
+    audited(request, audit.Action.VIEW, client_id, "client", client_id, "viewed the client's page")
     return render(
         request,
         "osteoload/coach/client.html",
@@ -247,6 +254,8 @@ def program_generate(request: HttpRequest, client_id: int) -> HttpResponse:
             except InputError as exc:
                 issues.extend(exc.issues)
             else:
+                audited(request, audit.Action.CREATE, client_id, "program", program_id,
+                        "program generated")  # fmt: skip
                 return redirect("coach-program", client_id=client_id, program_id=program_id)
     return render(
         request,
@@ -309,6 +318,7 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
             }
         )
     screening = document.get("screening", {})
+    audited(request, audit.Action.VIEW, client_id, "program", program_id, "viewed a program")
     upcoming: list[dict[str, Any]] = []
     if document.get("assigned"):
         nxt = coaching.next_for_client(user, client_id, today=today())
@@ -365,6 +375,8 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
         options = client_programs.swap_options(
             request.user, client_id, program_id, exercise_id, today=today()
         )
+        audited(request, audit.Action.VIEW, client_id, "program", program_id,
+                "viewed the alternatives to an exercise")  # fmt: skip
         context = {
             "client_id": client_id,
             "program_id": program_id,
@@ -392,6 +404,8 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
     except InputError as exc:
         messages.error(request, str(exc))
     else:
+        audited(request, audit.Action.UPDATE, client_id, "program", program_id,
+                "exercise swapped")  # fmt: skip
         messages.success(request, "Exercise swapped everywhere in this program.")
     return redirect("coach-program", client_id=client_id, program_id=program_id)
 
@@ -413,6 +427,7 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
     except InputError as exc:
         messages.error(request, " ".join(i.message for i in exc.issues))
         return redirect("coach-program", client_id=client_id, program_id=program_id)
+    audited(request, audit.Action.UPDATE, client_id, "program", program_id, "program assigned")
     p = _pronouns(request, client_id)
     messages.success(request, f"Program assigned: {p.subject} sees it on {p.possessive} phone now.")
     return redirect("coach-client", client_id=client_id)
@@ -533,6 +548,10 @@ def _correct(request: HttpRequest, client_id: int, record_id: int, kind: str) ->
     values: dict[str, Any] = _form_text(stored.document())
     issues: tuple[Issue, ...] = ()
     version, status = stored.version, None
+    if request.method == "GET":
+        audited(request, audit.Action.VIEW, client_id, kind, record_id,
+                "opened functional tests to correct" if kind == "tests"
+                else "opened a DXA scan to correct")  # fmt: skip
     if request.method == "POST":
         values = forms.raw_values(request.POST, [section])
         data = forms.section_data(values, [section])
@@ -583,6 +602,9 @@ def _delete(request: HttpRequest, client_id: int, record_id: int, kind: str) -> 
             clients.delete_scan(user, client_id, record_id, via="web")
         messages.success(request, "Tests deleted." if kind == "tests" else "Scan deleted.")
         return redirect("coach-client", client_id=client_id)
+    audited(request, audit.Action.VIEW, client_id, kind, record_id,
+            "viewed functional tests to delete" if kind == "tests"
+            else "viewed a DXA scan to delete")  # fmt: skip
     return render(
         request,
         "osteoload/coach/record_delete.html",
@@ -628,6 +650,7 @@ def resume(request: HttpRequest, client_id: int) -> HttpResponse:
         # R32a: her screening today still stops the program; the message says what to record.
         messages.error(request, str(exc))
         return redirect("coach-client", client_id=client_id)
+    audited(request, audit.Action.UPDATE, client_id, "client", client_id, "pause lifted")
     p = _pronouns(request, client_id)
     messages.success(request, f"Pause lifted: {p.subject} can log sessions again.")
     return redirect("coach-client", client_id=client_id)
@@ -643,6 +666,7 @@ def client_progress(request: HttpRequest, client_id: int) -> HttpResponse:
     profile = clients.profile_for(user, client_id, today=day)
     series = progress.progress_series(user, client_id, today=day, weeks=26)
     target = plans.screen_client(profile, as_of=day).balance_minutes_target
+    audited(request, audit.Action.VIEW, client_id, "progress", None, "viewed 26 weeks of progress")
     return render(
         request,
         "osteoload/coach/progress.html",

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from osteoload.services import access, clock, concurrency
+from osteoload.services import access, audit, clock, concurrency
 
 P = ParamSpec("P")
 View: TypeAlias = Callable[Concatenate[HttpRequest, P], HttpResponse]
@@ -26,6 +26,22 @@ CLIENT = "client"
 
 def today() -> date:
     return clock.today()
+
+
+def audited(
+    request: HttpRequest,
+    action: audit.AuditAction,
+    client_id: int,
+    object_type: str,
+    object_id: int | None = None,
+    summary: str = "",
+) -> None:
+    """One audit entry for a page that showed her health data or a change made on a page
+    (``via`` ``web``), written by the same service as the API's (one INSERT)."""
+    audit.record(
+        request.user, action, client_id=client_id, object_type=object_type,
+        object_id=object_id, summary=summary, via="web",
+    )  # fmt: skip
 
 
 def is_htmx(request: HttpRequest) -> bool:

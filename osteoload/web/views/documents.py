@@ -15,15 +15,19 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from osteoload.services import client_documents, client_programs, clients
+from osteoload.services import audit, client_documents, client_programs, clients
 from osteoload.services.client_documents import DocumentsPaused, Download
 from osteoload.services.errors import InputError
 
 from .calendar import feed_context
-from .common import client_view, coach_view, today
+from .common import audited, client_view, coach_view, today
 
 
-def _send(download: Download) -> HttpResponse:
+def _send(download: Download, request: HttpRequest, client_id: int) -> HttpResponse:
+    """The file, after the audit entry that says it left (``export``: booklet, calendar or
+    report, by file name)."""
+    audited(request, audit.Action.EXPORT, client_id, "document", None,
+            f"downloaded {download.filename}"[:300])  # fmt: skip
     response = HttpResponse(download.data, content_type=download.content_type)
     response["Content-Disposition"] = content_disposition_header(True, download.filename)
     return response
@@ -37,15 +41,18 @@ def _send(download: Download) -> HttpResponse:
 @never_cache
 def coach_booklet(request: HttpRequest, client_id: int, large_print: bool = False) -> HttpResponse:
     return _send(
-        client_documents.booklet(request.user, client_id, today=today(), large_print=large_print)
-    )
+        client_documents.booklet(request.user, client_id, today=today(), large_print=large_print),
+        request, client_id,
+    )  # fmt: skip
 
 
 @coach_view
 @require_safe
 @never_cache
 def coach_calendar(request: HttpRequest, client_id: int) -> HttpResponse:
-    return _send(client_documents.calendar(request.user, client_id, today=today()))
+    return _send(
+        client_documents.calendar(request.user, client_id, today=today()), request, client_id
+    )
 
 
 @coach_view
@@ -53,7 +60,10 @@ def coach_calendar(request: HttpRequest, client_id: int) -> HttpResponse:
 @never_cache
 def coach_report(request: HttpRequest, client_id: int) -> HttpResponse:
     try:
-        return _send(client_documents.doctor_report(request.user, client_id, today=today()))
+        return _send(
+            client_documents.doctor_report(request.user, client_id, today=today()),
+            request, client_id,
+        )  # fmt: skip
     except InputError as exc:  # nothing logged yet: say so on a page
         return render(
             request,
@@ -92,7 +102,7 @@ def client_booklet(request: HttpRequest, client_id: int, large_print: bool = Fal
         )
     except DocumentsPaused:
         return _documents_page(request, client_id, status=409)
-    return _send(download)
+    return _send(download, request, client_id)
 
 
 @client_view
@@ -103,4 +113,4 @@ def client_calendar(request: HttpRequest, client_id: int) -> HttpResponse:
         download = client_documents.calendar(request.user, client_id, today=today())
     except DocumentsPaused:
         return _documents_page(request, client_id, status=409)
-    return _send(download)
+    return _send(download, request, client_id)
