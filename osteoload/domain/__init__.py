@@ -23,9 +23,10 @@ Errors
     :class:`DomainError` and its subclasses (the tree is drawn in ``errors``).
 
 Constants are not re-exported: import a rule's number from its module. Kept out on purpose:
-``figure`` (drawing geometry, not a clinical rule; it leaves the engine, issue 18) and names
-that would collide (``stop_rules.Outcome``, ``units.Band``, ``projection.Band``). A test
-(tests/domain/test_public_api.py) keeps ``__all__`` sorted, resolvable and complete.
+names that would collide (``stop_rules.Outcome``, ``units.Band``, ``projection.Band``). A test
+(tests/domain/test_public_api.py) keeps ``__all__`` sorted, resolvable and complete. The
+exercise figures' drawing geometry is not a clinical rule and lives outside the engine, in
+``osteoload.illustration``.
 """
 
 from __future__ import annotations

@@ -3,11 +3,13 @@
     DomainError                 anything the engine refuses to compute
     ├── InvalidInput            a value outside what a function accepts (e.g. 0 reps)
     ├── UnreliableEstimate      a 1RM estimate from a set the rules refuse (R21)
-    ├── CatalogueError          the exercise catalogue's data is inconsistent (``catalogue``)
-    └── PoseError               an exercise figure's pose data is inconsistent (``figure``)
+    └── CatalogueError          the exercise catalogue's data is inconsistent (``catalogue``)
 
 ``InvalidInput`` is also a ``ValueError``. The tree is complete: a test
 (tests/domain/test_public_api.py) fails when a subclass of ``DomainError`` is left out.
+
+The exercise figures' geometry is not part of the engine: ``osteoload.illustration`` raises
+its own ``PoseError`` (a ``ValueError``) for inconsistent pose data.
 
 Input parsing at the boundary (files, HTTP bodies) raises ``osteoload.services.errors``
 instead; by the time data reaches the engine it has been validated.

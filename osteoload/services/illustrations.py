@@ -1,7 +1,7 @@
 """Exercise illustrations: SVG text for the start and end position of every exercise.
 
 The pose data lives in ``osteoload/data/poses.yaml``; the geometry (joint angles to
-points, furniture, props) in :mod:`osteoload.domain.figure`. This module frames both
+points, furniture, props) in :mod:`osteoload.illustration`. This module frames both
 positions of an exercise with the same camera, so that a bar or a wall stays put between
 them, and writes the shapes as small self-contained SVG documents (no fonts, no external
 resources): a ``<title>`` and ``<desc>`` carry the text alternative.
@@ -19,7 +19,7 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 from osteoload.data.loader import read_yaml
-from osteoload.domain.figure import (
+from osteoload.illustration import (
     Drawing,
     Illustration,
     Point,

@@ -20,11 +20,11 @@ import pytest
 from icalendar import Calendar
 
 from osteoload.data.loader import read_yaml
-from osteoload.domain.figure import draw, place
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import Program
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import ProgramStatus
+from osteoload.illustration import draw, place
 from osteoload.services import illustrations as il
 from osteoload.services import paper
 from osteoload.services.catalogue import get_catalogue
