@@ -13,6 +13,15 @@ from osteoload.wording import Audience
 from osteoload.wording.dose import Dose, dose_lines, dose_of, dose_text, logged_set_text
 from osteoload.wording.equipment import equipment_text
 
+from osteoload.wording.logger import (
+    EffortChoice,
+    done_as_planned_text,
+    effort_choices,
+    last_set_text,
+    load_value,
+    this_set_text,
+)
+from osteoload.wording.stops import day_in_words
 from . import labels
 from .charts import number
 
@@ -146,7 +155,8 @@ def set_prefill(planned: Dose, set_number: int, units: str) -> tuple[str, str]:
 
 
 def long_date(day: date) -> str:
-    return f"{labels.WEEKDAY_NAMES[day.weekday()]} {day.day} {day.strftime('%B')}"
+    """"Thursday 26 November", in the active language (the wording layer's words)."""
+    return day_in_words(day, day)
 
 
 def group_findings(findings: Iterable[Mapping[str, Any]]) -> list[tuple[str, str, list[Any]]]:
