@@ -13,14 +13,6 @@ from osteoload.wording import Audience
 from osteoload.wording.dose import Dose, dose_lines, dose_of, dose_text, logged_set_text
 from osteoload.wording.equipment import equipment_text
 
-from osteoload.wording.logger import (
-    EffortChoice,
-    done_as_planned_text,
-    effort_choices,
-    last_set_text,
-    load_value,
-    this_set_text,
-)
 from osteoload.wording.stops import day_in_words
 from . import labels
 from .charts import number
