@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",
     "osteoload.store",
     "osteoload.web",
@@ -113,6 +115,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: django-otp knows whether this session typed a code; ours asks for
+    # it after the password (and, with OSTEOLOAD_REQUIRE_2FA, makes a coach set it up).
+    "django_otp.middleware.OTPMiddleware",
+    "osteoload.web.two_factor.TwoFactorMiddleware",
     "osteoload.web.language.AccountLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -207,6 +213,7 @@ OSTEOLOAD_ADDRESS_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
 AXES_HANDLER = "osteoload.web.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "osteoload.web.lockout.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "osteoload/accounts/locked_out.html"
 
@@ -229,6 +236,10 @@ TIME_ZONE = envstr("OSTEOLOAD_TIME_ZONE", "UTC")
 # Her stop screen names the clinic and offers tap-to-call when a phone number is set.
 OSTEOLOAD_CLINIC_NAME = envstr("OSTEOLOAD_CLINIC_NAME", "")
 OSTEOLOAD_CLINIC_PHONE = envstr("OSTEOLOAD_CLINIC_PHONE", "")
+# Two-factor sign-in (TOTP, django-otp): required of every coach when true; the name her
+# authenticator app shows is the clinic's.
+OSTEOLOAD_REQUIRE_2FA = envbool("OSTEOLOAD_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = OSTEOLOAD_CLINIC_NAME or "osteoload"
 # English and Spanish (docs/translations.md): the catalogues in osteoload/locale are compiled
 # when the app starts; a logged-in user's language is the one set on her account.
 USE_I18N = True

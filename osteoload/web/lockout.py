@@ -31,6 +31,21 @@ from django.http import HttpRequest
 LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The address a failure counts against (``AXES_CLIENT_IP_CALLABLE``): behind the proxy
+    (``OSTEOLOAD_PROXY_SSL_HEADER``) the last ``X-Forwarded-For`` entry, which the proxy itself
+    adds and a client cannot forge; otherwise the connection's address. Without this, every
+    login behind the proxy would share the proxy's address and five wrong passwords from
+    anywhere would lock everybody out."""
+    if settings.SECURE_PROXY_SSL_HEADER is not None:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last
+    address = request.META.get("REMOTE_ADDR")
+    return str(address) if address else None
+
+
 def address_limit() -> int:
     return int(getattr(settings, "OSTEOLOAD_ADDRESS_FAILURE_LIMIT", 5))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import accounts, client, coach, documents, pwa, settings
+from .views import accounts, client, coach, documents, pwa, settings, two_factor
 from .views import calendar as calendar_views
 from .views import language as language_views
 
@@ -24,6 +24,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("settings/tokens/<int:token_id>/revoke/", settings.token_revoke,
          name="settings-token-revoke"),
     path("settings/password/", settings.password_change, name="settings-password"),
+    path("settings/two-factor/", two_factor.settings_page, name="settings-two-factor"),
+    path("settings/two-factor/qr.svg", two_factor.qr_code, name="settings-two-factor-qr"),
+    path("login/verify/", two_factor.verify, name="two-factor-verify"),
     # Coaches
     path("coach/", coach.roster, name="coach-roster"),
     path("coach/clients/new/", coach.client_new, name="coach-client-new"),

@@ -128,3 +128,24 @@ def test_user_names_are_limited_to_visible_characters(world, name):
 @pytest.mark.parametrize("name", ["maria", "María.García", "coach-2", "ana+clinic@example.org"])
 def test_ordinary_user_names_are_fine(name):
     assert username_issue(name) is None
+
+
+def _proxied_login(username: str, password: str, forwarded: str) -> int:
+    response = Browser().post(
+        reverse("login"), {"username": username, "password": password},
+        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded,
+    )  # fmt: skip
+    return response.status_code
+
+
+def test_behind_the_proxy_each_client_address_counts_on_its_own(world, settings):
+    """Behind nginx every request comes from the proxy's address: the lockout counts the
+    address the proxy adds last to X-Forwarded-For, so one client's wrong passwords do not
+    lock everybody out, and a forged first entry changes nothing."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    limit = settings.OSTEOLOAD_ADDRESS_FAILURE_LIMIT
+    statuses = [
+        _proxied_login(f"name{n}", "guess", f"10.{n}.0.1, 203.0.113.50") for n in range(limit)
+    ]
+    assert statuses[-1] == 429  # the forged first entries did not spread the count
+    assert _proxied_login("bob", PASSWORD, "203.0.113.51") == 302  # another client is fine

@@ -1,0 +1,155 @@
+"""Two-factor sign-in for coaches: a time-based one-time code (TOTP) from an authenticator app,
+through django-otp (issue 16 item 7).
+
+A coach turns it on from her settings page (scan the QR code, type a code to confirm); from
+then on, logging in with her password asks for a code too. With ``OSTEOLOAD_REQUIRE_2FA`` set
+(docs/configuration.md) every coach must turn it on before she can open any other page.
+Personal API tokens are not affected: a token is its own credential.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_otp import devices_for_user, user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.qr import write_qrcode_image
+
+from osteoload.store.models import Role
+
+from . import access
+from .access import AnyUser
+from .errors import InputError, Issue
+
+DEVICE_NAME = "Authenticator app"
+#: A code is this many digits (what every authenticator app shows by default).
+DIGITS = 6
+
+
+class Need(StrEnum):
+    """What a logged-in person still has to do before she may open a page."""
+
+    NOTHING = ""
+    VERIFY = "verify"
+    """She has an authenticator: type its code (once per login)."""
+    ENROL = "enrol"
+    """Two-factor sign-in is required for coaches and she has not turned it on yet."""
+
+
+def required() -> bool:
+    """Whether the server requires two-factor sign-in of every coach."""
+    return bool(getattr(settings, "OSTEOLOAD_REQUIRE_2FA", False))
+
+
+def offered_to(user: AnyUser) -> bool:
+    """Coaches may turn it on (clients sign in with a password only)."""
+    return access.role_of(user) == Role.COACH
+
+
+def enabled(user: AnyUser) -> bool:
+    """She has a confirmed authenticator."""
+    return bool(user.is_authenticated and user_has_device(user, confirmed=True))
+
+
+def need(user: AnyUser) -> Need:
+    """What she must do before other pages open (see :class:`Need`)."""
+    if not user.is_authenticated:
+        return Need.NOTHING
+    if enabled(user):
+        return Need.VERIFY
+    if required() and offered_to(user):
+        return Need.ENROL
+    return Need.NOTHING
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    """An authenticator being set up: the secret as the app's QR code and as text."""
+
+    secret: str
+    """The key in base32, grouped in fours, for typing into an app by hand."""
+    url: str
+    """The otpauth:// address the QR code holds."""
+
+
+def _pending(user: AnyUser) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user_id=access.user_id(user), confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user_id=access.user_id(user), name=DEVICE_NAME, confirmed=False, digits=DIGITS
+        )
+    return device
+
+
+def start_enrolment(user: AnyUser) -> Enrolment:
+    """The authenticator she is setting up (made on first call, the same one until she
+    confirms it)."""
+    if not offered_to(user):
+        raise access.Forbidden(_("Two-factor sign-in is for coaches."))
+    device = _pending(user)
+    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return Enrolment(secret=grouped, url=str(device.config_url))
+
+
+def qr_code_svg(user: AnyUser) -> bytes:
+    """The QR code of the authenticator she is setting up, as an SVG image."""
+    enrolment = start_enrolment(user)
+    out = io.BytesIO()
+    write_qrcode_image(enrolment.url, out)
+    return out.getvalue()
+
+
+def _code(code: Any, field: str) -> str:
+    text = "".join(str(code or "").split())
+    if not text.isdigit() or len(text) != DIGITS:
+        raise InputError(
+            [Issue(field, _("type the %(digits)d-digit code your app shows") % {"digits": DIGITS})]
+        )
+    return text
+
+
+def confirm_enrolment(user: AnyUser, code: Any) -> TOTPDevice:
+    """Turn it on with the first code her app shows; returns the device (the front end then
+    marks this session verified). Raises :class:`InputError` naming ``code``."""
+    text = _code(code, "code")
+    with transaction.atomic():
+        device = _pending(user)
+        if not device.verify_token(text):
+            raise InputError([Issue("code", _("is not the code your app shows now; try again"))])
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user_id=device.user_id, confirmed=False).delete()
+    return device
+
+
+def verify(user: AnyUser, code: Any) -> Any:
+    """Her device if ``code`` is its current code (tries are throttled by django-otp: each
+    wrong code doubles the wait before the next is checked); :class:`InputError` otherwise."""
+    text = _code(code, "code")
+    for device in devices_for_user(user, confirmed=True):
+        allowed, _details = device.verify_is_allowed()
+        if not allowed:
+            raise InputError(
+                [Issue("code", _("too many wrong codes; wait a minute, then try again"))]
+            )
+        if device.verify_token(text):
+            return device
+    raise InputError([Issue("code", _("is not the code your app shows now; try again"))])
+
+
+def disable(user: AnyUser, code: Any) -> None:
+    """Turn it off, with a current code; refused while the server requires it of coaches."""
+    if required() and offered_to(user):
+        raise InputError(
+            [Issue("code", _("two-factor sign-in is required for coaches on this server"))]
+        )
+    verify(user, code)
+    TOTPDevice.objects.filter(user_id=access.user_id(user)).delete()

@@ -1,0 +1,89 @@
+"""The second step of signing in (issue 16 item 7): a person with an authenticator types its
+code after her password before any page opens, and with ``OSTEOLOAD_REQUIRE_2FA`` a coach
+without one is sent to set it up first. Runs after django-otp's ``OTPMiddleware`` (which
+knows whether this session typed a code). Requests with an ``Authorization: Bearer`` API
+token are left alone: a token is its own credential.
+
+What a session still needs is kept in the session (worked out once per login, and again when
+the requirement changes), so pages cost no extra query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from osteoload.services import two_factor
+from osteoload.services.two_factor import Need
+
+SESSION_KEY = "osteoload_2fa"
+
+
+def session_need(request: HttpRequest) -> Need:
+    """What this session still needs (cached in the session; see the module's docstring)."""
+    required = two_factor.required()
+    cached = request.session.get(SESSION_KEY)
+    if isinstance(cached, list) and len(cached) == 2 and cached[0] == required:
+        try:
+            return Need(cached[1])
+        except ValueError:
+            pass
+    need = two_factor.need(request.user)
+    request.session[SESSION_KEY] = [required, need.value]
+    return need
+
+
+def forget(request: HttpRequest) -> None:
+    """Work it out again at the next request (after turning it on or off)."""
+    request.session.pop(SESSION_KEY, None)
+
+
+def verified(request: HttpRequest) -> bool:
+    is_verified = getattr(request.user, "is_verified", None)
+    return bool(is_verified is not None and is_verified())
+
+
+class TwoFactorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.refusal(request) or self.get_response(request)
+
+    def refusal(self, request: HttpRequest) -> HttpResponse | None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if request.headers.get("Authorization", "").lower().startswith("bearer "):
+            return None
+        path = request.path_info
+        if path.startswith("/" + settings.STATIC_URL.lstrip("/")) or path in _always_open():
+            return None
+        need = session_need(request)
+        if need is Need.NOTHING or (need is Need.VERIFY and verified(request)):
+            return None
+        if need is Need.ENROL and path in _enrolment_pages():
+            return None
+        if path.startswith("/api/"):
+            return JsonResponse(
+                {"detail": _("Two-factor sign-in needed: type your code at %(url)s first.")
+                 % {"url": reverse("two-factor-verify")}},
+                status=401,
+            )  # fmt: skip
+        target = "two-factor-verify" if need is Need.VERIFY else "settings-two-factor"
+        query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
+        return redirect(reverse(target) + (f"?{query}" if query else ""))
+
+
+def _always_open() -> frozenset[str]:
+    return frozenset(reverse(name) for name in ("login", "logout", "healthz", "two-factor-verify"))
+
+
+def _enrolment_pages() -> frozenset[str]:
+    return frozenset(reverse(name) for name in ("settings-two-factor", "settings-two-factor-qr"))

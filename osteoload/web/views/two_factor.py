@@ -1,0 +1,123 @@
+"""Two-factor sign-in pages (issue 16 item 7): the code after the password, and a coach's
+page in Settings to turn her authenticator app on or off."""
+
+from __future__ import annotations
+
+import django_otp
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_safe
+
+from osteoload.services import two_factor
+from osteoload.services.errors import InputError, Issue
+
+from .. import forms
+from ..two_factor import forget, session_need, verified
+from .common import COACH
+from .settings import _base, member_view
+
+CODE = forms.Section(
+    "two_factor",
+    "Code",
+    (
+        forms.Field("code", "Code from your authenticator app", "text", required=True,
+                    autocomplete="one-time-code",
+                    help="Six digits; the app shows a new one every 30 seconds."),
+    ),
+)  # fmt: skip
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """After her password: the code from her authenticator app, once per login."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if session_need(request) is not two_factor.Need.VERIFY or verified(request):
+        return redirect(_next(request))
+    if not two_factor.enabled(request.user):  # turned off from another session
+        forget(request)
+        return redirect(_next(request))
+    issues: list[Issue] = []
+    if request.method == "POST":
+        try:
+            device = two_factor.verify(request.user, request.POST.get("code", ""))
+        except InputError as exc:
+            issues = list(exc.issues)
+        else:
+            django_otp.login(request, device)
+            return redirect(_next(request))
+    return render(
+        request,
+        "osteoload/accounts/two_factor_verify.html",
+        {"form": forms.bind([CODE], {}, issues), "next": _next(request)},
+        status=422 if issues else 200,
+    )
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@require_http_methods(["GET", "POST"])
+@member_view
+def settings_page(request: HttpRequest, role: str) -> HttpResponse:
+    """Turn two-factor sign-in on (scan, then confirm with a code) or off (with a code)."""
+    if role != COACH:
+        raise PermissionDenied(_("Two-factor sign-in is for coaches."))
+    issues: list[Issue] = []
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        code = request.POST.get("code", "")
+        try:
+            if action == "disable":
+                two_factor.disable(request.user, code)
+                forget(request)
+                messages.success(request, _("Two-factor sign-in is off."))
+                return redirect("settings")
+            device = two_factor.confirm_enrolment(request.user, code)
+        except InputError as exc:
+            issues = list(exc.issues)
+        else:
+            django_otp.login(request, device)
+            forget(request)
+            messages.success(
+                request, _("Two-factor sign-in is on: each login now asks for a code too.")
+            )
+            return redirect(_next(request) if request.GET.get("next") else "settings")
+    enabled = two_factor.enabled(request.user)
+    context = {
+        "base": _base(role),
+        "enabled": enabled,
+        "required": two_factor.required(),
+        "enrolment": None if enabled else two_factor.start_enrolment(request.user),
+        "form": forms.bind([CODE], {}, issues),
+        "next": request.GET.get("next", ""),
+    }
+    return render(
+        request, "osteoload/settings/two_factor.html", context, status=422 if issues else 200
+    )
+
+
+@never_cache
+@require_safe
+@member_view
+def qr_code(request: HttpRequest, role: str) -> HttpResponse:
+    """The QR code of the authenticator she is setting up (an SVG image)."""
+    if role != COACH or two_factor.enabled(request.user):
+        raise PermissionDenied(_("Two-factor sign-in is for coaches."))
+    return HttpResponse(two_factor.qr_code_svg(request.user), content_type="image/svg+xml")
