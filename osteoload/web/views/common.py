@@ -30,7 +30,7 @@ def today() -> date:
 
 def audited(
     request: HttpRequest,
-    action: audit.AuditAction,
+    action: audit.Action,
     client_id: int,
     object_type: str,
     object_id: int | None = None,
