@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -52,6 +52,9 @@ class ClientNext:
     """Per exercise: what she did the last time, in words ("10 kg × 12, effort 7")."""
     units: str
     """Her units (``kg`` or ``lb``), from the profile the prescription was computed for."""
+    last_sets: dict[str, tuple[SetLog, ...]] = field(default_factory=dict)
+    """Per exercise: the sets of her last session of it, in order (her phone shows each set
+    beside the set she is on)."""
 
     def item(self, exercise_id: str) -> NextItem | None:
         """The next prescription that replaces ``exercise_id`` in the stored program (the
@@ -112,8 +115,8 @@ def compute_next(
     return with_reasons(answer, profile.units, {k: e.name for k, e in catalogue.items()})
 
 
-def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:
-    """Per exercise, her last session's sets in words (the wording layer's)."""
+def last_sessions(log: Sequence[SetLog]) -> dict[str, tuple[SetLog, ...]]:
+    """Per exercise, the sets of her last session of it, in order."""
     last: dict[str, tuple[date, list[SetLog]]] = {}
     for s in log:
         day, sets = last.get(s.exercise_id, (date.min, []))
@@ -121,8 +124,13 @@ def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:
             last[s.exercise_id] = (s.date, [s])
         elif s.date == day:
             sets.append(s)
+    return {k: tuple(sets) for k, (_day, sets) in last.items()}
+
+
+def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:
+    """Per exercise, her last session's sets in words (the wording layer's)."""
     out: dict[str, str] = {}
-    for exercise_id, (_day, sets) in last.items():
+    for exercise_id, sets in last_sessions(log).items():
         text = last_time_text(sets, units)
         if text:
             out[exercise_id] = text
@@ -156,6 +164,7 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
         prescriptions=result,
         last_time=last_times(log, profile.units.value),
         units=profile.units.value,
+        last_sets=last_sessions(log),
     )
     cache.set(key, answer, timeout=NEXT_CACHE_SECONDS)
     flags = list(attention_flags(result))
@@ -189,8 +198,9 @@ def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, to
         (str(client.pk), str(record.pk), program, repr(sorted(log.items())), repr(profile),
          today.isoformat())
     )  # fmt: skip
-    # v2: NextItem carries ``notes`` (a cached answer of an older shape is not read back)
-    return "osteoload:next:v2:" + hashlib.sha256(text.encode()).hexdigest()
+    # v2: NextItem carries ``notes``; v3: ClientNext carries ``last_sets`` (a cached answer
+    # of an older shape is not read back)
+    return "osteoload:next:v3:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:
@@ -253,6 +263,10 @@ class DosedToday:
     """``view.session`` with every item dosed by ``next`` (as stored when ``next`` is None)."""
     cues: dict[str, list[str]]
     """The catalogue's cues for every exercise of ``session``."""
+    loadable: frozenset[str] = frozenset()
+    """The exercises of ``session`` that take a load she chooses or is given (dumbbells,
+    kettlebells, a barbell, a machine): the catalogue's ``loadable``. Band, body-weight,
+    balance and impact items take none."""
 
 
 def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
@@ -264,7 +278,13 @@ def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
     if view.session is not None and not view.paused:
         nxt = next_for_client(user, client_id, today=today)
     session = session_with_next(view.session, nxt)
-    return DosedToday(view=view, next=nxt, session=session, cues={**view.cues, **cues_of(session)})
+    return DosedToday(
+        view=view,
+        next=nxt,
+        session=session,
+        cues={**view.cues, **cues_of(session)},
+        loadable=loadable_of(session),
+    )
 
 
 def session_with_next(
@@ -277,6 +297,16 @@ def session_with_next(
         **session,
         "items": [with_next(i, nxt.item(i["exercise_id"])) for i in session["items"]],
     }
+
+
+def loadable_of(session: dict[str, Any] | None) -> frozenset[str]:
+    """The exercises of a session that take a load (the catalogue's ``loadable``)."""
+    catalogue = get_catalogue()
+    return frozenset(
+        i["exercise_id"]
+        for i in (session or {}).get("items", [])
+        if (e := catalogue.get(i["exercise_id"])) is not None and e.loadable
+    )
 
 
 def cues_of(session: dict[str, Any] | None) -> dict[str, list[str]]:

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from osteoload.domain.units import kg_to_lb
+from osteoload.services.quick_log import takes_one_tap
 from osteoload.wording import Audience
-from osteoload.wording.dose import Dose, dose_lines, dose_of, dose_text, logged_set_text
+from osteoload.wording.dose import dose_lines, dose_of, dose_text, logged_set_text
 from osteoload.wording.equipment import equipment_text
-
+from osteoload.wording.logger import (
+    EffortChoice,
+    done_as_planned_text,
+    effort_choices,
+    last_set_text,
+    load_value,
+    this_set_text,
+)
 from osteoload.wording.stops import day_in_words
+
 from . import labels
 from .charts import number
 
@@ -72,12 +81,26 @@ class TodayItem:
     sets: int
     logged: list[LoggedSet] = field(default_factory=list)
     load_value: str = ""
+    """The weight box of the next set, in her units: the engine's load for that set, else
+    the weight of her last set of it today, else of the same set last time."""
     prefill: str = ""
-    """What one set is pre-filled with: reps, impacts or seconds in each set."""
+    """What the next set is pre-filled with: reps or impacts in each set (never the seconds
+    of a hold: those are what she held, from the hold timer or typed)."""
     last_time: str = ""
     """What she did the last time, in words: ``"10 kg × 12, effort 7 (3 sets)"``."""
     component: str = ""
-    rpe_value: str = ""
+    takes_load: bool = False
+    """The item takes a weight (dumbbells, kettlebell, barbell, machine): a weight box."""
+    this_set: str = ""
+    """The set she is on and what it asks: ``"Set 2 of 3: 12 times at 8 kg"``."""
+    last_set: str = ""
+    """The same set the last time: ``"Last time: 8 kg × 12, effort 6"``."""
+    effort: list[EffortChoice] = field(default_factory=list)
+    """How hard was it, in words (none checked); empty where no effort is asked."""
+    hold_seconds: int = 0
+    """A timed hold's seconds per set (the hold timer counts them down); 0 otherwise."""
+    one_tap: bool = False
+    """A balance or impact item: one tap logs every set as prescribed."""
 
     @property
     def done_count(self) -> int:
@@ -87,6 +110,15 @@ class TodayItem:
     def complete(self) -> bool:
         return self.done_count >= self.sets
 
+    @property
+    def remaining(self) -> int:
+        return max(0, self.sets - self.done_count)
+
+    @property
+    def done_as_planned(self) -> str:
+        """The one-tap button's words (the wording layer's)."""
+        return done_as_planned_text(self.remaining, self.sets)
+
 
 def today_items(
     session: Mapping[str, Any] | None,
@@ -94,17 +126,20 @@ def today_items(
     logged_rows: Iterable[Mapping[str, Any]],
     units: str,
     last_time: Mapping[str, str] | None = None,
+    *,
+    loadable: Collection[str] | None = None,
+    last_sets: Mapping[str, Sequence[Any]] | None = None,
 ) -> list[TodayItem]:
     """Today's items ready to show and log; ``last_time`` is what she did the last time, per
-    exercise, in words."""
+    exercise, in words; ``last_sets`` the sets of that session (``SetLog``); ``loadable`` the
+    exercises that take a weight (``None``: every resistance item)."""
     last_time = last_time or {}
+    last_sets = last_sets or {}
     if session is None:
         return []
-    by_exercise: dict[str, list[LoggedSet]] = defaultdict(list)
+    rows_by_exercise: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for row in logged_rows:
-        by_exercise[row["exercise_id"]].append(
-            LoggedSet(row["id"], row["exercise_id"], logged_text(row, units))
-        )
+        rows_by_exercise[row["exercise_id"]].append(row)
     items = []
     seen: set[str] = set()
     for item in session.get("items", []):
@@ -112,38 +147,55 @@ def today_items(
         if exercise_id in seen:
             continue
         seen.add(exercise_id)
-        planned = dose_of(item)
-        logged = by_exercise.get(exercise_id, [])
-        prefill, load_value = set_prefill(planned, len(logged) + 1, units)
+        rows = rows_by_exercise.get(exercise_id, [])
+        takes_load = (
+            exercise_id in loadable if loadable is not None
+            else item.get("component") == "resistance"
+        )  # fmt: skip
+        kind = log_kind(item)
         items.append(
             TodayItem(
                 key=exercise_id,
                 item=dict(item),
-                kind=log_kind(item),
+                kind=kind,
                 cues=list(cues.get(exercise_id, [])),
                 lines=dose_lines(item, units, Audience.CLIENT),
-                sets=planned.sets,
-                prefill=prefill,
+                sets=dose_of(item).sets,
                 last_time=last_time.get(exercise_id, ""),
-                logged=logged,
-                load_value=load_value,
+                logged=[LoggedSet(r["id"], exercise_id, logged_text(r, units)) for r in rows],
                 component=labels.label(labels.COMPONENTS, item.get("component")),
-                rpe_value=number(item["target_rpe"], 1) if item.get("target_rpe") else "",
+                takes_load=takes_load,
+                # One set is one tap on Done already.
+                one_tap=takes_one_tap(dict(item)) and dose_of(item).sets > 1,
             )
         )
+        next_set(items[-1], rows, last_sets.get(exercise_id, ()), units)
     return items
 
 
-def set_prefill(planned: Dose, set_number: int, units: str) -> tuple[str, str]:
-    """(reps or seconds or impacts, load in her units) pre-filled for set ``set_number``
-    (from 1; past the last set, as the last): mixed loads (R18a) put the heavier sets last."""
-    n = max(1, min(set_number, planned.sets))
+def next_set(
+    it: TodayItem, rows: Sequence[Mapping[str, Any]], last: Sequence[Any], units: str
+) -> TodayItem:
+    """Fill ``it``'s logger for its next set, after ``rows`` (her sets of it today, in order):
+    what the set asks, the same set last time (``last``: that session's ``SetLog``), the
+    weight and reps pre-filled, effort asked in words."""
+    planned = dose_of(it.item)
+    number = len(rows) + 1
+    n = max(1, min(number, planned.sets))
+    load = planned.set_load_kg(n) if it.takes_load else None
+    if load is None and it.takes_load:
+        # She chooses the weight: the one she used for her last set today, else last time.
+        earlier = [r["load_kg"] for r in rows if r.get("load_kg")]
+        before = [s.load_kg for s in last[:number] if s.load_kg]
+        load = earlier[-1] if earlier else before[-1] if before else None
     per_set = planned.set_per_set(n)
-    load = planned.set_load_kg(n)
-    load_value = ""
-    if load is not None:
-        load_value = number(kg_to_lb(load), 1) if units == "lb" else number(load, 2)
-    return (str(per_set) if per_set is not None else "", load_value)
+    it.prefill = "" if it.kind == "hold" or per_set is None else str(per_set)
+    it.load_value = load_value(load, units) if it.takes_load else ""
+    it.this_set = this_set_text(planned, number, units, planned.set_load_kg(n))
+    it.last_set = last_set_text(last, number, units)
+    it.effort = effort_choices(planned.target_rpe) if it.kind == "strength" else []
+    it.hold_seconds = (per_set or 0) if it.kind == "hold" else 0
+    return it
 
 
 def long_date(day: date) -> str:
@@ -262,8 +314,18 @@ def tests_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
     ]
 
 
+def vars_of(record: Any) -> dict[str, Any]:
+    """A frozen dataclass's fields by name, in order (slots have no ``__dict__``)."""
+    from dataclasses import fields
+
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
-    """Her profile as (label, text) pairs for the coach's page; unknowns say so."""
+    """Her profile as (label, text) pairs for the coach's page; unknowns say so. A row about
+    one field takes its label from the field registry."""
+    from osteoload.services import profile_fields
+
     unknown = "Not known"
     p = profile
     menopause = labels.label(labels.MENOPAUSE, p.menopause.value) if p.menopause else unknown
@@ -303,16 +365,36 @@ def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
     schedule = f"{days}; {p.schedule.minutes_per_session} min"
     if p.schedule.start_date:
         schedule += f"; from {p.schedule.start_date.isoformat()}"
+    z_scores = [
+        f"{name} {number(value)}"
+        for name, value in (
+            ("lower spine", bone.lumbar_spine_z),
+            ("whole hip", bone.total_hip_z),
+            ("femoral neck", bone.femoral_neck_z),
+        )
+        if value is not None
+    ]
     t = p.tests
     tests = tests_values({key: getattr(t, key) for key, _, _ in _TEST_LABELS})
+    if t.sppb_parts is not None:
+        tests += [
+            f"{profile_fields.label(f'tests.sppb_parts.{key}').removeprefix('SPPB: ')} "
+            f"{number(value, 2)} s"
+            for key, value in vars_of(t.sppb_parts).items()
+            if value is not None
+        ]
     bp = p.blood_pressure
+    label = profile_fields.label
     return [
-        ("Age", f"{p.age}"),
-        ("Sex", labels.label(labels.SEX, p.sex.value)),
-        ("Menopause", menopause),
-        ("Height", f"{number(p.height_cm)} cm" if p.height_cm else unknown),
-        ("Weight", load_text(p.weight_kg, units) if p.weight_kg else unknown),
+        (label("age"), f"{p.age}"),
+        (label("sex"), labels.label(labels.SEX, p.sex.value)),
+        (label("menopause"), menopause),
+        (label("height_cm"), f"{number(p.height_cm)} cm" if p.height_cm else unknown),
+        (label("baseline_height_cm"),
+         f"{number(p.baseline_height_cm)} cm" if p.baseline_height_cm else unknown),
+        (label("weight_kg"), load_text(p.weight_kg, units) if p.weight_kg else unknown),
         ("T-scores", "; ".join(scores) if scores else unknown),
+        ("Z-scores", "; ".join(z_scores) if z_scores else unknown),
         ("Fractures", "; ".join(fractures) if fractures else "None recorded"),
         ("Falls in the last year", falls),
         ("Medicines", _list(p.medications, labels.MEDICATIONS)),
@@ -359,31 +441,6 @@ def screening_facts(screening: Mapping[str, Any]) -> list[tuple[str, str]]:
     if screening.get("review_date"):
         facts.append(("Review by", str(screening["review_date"])))
     return facts
-
-
-_EFFORT_WORDS = {
-    1: "very, very easy",
-    2: "very easy",
-    3: "easy",
-    4: "comfortable",
-    5: "could do 5 or 6 more",
-    6: "could do about 4 more",
-    7: "could do about 3 more",
-    8: "could do about 2 more",
-    9: "could do 1 more",
-    10: "could not do one more",
-}
-
-
-def effort_choices() -> list[tuple[str, str]]:
-    """Effort (RPE) 1-10 in half steps, the whole numbers explained in plain words."""
-    out = []
-    for half in range(2, 21):
-        value = half / 2
-        text = number(value, 1)
-        words = _EFFORT_WORDS.get(int(value)) if value.is_integer() else None
-        out.append((text, f"{text}: {words}" if words else text))
-    return out
 
 
 def pain_choices() -> list[tuple[str, str]]:

@@ -67,6 +67,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Clients (her own record only: no ids in these URLs but a logged set's)
     path("today/", client.today_page, name="client-today"),
     path("today/log/", client.log_set, name="client-log"),
+    path("today/log/as-planned/", client.log_as_planned, name="client-log-as-planned"),
     path("today/sets/<int:set_id>/undo/", client.undo_set, name="client-undo"),
     path("feeling/", client.feeling, name="client-feeling"),
     path("progress/", client.progress_page, name="client-progress"),

@@ -397,6 +397,11 @@ def _set_words(s: Any, units: Units | str) -> str:
     return head
 
 
+def set_words(s: Any, units: Units | str) -> str:
+    """One logged set (a ``SetLog``) in a few words: ``"10 kg × 12, effort 7"``."""
+    return _set_words(s, units)
+
+
 def last_time_text(sets: Sequence[Any], units: Units | str) -> str:
     """What she did in one session of an exercise: ``"10 kg × 12, effort 7 (3 sets)"``;
     different sets are listed in order, ``"10 kg × 12; 10 kg × 10, effort 8"``. ``sets`` are

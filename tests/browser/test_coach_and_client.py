@@ -188,7 +188,8 @@ def log_whole_session(page: Page, checks: PageChecks) -> dict[str, int]:
     """Tap "log" for every set of every item, as she does them.
 
     She types the weight of the dumbbells she picked where the program leaves it to her, and
-    on the second set of a key lift she did two reps fewer and found it harder (effort 7).
+    on the second set of a key lift she did two reps fewer and found it "Hard". A timed hold
+    is not pre-filled: she types the seconds she held.
     """
     items = page.locator("article.item")
     logged: dict[str, int] = {}
@@ -211,17 +212,23 @@ def log_whole_session(page: Page, checks: PageChecks) -> dict[str, int]:
                 reps = item.locator(f"#reps-{key}")
                 fewer = int(reps.input_value()) - 2
                 reps.fill(str(fewer))
-                item.get_by_label("How hard did it feel, 1-10").select_option("7")
+                hard = item.get_by_role("radio", name=re.compile(r"^Hard\b"))
+                effort = hard.get_attribute("value")
+                hard.check()
                 button.tap()
                 expect(item.locator(".logged-set").last).to_contain_text(
-                    f"Set 2 · {fewer} reps · {load.input_value()} kg · effort 7/10"
+                    f"Set 2 · {fewer} reps · {load.input_value()} kg · effort {effort}/10"
                 )
                 adjusted = True
             else:
+                hold = item.locator(f"#hold-{key}")
+                if hold.count():
+                    seconds = item.locator("[data-hold-seconds]").get_attribute("data-hold-seconds")
+                    hold.fill(str(seconds))
                 button.tap()
             expect(count).to_have_text(re.compile(rf"^{done} of {sets} done"))
             if rest and not timer_seen:
-                # The rest timer counts down from the item's rest, at the bottom of the screen.
+                # The rest timer counts down from the item's rest, under its Done button.
                 timer = page.locator("#rest-timer")
                 expect(timer).to_be_visible()
                 expect(timer).to_contain_text(re.compile(r"Rest \d+:\d\d"))

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from osteoload.domain.stop_rules import is_painful
@@ -24,12 +25,13 @@ from osteoload.services import (
     coaching,
     plans,
     progress,
+    quick_log,
     stops,
     training_log,
 )
 from osteoload.services.errors import InputError, Issue
 from osteoload.wording import stops as stop_words
-from osteoload.wording.dose import dose_of
+from osteoload.wording.logger import effort_question
 
 from .. import forms, labels, present
 from ..progress_charts import progress_charts
@@ -51,7 +53,15 @@ def _items(
 ) -> list[present.TodayItem]:
     """Today's items dosed by her next prescription, with what she did the last time."""
     last_time = dosed.next.last_time if dosed.next else {}
-    return present.today_items(dosed.session, dosed.cues, logged, units, last_time)
+    last_sets = dosed.next.last_sets if dosed.next else {}
+    return present.today_items(
+        dosed.session, dosed.cues, logged, units, last_time,
+        loadable=dosed.loadable, last_sets=last_sets,
+    )  # fmt: skip
+
+
+def _all_done(items: list[present.TodayItem]) -> bool:
+    return bool(items) and all(i.complete for i in items)
 
 
 def _units_of(request: HttpRequest, client_id: int, dosed: coaching.DosedToday, day: date) -> str:
@@ -80,8 +90,8 @@ def today_page(request: HttpRequest, client_id: int) -> HttpResponse:
             "session_date": present.long_date(session_date) if session_date else "",
             "phase": labels.label(labels.PHASES, view.phase),
             "kind": labels.label(labels.KINDS, view.session.get("kind")) if view.session else "",
-            "all_done": bool(items) and all(i.complete for i in items),
-            "effort_choices": present.effort_choices(),
+            "all_done": _all_done(items),
+            "effort_question": effort_question(),
             "pain_choices": present.pain_choices(),
             "pain_hint": stop_words.pain_hint(),
             **(_stop_screen(request, client_id) if view.paused else {}),
@@ -105,10 +115,13 @@ def _stop_screen(request: HttpRequest, client_id: int) -> dict[str, Any]:
     }
 
 
+#: The rest timer's buttons take this many seconds off the rest or add them.
+REST_STEP_S = 15
+
 LOG_FIELDS = {
     "reps": ("reps", "How many times"),
     "load": ("load_kg", "Weight"),
-    "rpe": ("rpe", "How hard did it feel, 1-10"),
+    "rpe": ("rpe", "How hard was it"),
     "pain": ("pain", "Any pain, 0-10"),
     "impacts": ("impacts", "Landings"),
     "hold_s": ("hold_s", "Seconds"),
@@ -149,6 +162,11 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
         text = request.POST.get(name, "").strip()
         if text:
             data[key] = forms.number(text)
+    if item.kind == "hold" and "hold_s" not in data:
+        # A hold is never logged as done unless she says how long she held it.
+        return _log_error(request, exercise_id, [_(
+            "Seconds: start the timer, or type how many seconds you held it, then tap Done."
+        )])  # fmt: skip
     if units == "lb" and isinstance(data.get("load_kg"), int | float):
         data["load_kg"] = round(lb_to_kg(float(data["load_kg"])), 2)
     try:
@@ -165,30 +183,78 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
         for line in advice:
             messages.warning(request, line)
         return redirect(reverse("client-today") + f"#item-{exercise_id}")
-    row = next(r for r in training_log.sets_on(request.user, client_id, day) if r["id"] == set_id)
-    done = item.done_count + 1
+    rows = training_log.sets_on(request.user, client_id, day)
+    row = next(r for r in rows if r["id"] == set_id)
     # After a painful set there is no next set to rest for: the advice stays in view.
-    rest = 0 if painful else int(item.item.get("rest_s") or 0)
-    planned = dose_of(item.item)
-    upcoming = present.set_prefill(planned, done + 1, units)
-    # R18a mixed loads: the next set is heavier, so its fields change with it
-    next_set = upcoming if upcoming != present.set_prefill(planned, done, units) else None
+    # Nor after the last set of the item.
+    last = item.done_count + 1 >= item.sets
+    rest = 0 if painful or last else int(item.item.get("rest_s") or 0)
+    return _logged_answer(request, dosed, rows, units, exercise_id, [row], rest, advice)
+
+
+def _logged_answer(
+    request: HttpRequest,
+    dosed: coaching.DosedToday,
+    rows: list[dict[str, Any]],
+    units: str,
+    exercise_id: str,
+    new_rows: list[dict[str, Any]],
+    rest: int,
+    advice: list[str],
+) -> HttpResponse:
+    """The htmx answer to a logged set (or sets): the new rows, and out of band the item's
+    count, its next set's fields (pre-filled, effort not chosen, pain at 0), the one-tap
+    button, the rest timer and "All done for today" once every item is logged."""
+    items = _items(dosed, rows, units)
+    item = next(i for i in items if i.key == exercise_id)
     return render(
         request,
         "osteoload/client/_logged.html",
         {
-            "set": present.LoggedSet(set_id, exercise_id, present.logged_text(row, units)),
-            "item": item,
-            "done": done,
+            "sets": [
+                present.LoggedSet(r["id"], exercise_id, present.logged_text(r, units))
+                for r in new_rows
+            ],
+            "it": item,
             "rest": rest,
-            "next_set": next_set if item.kind == "strength" else None,
+            "rest_clock": f"{rest // 60}:{rest % 60:02d}",
+            "rest_step": REST_STEP_S,
             "painful": advice,
-            # The pain box starts at 0 again for the next set (it is never carried over).
-            "pain_reset": item.kind == "strength" and bool(row.get("pain")),
+            "all_done": _all_done(items),
+            "effort_question": effort_question(),
             "pain_choices": present.pain_choices(),
+            "pain_hint": stop_words.pain_hint(),
             "oob": True,
         },
     )
+
+
+@client_view
+@require_POST
+def log_as_planned(request: HttpRequest, client_id: int) -> HttpResponse:
+    """One tap logs every set of a balance or impact item she has not logged yet, as
+    prescribed; a second tap logs nothing more."""
+    day = today()
+    exercise_id = request.POST.get("exercise_id", "")
+    try:
+        set_ids = quick_log.log_as_prescribed(request.user, client_id, exercise_id, today=day)
+    except training_log.ProgramPaused:
+        response = _log_error(
+            request, exercise_id, [_("Your program is paused, so nothing can be logged now.")],
+            status=409,
+        )  # fmt: skip
+        if is_htmx(request):
+            response["HX-Redirect"] = reverse("client-today")  # the stop screen (R32)
+        return response
+    except InputError as exc:
+        return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
+    if not is_htmx(request):
+        return redirect(reverse("client-today") + f"#item-{exercise_id}")
+    dosed = coaching.dosed_today(request.user, client_id, today=day)
+    units = _units_of(request, client_id, dosed, day)
+    rows = training_log.sets_on(request.user, client_id, day)
+    new_rows = [r for r in rows if r["id"] in set_ids]
+    return _logged_answer(request, dosed, rows, units, exercise_id, new_rows, 0, [])
 
 
 def _plain_issue(issue: Issue) -> str:
@@ -232,7 +298,18 @@ def undo_set(request: HttpRequest, client_id: int, set_id: int) -> HttpResponse:
     left = training_log.sets_on(request.user, client_id, day)
     items = _items(dosed, left, units)
     item = next((i for i in items if i.key == exercise_id), None)
-    return render(request, "osteoload/client/_undone.html", {"item": item})
+    return render(
+        request,
+        "osteoload/client/_undone.html",
+        {
+            "it": item,
+            "all_done": _all_done(items),
+            "effort_question": effort_question(),
+            "pain_choices": present.pain_choices(),
+            "pain_hint": stop_words.pain_hint(),
+            "oob": True,
+        },
+    )
 
 
 @client_view

@@ -1,13 +1,17 @@
 /* osteoload: the rest timer on the client's "Today" page.
  *
- * When a set is logged, the server's answer replaces #rest-timer with an element carrying
- * data-rest-seconds. This script then counts down, visibly and for screen readers, and says
- * when the rest is over. A "Skip rest" button ends it early. No inline handlers.
+ * When a set is logged, the server's answer replaces #rest-timer (out of band) with the
+ * timer's markup: its seconds (data-rest-seconds), the item it belongs to (data-rest-for),
+ * its words and its buttons. This script puts it in the page's flow right under that item's
+ * "Done" button, so it never covers a control (the next set can be logged at any time),
+ * counts down, lets her take 15 seconds off or add them, and at the end sounds and vibrates
+ * (signal.js) and says so. No inline handlers; plain JavaScript, no build step.
  */
 (function () {
   "use strict";
 
   var ticking = null;
+  var endsAt = 0;
 
   function clock(seconds) {
     var m = Math.floor(seconds / 60);
@@ -22,25 +26,59 @@
     }
   }
 
+  function part(box, selector) {
+    return box.querySelector(selector);
+  }
+
+  function left() {
+    return Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+  }
+
+  function show(box) {
+    var count = part(box, ".rest-count");
+    if (count) {
+      count.textContent = clock(left());
+    }
+  }
+
   function finish(box) {
     stop();
     box.classList.add("rest-over");
-    box.textContent = "";
-    var text = document.createElement("p");
-    text.className = "rest-text";
-    text.setAttribute("role", "status");
-    text.textContent = "Rest over. Ready for the next one.";
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "rest-close";
-    close.textContent = "OK";
-    close.addEventListener("click", function () {
-      box.hidden = true;
+    show(box);
+    var status = part(box, ".rest-status");
+    if (status) {
+      status.textContent = box.getAttribute("data-over-text") || "";
+    }
+    var close = part(box, ".rest-close");
+    if (close) {
+      close.textContent = box.getAttribute("data-ok-text") || close.textContent;
+    }
+    Array.prototype.forEach.call(box.querySelectorAll(".rest-step"), function (button) {
+      button.hidden = true;
     });
-    box.appendChild(text);
-    box.appendChild(close);
-    if (navigator.vibrate) {
-      navigator.vibrate(200);
+    if (window.osteoloadSignal) {
+      window.osteoloadSignal("end");
+    }
+  }
+
+  function tick(box) {
+    if (!document.contains(box)) {
+      stop();
+      return;
+    }
+    show(box);
+    if (left() <= 0) {
+      finish(box);
+    }
+  }
+
+  function place(box) {
+    // In the flow, under the "Done" button of the item she has just logged.
+    var key = box.getAttribute("data-rest-for");
+    var item = key ? document.getElementById("item-" + key) : null;
+    var form = item ? item.querySelector("form.log-form") : null;
+    if (form && form.nextElementSibling !== box) {
+      form.parentNode.insertBefore(box, form.nextElementSibling);
     }
   }
 
@@ -50,36 +88,34 @@
       return;
     }
     stop();
-    var endsAt = Date.now() + total * 1000;
+    place(box);
+    endsAt = Date.now() + total * 1000;
     box.hidden = false;
     box.classList.remove("rest-over");
-    box.textContent = "";
-    var label = document.createElement("p");
-    label.className = "rest-text";
-    var count = document.createElement("span");
-    count.className = "rest-count";
-    label.appendChild(document.createTextNode("Rest "));
-    label.appendChild(count);
-    var skip = document.createElement("button");
-    skip.type = "button";
-    skip.className = "rest-close";
-    skip.textContent = "Skip rest";
-    skip.addEventListener("click", function () {
-      stop();
-      box.hidden = true;
+    Array.prototype.forEach.call(box.querySelectorAll("button"), function (button) {
+      button.hidden = false;
     });
-    box.appendChild(label);
-    box.appendChild(skip);
-
-    function tick() {
-      var left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
-      count.textContent = clock(left);
-      if (left <= 0) {
-        finish(box);
-      }
+    Array.prototype.forEach.call(box.querySelectorAll(".rest-step"), function (button) {
+      button.addEventListener("click", function () {
+        var step = parseInt(button.getAttribute("data-step"), 10) || 0;
+        endsAt = Math.max(Date.now(), endsAt + step * 1000);
+        tick(box);
+      });
+    });
+    var close = part(box, ".rest-close");
+    if (close) {
+      close.addEventListener("click", function () {
+        stop();
+        box.hidden = true;
+      });
     }
-    tick();
-    ticking = window.setInterval(tick, 1000);
+    tick(box);
+    ticking = window.setInterval(function () {
+      tick(box);
+    }, 250);
+    if (typeof box.scrollIntoView === "function") {
+      box.scrollIntoView({ block: "nearest" });
+    }
   }
 
   function init() {
