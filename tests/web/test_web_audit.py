@@ -111,3 +111,15 @@ def test_an_audit_entry_costs_one_insert_and_finds_her_coach(world):
     entry = AuditEntry.objects.latest("id")
     assert entry.owner_id == world.alice.user.pk and entry.actor_id == world.bob.user.pk
     assert entry.timestamp is not None
+
+
+def test_her_calendar_address_made_changed_and_revoked_on_a_page_is_audited(world):
+    before = AuditEntry.objects.count()
+    client = world.bob.browser()
+    assert client.post(reverse("client-feed-create"), {"session_time": "09:00"}).status_code == 302
+    assert client.post(reverse("client-feed-time"), {"session_time": "10:00"}).status_code == 302
+    assert client.post(reverse("client-feed-revoke")).status_code == 302
+    new = list(AuditEntry.objects.order_by("id")[before:])
+    assert [(e.action, e.object_type, e.via) for e in new] == [
+        ("create", "calendar", "web"), ("update", "calendar", "web"), ("delete", "calendar", "web"),
+    ]  # fmt: skip

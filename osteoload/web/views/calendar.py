@@ -20,11 +20,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from osteoload.services import access, calendar_feed
+from osteoload.services import access, audit, calendar_feed
 from osteoload.services.client_documents import ICS
 from osteoload.services.errors import InputError
 
-from .common import client_view, coach_view
+from .common import audited, client_view, coach_view
 
 
 @require_safe
@@ -85,6 +85,8 @@ def _create(request: HttpRequest, client_id: int, back: int | None) -> HttpRespo
     except InputError as exc:
         messages.error(request, str(exc))
         return _back(request, back)
+    audited(request, audit.Action.CREATE, client_id, "calendar", None,
+            "calendar address replaced" if had else "calendar address made")  # fmt: skip
     messages.success(
         request,
         _("New calendar address made: the old one no longer works.")
@@ -102,6 +104,7 @@ def _time(request: HttpRequest, client_id: int, back: int | None) -> HttpRespons
     except access.NotFound:
         messages.error(request, _("There is no calendar address to change: make one first."))
     else:
+        audited(request, audit.Action.UPDATE, client_id, "calendar", None, "training time set")
         messages.success(
             request, _("Training time saved. Phone calendars show it at their next update.")
         )
@@ -110,6 +113,7 @@ def _time(request: HttpRequest, client_id: int, back: int | None) -> HttpRespons
 
 def _revoke(request: HttpRequest, client_id: int, back: int | None) -> HttpResponse:
     if calendar_feed.revoke_feed(request.user, client_id):
+        audited(request, audit.Action.DELETE, client_id, "calendar", None, "calendar revoked")
         messages.success(
             request,
             _("Calendar address revoked: it no longer works. Remove the subscription from the "
