@@ -561,3 +561,9 @@ def to_domain(p: ProfileIn) -> dp.ClientProfile:
         strength=strength,
         units=p.units,
     )
+
+
+# Titles and descriptions of every profile field come from the field registry (issue 17).
+from .profile_fields import label_models  # noqa: E402
+
+label_models(ProfileIn)

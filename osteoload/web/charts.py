@@ -104,6 +104,11 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
+def text_width(text: str, size: float) -> float:
+    """A generous estimate of a text's drawn width (system sans-serif), for layout."""
+    return len(text) * size * 0.62
+
+
 class _Canvas:
     """Plot geometry and SVG fragments for one chart."""
 
@@ -147,6 +152,14 @@ class _Canvas:
             )
 
     def x_label(self, x: float, text: str, anchor: str = "middle") -> None:
+        """A label under the x axis; one centred on a point near an edge is moved inside
+        the chart instead of being cut off ("30 No", issue 17)."""
+        if anchor == "middle":
+            half = text_width(text, FONT - 1) / 2
+            if x + half > self.width - 2:
+                x, anchor = min(x + half, self.width - 2.0), "end"
+            elif x - half < 2:
+                x, anchor = max(x - half, 2.0), "start"
         self.add(
             f'<text x="{x:.1f}" y="{self.y1 + 18}" text-anchor="{anchor}" font-size="{FONT - 1}" '
             f'fill="{MUTED}">{escape(text)}</text>'
@@ -171,8 +184,15 @@ class _Canvas:
         for row in self.legend_rows:
             for x, (label, colour, dash, shape) in row:
                 legend.append(_legend_key(x, y, colour, dash, shape))
+                room = self.width - (x + 26) - 4
+                # A label wider than the chart is drawn narrower, never cut off.
+                fit = (
+                    f' textLength="{room:.0f}" lengthAdjust="spacingAndGlyphs"'
+                    if text_width(label, FONT) > room
+                    else ""
+                )
                 legend.append(
-                    f'<text x="{x + 26}" y="{y + 4}" font-size="{FONT}" fill="{INK}">'
+                    f'<text x="{x + 26}" y="{y + 4}" font-size="{FONT}" fill="{INK}"{fit}>'
                     f"{escape(label)}</text>"
                 )
             y += 22

@@ -35,6 +35,7 @@ from osteoload.domain.vocabulary import (
     Symptom,
     Units,
 )
+from osteoload.services import profile_fields
 from osteoload.services.errors import Issue
 
 from . import labels
@@ -127,60 +128,87 @@ def html_id(name: str) -> str:
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 
+
+def reg(
+    path: str,
+    choices: tuple[tuple[str, str], ...] = (),
+    *,
+    name: str = "",
+    unit: str | None = None,
+    help: str | None = None,
+    **options: Any,
+) -> Field:
+    """The input of a profile field as the field registry describes it (label, unit, kind,
+    help: :mod:`osteoload.services.profile_fields`); ``name`` when the form's input has
+    another name than the registry's (a fracture row's ``site``)."""
+    spec = profile_fields.field(path)
+    return Field(
+        name or spec.input_name,
+        spec.label,
+        spec.kind.value,
+        choices,
+        spec.help if help is None else help,
+        spec.unit if unit is None else unit,
+        **options,
+    )
+
+
+def group_title(path: str) -> str:
+    return profile_fields.label(path)
+
+
 ABOUT = Section(
     "about",
     "About the client",
     (
-        Field("name", "Name", "text", wide=True, autocomplete="name"),
-        Field("age", "Age", "int", unit="years", required=True),
-        Field("sex", "Sex", "select", labels.choices(Sex, labels.SEX), required=True,
-              blank="Choose"),
-        Field("menopause", "Menopause", "select", labels.choices(Menopause, labels.MENOPAUSE),
-              help="Leave as not known for men."),
-        Field("years_since_menopause", "Years since her last period", "float", unit="years",
-              help="Only after menopause."),
-        Field("height_cm", "Height", "float", unit="cm"),
-        Field("weight", "Weight", "float", help="In the units chosen next to it."),
-        Field("units", "Units for weights", "select",
-              labels.choices(Units, labels.UNITS), blank=""),
+        reg("name", wide=True, autocomplete="name"),
+        reg("age", required=True),
+        reg("sex", labels.choices(Sex, labels.SEX), required=True, blank="Choose"),
+        reg("menopause", labels.choices(Menopause, labels.MENOPAUSE)),
+        reg("years_since_menopause"),
+        reg("height_cm"),
+        reg("baseline_height_cm"),
+        reg("weight_kg", unit="", help="In the units chosen next to it."),
+        reg("units", labels.choices(Units, labels.UNITS), blank=""),
     ),
-)  # fmt: skip
+)
 BONE = Section(
     "bone",
-    "Bone density (latest DXA T-scores)",
+    group_title("bone"),
     (
-        Field("bone.lumbar_spine_t", "Lower spine T-score", "float"),
-        Field("bone.total_hip_t", "Whole hip T-score", "float"),
-        Field("bone.femoral_neck_t", "Femoral neck T-score", "float"),
+        reg("bone.lumbar_spine_t"),
+        reg("bone.total_hip_t"),
+        reg("bone.femoral_neck_t"),
+        reg("bone.lumbar_spine_z"),
+        reg("bone.total_hip_z"),
+        reg("bone.femoral_neck_z"),
     ),
-    "Leave empty what is not known. Scan results in g/cm² are recorded on the client's page.",
+    "Leave empty what is not known. Z-scores only if the report gives them (younger women). "
+    "Scan results in g/cm² are recorded on the client's page.",
 )
 FALLS = Section(
     "falls",
     "Falls in the last 12 months",
     (
-        Field("falls_last_year", "Number of falls", "int"),
-        Field("fall_with_injury_last_year", "Hurt in a fall?", "yesno", YES_NO),
+        reg("falls_last_year"),
+        reg("fall_with_injury_last_year", YES_NO),
     ),
 )
 HEALTH = Section(
     "health",
     "Health",
     (
-        Field("medications", "Medicines", "checks",
-              labels.choices(Medication, labels.MEDICATIONS)),
-        Field("conditions", "Conditions", "checks",
-              labels.choices(Condition, labels.CONDITIONS)),
-        Field("symptoms", "Symptoms now", "checks", labels.choices(Symptom, labels.SYMPTOMS),
-              help="Any of these pauses exercise until a doctor has seen the client."),
+        reg("medications", labels.choices(Medication, labels.MEDICATIONS)),
+        reg("conditions", labels.choices(Condition, labels.CONDITIONS)),
+        reg("symptoms", labels.choices(Symptom, labels.SYMPTOMS)),
     ),
-)  # fmt: skip
+)
 BLOOD_PRESSURE = Section(
     "blood_pressure",
-    "Resting blood pressure",
+    group_title("blood_pressure"),
     (
-        Field("blood_pressure.systolic", "Systolic (upper number)", "int", unit="mmHg"),
-        Field("blood_pressure.diastolic", "Diastolic (lower number)", "int", unit="mmHg"),
+        reg("blood_pressure.systolic"),
+        reg("blood_pressure.diastolic"),
     ),
 )
 PARQ = Section(
@@ -188,39 +216,26 @@ PARQ = Section(
     "PAR-Q+ health questions",
     (
         Field("parq_done", "The seven PAR-Q+ questions have been answered", "check"),
-        Field("parq_yes", "Questions answered yes", "checks", labels.PARQ_QUESTIONS),
+        reg("parq_yes", labels.PARQ_QUESTIONS),
     ),
     "If they have not been answered, leave the first box empty: screening then says so.",
 )
 CLEARANCE = Section(
     "clearance",
-    "Clearance and supervision",
+    group_title("clearance"),
     (
-        Field("clearance.medical", "Cleared by a doctor to exercise", "check"),
-        Field("clearance.impact", "Cleared for impact exercise (hops, jumps)", "check"),
-        Field("clearance.high_intensity", "Cleared for high-intensity (heavy) training", "check"),
-        Field("clearance.physio", "Seen and cleared by a physiotherapist", "check"),
-        Field("supervised", "A qualified trainer supervises the sessions", "check"),
-        Field("experience", "Strength training experience", "select",
-              labels.choices(Experience, labels.EXPERIENCE)),
+        reg("clearance.medical"),
+        reg("clearance.impact"),
+        reg("clearance.high_intensity"),
+        reg("clearance.physio"),
+        reg("supervised"),
+        reg("experience", labels.choices(Experience, labels.EXPERIENCE)),
     ),
-)  # fmt: skip
+)
 EQUIPMENT = Section(
     "equipment",
     "Equipment available",
-    (
-        Field(
-            "equipment",
-            "Equipment",
-            "checks",
-            labels.choices(Equipment, labels.EQUIPMENT),
-            help="Leave all empty if not known: a typical gym is assumed.",
-        ),
-    ),
-)
-_LOADS_HELP = (
-    "Each weight, e.g. 2, 4, 6, 8; or a range with its step, e.g. 2-20 step 2. In the units "
-    "chosen above. Leave empty for a typical gym's."
+    (reg("equipment", labels.choices(Equipment, labels.EQUIPMENT)),),
 )
 BAND_CHOICES = (
     ("extra_light", "Extra light"),
@@ -231,42 +246,36 @@ BAND_CHOICES = (
 )
 OWN_EQUIPMENT = Section(
     "equipment_details",
-    "Weights at home or at the gym",
+    group_title("equipment_details"),
     (
-        Field("equipment_details.dumbbells", "Dumbbells available", "loads", help=_LOADS_HELP,
-              wide=True),
-        Field("equipment_details.kettlebells", "Kettlebells available", "loads", help=_LOADS_HELP,
-              wide=True),
-        Field("equipment_details.barbell.bar", "Barbell: the empty bar", "float"),
-        Field("equipment_details.barbell.smallest_plate", "Barbell: lightest plate pair",
-              "float", help="The weight of one of the two plates."),
-        Field("equipment_details.barbell.heaviest", "Barbell: heaviest it can be loaded to",
-              "float", help="Empty: no limit."),
-        Field("equipment_details.machine.first", "Machines: first plate of the stack", "float",
-              help="Empty: one step."),
-        Field("equipment_details.machine.step", "Machines: step between stack plates", "float"),
-        Field("equipment_details.machine.heaviest", "Machines: heaviest on the stack", "float"),
-        Field("equipment_details.bands", "Bands available", "checks", BAND_CHOICES),
+        reg("equipment_details.dumbbells", wide=True),
+        reg("equipment_details.kettlebells", wide=True),
+        reg("equipment_details.barbell.bar"),
+        reg("equipment_details.barbell.smallest_plate"),
+        reg("equipment_details.barbell.heaviest"),
+        reg("equipment_details.machine.first"),
+        reg("equipment_details.machine.step"),
+        reg("equipment_details.machine.heaviest"),
+        reg("equipment_details.bands", BAND_CHOICES),
     ),
     "The weights that can actually be used, in the units chosen above: loads are rounded "
     "down to these and step up to the next one available. Leave empty what is not known.",
-)  # fmt: skip
+)
 SCHEDULE = Section(
     "schedule",
-    "Schedule",
+    group_title("schedule"),
     (
-        Field("schedule.resistance_days", "Strength training days", "checks", labels.WEEKDAYS,
-              help="Two or three days with a rest day between them. Empty: two days."),
-        Field("schedule.minutes_per_session", "Minutes per session", "int", unit="minutes"),
-        Field("schedule.start_date", "Start date", "date"),
+        reg("schedule.resistance_days", labels.WEEKDAYS),
+        reg("schedule.minutes_per_session"),
+        reg("schedule.start_date"),
     ),
-)  # fmt: skip
+)
 FRACTURE_FIELDS = (
-    Field("site", "Where", "select", labels.choices(FractureSite, labels.FRACTURE_SITES),
-          blank="No fracture"),
-    Field("year", "Year", "int"),
-    Field("date", "Date (if known)", "date"),
-    Field("low_trauma", "From a fall from standing height or less?", "yesno", YES_NO),
+    reg("fractures[].site", labels.choices(FractureSite, labels.FRACTURE_SITES), name="site",
+        blank="No fracture"),
+    reg("fractures[].year", name="year"),
+    reg("fractures[].date", name="date"),
+    reg("fractures[].low_trauma", YES_NO, name="low_trauma"),
 )  # fmt: skip
 FRACTURE_ROWS = 3
 
@@ -279,25 +288,26 @@ INTAKE_SECTIONS = INTAKE_BEFORE_FRACTURES + INTAKE_AFTER_FRACTURES
 #: Where an issue about a stored field that the form writes under another name goes.
 ALIASES = {"weight_kg": "weight", "weight_lb": "weight", "parq_done": "parq_yes"}
 #: The label an issue about such a field carries (the form's one input, with its unit).
-ALIAS_LABELS = {"weight_kg": "Weight (kg)", "weight_lb": "Weight (lb)"} | {
-    f"equipment_details.{kind}.{key}": f"{label}, {word}"
-    for kind, label in (
-        ("dumbbells", "Dumbbells available"),
-        ("kettlebells", "Kettlebells available"),
-    )
+ALIAS_LABELS = {
+    path: profile_fields.field(path).labelled for path in ("weight_kg", "weight_lb")
+} | {
+    f"equipment_details.{kind}.{key}": f"{profile_fields.label(f'equipment_details.{kind}')}, "
+    f"{word}"
+    for kind in ("dumbbells", "kettlebells")
     for key, word in (("from", "lightest"), ("to", "heaviest"), ("step", "step"))
 }
 
-#: Top-level profile keys the intake form owns; everything else stored is kept on edit.
+#: Top-level profile keys the intake form owns (the registry's intake fields); everything
+#: else stored is kept on edit.
 FORM_KEYS = frozenset(
-    {
-        "name", "age", "sex", "menopause", "years_since_menopause", "height_cm", "weight_kg",
-        "weight_lb", "units", "fractures", "falls_last_year", "fall_with_injury_last_year",
-        "medications", "conditions", "symptoms", "blood_pressure", "parq_yes", "clearance",
-        "supervised", "experience", "equipment", "equipment_details", "schedule",
-    }
+    f.path.split(".")[0].split("[")[0]
+    for f in profile_fields.on_form("intake")
+    if not f.path.startswith("bone")
+)
+FORM_BONE_KEYS = frozenset(
+    f.path.removeprefix("bone.") for f in profile_fields.on_form("intake")
+    if f.path.startswith("bone.")
 )  # fmt: skip
-FORM_BONE_KEYS = frozenset({"lumbar_spine_t", "total_hip_t", "femoral_neck_t"})
 
 
 # ---------------------------------------------------------------------------------------
@@ -306,16 +316,22 @@ FORM_BONE_KEYS = frozenset({"lumbar_spine_t", "total_hip_t", "femoral_neck_t"})
 
 TESTS = Section(
     "tests",
-    "Functional tests",
+    group_title("tests"),
     (
-        Field("date", "Date of the tests", "date"),
-        Field("tug_s", "Timed Up and Go", "float", unit="seconds"),
-        Field("chair_stand_30s", "30-second chair stand", "int", unit="stands"),
-        Field("five_sts_s", "Five times sit-to-stand", "float", unit="seconds"),
-        Field("single_leg_stance_s", "Single-leg stance", "float", unit="seconds"),
-        Field("gait_speed_m_s", "Gait speed", "float", unit="m/s"),
-        Field("grip_kg", "Grip strength", "float", unit="kg"),
-        Field("sppb", "SPPB total", "int", unit="points (0-12)"),
+        reg("tests.date"),
+        reg("tests.tug_s"),
+        reg("tests.chair_stand_30s"),
+        reg("tests.five_sts_s"),
+        reg("tests.single_leg_stance_s"),
+        reg("tests.gait_speed_m_s"),
+        reg("tests.grip_kg"),
+        reg("tests.sppb"),
+        reg("tests.sppb_parts.side_by_side_s"),
+        reg("tests.sppb_parts.semi_tandem_s"),
+        reg("tests.sppb_parts.tandem_s"),
+        reg("tests.sppb_parts.gait_4m_s"),
+        reg("tests.sppb_parts.chair_stands_s"),
+        reg("tests.asm_kg_m2"),
     ),
     "Enter the tests done; leave the others empty. The date defaults to today.",
 )
@@ -323,15 +339,14 @@ SCAN = Section(
     "scan",
     "DXA scan result",
     (
-        Field("site", "Site", "select", labels.choices(Site, labels.SITES), required=True,
-              blank="Choose"),
-        Field("date", "Scan date", "date"),
-        Field("bmd_g_cm2", "Bone density (BMD)", "float", unit="g/cm²"),
-        Field("t_score", "T-score", "float"),
-        Field("z_score", "Z-score", "float"),
-        Field("scanner", "Scanner make", "select", labels.choices(ScannerMake, labels.SCANNERS)),
-        Field("precision_g_cm2", "The centre's precision error for this site", "float",
-              unit="g/cm²", help="If the report states it; otherwise a standard value is used."),
+        reg("bone.scans[].site", labels.choices(Site, labels.SITES), required=True,
+            blank="Choose"),
+        reg("bone.scans[].date"),
+        reg("bone.scans[].bmd_g_cm2"),
+        reg("bone.scans[].t_score"),
+        reg("bone.scans[].z_score"),
+        reg("bone.scans[].scanner", labels.choices(ScannerMake, labels.SCANNERS)),
+        reg("bone.scans[].precision_g_cm2"),
     ),
     "Record one site per entry: the lower spine, the whole hip, the femoral neck or the forearm.",
 )  # fmt: skip
@@ -550,7 +565,7 @@ def initial_values(document: Mapping[str, Any]) -> Values:
         for f in section.fields:
             values[f.name] = _show(f, get_path(document, f.name))
     weight = document.get("weight_kg", document.get("weight_lb"))
-    values["weight"] = _show(ABOUT.fields[6], weight)
+    values["weight"] = _show(next(f for f in ABOUT.fields if f.name == "weight"), weight)
     parq = document.get("parq_yes")
     values["parq_done"] = "on" if parq is not None else ""
     for i, fracture in enumerate(document.get("fractures") or []):

@@ -530,9 +530,16 @@ def scan_record(request: HttpRequest, client_id: int) -> HttpResponse:
     return _record(request, client_id, forms.SCAN, "scan")
 
 
-def _form_text(document: dict[str, Any]) -> dict[str, Any]:
-    """A stored record as the form's text values (0 stays 0, not blank)."""
-    return {key: str(value) for key, value in document.items()}
+def _form_text(document: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A stored record as the form's text values (0 stays 0, not blank); a nested object's
+    values under their dotted input names (``sppb_parts.tandem_s``)."""
+    out: dict[str, Any] = {}
+    for key, value in document.items():
+        if isinstance(value, dict):
+            out.update(_form_text(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = str(value)
+    return out
 
 
 def _correct(request: HttpRequest, client_id: int, record_id: int, kind: str) -> HttpResponse:
