@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from osteoload.domain.units import kg_to_lb
 from osteoload.services.quick_log import takes_one_tap
 from osteoload.wording import Audience
+from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import dose_lines, dose_of, dose_text, logged_set_text
 from osteoload.wording.equipment import equipment_text
 from osteoload.wording.logger import (
@@ -156,9 +157,9 @@ def today_items(
         items.append(
             TodayItem(
                 key=exercise_id,
-                item=dict(item),
+                item=localised_item(item),
                 kind=kind,
-                cues=list(cues.get(exercise_id, [])),
+                cues=[exercise_words(cue) for cue in cues.get(exercise_id, [])],
                 lines=dose_lines(item, units, Audience.CLIENT),
                 sets=dose_of(item).sets,
                 last_time=last_time.get(exercise_id, ""),
@@ -196,6 +197,15 @@ def next_set(
     it.effort = effort_choices(planned.target_rpe) if it.kind == "strength" else []
     it.hold_seconds = (per_set or 0) if it.kind == "hold" else 0
     return it
+
+
+def localised_item(item: Mapping[str, Any]) -> dict[str, Any]:
+    """A program item with the catalogue's name and reason in the active language."""
+    out = dict(item)
+    for key in ("name", "why"):
+        if isinstance(out.get(key), str):
+            out[key] = exercise_words(out[key])
+    return out
 
 
 def long_date(day: date) -> str:
