@@ -44,7 +44,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "domain/projection/bone.py::_bone_assumptions": 77,
     "domain/projection/effects.py::untreated_course": 85,
     "domain/stop_rules.py::_reasons": 65,
-    "illustration/poses.py::build_pose_library": 102,
 }
 
 

@@ -180,6 +180,99 @@ class _Entry:
 _ENTRY_KEYS = frozenset({"template", "like", "both", "start", "end", "say", "frame"})
 
 
+class _Resolver:
+    """Resolves ``template`` and ``like`` references of the pose data into entries, once
+    each, collecting every problem (a reference cycle, an unknown name, a bad field)."""
+
+    def __init__(
+        self,
+        templates: Mapping[str, Any],
+        defaults: Mapping[str, Any],
+        entries: Mapping[str, Any],
+        patterns: Mapping[str, str],
+    ) -> None:
+        self.templates = templates
+        self.defaults = defaults
+        self.entries = entries
+        self.patterns = patterns
+        self.problems: list[str] = []
+        self.resolved: dict[str, _Entry] = {}
+
+    def resolve(self, kind: str, name: str, trail: tuple[str, ...]) -> _Entry | None:
+        """The entry ``kind.name`` with everything it refers to applied, or ``None``."""
+        key = f"{kind}.{name}"
+        if key in trail:
+            self.problems.append(f"{key}: refers to itself through {' -> '.join(trail)}")
+            return None
+        if key in self.resolved:
+            return self.resolved[key]
+        spec = self._spec(kind, name, trail)
+        if spec is None:
+            return None
+        unknown = sorted(set(spec) - _ENTRY_KEYS)
+        if unknown:
+            self.problems.append(f"{key}: unknown field(s) {', '.join(unknown)}")
+        base = _Entry()
+        if "template" in spec:
+            got = self.resolve("templates", str(spec["template"]), (*trail, key))
+            base = got if got is not None else base
+        elif "like" in spec:
+            got = self.resolve("exercises", str(spec["like"]), (*trail, key))
+            base = got if got is not None else base
+        entry = _Entry(
+            start=dict(base.start),
+            end=dict(base.end),
+            say_start=base.say_start,
+            say_end=base.say_end,
+            frame=str(spec.get("frame", base.frame)),
+        )
+        self._apply(entry, spec, key)
+        self.resolved[key] = entry
+        return entry
+
+    def _spec(self, kind: str, name: str, trail: tuple[str, ...]) -> Mapping[str, Any] | None:
+        """The raw entry (an exercise without one uses its pattern's default template)."""
+        key = f"{kind}.{name}"
+        if kind == "templates":
+            spec = self.templates.get(name)
+        else:
+            spec = self.entries.get(name)
+            if spec is None:
+                pattern = self.patterns.get(name)
+                default = self.defaults.get(pattern) if pattern else None
+                if default is None:
+                    self.problems.append(
+                        f"exercises.{name}: no pose, and pattern {pattern!r} has no "
+                        "default template"
+                    )
+                    return None
+                spec = {"template": default}
+        if spec is None:
+            self.problems.append(f"{' -> '.join(trail)}: unknown {kind[:-1]} {name!r}")
+            return None
+        if not isinstance(spec, Mapping):
+            self.problems.append(f"{key}: must be a mapping")
+            return None
+        return spec
+
+    def _apply(self, entry: _Entry, spec: Mapping[str, Any], key: str) -> None:
+        """Apply the ``both``, ``start`` and ``end`` overrides and the ``say`` words."""
+        for part in ("both", "start", "end"):
+            layer = spec.get(part, {})
+            if not isinstance(layer, Mapping):
+                self.problems.append(f"{key}.{part}: must be a mapping")
+                continue
+            expanded = _expand(layer)
+            for target in ("start", "end") if part == "both" else (part,):
+                getattr(entry, target).update(expanded)
+        say = spec.get("say", {})
+        if not isinstance(say, Mapping):
+            self.problems.append(f"{key}.say: must map start and end to words")
+        else:
+            entry.say_start = str(say.get("start", entry.say_start))
+            entry.say_end = str(say.get("end", entry.say_end))
+
+
 def build_pose_library(
     raw: Mapping[str, Any], patterns: Mapping[str, str]
 ) -> dict[str, Illustration]:
@@ -191,82 +284,20 @@ def build_pose_library(
     ``patterns`` maps every catalogue id to its movement pattern; an exercise without an
     entry uses its pattern's template. Raises :class:`PoseError` listing every problem.
     """
-    problems: list[str] = []
     templates = raw.get("templates", {})
     defaults = raw.get("patterns", {})
     entries = raw.get("exercises", {})
     for name, section in (("templates", templates), ("patterns", defaults), ("exercises", entries)):
         if not isinstance(section, Mapping):
             raise PoseError(f"poses: {name} must be a mapping")
+    resolver = _Resolver(templates, defaults, entries, patterns)
+    problems = resolver.problems
     for ex_id in entries:
         if ex_id not in patterns:
             problems.append(f"exercises.{ex_id}: not an exercise in the catalogue")
-    resolved: dict[str, _Entry] = {}
-
-    def resolve(kind: str, name: str, trail: tuple[str, ...]) -> _Entry | None:
-        key = f"{kind}.{name}"
-        if key in trail:
-            problems.append(f"{key}: refers to itself through {' -> '.join(trail)}")
-            return None
-        if key in resolved:
-            return resolved[key]
-        if kind == "templates":
-            spec = templates.get(name)
-        else:
-            spec = entries.get(name)
-            if spec is None:
-                pattern = patterns.get(name)
-                default = defaults.get(pattern) if pattern else None
-                if default is None:
-                    problems.append(
-                        f"exercises.{name}: no pose, and pattern {pattern!r} has no "
-                        "default template"
-                    )
-                    return None
-                spec = {"template": default}
-        if spec is None:
-            problems.append(f"{' -> '.join(trail)}: unknown {kind[:-1]} {name!r}")
-            return None
-        if not isinstance(spec, Mapping):
-            problems.append(f"{key}: must be a mapping")
-            return None
-        unknown = sorted(set(spec) - _ENTRY_KEYS)
-        if unknown:
-            problems.append(f"{key}: unknown field(s) {', '.join(unknown)}")
-        base = _Entry()
-        if "template" in spec:
-            got = resolve("templates", str(spec["template"]), (*trail, key))
-            base = got if got is not None else base
-        elif "like" in spec:
-            got = resolve("exercises", str(spec["like"]), (*trail, key))
-            base = got if got is not None else base
-        entry = _Entry(
-            start=dict(base.start),
-            end=dict(base.end),
-            say_start=base.say_start,
-            say_end=base.say_end,
-            frame=str(spec.get("frame", base.frame)),
-        )
-        for part in ("both", "start", "end"):
-            layer = spec.get(part, {})
-            if not isinstance(layer, Mapping):
-                problems.append(f"{key}.{part}: must be a mapping")
-                continue
-            expanded = _expand(layer)
-            for target in ("start", "end") if part == "both" else (part,):
-                getattr(entry, target).update(expanded)
-        say = spec.get("say", {})
-        if not isinstance(say, Mapping):
-            problems.append(f"{key}.say: must map start and end to words")
-        else:
-            entry.say_start = str(say.get("start", entry.say_start))
-            entry.say_end = str(say.get("end", entry.say_end))
-        resolved[key] = entry
-        return entry
-
     library: dict[str, Illustration] = {}
     for ex_id in patterns:
-        entry = resolve("exercises", ex_id, ())
+        entry = resolver.resolve("exercises", ex_id, ())
         if entry is None:
             continue
         if not entry.say_start or not entry.say_end:
