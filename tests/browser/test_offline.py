@@ -13,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 
 from osteoload.services import client_programs, clients, training_log
+from osteoload.web.security import CONTENT_SECURITY_POLICY
 from tests.conftest import TODAY
 
 from .support import PASSWORD, PageChecks, log_in
@@ -105,7 +106,10 @@ def test_sets_logged_offline_wait_on_her_phone_and_arrive_once_in_order(
     assert rows(user, client_id) == [(first_key, 1)]  # nothing reached the server
 
     # Still offline, she opens the app again: the kept copy, marked as such, with her sets.
-    phone.reload()
+    answer = phone.reload()
+    assert answer is not None and answer.from_service_worker
+    # the copy keeps the page's protections: no inline script, no framing
+    assert answer.header_value("content-security-policy") == CONTENT_SECURITY_POLICY
     expect(phone.locator("#offline-copy")).to_be_visible()
     expect(phone.locator("#offline-copy")).to_have_text("You are offline: showing what was saved.")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Today's exercises")

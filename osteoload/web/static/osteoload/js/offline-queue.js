@@ -501,7 +501,11 @@
       });
     });
 
-    window.addEventListener("online", flush);
+    window.addEventListener("online", function () {
+      flush();
+      // The "online" event can come a moment before requests get through: try again soon.
+      window.setTimeout(flush, 3000);
+    });
     window.setInterval(function () {
       if (waiting.length) {
         flush();

@@ -36,6 +36,20 @@
   var USER_META = /<meta name="osteoload-user" content="([^"]*)">/;
   var COPY_META = '<meta name="osteoload-copy" content="live">';
   var COPY_SAVED = '<meta name="osteoload-copy" content="saved">';
+  // A kept copy is shown with the same protections as the page it copies.
+  var KEPT_HEADERS = ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options",
+    "Referrer-Policy", "Cross-Origin-Opener-Policy"];
+
+  function protections(from) {
+    var headers = { "Content-Type": "text/html; charset=utf-8" };
+    KEPT_HEADERS.forEach(function (name) {
+      var value = from.headers.get(name);
+      if (value) {
+        headers[name] = value;
+      }
+    });
+    return headers;
+  }
 
   self.addEventListener("install", function (event) {
     event.waitUntil(
@@ -86,7 +100,7 @@
             });
           }));
         }).then(function () {
-          var headers = { "Content-Type": "text/html; charset=utf-8" };
+          var headers = protections(response);
           headers[OWNER] = owner;
           return cache.put(request.url, new Response(html, { status: 200, headers: headers }));
         });
@@ -98,11 +112,13 @@
     return new URL(url).pathname === CONFIG.login;
   }
 
-  /* Offline: the kept copy of this page (or of her Today page), marked as a copy. */
+  /* Offline: the kept copy of this page (her Today page for the site's root), marked as a
+   * copy. Any other page without a copy gets the browser's own "no connection" page. */
   function keptCopy(request) {
+    var path = new URL(request.url).pathname;
     return caches.open(PAGES).then(function (cache) {
       return cache.match(request.url, { ignoreVary: true }).then(function (copy) {
-        if (copy) {
+        if (copy || path !== "/") {
           return copy;
         }
         return cache.match(new URL(CONFIG.start, self.location.href).href,
@@ -115,7 +131,7 @@
       return copy.text().then(function (html) {
         return new Response(html.replace(COPY_META, COPY_SAVED), {
           status: 200,
-          headers: { "Content-Type": "text/html; charset=utf-8" }
+          headers: protections(copy)
         });
       });
     });
@@ -128,7 +144,7 @@
         event.waitUntil(forgetPages()); // her session ended: nothing of hers stays
       } else if (response.ok && response.type === "basic" &&
                  (response.headers.get("Content-Type") || "").indexOf("text/html") === 0) {
-        event.waitUntil(keep(request, response.clone()));
+        event.waitUntil(keep({ url: response.url || request.url }, response.clone()));
       }
       return response;
     }, function () {
