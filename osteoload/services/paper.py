@@ -57,8 +57,10 @@ from osteoload.domain.vocabulary import (
     Track,
     Units,
 )
-from osteoload.wording import Audience
+from osteoload.wording import Audience, gettext_noop
+from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import column_lines, dose_text
+from osteoload.wording.stops import day_in_words
 
 from . import clock, i18n
 from .assessment import SCENARIO_TITLES
@@ -69,6 +71,17 @@ from .plans import MAX_WEEKS, plan_program, screen_client
 from .session_log import program_start_for_log
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def _(message: str) -> str:
+    """``message`` in the active language (Django's translation, set up on demand: the paper
+    commands also run from files, without a database)."""
+    i18n.ensure_ready()
+    from django.utils.translation import gettext
+
+    return gettext(message)
+
+
 DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -91,9 +104,9 @@ def template_engine() -> Engine:
 
 
 def render_template(name: str, context: dict[str, Any]) -> str:
+    i18n.ensure_ready()
     return template_engine().get_template(name).render(Context(context))
 
-    i18n.ensure_ready()
 
 def _fetcher() -> Any:
     from weasyprint.urls import URLFetcher
@@ -150,13 +163,13 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
 
 
 def long_date(day: date) -> str:
-    """``"Monday 4 January 2027"``."""
-    return f"{DAY_NAMES[day.isoweekday()]} {day.day} {MONTHS[day.month]} {day.year}"
+    """``"Monday 4 January 2027"``, in the active language."""
+    return day_in_words(day)
 
 
 def short_date(day: date) -> str:
     """``"4 Jan"``."""
-    return f"{day.day} {MONTHS[day.month][:3]}"
+    return f"{day.day} {_(MONTHS[day.month])[:3]}"
 
 
 # =========================================================================================
@@ -268,15 +281,20 @@ def _ordered_union(lists: Iterable[Sequence[str]]) -> list[str]:
 
 def _week_label(weeks: Sequence[int]) -> str:
     if len(weeks) == 1:
-        return f"Week {weeks[0]}"
-    return f"Weeks {weeks[0]}\u2013{weeks[-1]}"
+        return _("Week %(week)s") % {"week": weeks[0]}
+    return _("Weeks %(first)s–%(last)s") % {"first": weeks[0], "last": weeks[-1]}
 
 
 def _day_list(days: Iterable[int]) -> str:
-    names = [DAY_NAMES[d] + "s" for d in sorted(set(days))]
+    names = [_(_DAYS_PLURAL[d]) for d in sorted(set(days))]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + _(" and ") + names[-1]
+
+
+_DAYS_PLURAL = ("", gettext_noop("Mondays"), gettext_noop("Tuesdays"),
+                gettext_noop("Wednesdays"), gettext_noop("Thursdays"), gettext_noop("Fridays"),
+                gettext_noop("Saturdays"), gettext_noop("Sundays"))  # fmt: skip
 
 
 def _dose_columns(cells: list[tuple[int, tuple[str, ...]]]) -> list[DoseColumn]:
@@ -316,14 +334,16 @@ def _card(
     return ExerciseCard(
         number=str(number),
         exercise_id=exercise_id,
-        name=exercise.name,
+        name=exercise_words(exercise.name),
         img_start=svg_data_uri(exercise_svg(exercise_id, "start")),
         img_end=svg_data_uri(exercise_svg(exercise_id, "end")),
-        alt_start=f"{exercise.name}, start: {position_words(exercise_id, 'start')}",
-        alt_end=f"{exercise.name}, end: {position_words(exercise_id, 'end')}",
+        alt_start=_("%(name)s, start: %(position)s")
+        % {"name": exercise_words(exercise.name), "position": position_words(exercise_id, "start")},
+        alt_end=_("%(name)s, end: %(position)s")
+        % {"name": exercise_words(exercise.name), "position": position_words(exercise_id, "end")},
         alt=exercise_alt(exercise_id),
-        cues=exercise.cues,
-        why=first.why or exercise.why,
+        cues=tuple(exercise_words(cue) for cue in exercise.cues),
+        why=exercise_words(first.why or exercise.why),
         notes=notes,
         dose_rows=rows,
         sides="each side" in " ".join(exercise.cues).lower() or _one_sided(exercise_id),
@@ -353,11 +373,15 @@ def session_types(
     strength = [s for s in slots if s.kind == "resistance"]
     home = [s for s in slots if s.kind != "resistance"]
     for index, slot in enumerate(strength):
-        title = f"Strength day {letters[index]}" if len(strength) > 1 else "Strength day"
+        title = (
+            _("Strength day %(letter)s") % {"letter": letters[index]}
+            if len(strength) > 1
+            else _("Strength day")
+        )
         out.append(_session_type(slot, title, units, per_row))
     for index, slot in enumerate(home):
         impact = any(i.component is Component.IMPACT for _w, s in slot.sessions for i in s.items)
-        base = "Home impact and balance day" if impact else "Home balance day"
+        base = _("Home impact and balance day") if impact else _("Home balance day")
         same = [h for h in home if h is not slot]
         title = f"{base} {letters[index]}" if same else base
         out.append(_session_type(slot, title, units, per_row))
@@ -377,9 +401,9 @@ def _session_type(slot: _Slot, title: str, units: Units, per_row: int) -> Sessio
         kind=slot.kind,
         days=_day_list(s.day for _w, s in slot.sessions),
         minutes=(
-            f"about {minutes[0]} minutes"
+            _("about %(minutes)s minutes") % {"minutes": minutes[0]}
             if len(minutes) == 1
-            else f"about {minutes[0]} to {minutes[-1]} minutes"
+            else _("about %(low)s to %(high)s minutes") % {"low": minutes[0], "high": minutes[-1]}
         ),
         weeks=_week_label(weeks) if weeks == list(range(weeks[0], weeks[-1] + 1)) else "",
         cards=[_card(n, x, by_id[x], units, per_row) for n, x in enumerate(order, start=1)],
@@ -387,56 +411,90 @@ def _session_type(slot: _Slot, title: str, units: Units, per_row: int) -> Sessio
 
 
 _TRACK_WORDS = {
-    Track.STANDARD: (
+    Track.STANDARD: gettext_noop(
         "Strength training that builds up step by step: 6 to 12 repetitions, 2 to 3 sets, "
         "getting heavier over the weeks."
     ),
-    Track.HIGH_INTENSITY: (
+    Track.HIGH_INTENSITY: gettext_noop(
         "Heavy strength training (5 sets of 5) - only with your qualified trainer present."
     ),
-    Track.GENTLE: "Gentle exercise for now: balance, posture and light strengthening.",
+    Track.GENTLE: gettext_noop(
+        "Gentle exercise for now: balance, posture and light strengthening."
+    ),
 }
 _IMPACT_WORDS = {
-    ImpactLevel.NONE: "No jumping or hopping for now.",
-    ImpactLevel.LOW: "Low-impact work only: walking, marching, stairs and heel drops.",
-    ImpactLevel.MODERATE: "Impact work up to hops, stamps, skipping and low jumps.",
-    ImpactLevel.HIGH: "Impact work including bigger jumps, with supervision.",
+    ImpactLevel.NONE: gettext_noop("No jumping or hopping for now."),
+    ImpactLevel.LOW: gettext_noop(
+        "Low-impact work only: walking, marching, stairs and heel drops."
+    ),
+    ImpactLevel.MODERATE: gettext_noop("Impact work up to hops, stamps, skipping and low jumps."),
+    ImpactLevel.HIGH: gettext_noop("Impact work including bigger jumps, with supervision."),
 }
 _TAG_WORDS = {
-    "loaded_spinal_flexion": "bending the back forward against a load (sit-ups, crunches)",
-    "end_range_flexion": "bending the back as far as it goes (toe touches)",
-    "end_range_rotation": "twisting the trunk as far as it goes",
-    "rotation_feet_planted": "twisting hard with the feet planted (golf-style swings)",
+    "loaded_spinal_flexion": gettext_noop(
+        "bending the back forward against a load (sit-ups, crunches)"
+    ),
+    "end_range_flexion": gettext_noop("bending the back as far as it goes (toe touches)"),
+    "end_range_rotation": gettext_noop("twisting the trunk as far as it goes"),
+    "rotation_feet_planted": gettext_noop(
+        "twisting hard with the feet planted (golf-style swings)"
+    ),
 }
 _CLEARANCE_WORDS = {
-    "medical": "your doctor, to say that exercise is safe for you",
-    "physio": "a physiotherapist, to approve the exercises marked for approval",
-    "impact": "your doctor, to approve impact work (hops and jumps)",
-    "high_intensity": "your doctor, to approve heavy lifting",
+    "medical": gettext_noop("your doctor, to say that exercise is safe for you"),
+    "physio": gettext_noop("a physiotherapist, to approve the exercises marked for approval"),
+    "impact": gettext_noop("your doctor, to approve impact work (hops and jumps)"),
+    "high_intensity": gettext_noop("your doctor, to approve heavy lifting"),
 }
 _STATUS_WORDS = {
-    ProgramStatus.READY: ("Ready to start", "ready"),
-    ProgramStatus.NEEDS_CLEARANCE: ("Needs clearance first", "clearance"),
-    ProgramStatus.WITHHELD: ("On hold: gentle exercise only", "hold"),
+    ProgramStatus.READY: (gettext_noop("Ready to start"), "ready"),
+    ProgramStatus.NEEDS_CLEARANCE: (gettext_noop("Needs clearance first"), "clearance"),
+    ProgramStatus.WITHHELD: (gettext_noop("On hold: gentle exercise only"), "hold"),
 }
-SAFETY_LINE = (
+SAFETY_LINE = gettext_noop(
     "Stop and call your doctor or coach if you feel chest pain, dizziness, unusual "
     "breathlessness or new severe back pain, or if you fall and hurt yourself."
 )
 
 
+_BONE_WORDS = {
+    "normal": gettext_noop("normal"),
+    "low_bone_mass": gettext_noop("low bone mass"),
+    "osteoporosis": gettext_noop("osteoporosis"),
+    "severe_osteoporosis": gettext_noop("severe osteoporosis"),
+    "unknown": gettext_noop("not known"),
+}
+_RISK_WORDS = {
+    "low": gettext_noop("low"),
+    "intermediate": gettext_noop("intermediate"),
+    "high": gettext_noop("high"),
+    "unknown": gettext_noop("not known"),
+}
+#: The phases as the booklet and the calendar name them.
+PHASE_WORDS = {
+    "familiarisation": gettext_noop("familiarisation"),
+    "build": gettext_noop("build"),
+    "strength": gettext_noop("strength"),
+    "deload": gettext_noop("deload"),
+}
+
+
+def phase_words(phase: str) -> str:
+    return _(PHASE_WORDS[phase]) if phase in PHASE_WORDS else phase
+
+
 def screening_words(screening: Screening) -> dict[str, Any]:
     """The screening in plain words: what she may do, what to avoid and why, whom to call."""
     may = [
-        _TRACK_WORDS[screening.track],
-        _IMPACT_WORDS[screening.max_impact],
-        f"Balance practice: about {_g(round(screening.balance_minutes_target / 60, 1))} hours "
-        "a week, in short bouts.",
+        _(_TRACK_WORDS[screening.track]),
+        _(_IMPACT_WORDS[screening.max_impact]),
+        _("Balance practice: about %(hours)s hours a week, in short bouts.")
+        % {"hours": _g(round(screening.balance_minutes_target / 60, 1))},
     ]
     if not screening.resistance_allowed:
-        may[0] = "No strength training with weights until the steps below are done."
+        may[0] = _("No strength training with weights until the steps below are done.")
     if not screening.free_weights_allowed:
-        may.append("Machines, bands and body weight instead of free weights when on your own.")
+        may.append(_("Machines, bands and body weight instead of free weights when on your own."))
     avoid = [
         {"rule": f.rule, "severity": f.severity.value, "message": f.message}
         for f in screening.findings
@@ -448,29 +506,36 @@ def screening_words(screening: Screening) -> dict[str, Any]:
         if f.severity is Severity.INFO
     ]
     avoid_moves = [
-        _TAG_WORDS.get(t.value, t.value.replace("_", " ")) for t in screening.excluded_tags
+        _(_TAG_WORDS[t.value]) if t.value in _TAG_WORDS else t.value.replace("_", " ")
+        for t in screening.excluded_tags
     ]
     call = [
-        "Ask " + _CLEARANCE_WORDS.get(c, c.replace("_", " ")) + "."
+        _("Ask %(whom)s.")
+        % {"whom": _(_CLEARANCE_WORDS[c]) if c in _CLEARANCE_WORDS else c.replace("_", " ")}
         for c in screening.clearances_needed
     ]
     call += list(screening.next_steps)
     if screening.review_date:
-        call.append(f"Review your program on or after {long_date(screening.review_date)}.")
+        call.append(
+            _("Review your program on or after %(day)s.")
+            % {"day": long_date(screening.review_date)}
+        )
     title, css = _STATUS_WORDS[screening.status]
     return {
         "status": screening.status.value,
-        "status_title": title,
+        "status_title": _(title),
         "status_class": css,
-        "bone": screening.bone_category.value.replace("_", " "),
-        "falls_risk": screening.falls_risk.value,
+        "bone": _(_BONE_WORDS.get(screening.bone_category.value, ""))
+        or screening.bone_category.value.replace("_", " "),
+        "falls_risk": _(_RISK_WORDS.get(screening.falls_risk.value, ""))
+        or screening.falls_risk.value,
         "may": may,
         "avoid": avoid,
         "avoid_moves": avoid_moves,
         "notes": notes,
         "call": call,
         "passport": screening.vivifrail_passport,
-        "safety": SAFETY_LINE,
+        "safety": _(SAFETY_LINE),
     }
 
 
@@ -519,8 +584,14 @@ def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> l
         first, last = week.sessions[0].date, week.sessions[-1].date
         log = LogWeek(
             title=(
-                f"Week {week.week} log \u2013 {week.phase.value} "
-                f"({short_date(first)} to {short_date(last)} {last.year})"
+                _("Week %(week)s log – %(phase)s (%(first)s to %(last)s %(year)s)")
+                % {
+                    "week": week.week,
+                    "phase": phase_words(week.phase.value),
+                    "first": short_date(first),
+                    "last": short_date(last),
+                    "year": last.year,
+                }
             ),
             sessions=[],
         )
@@ -530,7 +601,7 @@ def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> l
                 continue
             rows = [
                 LogRow(
-                    name=item.name,
+                    name=exercise_words(item.name),
                     plan=dose_text(item, units, Audience.PRINT, effort=False),
                     boxes=range(min(item.sets, 6) if item.minutes is None else 1),
                     load=_loadable(item) or bool(item.load_kg),
@@ -541,21 +612,25 @@ def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> l
             log.sessions.append(
                 LogSession(
                     heading=(
-                        f"{long_date(session.date)} \u2013 {slot_titles.get(session.date, '')}, "
-                        f"about {session.minutes} min"
+                        _("%(day)s – %(title)s, about %(minutes)s min")
+                        % {
+                            "day": long_date(session.date),
+                            "title": slot_titles.get(session.date, ""),
+                            "minutes": session.minutes,
+                        }
                     ),
                     rows=rows,
                 )
             )
         if home:
             log.home_title = ", ".join(sorted({slot_titles.get(s.date, "") for s in home}))
-            log.home_days = [f"{DAY_NAMES[s.day][:3]} {short_date(s.date)}" for s in home]
+            log.home_days = [f"{_(DAY_NAMES[s.day])[:3]} {short_date(s.date)}" for s in home]
             order = _ordered_union(tuple(i.exercise_id for i in s.items) for s in home)
             for ex_id in order:
                 item = next(i for s in home for i in s.items if i.exercise_id == ex_id)
                 log.home_rows.append(
                     HomeRow(
-                        name=item.name,
+                        name=exercise_words(item.name),
                         plan=dose_text(item, units, Audience.PRINT),
                         days=[any(i.exercise_id == ex_id for i in s.items) for s in home],
                     )
@@ -580,7 +655,11 @@ def program_context(
     )
     return {
         "name": profile.name or "",
-        "title": f"Exercise program{' for ' + profile.name if profile.name else ''}",
+        "title": (
+            _("Exercise program for %(name)s") % {"name": profile.name}
+            if profile.name
+            else _("Exercise program")
+        ),
         "large_print": large_print,
         "units": units.value,
         "start": long_date(program.start),
@@ -650,7 +729,12 @@ def program_ics(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Exercise program{' - ' + profile.name if profile.name else ''}")
+    cal.add(
+        "x-wr-calname",
+        _("Exercise program - %(name)s") % {"name": profile.name}
+        if profile.name
+        else _("Exercise program"),
+    )
     if refresh_hours is not None:
         cal.add(
             "refresh-interval", timedelta(hours=refresh_hours), parameters={"VALUE": "DURATION"}
@@ -658,7 +742,9 @@ def program_ics(
         cal.add("x-published-ttl", f"PT{refresh_hours}H")
     for week in program.weeks if program is not None else ():
         for session in week.sessions:
-            kind = "Strength session" if session.kind == "resistance" else "Home balance session"
+            kind = (
+                _("Strength session") if session.kind == "resistance" else _("Home balance session")
+            )
             event = Event()
             assert program is not None  # (the loop runs only over a program's weeks)
             event.add("uid", session_uid(profile, program, session))
@@ -670,14 +756,19 @@ def program_ics(
                 start = datetime.combine(session.date, at)
                 event.add("dtstart", start)
                 event.add("dtend", start + timedelta(minutes=max(session.minutes, 1)))
-            summary = f"{kind} (week {week.week}, {week.phase.value})"
+            summary = _("%(kind)s (week %(week)s, %(phase)s)") % {
+                "kind": kind,
+                "week": week.week,
+                "phase": phase_words(week.phase.value),
+            }
             event.add("summary", summary)
-            lines = [f"About {session.minutes} minutes."]
+            lines = [_("About %(minutes)s minutes.") % {"minutes": session.minutes}]
             lines += [
-                f"- {item.name}: {dose_text(item, units, Audience.PRINT)}" for item in session.items
+                f"- {exercise_words(item.name)}: {dose_text(item, units, Audience.PRINT)}"
+                for item in session.items
             ]
             lines.append("")
-            lines.append(SAFETY_LINE)
+            lines.append(_(SAFETY_LINE))
             event.add("description", "\n".join(lines))
             event.add("transp", "TRANSPARENT")
             if remind_minutes is not None:
