@@ -29,7 +29,7 @@ from django.utils.text import slugify
 
 from osteoload.store.models import Client, ProgramRecord
 
-from . import paper
+from . import i18n, paper
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .clients import client_profile
 from .coaching import stored_log, stored_program
@@ -72,7 +72,8 @@ def booklet(user: AnyUser, client_id: int, *, today: date, large_print: bool = F
     """Her assigned program as the booklet PDF (``osteoload plan --format pdf``)."""
     client, record = _assigned(user, client_id)
     profile = client_profile(client, today=today)
-    html = paper.program_html(stored_program(record), profile, large_print=large_print)
+    with i18n.language(i18n.client_language(client)):  # her language, whoever prints it
+        html = paper.program_html(stored_program(record), profile, large_print=large_print)
     variant = "large-print" if large_print else "normal"
     data = _cached_pdf(client.pk, f"booklet-{record.pk}-{variant}", html)
     suffix = "-large-print" if large_print else ""
@@ -83,7 +84,8 @@ def calendar(user: AnyUser, client_id: int, *, today: date) -> Download:
     """Her assigned program's sessions as an .ics calendar (``osteoload plan --format ics``)."""
     client, record = _assigned(user, client_id)
     profile = client_profile(client, today=today)
-    data = paper.program_ics(stored_program(record), profile)
+    with i18n.language(i18n.client_language(client)):
+        data = paper.program_ics(stored_program(record), profile)
     return Download(data, f"{_stem(client)}-program-{record.start}.ics", ICS)
 
 
