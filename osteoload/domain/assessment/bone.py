@@ -312,31 +312,7 @@ def classify_bone(profile: ClientProfile) -> BoneStatus:
     if uses_z_scores(profile):
         who = "before menopause" if profile.sex is Sex.FEMALE else "under 50"
         if with_z:
-            low = min(with_z, key=lambda s: s.z_score if s.z_score is not None else 0.0)
-            z = low.z_score if low.z_score is not None else 0.0
-            below = z <= Z_BELOW_EXPECTED_MAX
-            category = BoneCategory.LOW_BONE_MASS if below else BoneCategory.NORMAL
-            words = (
-                "below the expected range for age" if below else "within the expected range for age"
-            )
-            message = (
-                f"Bone density is {words} (lowest Z-score {z:.1f} at the {site_words(low.site)}; "
-                f"Z-scores compare with people of the same age and are used {who})."
-            )
-            if fragility:
-                message += _fracture_note(unknown_trauma)
-            return BoneStatus(
-                category=category,
-                lowest_t=None,
-                lowest_site=low.site,
-                basis="z_score",
-                computed=False,
-                fragility_fracture=fragility,
-                message=message,
-                lowest_z=z,
-                scores=scores,
-                deciding=low,
-            )
+            return _z_status(with_z, scores, who, fragility, unknown_trauma)
         if with_t:
             notes.append(
                 f"Z-scores are preferred {who}; only T-scores were given, so the usual "
@@ -359,7 +335,50 @@ def classify_bone(profile: ClientProfile) -> BoneStatus:
             message=message,
             scores=scores,
         )
+    return _t_status(with_t, scores, notes, fragility, unknown_trauma)
 
+
+def _z_status(
+    with_z: list[SiteScore],
+    scores: tuple[SiteScore, ...],
+    who: str,
+    fragility: bool,
+    unknown_trauma: bool,
+) -> BoneStatus:
+    """R27 by Z-score (before menopause, men under 50): <= -2.0 is low bone mass."""
+    low = min(with_z, key=lambda s: s.z_score if s.z_score is not None else 0.0)
+    z = low.z_score if low.z_score is not None else 0.0
+    below = z <= Z_BELOW_EXPECTED_MAX
+    category = BoneCategory.LOW_BONE_MASS if below else BoneCategory.NORMAL
+    words = "below the expected range for age" if below else "within the expected range for age"
+    message = (
+        f"Bone density is {words} (lowest Z-score {z:.1f} at the {site_words(low.site)}; "
+        f"Z-scores compare with people of the same age and are used {who})."
+    )
+    if fragility:
+        message += _fracture_note(unknown_trauma)
+    return BoneStatus(
+        category=category,
+        lowest_t=None,
+        lowest_site=low.site,
+        basis="z_score",
+        computed=False,
+        fragility_fracture=fragility,
+        message=message,
+        lowest_z=z,
+        scores=scores,
+        deciding=low,
+    )
+
+
+def _t_status(
+    with_t: list[SiteScore],
+    scores: tuple[SiteScore, ...],
+    notes: list[str],
+    fragility: bool,
+    unknown_trauma: bool,
+) -> BoneStatus:
+    """R27 by the lowest T-score (R28 when it was computed from g/cm2)."""
     low = min(with_t, key=lambda s: s.t_score if s.t_score is not None else 0.0)
     t = low.t_score if low.t_score is not None else 0.0
     category = category_from_t(t, fragility_fracture=fragility)

@@ -81,80 +81,17 @@ def assess(profile: ClientProfile, *, as_of: date) -> Assessment:
     loss = height_loss_cm(profile)
     flag = loss is not None and loss >= HEIGHT_LOSS_FLAG_CM
     sppb = score_sppb(t.sppb_parts) if t.sppb_parts is not None and sppb_parts_recorded(t) else None
-
-    findings: list[Finding] = [Finding(rule="R27", severity=Severity.INFO, message=bone.message)]
-    if bone.computed:
-        findings.append(
-            Finding(
-                rule="R28",
-                severity=Severity.INFO,
-                message="The deciding T-score was computed from g/cm2; confirm it with the "
-                "DXA report when possible.",
-            )
-        )
-    if falls.level is FallsRisk.HIGH:
-        findings.append(
-            Finding(
-                rule="R9",
-                severity=Severity.MUST,
-                message="High risk of falling: impact stays low and free weights heavier than "
-                "body weight only with supervision. " + " ".join(falls.reasons),
-            )
-        )
-        findings.append(
-            Finding(
-                rule="R23",
-                severity=Severity.MUST,
-                message="Balance training at least 3 hours a week, with progressive challenge.",
-            )
-        )
-        findings.append(
-            Finding(
-                rule="R24",
-                severity=Severity.MUST,
-                message="A brisk-walking program is not a falls-prevention program for her; "
-                "balance and strength work are.",
-            )
-        )
-    elif falls.level is FallsRisk.INTERMEDIATE:
-        findings.append(
-            Finding(
-                rule="R9",
-                severity=Severity.SHOULD,
-                message="Some risk of falling. " + " ".join(falls.reasons),
-            )
-        )
-    elif falls.level is FallsRisk.UNKNOWN:
-        findings.append(Finding(rule="R9", severity=Severity.INFO, message=falls.message))
-    if passport is not None:
-        severity = Severity.MUST if passport.letter == "A" else Severity.INFO
-        message = passport.label + "."
-        if passport.letter == "A":
-            message += " Seated or supported strength work only, no impact; medical review first."
-        findings.append(Finding(rule="R25", severity=severity, message=message))
-    elif profile.age >= VIVIFRAIL_MIN_AGE:
-        findings.append(
-            Finding(
-                rule="R25",
-                severity=Severity.SHOULD,
-                message="Aged 70 or over: record the SPPB and gait speed to assign a Vivifrail "
-                "passport.",
-            )
-        )
+    findings = [
+        *_bone_findings(bone),
+        *_falls_findings(falls),
+        *_passport_findings(passport, profile.age),
+    ]
     if sarcopenia.status in (SARCOPENIA_PROBABLE, SARCOPENIA_CONFIRMED, SARCOPENIA_SEVERE):
         findings.append(
             Finding(rule="EWGSOP2", severity=Severity.SHOULD, message=sarcopenia.message)
         )
-    if flag:
-        findings.append(
-            Finding(
-                rule="R33",
-                severity=Severity.SHOULD,
-                message=f"Height has fallen by {loss:g} cm since the first measurement "
-                f"({HEIGHT_LOSS_FLAG_CM:g} cm or more): ask for a spine X-ray or vertebral "
-                "fracture assessment.",
-            )
-        )
+    if flag and loss is not None:
+        findings.append(_height_loss_finding(loss))
     tests_age = (as_of - t.date).days if t.date is not None else None
     return Assessment(
         as_of=as_of,
@@ -169,4 +106,87 @@ def assess(profile: ClientProfile, *, as_of: date) -> Assessment:
         height_loss_cm=loss,
         height_loss_flag=flag,
         findings=tuple(findings),
+    )
+
+
+def _bone_findings(bone: BoneStatus) -> list[Finding]:
+    """R27 always; R28 when the deciding T-score was computed from g/cm2."""
+    findings = [Finding(rule="R27", severity=Severity.INFO, message=bone.message)]
+    if bone.computed:
+        findings.append(
+            Finding(
+                rule="R28",
+                severity=Severity.INFO,
+                message="The deciding T-score was computed from g/cm2; confirm it with the "
+                "DXA report when possible.",
+            )
+        )
+    return findings
+
+
+def _falls_findings(falls: FallsRiskResult) -> list[Finding]:
+    """R9 by falls-risk tier; for high risk also R23 (balance) and R24 (walking is not
+    falls prevention)."""
+    if falls.level is FallsRisk.HIGH:
+        return [
+            Finding(
+                rule="R9",
+                severity=Severity.MUST,
+                message="High risk of falling: impact stays low and free weights heavier than "
+                "body weight only with supervision. " + " ".join(falls.reasons),
+            ),
+            Finding(
+                rule="R23",
+                severity=Severity.MUST,
+                message="Balance training at least 3 hours a week, with progressive challenge.",
+            ),
+            Finding(
+                rule="R24",
+                severity=Severity.MUST,
+                message="A brisk-walking program is not a falls-prevention program for her; "
+                "balance and strength work are.",
+            ),
+        ]
+    if falls.level is FallsRisk.INTERMEDIATE:
+        return [
+            Finding(
+                rule="R9",
+                severity=Severity.SHOULD,
+                message="Some risk of falling. " + " ".join(falls.reasons),
+            )
+        ]
+    if falls.level is FallsRisk.UNKNOWN:
+        return [Finding(rule="R9", severity=Severity.INFO, message=falls.message)]
+    return []
+
+
+def _passport_findings(passport: VivifrailPassport | None, age: int) -> list[Finding]:
+    """R25: the passport's label (A: seated or supported work only), or a request to
+    record the tests from age 70."""
+    if passport is not None:
+        severity = Severity.MUST if passport.letter == "A" else Severity.INFO
+        message = passport.label + "."
+        if passport.letter == "A":
+            message += " Seated or supported strength work only, no impact; medical review first."
+        return [Finding(rule="R25", severity=severity, message=message)]
+    if age >= VIVIFRAIL_MIN_AGE:
+        return [
+            Finding(
+                rule="R25",
+                severity=Severity.SHOULD,
+                message="Aged 70 or over: record the SPPB and gait speed to assign a Vivifrail "
+                "passport.",
+            )
+        ]
+    return []
+
+
+def _height_loss_finding(loss: float) -> Finding:
+    """R33: 2 cm or more of height lost asks for a vertebral fracture assessment."""
+    return Finding(
+        rule="R33",
+        severity=Severity.SHOULD,
+        message=f"Height has fallen by {loss:g} cm since the first measurement "
+        f"({HEIGHT_LOSS_FLAG_CM:g} cm or more): ask for a spine X-ray or vertebral "
+        "fracture assessment.",
     )
