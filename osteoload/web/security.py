@@ -1,7 +1,8 @@
 """Response headers and log hygiene for health data.
 
 * :class:`NoStoreMiddleware`: ``Cache-Control: no-store`` on every page seen by a logged-in
-  person and on every API answer, so no browser, proxy or shared computer keeps a copy of
+  person and on every API answer (but the files :func:`mark_public` marks: exercise
+  pictures, the same for everyone), so no browser, proxy or shared computer keeps a copy of
   health data; and a strict Content-Security-Policy (scripts and styles from this site only,
   no inline script or style, no framing).
 * :class:`ScrubSecrets`: a logging filter that removes one-time invitation and
@@ -30,6 +31,18 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 API_PREFIX = "/api/"
+_PUBLIC = "osteoload_public"
+
+
+def mark_public(response: HttpResponse) -> HttpResponse:
+    """Let ``response`` keep its own ``Cache-Control`` for a logged-in person: only for
+    files that hold no health data and are the same for everyone (exercise pictures)."""
+    setattr(response, _PUBLIC, True)
+    return response
+
+
+def is_public(response: HttpResponse) -> bool:
+    return bool(getattr(response, _PUBLIC, False))
 
 
 class NoStoreMiddleware:
@@ -42,7 +55,7 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         logged_in = bool(user is not None and user.is_authenticated)
-        if logged_in or request.path.startswith(API_PREFIX):
+        if (logged_in or request.path.startswith(API_PREFIX)) and not is_public(response):
             add_never_cache_headers(response)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import accounts, client, coach, documents, pwa, settings, two_factor
+from .views import accounts, client, coach, documents, history, pictures, pwa, settings, two_factor
 from .views import calendar as calendar_views
 from .views import language as language_views
 
@@ -93,4 +93,18 @@ urlpatterns += [
          name="coach-feed-time"),
     path("coach/clients/<int:client_id>/calendar-link/revoke/", calendar_views.coach_feed_revoke,
          name="coach-feed-revoke"),
+]  # fmt: skip
+
+# Exercise pictures (the same for everyone, cached); her history and calendar, on her pages
+# and on her coach's
+urlpatterns += [
+    path("pictures/<slug:exercise_id>/<str:position>.svg", pictures.exercise_picture,
+         name="exercise-picture"),
+    path("how-to/<slug:exercise_id>/", pictures.client_how_to, name="client-how-to"),
+    path("history/", history.client_history, name="client-history"),
+    path("history/calendar/", history.client_calendar, name="client-history-calendar"),
+    path("coach/clients/<int:client_id>/history/", history.coach_history,
+         name="coach-client-history"),
+    path("coach/clients/<int:client_id>/history/calendar/", history.coach_calendar,
+         name="coach-client-calendar"),
 ]  # fmt: skip
