@@ -25,6 +25,7 @@ from osteoload.store.models import ApiToken
 from . import clock
 from .access import AnyUser, NotFound, user_id
 from .errors import InputError, Issue
+from .untrusted import control_character_issues
 
 TOKEN_PREFIX = "olk_"
 #: Characters of the token kept in clear, to tell tokens apart (``olk_`` and 8 more).
@@ -95,6 +96,7 @@ def create_token(
         issues.append(
             Issue("name", f"is required, 1 to {NAME_MAX} characters (to recognise the token)")
         )
+    issues.extend(control_character_issues(clean, "name"))  # no NUL (PostgreSQL), issue 16
     days = _expiry_days(expires_in_days, issues)
     now = clock.now()
     active = (

@@ -164,3 +164,14 @@ def test_deep_json_to_the_web_is_not_a_server_error(world):
     browser.force_login(world.alice.user)
     response = browser.post("/coach/clients/new/", data=DEEP, content_type="application/json")
     assert response.status_code < 500
+
+
+def test_a_nul_in_a_token_name_is_refused_naming_the_field(world):
+    browser = HttpClient()
+    browser.force_login(world.alice.user)
+    response = browser.post(
+        API + "/tokens", data={"name": "phone\x00app"}, content_type="application/json"
+    )
+    assert response.status_code == 422, response.content
+    assert response.json()["detail"][0]["field"] == "name"
+    assert "control character" in response.json()["detail"][0]["message"]

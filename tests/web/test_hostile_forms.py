@@ -30,3 +30,17 @@ def test_a_nul_in_her_note_is_refused_on_the_feeling_form(world):
     response = browser.post(reverse("client-feeling"), {"note": "tired\x00", "symptoms": []})
     assert response.status_code in (200, 422)
     assert "control character" in response.content.decode()
+
+
+def test_a_nul_in_a_token_name_is_refused_on_the_settings_page(world):
+    browser = world.alice.browser()
+    response = browser.post(reverse("settings-token-create"), {"name": "phone\x00"})
+    assert response.status_code == 422
+    assert "control character" in response.content.decode()
+
+
+def test_a_nul_in_her_email_address_is_not_a_server_error(world):
+    browser = world.alice.browser()
+    response = browser.post(reverse("settings-email"), {"email": "alice\x00@example.org"})
+    assert response.status_code == 302
+    assert "alice\x00" not in browser.get(reverse("settings")).content.decode()

@@ -149,3 +149,9 @@ def test_behind_the_proxy_each_client_address_counts_on_its_own(world, settings)
     ]
     assert statuses[-1] == 429  # the forged first entries did not spread the count
     assert _proxied_login("bob", PASSWORD, "203.0.113.51") == 302  # another client is fine
+
+
+@pytest.mark.parametrize("name", ["bo\x00b", "<script>", "bo\u200bb"])
+def test_the_login_form_answers_odd_names_like_any_wrong_login(world, name):
+    """(On PostgreSQL a NUL in a query was a server error.)"""
+    assert _login(name, "wrong-password-1", "198.51.100.40") == 200

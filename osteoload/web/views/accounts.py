@@ -58,7 +58,9 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
         values = {k: request.POST.get(k, "") for k in ("username", "password", "password2")}
         if invitation.username is not None:
             values["username"] = invitation.username
-        credentials = {"username": values["username"]}
+        # (what the lockout counts: a NUL cannot reach PostgreSQL; the name itself is refused
+        # with a message below)
+        credentials = {"username": "".join(c for c in values["username"] if c.isprintable())}
         if AxesProxyHandler.is_locked(request, credentials):
             # an address that tried too many names (or passwords) waits, as at the login
             return get_lockout_response(request, None, credentials)  # type: ignore[no-any-return]
