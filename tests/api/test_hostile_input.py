@@ -175,3 +175,14 @@ def test_a_nul_in_a_token_name_is_refused_naming_the_field(world):
     assert response.status_code == 422, response.content
     assert response.json()["detail"][0]["field"] == "name"
     assert "control character" in response.json()["detail"][0]["message"]
+
+
+def test_numbers_with_thousands_of_digits_in_paths_and_queries_are_4xx(world, as_alice):
+    huge = "9" * 5000
+    for response in (
+        as_alice.get("/clients", limit=huge),
+        as_alice.get(f"/clients/{huge}"),
+        as_alice.get(f"/clients/{world.bob_id}/sets", offset=huge),
+    ):
+        assert 400 <= response.status_code < 500, response.content[:300]
+        _is_our_error_shape(response)

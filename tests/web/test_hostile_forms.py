@@ -44,3 +44,17 @@ def test_a_nul_in_her_email_address_is_not_a_server_error(world):
     response = browser.post(reverse("settings-email"), {"email": "alice\x00@example.org"})
     assert response.status_code == 302
     assert "alice\x00" not in browser.get(reverse("settings")).content.decode()
+
+
+@pytest.mark.parametrize("field", ["age", "weight", "height_cm"])
+def test_a_number_with_thousands_of_digits_is_refused_on_the_intake_form(world, field):
+    browser = world.alice.browser()
+    values = {"name": "Ann", "age": "63", "sex": "female", "units": "kg"}
+    response = browser.post(reverse("coach-client-new"), values | {field: "9" * 5000})
+    assert response.status_code == 422
+
+
+def test_a_number_with_thousands_of_digits_is_refused_on_the_log_form(world):
+    browser = world.bob.browser()
+    response = browser.post(reverse("client-log"), {"reps": "9" * 5000, "load": "9" * 5000})
+    assert response.status_code < 500
