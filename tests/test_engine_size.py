@@ -25,7 +25,6 @@ MAX_FUNCTION_LINES = 60
 #: Shrink it; never add to it (split the function instead).
 LONG_FUNCTIONS: dict[str, int] = {
     "domain/assessment/dxa.py::dxa_change": 78,
-    "domain/assessment/falls.py::assess_falls_risk": 111,
     "domain/assessment/sarcopenia.py::sarcopenia_screen": 83,
     "domain/catalogue.py::_build_one": 77,
     "domain/one_rm/estimates.py::estimate_one_rm": 96,

@@ -87,10 +87,40 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
         :class:`FallsRiskResult` with one plain-language reason per criterion met.
     """
     tests = profile.tests
+    high, factors, plus = _high_risk_criteria(profile)
+    mid, mid_factors = _intermediate_criteria(profile)
+    if high:
+        level = FallsRisk.HIGH
+        message = "High risk of falling: balance and strength work come first, impact stays low."
+    elif mid:
+        level = FallsRisk.INTERMEDIATE
+        message = "Some risk of falling: strength and balance exercise is the main remedy."
+    elif profile.falls_last_year is not None or _falls_tests_present(tests):
+        level = FallsRisk.LOW
+        message = "Low risk of falling on the information recorded."
+        if profile.falls_last_year is None:
+            message += " The number of falls in the last year is not recorded."
+    else:
+        level = FallsRisk.UNKNOWN
+        message = (
+            "Falls risk is unknown: record falls in the last year and a balance test "
+            "(for example Timed Up and Go)."
+        )
+    return FallsRiskResult(
+        level=level,
+        reasons=tuple(high + mid),
+        vivifrail_plus=plus,
+        message=message,
+        factors=tuple(factors + mid_factors),
+    )
+
+
+def _high_risk_criteria(profile: ClientProfile) -> tuple[list[str], list[FallsFactor], bool]:
+    """R9's high-risk criteria met (a sentence and a factor each), and whether one of
+    Vivifrail's own "+" criteria is met."""
+    tests = profile.tests
     high: list[str] = []
-    mid: list[str] = []
     factors: list[FallsFactor] = []
-    mid_factors: list[FallsFactor] = []
     plus = False
     falls = profile.falls_last_year
     injury = profile.fall_with_injury_last_year
@@ -129,7 +159,18 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
     if sppb is not None and sppb <= SPPB_FRAIL_MAX:
         high.append(f"SPPB score {sppb} of 12 ({SPPB_FRAIL_MAX} or less indicates frailty).")
         factors.append(FallsFactor(code="sppb_frail", value=sppb, limit=SPPB_FRAIL_MAX))
+    return high, factors, plus
 
+
+def _intermediate_criteria(profile: ClientProfile) -> tuple[list[str], list[FallsFactor]]:
+    """R9's intermediate criteria met (a sentence and a factor each)."""
+    tests = profile.tests
+    mid: list[str] = []
+    mid_factors: list[FallsFactor] = []
+    falls = profile.falls_last_year
+    injury = profile.fall_with_injury_last_year
+    tug = tests.tug_s
+    sppb = sppb_total(tests)
     if falls == 1 and not injury:
         if injury is None:
             mid.append("One fall in the last year (whether it caused an injury is not recorded).")
@@ -171,31 +212,7 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
             f"SPPB score {sppb} of 12 ({SPPB_FRAIL_MAX + 1}-{SPPB_PREFRAIL_MAX} is pre-frailty)."
         )
         mid_factors.append(FallsFactor(code="sppb_prefrail", value=sppb, limit=SPPB_PREFRAIL_MAX))
-
-    if high:
-        level = FallsRisk.HIGH
-        message = "High risk of falling: balance and strength work come first, impact stays low."
-    elif mid:
-        level = FallsRisk.INTERMEDIATE
-        message = "Some risk of falling: strength and balance exercise is the main remedy."
-    elif falls is not None or _falls_tests_present(tests):
-        level = FallsRisk.LOW
-        message = "Low risk of falling on the information recorded."
-        if falls is None:
-            message += " The number of falls in the last year is not recorded."
-    else:
-        level = FallsRisk.UNKNOWN
-        message = (
-            "Falls risk is unknown: record falls in the last year and a balance test "
-            "(for example Timed Up and Go)."
-        )
-    return FallsRiskResult(
-        level=level,
-        reasons=tuple(high + mid),
-        vivifrail_plus=plus,
-        message=message,
-        factors=tuple(factors + mid_factors),
-    )
+    return mid, mid_factors
 
 
 # =========================================================================================
