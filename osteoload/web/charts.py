@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from django.utils.dateformat import format as date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 WIDTH = 360
 """View-box width for coach pages; client pages use a narrower box so text draws larger."""
@@ -79,7 +81,7 @@ def number(value: float, places: int = 1) -> str:
 
 
 def short_date(day: date, *, year: bool = False) -> str:
-    text = f"{day.day} {day.strftime('%b')}"
+    text = date_format(day, "j M")  # "7 Sep", "7 Sept." in the active language
     return f"{text} {day.year}" if year else text
 
 
@@ -249,7 +251,7 @@ def line_chart(
     summary: str,
     bands: Sequence[HBand] = (),
     places: int = 1,
-    empty: str = "Nothing recorded yet",
+    empty: str = gettext_noop("Nothing recorded yet"),
     width: int = WIDTH,
 ) -> Chart:
     """Values over dates, one line with points per series, optional horizontal bands."""
@@ -264,7 +266,7 @@ def line_chart(
     if not days:
         canvas.set_y([0.0, 1.0])
         canvas.baseline()
-        canvas.message(empty)
+        canvas.message(gettext(empty))
         return _chart(chart_id, title, desc, canvas, summary, ("series", "date", "value"), [])
     ticks = nice_ticks(min(values), max(values))
     canvas.set_y(ticks)
@@ -306,9 +308,9 @@ def line_chart(
         for (day, value), mark in zip(s.points, s.marks or ("",) * len(s.points), strict=False):
             row = (s.name, day.isoformat(), f"{number(value, places)} {unit}".strip())
             rows.append((*row, mark) if s.marks else row)
-    columns: tuple[str, ...] = ("series", "date", "value")
+    columns: tuple[str, ...] = (gettext("series"), gettext("date"), gettext("value"))
     if any(s.marks for s in drawn):
-        columns = (*columns, "result")
+        columns = (*columns, gettext("result"))
         rows = [r if len(r) == 4 else (*r, "") for r in rows]
     return _chart(chart_id, title, desc, canvas, summary, columns, rows)
 
@@ -387,8 +389,8 @@ def bar_chart(
     for i in range(0, count, every):
         canvas.x_label(canvas.x0 + slot * (i + 0.5), short_date(categories[i]))
     if not any(totals):
-        canvas.message("Nothing logged in these weeks")
-    columns = ("week of", *(name for name, _ in series))
+        canvas.message(gettext("Nothing logged in these weeks"))
+    columns = (gettext("week of"), *(name for name, _ in series))
     rows = [
         (categories[i].isoformat(), *(number(values[i], 0) for _, values in series))
         for i in range(count)
@@ -422,7 +424,7 @@ def band_chart(
     if not xs or not values:
         canvas.set_y([0.0, 1.0])
         canvas.baseline()
-        canvas.message("No projection available")
+        canvas.message(gettext("No projection available"))
         return _chart(chart_id, title, desc, canvas, summary, ("series", "x", "value"), [])
     ticks = nice_ticks(min(values), max(values))
     canvas.set_y(ticks)
@@ -468,7 +470,7 @@ def band_chart(
     )
     canvas.x_label(x_of(lo_x), x_label(lo_x), "start")
     canvas.x_label(x_of(hi_x), x_label(hi_x), "end")
-    columns = ("scenario", "after", "expected", "range")
+    columns = (gettext("scenario"), gettext("after"), gettext("expected"), gettext("range"))
     rows = [
         (s.name, x_label(s.x[-1]), f"{number(s.central[-1], 1)} {unit}".strip(),
          f"{number(s.low[-1], 1)} to {number(s.high[-1], 1)} {unit}".strip())

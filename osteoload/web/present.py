@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext as _
+
 from osteoload.domain.units import kg_to_lb
 from osteoload.services.quick_log import takes_one_tap
 from osteoload.wording import Audience
@@ -209,7 +211,7 @@ def localised_item(item: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def long_date(day: date) -> str:
-    """"Thursday 26 November", in the active language (the wording layer's words)."""
+    """ "Thursday 26 November", in the active language (the wording layer's words)."""
     return day_in_words(day, day)
 
 
@@ -454,9 +456,9 @@ def screening_facts(screening: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def pain_choices() -> list[tuple[str, str]]:
-    out = [("0", "0: no pain")]
+    out = [("0", _("0: no pain"))]
     out += [(str(n), str(n)) for n in range(1, 10)]
-    out.append(("10", "10: worst pain"))
+    out.append(("10", _("10: worst pain")))
     return out
 
 

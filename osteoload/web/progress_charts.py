@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from osteoload.domain.units import kg_to_lb
 from osteoload.services.catalogue import get_catalogue
 from osteoload.wording import Audience, Pronouns
 from osteoload.wording import progress as wording
 from osteoload.wording.audience import SHE
+from osteoload.wording.catalogue import exercise_words
 
 from . import labels
 from .charts import (
@@ -77,7 +80,9 @@ def _strength(series: Mapping[str, Any], units: str, for_client: bool) -> ChartG
     catalogue = get_catalogue()
     lines = []
     for exercise_id, points in series.get("one_rm", {}).items():
-        name = catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
+        name = (
+            exercise_words(catalogue[exercise_id].name) if exercise_id in catalogue else exercise_id
+        )
         values = tuple(
             (_d(p["date"]), kg_to_lb(p["one_rm_kg"]) if units == "lb" else p["one_rm_kg"])
             for p in points
@@ -86,25 +91,32 @@ def _strength(series: Mapping[str, Any], units: str, for_client: bool) -> ChartG
     group = ChartGroup(*wording.strength_heading(_audience(for_client)))
     if not lines:
         group.empty = (
-            "Log a few sets with a weight and this chart appears."
+            _("Log a few sets with a weight and this chart appears.")
             if for_client
-            else "No logged sets of the key lifts yet."
+            else _("No logged sets of the key lifts yet.")
         )
         return group
     parts = []
     for line in lines:
         first, last = line.points[0][1], line.points[-1][1]
-        parts.append(f"{line.name}: {number(first)} to {number(last)} {units}")
+        parts.append(
+            _("%(name)s: %(first)s to %(last)s %(unit)s")
+            % {"name": line.name, "first": number(first), "last": number(last), "unit": units}
+        )
     summary = "; ".join(parts) + "."
     group.charts.append(
         line_chart(
             "chart-one-rm",
-            "Estimated one-repetition maximum" if not for_client else "How strong you are",
-            "Estimated maximum per lift over time, in " + units,
+            _("Estimated one-repetition maximum") if not for_client else _("How strong you are"),
+            _("Estimated maximum per lift over time, in %(unit)s") % {"unit": units},
             lines,
             unit=units,
             width=_width(for_client),
-            summary=("From your first to your latest session: " if for_client else "") + summary,
+            summary=(
+                _("From your first to your latest session: %(summary)s") % {"summary": summary}
+                if for_client
+                else summary
+            ),
         )
     )
     return group
@@ -113,22 +125,26 @@ def _strength(series: Mapping[str, Any], units: str, for_client: bool) -> ChartG
 def _weekly(series: Mapping[str, Any], for_client: bool, balance_target: int | None) -> ChartGroup:
     weeks = [_d(w) for w in series.get("week_starts", [])]
     group = ChartGroup(
-        "Your weeks" if for_client else "Training per week",
-        "What you did each week." if for_client else "Logged work per week (weeks start Monday).",
+        _("Your weeks") if for_client else _("Training per week"),
+        _("What you did each week.")
+        if for_client
+        else _("Logged work per week (weeks start Monday)."),
     )
     by_region = series.get("weekly_sets_by_region", {})
-    region_series = [(labels.REGIONS.get(r, r), by_region[r]) for r in by_region]
+    region_series = [(labels.label(labels.REGIONS, r), by_region[r]) for r in by_region]
     total_sets = sum(sum(v) for _, v in region_series)
     busiest: tuple[str, list[int]] = max(region_series, key=lambda rv: sum(rv[1]), default=("", []))
     group.charts.append(
         bar_chart(
             "chart-sets",
-            "Strength sets per week, by body region",
-            "Stacked bars: sets per week for hips, spine, legs, arms and trunk. A set counts "
-            "for every region the exercise works.",
+            _("Strength sets per week, by body region"),
+            _(
+                "Stacked bars: sets per week for hips, spine, legs, arms and trunk. A set counts "
+                "for every region the exercise works."
+            ),
             weeks,
             region_series,
-            unit="sets",
+            unit=_("sets"),
             width=_width(for_client),
             summary=wording.sets_summary(total_sets, len(weeks), busiest[0], _audience(for_client)),
         )
@@ -137,37 +153,50 @@ def _weekly(series: Mapping[str, Any], for_client: bool, balance_target: int | N
     group.charts.append(
         bar_chart(
             "chart-impacts",
-            "Landings per week" if for_client else "Impacts per week",
-            "Bars: impacts (hops, stamps, jumps, heel drops) logged per week.",
+            _("Landings per week") if for_client else _("Impacts per week"),
+            _("Bars: impacts (hops, stamps, jumps, heel drops) logged per week."),
             weeks,
-            [("Landings" if for_client else "Impacts", impacts)],
-            unit="impacts",
+            [(_("Landings") if for_client else _("Impacts"), impacts)],
+            unit=_("impacts"),
             width=_width(for_client),
-            summary=(
-                f"Last week: {impacts[-2] if len(impacts) > 1 else 0}; this week so far: "
-                f"{impacts[-1] if impacts else 0}."
-            ),
+            summary=_("Last week: %(last)s; this week so far: %(this)s.")
+            % {
+                "last": impacts[-2] if len(impacts) > 1 else 0,
+                "this": impacts[-1] if impacts else 0,
+            },
         )
     )
     balance = series.get("weekly_balance_minutes", [])
     target = (
-        (float(balance_target), f"Aim: {balance_target} min a week") if balance_target else None
+        (float(balance_target), _("Aim: %(minutes)s min a week") % {"minutes": balance_target})
+        if balance_target
+        else None
     )
     group.charts.append(
         bar_chart(
             "chart-balance",
-            "Balance practice per week",
-            "Bars: minutes of balance exercises logged per week"
-            + (f", with a line at the aim of {balance_target} minutes." if target else "."),
+            _("Balance practice per week"),
+            _(
+                "Bars: minutes of balance exercises logged per week, with a line at the aim of "
+                "%(minutes)s minutes."
+            )
+            % {"minutes": balance_target}
+            if target
+            else _("Bars: minutes of balance exercises logged per week."),
             weeks,
-            [("Balance minutes", balance)],
-            unit="minutes",
+            [(_("Balance minutes"), balance)],
+            unit=_("minutes"),
             width=_width(for_client),
             summary=(
-                f"Last week: {balance[-2] if len(balance) > 1 else 0} minutes; this week so "
-                f"far: {balance[-1] if balance else 0} minutes"
-                + (f" (aim: {balance_target})." if balance_target else ".")
-            ),
+                _("Last week: %(last)s minutes; this week so far: %(this)s minutes (aim: %(aim)s).")
+                if balance_target
+                else _("Last week: %(last)s minutes; this week so far: %(this)s minutes.")
+            )
+            % {
+                "last": balance[-2] if len(balance) > 1 else 0,
+                "this": balance[-1] if balance else 0,
+                "aim": balance_target,
+            },
             target=target,
         )
     )
@@ -181,7 +210,7 @@ def _tests(series: Mapping[str, Any], for_client: bool, pronouns: Pronouns) -> C
     for result in series.get("tests", []):
         by_key[result["key"]].append(result)
     if not by_key:
-        group.empty = "No tests recorded yet."
+        group.empty = _("No tests recorded yet.")
         return group
     for key, results in by_key.items():
         latest = results[-1]
@@ -219,18 +248,18 @@ def _scans(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
         if changes:
             lsc = changes[-1]["lsc_g_cm2"]
             base = changes[-1]["baseline_g_cm2"]
-            bands.append(HBand(base - lsc, base + lsc, "Within measurement error"))
+            bands.append(HBand(base - lsc, base + lsc, _("Within measurement error")))
             summary = wording.scan_change(changes[-1], name, _audience(for_client))
         else:
-            summary = (
-                f"One scan so far: {number(dated[0]['bmd_g_cm2'], 3)} g/cm² on "
-                f"{dated[0]['date']}. A second scan will show the change."
-            )
+            summary = _(
+                "One scan so far: %(bmd)s g/cm² on %(date)s. A second scan will show the change."
+            ) % {"bmd": number(dated[0]["bmd_g_cm2"], 3), "date": dated[0]["date"]}
         group.charts.append(
             line_chart(
                 f"chart-scan-{site.replace('_', '-')}",
-                f"Bone density: {name}",
-                f"Bone mineral density at the {name.lower()} in g/cm² per scan.",
+                _("Bone density: %(site)s") % {"site": name},
+                _("Bone mineral density at the %(site)s in g/cm² per scan.")
+                % {"site": name.lower()},
                 [Series(name, tuple((_d(p["date"]), float(p["bmd_g_cm2"])) for p in dated))],
                 unit="g/cm²",
                 bands=bands,
@@ -240,7 +269,7 @@ def _scans(series: Mapping[str, Any], for_client: bool) -> ChartGroup:
             )
         )
     if not group.charts:
-        group.empty = "No scan results with bone density (g/cm²) recorded yet."
+        group.empty = _("No scan results with bone density (g/cm²) recorded yet.")
     return group
 
 
@@ -268,26 +297,41 @@ def _projection(series: Mapping[str, Any], for_client: bool, pronouns: Pronouns)
                 )
             )
             words.append(
-                f"{scenario_name}: {_signed(scenario['pct_change'])} % "
-                f"({_signed(scenario['low'])} to {_signed(scenario['high'])})"
+                _("%(scenario)s: %(change)s %% (%(low)s to %(high)s)")
+                % {
+                    "scenario": scenario_name,
+                    "change": _signed(scenario["pct_change"]),
+                    "low": _signed(scenario["low"]),
+                    "high": _signed(scenario["high"]),
+                }
             )
         lsc = proj.get("lsc_pct")
         hband = (
-            HBand(-float(lsc), float(lsc), f"Too small for a scan to show (±{number(lsc)} %)")
+            HBand(
+                -float(lsc),
+                float(lsc),
+                _("Too small for a scan to show (±%(lsc)s %%)") % {"lsc": number(lsc)},
+            )
             if lsc
             else None
         )
         group.charts.append(
             band_chart(
                 f"chart-projection-{site.replace('_', '-')}",
-                f"Projected change: {name}",
-                f"Expected change in bone density at the {name.lower()} over {months} months, "
-                "in per cent, for each scenario, with its range.",
+                _("Projected change: %(site)s") % {"site": name},
+                _(
+                    "Expected change in bone density at the %(site)s over %(months)s months, "
+                    "in per cent, for each scenario, with its range."
+                )
+                % {"site": name.lower(), "months": months},
                 bands,
                 unit="%",
                 width=_width(for_client),
-                summary=f"After {months} months: " + "; ".join(words) + ".",
-                x_label=lambda m: "now" if m == 0 else f"{number(m, 0)} months",
+                summary=_("After %(months)s months: %(words)s.")
+                % {"months": months, "words": "; ".join(words)},
+                x_label=lambda m: (
+                    _("now") if m == 0 else _("%(months)s months") % {"months": number(m, 0)}
+                ),
                 hband=hband,
             )
         )
@@ -298,7 +342,7 @@ def _projection(series: Mapping[str, Any], for_client: bool, pronouns: Pronouns)
         group.intro += wording.medication_note(medicine, source, audience, pronouns)
     group.notes = wording.projection_notes(projection, audience, pronouns)
     if not group.charts:
-        group.empty = "No projection is available yet."
+        group.empty = _("No projection is available yet.")
     return group
 
 

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from osteoload.domain.stop_rules import is_painful
@@ -119,12 +120,12 @@ def _stop_screen(request: HttpRequest, client_id: int) -> dict[str, Any]:
 REST_STEP_S = 15
 
 LOG_FIELDS = {
-    "reps": ("reps", "How many times"),
-    "load": ("load_kg", "Weight"),
-    "rpe": ("rpe", "How hard was it"),
-    "pain": ("pain", "Any pain, 0-10"),
-    "impacts": ("impacts", "Landings"),
-    "hold_s": ("hold_s", "Seconds"),
+    "reps": ("reps", gettext_noop("How many times")),
+    "load": ("load_kg", gettext_noop("Weight")),
+    "rpe": ("rpe", gettext_noop("How hard was it")),
+    "pain": ("pain", gettext_noop("Any pain, 0-10")),
+    "impacts": ("impacts", gettext_noop("Landings")),
+    "hold_s": ("hold_s", gettext_noop("Seconds")),
 }
 
 
@@ -142,9 +143,9 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     item = next((i for i in items if i.key == exercise_id), None)
     if not _can_log(view):
         message = (
-            "Your program is paused, so nothing can be logged now."
+            _("Your program is paused, so nothing can be logged now.")
             if view.paused
-            else "There is no session to log today."
+            else _("There is no session to log today.")
         )
         response = _log_error(request, exercise_id, [message], status=409)
         if view.paused and is_htmx(request):
@@ -152,7 +153,7 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
             response["HX-Redirect"] = reverse("client-today")
         return response
     if item is None:
-        return _log_error(request, exercise_id, ["That exercise is not in today's session."])
+        return _log_error(request, exercise_id, [_("That exercise is not in today's session.")])
     data: dict[str, Any] = {
         "date": day.isoformat(),
         "exercise_id": exercise_id,
@@ -261,7 +262,7 @@ def log_as_planned(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 def _plain_issue(issue: Issue) -> str:
-    field = {v[0]: v[1] for v in LOG_FIELDS.values()}.get(issue.path, issue.path)
+    field = {v[0]: _(v[1]) for v in LOG_FIELDS.values()}.get(issue.path, issue.path)
     message = forms.plain_message(issue)
     return f"{field}: {message}" if field else message
 
@@ -293,7 +294,7 @@ def undo_set(request: HttpRequest, client_id: int, set_id: int) -> HttpResponse:
     training_log.delete_set(request.user, client_id, set_id)
     audited(request, audit.Action.DELETE, client_id, "set", set_id, "deleted a logged set")
     if not is_htmx(request) or row is None:
-        messages.success(request, "That set was removed.")
+        messages.success(request, _("That set was removed."))
         return redirect("client-today")
     exercise_id = row["exercise_id"]
     dosed = coaching.dosed_today(request.user, client_id, today=day)
@@ -328,16 +329,20 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
         note = request.POST.get("note", "").strip()
         fine = request.POST.get("fine") == "yes"
         if fine and (ticked or note):
-            errors = [FINE_AND_SYMPTOMS]
+            errors = [_(FINE_AND_SYMPTOMS)]
         elif not (fine or ticked or note):
             # An empty Send is not a report: nothing is stored, and she is told what to do.
-            errors = [EMPTY_FEELING]
+            errors = [_(EMPTY_FEELING)]
         else:
             data = {"date": today().isoformat(), "symptoms": ticked, "note": note}
             try:
                 paused = training_log.report_symptoms(request.user, client_id, data, today=today())
             except InputError as exc:
-                names = {"symptoms": "I have or had", "note": "Anything else", "date": "Date"}
+                names = {
+                    "symptoms": _("I have or had"),
+                    "note": _("Anything else"),
+                    "date": _("Date"),
+                }
                 errors = [forms.issue_text(i, names) for i in exc.issues]
             else:
                 audited(request, audit.Action.CREATE, client_id, "symptoms", None,
@@ -345,9 +350,9 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
                 if not paused:
                     messages.success(
                         request,
-                        "Thank you. Good to hear you are fine."
+                        _("Thank you. Good to hear you are fine.")
                         if fine
-                        else "Thank you for letting us know.",
+                        else _("Thank you for letting us know."),
                     )
                 return redirect("client-today")
     return render(
@@ -358,7 +363,7 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
             "errors": errors,
             "ticked": ticked,
             "note": note,
-            "empty_message": EMPTY_FEELING,
+            "empty_message": _(EMPTY_FEELING),
             "stop_if_ticked": stop_words.stop_if_ticked(),
             "emergency": stop_words.emergency(),
         },
@@ -367,10 +372,10 @@ def feeling(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 #: "How are you feeling?" sent with nothing in it: what to do instead.
-EMPTY_FEELING = (
+EMPTY_FEELING = gettext_noop(
     "Nothing was sent: tick what you have or had, write a note for your coach, or tap “I’m fine”."
 )
-FINE_AND_SYMPTOMS = (
+FINE_AND_SYMPTOMS = gettext_noop(
     "You tapped “I’m fine” and also ticked or wrote something: please send one or the other."
 )
 
