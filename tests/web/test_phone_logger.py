@@ -338,6 +338,9 @@ def test_all_done_for_today_comes_with_the_last_logged_item_without_a_reload(wor
         if index < len(items) - 1:
             assert done.group(1) == "", f"all done after {key}?"
     assert "All done for today. Well done!" in done.group(1)
+    # and under the last item, where she is
+    end = re.search(r'<div id="all-done-end" hx-swap-oob="true">(.*?)</div>', html)
+    assert end and "All done for today. Well done!" in end.group(1)
     # Undo one set: not all done any more, at once.
     set_id = int(re.findall(r'id="set-(\d+)"', html)[-1])
     undone = browser.post(reverse("client-undo", kwargs={"set_id": set_id}), **HTMX)
@@ -346,7 +349,7 @@ def test_all_done_for_today_comes_with_the_last_logged_item_without_a_reload(wor
 
 def test_the_today_page_loads_its_timer_scripts_and_no_inline_script(world):
     page = world.bob.browser().get(reverse("client-today")).content.decode()
-    for script in ("signal.js", "rest-timer.js", "hold-timer.js"):
+    for script in ("signal.js", "rest-timer.js", "hold-timer.js", "all-done.js"):
         assert f"/static/osteoload/js/{script}" in page
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
     assert " style=" not in page and "<style" not in page and " on" + "click=" not in page
