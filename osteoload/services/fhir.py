@@ -720,11 +720,11 @@ def _stored_bundle(client_id: int, *, today: date, actor: Any, via: str) -> dict
     from . import audit
     from .clients import client_profile
     from .coaching import stored_log, stored_program
-    from .profiles import parse_profile
+    from .profiles import stored_profile
 
     client = Client.objects.get(pk=client_id)
     profile = client_profile(client, today=today)
-    intake = parse_profile(dict(client.profile), today=today).tests
+    intake = stored_profile(dict(client.profile)).tests  # as stored (issue 16 item 9)
     tests = [] if intake.is_empty() else [intake]
     tests += [
         tests_from_values(r.date, r.values) for r in client.test_records.order_by("date", "id")

@@ -25,7 +25,7 @@ from .access import AnyUser, client_for
 from .catalogue import get_catalogue
 from .clients import client_profile
 from .errors import InputError
-from .profiles import parse_profile
+from .profiles import stored_profile
 
 #: Lifts whose estimated maximum is charted (the key moves and their common versions).
 CHARTED_LIFTS = frozenset(KEY_LIFT_IDS)
@@ -142,7 +142,7 @@ def _test_series(client: Client, profile: ClientProfile, today: date) -> list[di
     for record in records:
         document = {**client.profile, "tests": {**record.values, "date": record.date.isoformat()}}
         try:
-            dated = parse_profile(document, today=today)
+            dated = stored_profile(document)  # read as stored, not re-judged (issue 16)
         except InputError:  # a record that no longer validates is skipped, not fatal
             continue
         dated = replace(dated, age=profile.age)

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client as HttpClient
 
 from osteoload.api.v1 import api
-from osteoload.services import clients
+from osteoload.services import clients, fhir
 from osteoload.store.models import Client
 from tests.api.conftest import API, example
 from tests.conftest import TODAY
@@ -134,11 +134,25 @@ def test_a_stored_profile_is_read_not_rejudged_against_today(world, monkeypatch)
     monkeypatch.setattr("osteoload.services.clock.today", lambda: later)
     record = clients.profile_for(world.alice.user, world.bob_id, today=later)
     assert str(record.schedule.start_date) == "2027-06-01"
+    clients.record_tests(world.alice.user, world.bob_id, {"tug_s": 9.1}, today=later)
     browser = HttpClient()
     browser.force_login(world.alice.user)
-    for url in (f"/coach/clients/{world.bob_id}/edit/", f"/coach/clients/{world.bob_id}/"):
+    for url in (
+        f"/coach/clients/{world.bob_id}/edit/",
+        f"/coach/clients/{world.bob_id}/",
+        f"/coach/clients/{world.bob_id}/progress/",
+    ):
         page = browser.get(url)
         assert page.status_code == 200, (url, page.content[:500])
+    progress = clients_progress(world.alice.user, world.bob_id, later)
+    assert progress, "the recorded tests are still listed"
+    assert fhir.client_bundle(world.alice.user, world.bob_id, today=later)["entry"]
+
+
+def clients_progress(user, client_id, day):
+    from osteoload.services import progress
+
+    return progress.progress_series(user, client_id, today=day)["tests"]
 
 
 def test_a_stored_profile_naming_a_renamed_exercise_still_opens(world):
