@@ -123,3 +123,17 @@ def test_her_calendar_address_made_changed_and_revoked_on_a_page_is_audited(worl
     assert [(e.action, e.object_type, e.via) for e in new] == [
         ("create", "calendar", "web"), ("update", "calendar", "web"), ("delete", "calendar", "web"),
     ]  # fmt: skip
+
+
+def test_one_tap_done_as_planned_is_audited_once_and_a_tap_that_logs_nothing_is_not(world):
+    from .test_phone_logger import one_tap_item
+
+    item = one_tap_item(world.bob, world.bob_id, "impacts")
+    client = world.bob.browser()
+    before = AuditEntry.objects.count()
+    url = reverse("client-log-as-planned")
+    assert client.post(url, {"exercise_id": item["exercise_id"]}, **HTMX).status_code == 200
+    assert client.post(url, {"exercise_id": item["exercise_id"]}, **HTMX).status_code == 200
+    new = list(AuditEntry.objects.order_by("id")[before:])
+    assert [(e.action, e.object_type, e.via) for e in new] == [("create", "sets", "web")]
+    assert new[0].summary.startswith("logged ") and new[0].summary.endswith("as planned")

@@ -250,8 +250,9 @@ def log_as_planned(request: HttpRequest, client_id: int) -> HttpResponse:
     except InputError as exc:
         return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
     if set_ids:
+        many = "s" if len(set_ids) != 1 else ""
         audited(request, audit.Action.CREATE, client_id, "sets", None,
-                f"logged {len(set_ids)} sets as planned")  # fmt: skip
+                f"logged {len(set_ids)} set{many} as planned")  # fmt: skip
     if not is_htmx(request):
         return redirect(reverse("client-today") + f"#item-{exercise_id}")
     dosed = coaching.dosed_today(request.user, client_id, today=day)
