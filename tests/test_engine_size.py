@@ -40,7 +40,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "domain/projection/bone.py::project_bmd": 78,
     "domain/projection/bone.py::_bone_assumptions": 77,
     "domain/projection/effects.py::untreated_course": 85,
-    "domain/stop_rules.py::_reasons": 65,
 }
 
 

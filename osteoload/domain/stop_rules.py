@@ -193,13 +193,7 @@ def screening_decision(
 
 def _reasons(profile: ClientProfile, rules: set[str], as_of: date) -> list[StopReason]:
     # Imported here: screening takes its R32 symptoms from this module.
-    from .screening import (
-        ACUTE_VERTEBRAL_FRACTURE_DAYS,
-        BP_LIMIT_DIASTOLIC,
-        BP_LIMIT_SYSTOLIC,
-        CONTRAINDICATIONS,
-        RECENT_FRACTURE_DAYS,
-    )
+    from .screening.state import BP_LIMIT_DIASTOLIC, BP_LIMIT_SYSTOLIC, CONTRAINDICATIONS
 
     out: list[StopReason] = []
     symptoms = stop_symptoms(profile.symptoms)
@@ -211,6 +205,36 @@ def _reasons(profile: ClientProfile, rules: set[str], as_of: date) -> list[StopR
         found = tuple(c for c in CONTRAINDICATIONS if c in profile.conditions)
         out.append(StopReason(rule="R2", cause=Cause.CONTRAINDICATION, field="conditions",
                               conditions=found))  # fmt: skip
+    out += _fracture_reasons(profile, rules, as_of)
+    if "R5" in rules:
+        bp = profile.blood_pressure
+        high = bp is not None and (
+            bp.systolic >= BP_LIMIT_SYSTOLIC or bp.diastolic >= BP_LIMIT_DIASTOLIC
+        )
+        flagged = tuple(
+            c for c in (Condition.HYPERTENSION_UNCONTROLLED,) if c in profile.conditions
+        )
+        out.append(StopReason(
+            rule="R5", cause=Cause.BLOOD_PRESSURE, field="blood_pressure",
+            systolic=bp.systolic if bp is not None and high else None,
+            diastolic=bp.diastolic if bp is not None and high else None,
+            conditions=flagged,
+        ))  # fmt: skip
+    if "R1" in rules:
+        out.append(StopReason(rule="R1", cause=Cause.PARQ, field="parq_yes",
+                              parq_yes=profile.parq_yes))  # fmt: skip
+    if "R25" in rules:
+        out.append(StopReason(rule="R25", cause=Cause.FRAILTY, field="tests"))
+    return out
+
+
+def _fracture_reasons(profile: ClientProfile, rules: set[str], as_of: date) -> list[StopReason]:
+    """R4: an acute vertebral fracture without the physiotherapist's clearance; R3: a
+    fracture in the last month, or an undated one this year without medical clearance."""
+    # Imported here: screening takes its R32 symptoms from this module.
+    from .screening.state import ACUTE_VERTEBRAL_FRACTURE_DAYS, RECENT_FRACTURE_DAYS
+
+    out: list[StopReason] = []
     if "R4" in rules and not profile.clearance.physio:
         acute = _latest(
             f for f in profile.fractures
@@ -236,25 +260,6 @@ def _reasons(profile: ClientProfile, rules: set[str], as_of: date) -> list[StopR
                     rule="R3", cause=Cause.FRACTURE_UNDATED, field="fractures",
                     fracture_site=f.site, fracture_year=f.year,
                 ))  # fmt: skip
-    if "R5" in rules:
-        bp = profile.blood_pressure
-        high = bp is not None and (
-            bp.systolic >= BP_LIMIT_SYSTOLIC or bp.diastolic >= BP_LIMIT_DIASTOLIC
-        )
-        flagged = tuple(
-            c for c in (Condition.HYPERTENSION_UNCONTROLLED,) if c in profile.conditions
-        )
-        out.append(StopReason(
-            rule="R5", cause=Cause.BLOOD_PRESSURE, field="blood_pressure",
-            systolic=bp.systolic if bp is not None and high else None,
-            diastolic=bp.diastolic if bp is not None and high else None,
-            conditions=flagged,
-        ))  # fmt: skip
-    if "R1" in rules:
-        out.append(StopReason(rule="R1", cause=Cause.PARQ, field="parq_yes",
-                              parq_yes=profile.parq_yes))  # fmt: skip
-    if "R25" in rules:
-        out.append(StopReason(rule="R25", cause=Cause.FRAILTY, field="tests"))
     return out
 
 
