@@ -6,7 +6,8 @@
  *   of a network is stored in IndexedDB with the form's fields and its idempotency key
  *   (made by idempotency.js), and shown at once as "Saved on this phone, waiting to send".
  *   The form gets a new key: her next tap is her next set.
- * - A "How are you feeling" report sent while the phone is offline is kept the same way.
+ * - A "How are you feeling" report is sent by this script (fetch); if it cannot be sent (or
+ *   the phone says it is offline) it is kept the same way.
  * - While anything waits, new sets join the end of the queue (so they cannot overtake).
  * - The queue is sent when the phone comes online, when a page opens, and every 20 s while
  *   something waits; one request at a time, oldest first, each with its own key. The
@@ -278,21 +279,24 @@
    * and any advice (a painful set) are shown. A rest timer for a set done a while ago is not. */
   function showStored(entry, html) {
     var content = fragment(html);
-    var row = content.querySelector("li.logged-set");
+    var rows = content.querySelectorAll("li.logged-set");
     var waitingRow = document.querySelector('[data-queue-id="' + entry.id + '"]');
-    if (row && row.id && document.getElementById(row.id)) {
-      row = null; // on the page already
-    }
-    if (row) {
-      if (waitingRow) {
-        waitingRow.replaceWith(row);
-      } else if (document.getElementById("logged-" + entry.exercise)) {
-        document.getElementById("logged-" + entry.exercise).appendChild(row);
+    var list = document.getElementById("logged-" + entry.exercise);
+    for (var r = 0; r < rows.length; r++) {
+      var row = rows[r];
+      if ((row.id && document.getElementById(row.id)) || !list) {
+        continue; // on the page already (or not on this page)
       }
-      if (window.htmx && row.isConnected) {
+      if (waitingRow) {
+        list.insertBefore(row, waitingRow);
+      } else {
+        list.appendChild(row);
+      }
+      if (window.htmx) {
         window.htmx.process(row);
       }
-    } else if (waitingRow) {
+    }
+    if (waitingRow) {
       waitingRow.remove();
     }
     var extras = content.querySelectorAll("[hx-swap-oob][id]");
@@ -445,6 +449,41 @@
     return work();
   }
 
+  function formData(form, submitter) {
+    try {
+      return submitter ? new FormData(form, submitter) : new FormData(form);
+    } catch (e) {
+      return new FormData(form); // a browser without FormData's submitter argument
+    }
+  }
+
+  function encoded(data) {
+    var body = new URLSearchParams();
+    data.forEach(function (value, name) {
+      if (typeof value === "string") {
+        body.append(name, value);
+      }
+    });
+    return body;
+  }
+
+  function setDisabled(buttons, disabled) {
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].disabled = disabled;
+    }
+  }
+
+  function keepReport(form, action, data) {
+    return keep(form, action, data, "report").then(function () {
+      var saved = document.createElement("p");
+      saved.className = "callout callout-ok offline-saved";
+      saved.setAttribute("role", "status");
+      saved.textContent = words("report-saved");
+      form.parentNode.insertBefore(saved, form.nextSibling);
+      form.reset();
+    });
+  }
+
   // --- wiring --------------------------------------------------------------------------
 
   function isKept(elt) {
@@ -480,24 +519,40 @@
       }
     });
 
-    // A report (a plain form) while offline, or while sets wait, is kept too.
+    // A report (a plain form) is sent by this script: what cannot be sent is kept too.
     document.addEventListener("submit", function (event) {
       var form = event.target;
       if (event.defaultPrevented || !queueable(form) || form.hasAttribute("hx-post")) {
         return;
       }
-      if (navigator.onLine !== false && !waiting.length) {
-        return; // sent by the browser as usual
-      }
       event.preventDefault();
       var action = form.getAttribute("action") || window.location.pathname;
-      keep(form, action, new FormData(form), "report").then(function () {
-        var saved = document.createElement("p");
-        saved.className = "callout callout-ok offline-saved";
-        saved.setAttribute("role", "status");
-        saved.textContent = words("report-saved");
-        form.parentNode.insertBefore(saved, form.nextSibling);
-        form.reset();
+      var data = formData(form, event.submitter);
+      if (navigator.onLine === false || waiting.length) {
+        keepReport(form, action, data);
+        return;
+      }
+      var buttons = form.querySelectorAll("button");
+      setDisabled(buttons, true);
+      window.fetch(action, {
+        method: "POST",
+        body: encoded(data),
+        credentials: "same-origin",
+        redirect: "manual"
+      }).then(function (response) {
+        if (response.type === "opaqueredirect") {
+          // Received (the form's answer is a redirect): on to the page it leads to, which
+          // shows the thanks, or the stop screen if what she reported pauses her program.
+          window.location.assign(words("today-url"));
+          return;
+        }
+        // Any other answer has something to show (a form with its errors): the browser
+        // sends the same request (same key) and shows the answer as usual.
+        setDisabled(buttons, false);
+        form.submit();
+      }, function () {
+        setDisabled(buttons, false);
+        keepReport(form, action, data);
       });
     });
 
