@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from django.utils import timezone
@@ -243,5 +244,35 @@ def test_a_report_sent_offline_waits_and_arrives_once(open_page: Any, checks: Pa
     phone.context.set_offline(False)
     expect(phone).to_have_url(re.compile(r"/today/$"), timeout=15_000)
     checks.check(phone, "today-after-report")
+    assert len(training_log.symptom_reports(user, client_id)) == 1
+    assert phone.evaluate(HER_QUEUE) == []
+
+
+def test_a_report_whose_sending_fails_is_kept_and_sent_again_once(
+    open_page: Any, checks: PageChecks
+) -> None:
+    """The phone thinks it is online but the report does not get through: it is kept with
+    its key and sent again; one report is stored."""
+    user, client_id = ines_with_a_program()
+    phone = open_today(open_page, checks)
+    phone.get_by_role("link", name="How I feel").click()
+    checks.check(phone, "feeling")
+    keys: list[str] = []
+
+    def drop_the_first(route: Any) -> None:
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        keys.append(dict(parse_qsl(route.request.post_data or ""))["idempotency_key"])
+        if len(keys) == 1:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    phone.route("**/feeling/", drop_the_first)
+    phone.get_by_role("button", name="I’m fine").click()
+    expect(phone).to_have_url(re.compile(r"/today/$"), timeout=15_000)
+    checks.check(phone, "today-after-report")
+    assert len(keys) == 2 and keys[0] == keys[1]  # the same request, sent again
     assert len(training_log.symptom_reports(user, client_id)) == 1
     assert phone.evaluate(HER_QUEUE) == []
