@@ -84,7 +84,7 @@ def test_she_logs_exactly_the_impacts_the_program_prescribes(
     checks.check(phone, "today-impact-item")
     assert_phone_readable(phone)
 
-    button = item.get_by_role("button", name="✓ Done")
+    button = item.get_by_role("button", name="✓ Done", exact=True)
     for done in range(1, sets + 1):
         button.tap()
         expect(count).to_have_text(re.compile(rf"^{done} of {sets} done"))
