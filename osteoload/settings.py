@@ -240,6 +240,9 @@ OSTEOLOAD_CLINIC_PHONE = envstr("OSTEOLOAD_CLINIC_PHONE", "")
 # authenticator app shows is the clinic's.
 OSTEOLOAD_REQUIRE_2FA = envbool("OSTEOLOAD_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = OSTEOLOAD_CLINIC_NAME or "osteoload"
+# Her booklets (normal and large print) are laid out in a background thread when her coach
+# assigns a program, so the first download is a file read (issue 17).
+OSTEOLOAD_BOOKLETS_AHEAD = envbool("OSTEOLOAD_BOOKLETS_AHEAD", True)
 # English and Spanish (docs/translations.md): the catalogues in osteoload/locale are compiled
 # when the app starts; a logged-in user's language is the one set on her account.
 USE_I18N = True

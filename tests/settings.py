@@ -14,3 +14,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # WhiteNoise warns (an error under pytest) when STATIC_ROOT does not exist.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# No booklet laid out in the background after each assignment (a test turns it on).
+OSTEOLOAD_BOOKLETS_AHEAD = False

@@ -9,22 +9,30 @@ downloads the doctor's report.
 
 A 12-week booklet takes seconds to lay out, so each rendered booklet is kept in a file
 cache under the data directory (``documents/client-<id>/``, files 0600), keyed by the
-program and a digest of the booklet's HTML: any change to the program, her name, her units
-or the templates makes a new key, and the second download of the same booklet is a file
-read. Erasing a client removes her folder (:func:`forget_client`).
+program and a digest of the booklet's HTML: any change to the program (each swap bumps its
+version and changes the HTML), her name, her units or the templates makes a new key, and the
+second download of the same booklet is a file read. When her coach assigns a program,
+:func:`prepare_booklets` lays both booklets out ahead in a background thread, so even the
+first download is a file read; a download that arrives while that rendering runs waits for
+it instead of laying the same booklet out a second time. Erasing a client removes her folder
+(:func:`forget_client`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
 from django.utils.text import slugify
 
 from osteoload.store.models import Client, ProgramRecord
@@ -33,6 +41,8 @@ from . import i18n, paper
 from .access import AnyUser, NotFound, client_for, client_for_coach
 from .clients import client_profile
 from .coaching import stored_log, stored_program
+
+logger = logging.getLogger(__name__)
 
 PDF = "application/pdf"
 ICS = "text/calendar; charset=utf-8"
@@ -80,6 +90,44 @@ def booklet(user: AnyUser, client_id: int, *, today: date, large_print: bool = F
     return Download(data, f"{_stem(client)}-program-{record.start}{suffix}.pdf", PDF)
 
 
+def prepare_booklets(user: AnyUser, client_id: int, *, today: date) -> threading.Thread | None:
+    """Lay out her assigned program's booklets (normal and large print) ahead, in a
+    background thread, so that the first download is a file read; the thread (started) or
+    ``None`` when ``OSTEOLOAD_BOOKLETS_AHEAD`` is off or she has no program to print.
+
+    Everything read from the database is read here; the thread only writes the HTML (in her
+    language) and lays it out.
+    """
+    if not getattr(settings, "OSTEOLOAD_BOOKLETS_AHEAD", True):
+        return None
+    try:
+        client, record = _assigned(user, client_id)
+    except (NotFound, DocumentsPaused):
+        return None
+    profile = client_profile(client, today=today)
+    program = stored_program(record)
+    language = i18n.client_language(client)
+
+    def still_hers() -> bool:  # erased meanwhile: keep nothing of hers
+        try:
+            return Client.objects.filter(pk=client.pk).exists()
+        finally:
+            connection.close()  # this thread's own connection
+
+    def render() -> None:
+        try:
+            for large_print, variant in ((False, "normal"), (True, "large-print")):
+                with i18n.language(language):
+                    html = paper.program_html(program, profile, large_print=large_print)
+                _cached_pdf(client.pk, f"booklet-{record.pk}-{variant}", html, keep=still_hers)
+        except Exception:  # the download will lay it out itself
+            logger.exception("laying out booklets ahead failed (program %s)", record.pk)
+
+    thread = threading.Thread(target=render, name=f"booklets-{record.pk}", daemon=True)
+    thread.start()
+    return thread
+
+
 def calendar(user: AnyUser, client_id: int, *, today: date) -> Download:
     """Her assigned program's sessions as an .ics calendar (``osteoload plan --format ics``)."""
     client, record = _assigned(user, client_id)
@@ -111,9 +159,23 @@ def _client_dir(client_id: int) -> Path:
     return cache_root() / f"client-{int(client_id)}"
 
 
-def _cached_pdf(client_id: int, prefix: str, html: str) -> bytes:
+_RENDERING: dict[Path, threading.Lock] = {}
+_RENDERING_GUARD = threading.Lock()
+
+
+def _rendering(path: Path) -> threading.Lock:
+    """One lock per booklet file: a second request for a booklet being laid out waits for
+    that rendering rather than starting its own."""
+    with _RENDERING_GUARD:
+        return _RENDERING.setdefault(path, threading.Lock())
+
+
+def _cached_pdf(
+    client_id: int, prefix: str, html: str, *, keep: Callable[[], bool] | None = None
+) -> bytes:
     """The PDF of ``html``, from the cache when this exact HTML was rendered before; a new
-    rendering replaces the older ones of the same ``prefix`` (program and variant)."""
+    rendering replaces the older ones of the same ``prefix`` (program and variant). A new
+    rendering is kept only if ``keep()`` (when given) still says so once it is laid out."""
     digest = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
     folder = _client_dir(client_id)
     path = folder / f"{prefix}-{digest}.pdf"
@@ -121,7 +183,26 @@ def _cached_pdf(client_id: int, prefix: str, html: str) -> bytes:
         return path.read_bytes()
     except OSError:
         pass
+    lock = _rendering(path)
+    try:
+        with lock:
+            return _render_once(folder, path, prefix, html, keep)
+    finally:
+        with _RENDERING_GUARD:
+            if _RENDERING.get(path) is lock and not lock.locked():
+                del _RENDERING[path]
+
+
+def _render_once(
+    folder: Path, path: Path, prefix: str, html: str, keep: Callable[[], bool] | None
+) -> bytes:
+    try:  # laid out while this request waited for the lock
+        return path.read_bytes()
+    except OSError:
+        pass
     data = paper.html_to_pdf(html)
+    if keep is not None and not keep():
+        return data
     try:
         _store(folder, path, data)
         for old in folder.glob(f"{prefix}-*.pdf"):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from osteoload.services import (
     audit,
+    client_documents,
     client_programs,
     clients,
     clock,
@@ -428,6 +429,7 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
         messages.error(request, " ".join(i.message for i in exc.issues))
         return redirect("coach-program", client_id=client_id, program_id=program_id)
     audited(request, audit.Action.UPDATE, client_id, "program", program_id, "program assigned")
+    client_documents.prepare_booklets(request.user, client_id, today=today())  # in background
     p = _pronouns(request, client_id)
     messages.success(request, f"Program assigned: {p.subject} sees it on {p.possessive} phone now.")
     return redirect("coach-client", client_id=client_id)
