@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -36,7 +37,10 @@ MAX_LISTED = 20
 _CHUNK = 1024 * 1024
 #: Line breaks and tabs are allowed in free text (notes); every other control is refused.
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+#: A JSON string (an unterminated one runs to the end; possessive, so never backtracking).
+_STRINGS = re.compile(r'"(?:[^"\\]++|\\.)*+"?', re.DOTALL)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class _TooDeep(Exception):
@@ -73,16 +77,10 @@ def _number_too_long(field: str, text: str, source: str | None) -> InputError:
 def json_depth(text: str) -> int:
     """How deeply lists and objects nest in JSON ``text`` (brackets inside strings do not
     count); linear in the text, without parsing it."""
-    bare = _STRINGS.sub("", text)
-    depth = deepest = 0
-    for char in bare:
-        if char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        elif char in "]}":
-            depth -= 1
-    return deepest
+    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text))
+    if not brackets:
+        return 0
+    return max(0, max(accumulate(map(_STEP.__getitem__, brackets))))
 
 
 def _bounded_int(text: str) -> int:
