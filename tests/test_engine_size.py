@@ -28,7 +28,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "domain/assessment/sarcopenia.py::sarcopenia_screen": 83,
     "domain/catalogue.py::_build_one": 77,
     "domain/one_rm/estimates.py::estimate_one_rm": 96,
-    "domain/programming/fitting.py::Fitter.fit_liftmor": 64,
     "domain/progression/__init__.py::next_prescriptions": 123,
     "domain/progression/balance.py::_balance": 74,
     "domain/progression/impact.py::_impact": 108,

@@ -126,14 +126,7 @@ class Fitter:
         def total() -> int:
             return sum(n.seconds for n in nodes)
 
-        reserve = 0
-        if optional:
-            shortest = self._node(optional[0].exercise_id, dose_of(optional[0]))
-            for _ in range(20):
-                if shortest.next is shortest:
-                    break
-                shortest = self._trimmed(shortest)
-            reserve = shortest.seconds
+        reserve = self._shortest_seconds(optional[0]) if optional else 0
         for _ in range(20):
             if total() <= budget_s - reserve:
                 break
@@ -179,6 +172,15 @@ class Fitter:
                 untrimmed.append(first)
                 nodes.append(node)
         return self._with_doses(items, untrimmed, nodes), total()
+
+    def _shortest_seconds(self, item: ProgramItem) -> int:
+        """The seconds of ``item`` at its shortest dose (as far as trimming goes)."""
+        shortest = self._node(item.exercise_id, dose_of(item))
+        for _ in range(20):
+            if shortest.next is shortest:
+                break
+            shortest = self._trimmed(shortest)
+        return shortest.seconds
 
     def _liftmor_trimmed(self, node: _Trimmed) -> _Trimmed:
         """One step shorter for a LIFTMOR item (R16a): chin-ups lose a set of 5 (never
