@@ -178,6 +178,12 @@ def set_own_language(user: Any, code: str) -> str:
     return chosen
 
 
+def checked_language(code: str) -> str:
+    """``code`` if the app speaks it (``""``: the browser's); else an
+    :class:`~osteoload.services.errors.InputError` naming the field and what is allowed."""
+    return _checked(code)
+
+
 def _checked(code: str) -> str:
     from django.utils.translation import gettext as _
 

@@ -122,3 +122,21 @@ def test_the_coach_downloads_her_booklet_in_her_language(world):
         )
         client_documents.booklet(world.alice.user, world.bob_id, today=date(2026, 11, 26))
     assert "Su programa de ejercicio para la salud de los huesos" in seen[0]
+
+
+def test_the_coach_chooses_her_language_at_intake(world):
+    from tests.web.conftest import PROFILE
+
+    coach = world.alice.browser()
+    form = coach.get(reverse("coach-client-new")).content.decode()
+    assert 'name="language"' in form
+    data = {"name": "Carmen", "age": "64", "sex": "female", "units": "kg", "language": "es"}
+    response = coach.post(reverse("coach-client-new"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client_id = int(response["Location"].rstrip("/").split("/")[-1])
+    from osteoload.services import access
+
+    assert access.client_for_coach(world.alice.user, client_id).language == "es"
+    refused = coach.post(reverse("coach-client-new"), {**data, "language": "xx"})
+    assert refused.status_code == 422 and "en, es" in refused.content.decode()
+    assert PROFILE  # the personas' profile is untouched

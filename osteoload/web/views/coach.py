@@ -20,6 +20,7 @@ from osteoload.services import (
     clients,
     clock,
     coaching,
+    i18n,
     mail,
     plans,
     progress,
@@ -70,15 +71,22 @@ def client_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         values = forms.raw_values(request.POST, forms.INTAKE_SECTIONS, fractures=True)
         try:
+            language = i18n.checked_language(request.POST.get("language", ""))
             client_id = clients.create_client(
                 request.user, forms.profile_data(values), today=today()
             )
+            if language:
+                i18n.set_client_language(request.user, client_id, language)
         except InputError as exc:
             issues = exc.issues
         else:
             audited(request, audit.Action.CREATE, client_id, "client", client_id, "client added")
             p = pronouns_for(str(values.get("sex") or ""))
-            messages.success(request, f"Client added. Next: generate {p.possessive} program.")
+            messages.success(
+                request,
+                _("Client added. Next: generate %(possessive)s program.")
+                % {"possessive": p.possessive},
+            )
             return redirect("coach-client", client_id=client_id)
     return _intake(request, values, issues, title="New client")
 
