@@ -220,6 +220,11 @@ def main() -> None:
                 down = time.monotonic()
                 server = _start(port, env, args.workers)
                 restarts.append(time.monotonic() - down)
+                done = sum(len(lg.acknowledged) for lg in loggers)
+                sys.stderr.write(
+                    f"kill {len(restarts)} of {args.kills}: back in "
+                    f"{restarts[-1]:.1f} s; {done} writes acknowledged so far\n"
+                )
             time.sleep(1)
             stop.set()
             for thread in threads:  # each finishes (and resends) the request it has in hand

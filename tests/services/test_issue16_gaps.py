@@ -1,7 +1,8 @@
 """Issue 16 findings that had no test of their own yet, one test per finding (SQLite, and
 PostgreSQL where it applies: CI runs tests/services again with DATABASE_URL).
 
-- the documented check (``PRAGMA integrity_check``) printed ``ok`` on a 0-byte backup;
+- a backup that failed while clients logged left a 0-byte file, and the documented check
+  (``PRAGMA integrity_check``) printed ``ok`` on it;
 - the database and the written documents were 0644 even under ``umask 077``;
 - a NUL in a note or a name, stored on SQLite, made the documented SQLite-to-PostgreSQL move
   (``dumpdata`` / ``loaddata``) load 0 rows.
@@ -15,6 +16,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import types
 from contextlib import closing
 from pathlib import Path
 
@@ -69,6 +71,35 @@ def test_an_empty_dump_is_refused_by_restore_on_postgresql(tmp_path):
     with pytest.raises(InputError) as refused:
         backup.restore(empty)
     assert f"{empty} is empty (0 bytes); it is not a backup" in str(refused.value)
+
+
+def test_a_backup_that_stays_busy_fails_and_leaves_no_file(tmp_path, monkeypatch):
+    """The finding: a backup that failed while clients logged left a 0-byte file. Now a copy
+    that stays busy is retried, then fails, and leaves neither the file nor a partial one."""
+    source = tmp_path / "osteoload.sqlite3"
+    with closing(sqlite3.connect(source)) as db:
+        db.execute("CREATE TABLE t (x INTEGER)")
+        db.commit()
+
+    class Busy:
+        def backup(self, *args: object, **kwargs: object) -> None:
+            raise sqlite3.OperationalError("database is locked")
+
+        def close(self) -> None:
+            pass
+
+    fake = types.SimpleNamespace(
+        connect=lambda *a, **k: Busy(), OperationalError=sqlite3.OperationalError
+    )
+    monkeypatch.setattr(backup, "sqlite3", fake)
+    monkeypatch.setattr(backup.time, "sleep", lambda _s: None)
+    said: list[str] = []
+    dest = tmp_path / "out" / "nightly.sqlite3"
+    dest.parent.mkdir()
+    with pytest.raises(backup.BackupFailed, match="backup failed: database is locked"):
+        backup.sqlite_backup(source, dest, said.append)
+    assert any("retrying" in line for line in said)
+    assert list(dest.parent.iterdir()) == []
 
 
 # --- files 0600 under umask 077 ----------------------------------------------------------
