@@ -3,7 +3,7 @@
 Each test builds its own data through the services (a transactional database, so that the
 live server's thread sees it) and drives the pages like a person would. Every page visited
 is screenshotted (``test-artifacts/screenshots/<test>-<n>-<slug>.png``) and checked with
-axe-core; a serious or critical axe violation fails the test.
+axe-core; an axe violation of any impact (minor included) fails the test.
 
 Without Chromium at /usr/bin/chromium the suite is skipped, except under CI (``CI`` set),
 where a missing browser fails it.

@@ -40,8 +40,8 @@ PHONE: dict[str, Any] = {
     "has_touch": True,
     "device_scale_factor": 2,
 }
-#: axe impacts that fail a test; "moderate" and "minor" ones are only written to the report.
-FAILING_IMPACTS = ("serious", "critical")
+#: axe impacts that fail a test: every one of them (issue 17: no violation of any impact).
+FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")
 #: Body text on a client's phone page is at least this big (CSS px).
 MIN_TEXT_PX = 18.0
 #: A tap target is at least this high (CSS px).
@@ -117,7 +117,7 @@ class PageChecks:
     """Screenshots and axe for every page a test visits.
 
     ``check(page, slug)`` saves ``test-artifacts/screenshots/<test>-<n>-<slug>.png`` (full
-    page) and runs axe; a serious or critical violation fails the test on the spot. Every
+    page) and runs axe; a violation of any impact fails the test on the spot. Every
     page a watched tab loads must be checked before the next one loads and before the test
     ends: a page that was never looked at fails the test too.
     """
@@ -171,7 +171,7 @@ class PageChecks:
         if axe:
             failing = [v for v in result["violations"] if v["impact"] in FAILING_IMPACTS]
             assert not failing, (
-                f"axe found {len(failing)} serious or critical problem(s) on {slug!r} "
+                f"axe found {len(failing)} problem(s) on {slug!r} "
                 f"({page.url}):\n{describe_violations(failing)}"
             )
         return result
