@@ -38,7 +38,7 @@ def client_address(request: HttpRequest) -> str | None:
     login behind the proxy would share the proxy's address and five wrong passwords from
     anywhere would lock everybody out."""
     if settings.SECURE_PROXY_SSL_HEADER is not None:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
         last = forwarded.split(",")[-1].strip()
         if last:
             return last
