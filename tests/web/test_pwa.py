@@ -33,6 +33,7 @@ def test_the_manifest_is_served_as_a_web_app_manifest_with_what_an_install_needs
     assert manifest["start_url"] == reverse("client-today")
     assert manifest["scope"] == "/"
     assert manifest["display"] == "standalone"
+    assert manifest["lang"] and manifest["dir"] == "ltr"
     for name in ("theme_color", "background_color"):
         assert re.fullmatch(r"#[0-9a-fA-F]{6}", manifest[name]), manifest[name]
 

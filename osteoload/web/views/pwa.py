@@ -22,6 +22,7 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -62,6 +63,8 @@ def manifest_document() -> dict[str, object]:
         "name": "osteoload",
         "short_name": "osteoload",
         "description": _("Your bone-health exercises: what to do today, and what you did."),
+        "lang": get_language() or "en",
+        "dir": "rtl" if get_language_bidi() else "ltr",
         "start_url": reverse("client-today"),
         "scope": "/",
         "display": "standalone",
