@@ -119,7 +119,10 @@ def load_value(load_kg: float | None, units: Units | str) -> str:
 def this_set_text(dose: Dose, number: int, units: Units | str, load_kg: float | None) -> str:
     """The set she is on and what it asks: ``"Set 2 of 3: 12 times at 8 kg"``,
     ``"Hold 4 of 10: 20 seconds"``, ``"Set 1 of 2: 10 landings"``. Past the last set the
-    last set's dose is said for an extra set (``"Extra set: ..."``)."""
+    last set's dose is said for an extra set (``"Extra set: ..."``). An item of one set says
+    nothing more than its dose does: ``""``."""
+    if dose.sets == 1 and number == 1:
+        return ""
     n = max(1, min(number, dose.sets))
     per = dose.set_per_set(n)
     if dose.kind is DoseKind.HOLD:

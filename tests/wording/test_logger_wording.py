@@ -70,6 +70,12 @@ def test_this_set_says_the_set_she_is_on_and_its_dose() -> None:
     assert this_set_text(hold, 4, "kg", None) == "Hold 4 of 10: 20 seconds"
     impact = dose_of({"sets": 2, "reps": 10, "impacts": 20})
     assert this_set_text(impact, 1, "kg", None) == "Set 1 of 2: 10 landings"
+    # one set (a warm-up walk, 10 landings in one go): its dose says it all
+    assert this_set_text(dose_of({"sets": 1, "minutes": 5}), 1, "kg", None) == ""
+    assert this_set_text(dose_of({"sets": 1, "reps": 10, "impacts": 10}), 1, "kg", None) == ""
+    assert (
+        this_set_text(dose_of({"sets": 1, "minutes": 5}), 2, "kg", None) == "Extra set: 5 minutes"
+    )
 
 
 def test_last_set_is_the_same_set_last_time_or_her_last_one() -> None:
