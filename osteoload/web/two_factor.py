@@ -4,8 +4,9 @@ without one is sent to set it up first. Runs after django-otp's ``OTPMiddleware`
 knows whether this session typed a code). Requests with an ``Authorization: Bearer`` API
 token are left alone: a token is its own credential.
 
-What a session still needs is kept in the session (worked out once per login, and again when
-the requirement changes), so pages cost no extra query.
+What a session still needs is worked out at each request (one query: does she have a
+confirmed authenticator?), so turning it on in one browser makes her other sessions ask for the
+code at their next request.
 """
 
 from __future__ import annotations
@@ -22,26 +23,10 @@ from django.utils.translation import gettext as _
 from osteoload.services import two_factor
 from osteoload.services.two_factor import Need
 
-SESSION_KEY = "osteoload_2fa"
-
 
 def session_need(request: HttpRequest) -> Need:
-    """What this session still needs (cached in the session; see the module's docstring)."""
-    required = two_factor.required()
-    cached = request.session.get(SESSION_KEY)
-    if isinstance(cached, list) and len(cached) == 2 and cached[0] == required:
-        try:
-            return Need(cached[1])
-        except ValueError:
-            pass
-    need = two_factor.need(request.user)
-    request.session[SESSION_KEY] = [required, need.value]
-    return need
-
-
-def forget(request: HttpRequest) -> None:
-    """Work it out again at the next request (after turning it on or off)."""
-    request.session.pop(SESSION_KEY, None)
+    """What this session's person still has to do before pages open."""
+    return two_factor.need(request.user)
 
 
 def verified(request: HttpRequest) -> bool:

@@ -157,3 +157,19 @@ def test_the_page_is_for_coaches(world):
 def test_the_settings_page_links_to_it_for_coaches(world):
     page = log_in("alice").get(reverse("settings")).content.decode()
     assert reverse("settings-two-factor") in page
+
+
+def test_turning_it_on_makes_her_other_sessions_ask_for_the_code(world):
+    other = log_in("alice")
+    assert other.get(reverse("coach-roster")).status_code == 200
+    enrol(log_in("alice"), world.alice.user)
+    response = other.get(reverse("coach-roster"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two-factor-verify"))
+
+
+def test_a_page_costs_one_query_more_at_most(world, django_assert_max_num_queries):
+    browser = log_in("alice")
+    browser.get(reverse("coach-roster"))
+    with django_assert_max_num_queries(12):
+        assert browser.get(reverse("coach-roster")).status_code == 200

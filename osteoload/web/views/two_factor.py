@@ -18,7 +18,7 @@ from osteoload.services import two_factor
 from osteoload.services.errors import InputError, Issue
 
 from .. import forms
-from ..two_factor import forget, session_need, verified
+from ..two_factor import session_need, verified
 from .common import COACH
 from .settings import _base, member_view
 
@@ -50,9 +50,6 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("login")
     if session_need(request) is not two_factor.Need.VERIFY or verified(request):
-        return redirect(_next(request))
-    if not two_factor.enabled(request.user):  # turned off from another session
-        forget(request)
         return redirect(_next(request))
     issues: list[Issue] = []
     if request.method == "POST":
@@ -86,7 +83,6 @@ def settings_page(request: HttpRequest, role: str) -> HttpResponse:
         try:
             if action == "disable":
                 two_factor.disable(request.user, code)
-                forget(request)
                 messages.success(request, _("Two-factor sign-in is off."))
                 return redirect("settings")
             device = two_factor.confirm_enrolment(request.user, code)
@@ -94,7 +90,6 @@ def settings_page(request: HttpRequest, role: str) -> HttpResponse:
             issues = list(exc.issues)
         else:
             django_otp.login(request, device)
-            forget(request)
             messages.success(
                 request, _("Two-factor sign-in is on: each login now asks for a code too.")
             )
