@@ -286,6 +286,7 @@ def test_one_tap_is_refused_for_a_strength_item_and_for_an_unknown_one(world):
     refused = post(browser, "client-log-as-planned", {"exercise_id": key})
     assert refused.status_code == 422
     assert "Only balance and impact exercises" in refused.content.decode()
+    assert "exercise_id" not in refused.content.decode()  # no field name she never saw
     unknown = post(browser, "client-log-as-planned", {"exercise_id": "moon_walk"})
     assert unknown.status_code == 422
     assert training_log.sets_on(world.bob.user, world.bob_id, TODAY) == []

@@ -248,7 +248,8 @@ def log_as_planned(request: HttpRequest, client_id: int) -> HttpResponse:
             response["HX-Redirect"] = reverse("client-today")  # the stop screen (R32)
         return response
     except InputError as exc:
-        return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
+        # (Which exercise is not a field she filled in: the message alone says it.)
+        return _log_error(request, exercise_id, [forms.plain_message(i) for i in exc.issues])
     if set_ids:
         many = "s" if len(set_ids) != 1 else ""
         audited(request, audit.Action.CREATE, client_id, "sets", None,
