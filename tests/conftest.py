@@ -23,5 +23,8 @@ def _fresh_cache():
     there), so no test sees another's results."""
     from django.core.cache import cache
 
+    from osteoload.store.records import forget_programs
+
     cache.clear()
+    forget_programs()
     yield

@@ -29,7 +29,8 @@ from osteoload.domain.progression import (
     attention_flags,
     next_prescriptions,
 )
-from osteoload.domain.serialize import from_jsonable, jsonable
+from osteoload.domain.serialize import jsonable
+from osteoload.store import records
 from osteoload.store.models import Client, ProgramRecord
 from osteoload.wording.dose import last_time_text
 from osteoload.wording.progression import with_reasons
@@ -38,7 +39,6 @@ from .access import AnyUser, client_for
 from .catalogue import get_catalogue
 from .client_programs import TodayView, today_session
 from .clients import client_profile
-from .training_log import set_log_record
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,28 +67,18 @@ class ClientNext:
 
 def stored_log(client: Client, *, before: date | None = None) -> list[SetLog]:
     """Her logged sets as engine records, oldest first (only those before ``before``)."""
-    rows = client.set_logs.all()
-    if before is not None:
-        rows = rows.filter(date__lt=before)
-    return [s for s in (set_log_record(r) for r in rows.order_by("date", "id")) if s is not None]
+    return records.set_logs_of_client(client.pk, before=before)
 
 
 def earlier_blocks(client: Client, current: ProgramRecord) -> list[Program]:
     """The blocks she trained on before ``current``: the programs her logged sets belong to
     (R18: successes count across blocks)."""
-    ids = set(
-        client.set_logs.exclude(program=None)
-        .exclude(program_id=current.pk)
-        .values_list("program_id", flat=True)
-        .distinct()
-    )
-    records = ProgramRecord.objects.filter(pk__in=ids, start__lt=current.start)
-    return [stored_program(r) for r in records.order_by("start")]
+    return records.earlier_programs(client.pk, current.pk, current.start)
 
 
 def stored_program(record: ProgramRecord) -> Program:
     """The assigned program as the engine's record, exactly as stored (swaps included)."""
-    return from_jsonable(Program, record.document)
+    return records.program_of(record)
 
 
 def compute_next(

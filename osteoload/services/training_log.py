@@ -11,11 +11,10 @@ from typing import Annotated, Any
 from django.db import transaction
 from pydantic import Field, ValidationInfo, field_validator
 
-from osteoload.domain.errors import DomainError
 from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import report_decision
 from osteoload.domain.vocabulary import Symptom
-from osteoload.store import hot
+from osteoload.store import hot, records
 from osteoload.store.bulk import NewSetLog, insert_set_logs
 from osteoload.store.models import Client, SetLogRow, SymptomReport
 
@@ -273,21 +272,4 @@ def recent_pain(
 
 def set_log_record(r: SetLogRow) -> SetLog | None:
     """A stored set as an engine record (``None`` if it cannot be one, e.g. a bare tick)."""
-    load = float(r.load_kg) if r.load_kg is not None and r.load_kg > 0 else None
-    rpe = float(r.rpe) if r.rpe is not None else None
-    try:
-        return SetLog(
-            date=r.date,
-            exercise_id=r.exercise_id,
-            set=r.set_number,
-            reps=r.reps or 0,
-            load_kg=load,
-            rpe=rpe,
-            rir=float(r.rir) if r.rir is not None and rpe is None else None,
-            pain=r.pain,
-            note=r.note,
-            impacts=r.impacts,
-            hold_s=r.hold_s or None,
-        )
-    except DomainError:
-        return None
+    return records.set_log_of(r)

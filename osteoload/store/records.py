@@ -1,0 +1,151 @@
+"""Stored rows as engine records, in one place (the store's side of DESIGN.md's promise that
+queries return engine records).
+
+Two reads dominate the coaching loop for a client with years of logs: every set she ever
+logged (tens of thousands of rows) and every block she trained on (a dozen program documents
+of thousands of values each). Sets are read as plain value tuples, not model instances, and
+each stored program is rebuilt once per process and version.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+from django.db.models import Exists, OuterRef
+
+from osteoload.domain.errors import DomainError
+from osteoload.domain.logs import SetLog
+from osteoload.domain.program import Program
+from osteoload.domain.serialize import from_jsonable
+
+from .models import ProgramRecord, SetLogRow
+
+#: The columns a set needs to become an engine record, in :func:`set_log_from_values`'s order.
+SET_COLUMNS = (
+    "date", "exercise_id", "set_number", "reps", "load_kg", "rpe", "rir", "pain", "note",
+    "impacts", "hold_s",
+)  # fmt: skip
+
+
+def set_log_from_values(
+    day: date,
+    exercise_id: str,
+    set_number: int,
+    reps: int | None,
+    load_kg: Decimal | float | None,
+    rpe: Decimal | float | None,
+    rir: Decimal | float | None,
+    pain: int | None,
+    note: str,
+    impacts: int | None,
+    hold_s: int | None,
+) -> SetLog | None:
+    """A stored set as an engine record (``None`` if it cannot be one, e.g. a bare tick).
+    A zero load is no load; an effort given as RPE wins over RIR."""
+    load = float(load_kg) if load_kg is not None and load_kg > 0 else None
+    effort = float(rpe) if rpe is not None else None
+    try:
+        return SetLog(
+            date=day,
+            exercise_id=exercise_id,
+            set=set_number,
+            reps=reps or 0,
+            load_kg=load,
+            rpe=effort,
+            rir=float(rir) if rir is not None and effort is None else None,
+            pain=pain,
+            note=note,
+            impacts=impacts,
+            hold_s=hold_s or None,
+        )
+    except DomainError:
+        return None
+
+
+def set_log_of(row: SetLogRow) -> SetLog | None:
+    """One stored set (a model instance) as an engine record."""
+    return set_log_from_values(*(getattr(row, c) for c in SET_COLUMNS))
+
+
+def set_logs_of_client(client_id: int, *, before: date | None = None) -> list[SetLog]:
+    """Her logged sets as engine records, oldest first (only those before ``before``).
+
+    Read with one plain SQL query rather than through the ORM: for three years of logs
+    (about 24,000 sets) the ORM's per-value converters cost more than the query and the
+    engine records together. Values come back as the driver gives them (SQLite: dates as
+    ISO text, decimals as floats; PostgreSQL: dates and Decimals) and are taken as such."""
+    table = connection.ops.quote_name(SetLogRow._meta.db_table)
+    q = connection.ops.quote_name
+    sql = f"SELECT {', '.join(q(c) for c in SET_COLUMNS)} FROM {table} WHERE {q('client_id')} = %s"
+    params: list[Any] = [client_id]
+    if before is not None:
+        sql += f" AND {q('date')} < %s"
+        params.append(connection.ops.adapt_datefield_value(before))
+    sql += f" ORDER BY {q('date')}, {q('id')}"
+    out: list[SetLog] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(2000):
+            for day, *rest in rows:
+                if isinstance(day, str):
+                    day = date.fromisoformat(day)
+                record = set_log_from_values(day, *rest)
+                if record is not None:
+                    out.append(record)
+    return out
+
+
+#: Rebuilt programs by (row id, version, last change). A stored program's document changes
+#: only through ``save()`` (a swap bumps its version; ``updated`` moves on every save), so a
+#: key that matches is the same document. Bounded: the least recently used go first.
+_PROGRAMS: OrderedDict[tuple[int, int, datetime | None], Program] = OrderedDict()
+_PROGRAMS_MAX = 512
+_PROGRAMS_LOCK = threading.Lock()
+
+
+def program_of(record: ProgramRecord) -> Program:
+    """The assigned program as the engine's record, exactly as stored (swaps included)."""
+    if record.pk is None:
+        return _rebuild_program(record.document)
+    key = (record.pk, record.version, record.updated)
+    with _PROGRAMS_LOCK:
+        found = _PROGRAMS.get(key)
+        if found is not None:
+            _PROGRAMS.move_to_end(key)
+            return found
+    program = _rebuild_program(record.document)
+    with _PROGRAMS_LOCK:
+        _PROGRAMS[key] = program
+        while len(_PROGRAMS) > _PROGRAMS_MAX:
+            _PROGRAMS.popitem(last=False)
+    return program
+
+
+def earlier_programs(client_id: int, current_id: int, start: date) -> list[Program]:
+    """The blocks she trained on before the one starting on ``start`` (its row
+    ``current_id``): her programs that started earlier and have logged sets, oldest first.
+    Documents are read only for blocks not already rebuilt in this process."""
+    logged = SetLogRow.objects.filter(program_id=OuterRef("pk"))
+    blocks = (
+        ProgramRecord.objects.filter(client_id=client_id, start__lt=start)
+        .exclude(pk=current_id)
+        .filter(Exists(logged))
+        .only("id", "version", "updated", "start")
+        .order_by("start", "id")
+    )
+    return [program_of(r) for r in blocks]
+
+
+def _rebuild_program(document: dict[str, Any]) -> Program:
+    return from_jsonable(Program, document)
+
+
+def forget_programs() -> None:
+    """Empty the rebuilt-program cache (tests whose databases reuse row ids call it)."""
+    with _PROGRAMS_LOCK:
+        _PROGRAMS.clear()
