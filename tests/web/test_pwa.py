@@ -74,6 +74,7 @@ def test_the_service_worker_is_served_from_the_root_as_javascript(db):
     config = json.loads(first.removeprefix("self.OSTEOLOAD_SW = ").removesuffix(";"))
     assert config["start"] == reverse("client-today")
     assert config["logout"] == reverse("logout")
+    assert reverse("exercise-picture", args=["squat", "start"]).startswith(config["pictures"])
     shell = config["shell"]
     for needed in ("osteoload/css/osteoload.css", "osteoload/vendor/htmx.min.js",
                    "osteoload/js/offline-queue.js", "osteoload/icons/icon-192.png"):  # fmt: skip

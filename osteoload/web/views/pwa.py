@@ -110,6 +110,8 @@ def worker_source() -> str:
         "login": reverse("login"),
         "logout": reverse("logout"),
         "start": reverse("client-today"),
+        # the exercise pictures: the same for everyone, kept like the shell once seen
+        "pictures": reverse("exercise-picture", args=["x", "y"]).partition("x/y")[0],
     }
     return f"self.OSTEOLOAD_SW = {json.dumps(config)};\n{source}"
 

@@ -1,10 +1,12 @@
 /* osteoload: the service worker. Served from the site's root as /sw.js by
  * osteoload/web/views/pwa.py, which puts one line in front of this file:
- *   self.OSTEOLOAD_SW = {version, shell: [static URLs], static, login, logout, start};
+ *   self.OSTEOLOAD_SW = {version, shell: [static URLs], static, login, logout, start,
+ *                        pictures};
  *
  * What it does:
  * - The app shell (stylesheet, scripts, icons) is kept at install and served from the
- *   cache first, so pages look right without a connection. A new version of any shell file
+ *   cache first, so pages look right without a connection; the exercise pictures (the same
+ *   for everyone) are kept the same way once seen. A new version of any shell file
  *   changes the version and installs a new worker, which drops the old shell.
  * - A client's own pages (Today, How I feel, ...) are fetched from the network first; a copy
  *   of each is kept so that in a basement gym without signal she can still read her session.
@@ -75,12 +77,18 @@
     );
   });
 
+  // Counts the times the kept pages were deleted: a page fetched before a logout and
+  // arriving after it is not kept.
+  var forgotten = 0;
+
   function forgetPages() {
+    forgotten += 1;
     return caches.delete(PAGES);
   }
 
   /* Keep a copy of one of her pages, labelled with its owner; copies of anyone else go. */
-  function keep(request, response) {
+  function keep(request, response, since) {
+    var generation = typeof since === "number" ? since : forgotten;
     return response.text().then(function (html) {
       var found = USER_META.exec(html);
       var owner = found ? found[1] : "";
@@ -88,6 +96,9 @@
         // Not a client's page (a coach's, or nobody logged in): nothing is kept, and if
         // nobody is logged in any more, nothing kept so far stays either.
         return owner ? null : forgetPages();
+      }
+      if (generation !== forgotten) {
+        return null; // she logged out while this page was on its way
       }
       return caches.open(PAGES).then(function (cache) {
         return cache.keys().then(function (requests) {
@@ -139,12 +150,13 @@
 
   function page(event) {
     var request = event.request;
+    var since = forgotten;
     return fetch(request).then(function (response) {
       if (response.redirected && isLogin(response.url)) {
         event.waitUntil(forgetPages()); // her session ended: nothing of hers stays
       } else if (response.ok && response.type === "basic" &&
                  (response.headers.get("Content-Type") || "").indexOf("text/html") === 0) {
-        event.waitUntil(keep({ url: response.url || request.url }, response.clone()));
+        event.waitUntil(keep({ url: response.url || request.url }, response.clone(), since));
       }
       return response;
     }, function () {
@@ -180,7 +192,8 @@
       }
       return; // sent by the browser as usual
     }
-    if (url.pathname.indexOf(CONFIG.static) === 0) {
+    if (url.pathname.indexOf(CONFIG.static) === 0 ||
+        (CONFIG.pictures && url.pathname.indexOf(CONFIG.pictures) === 0)) {
       event.respondWith(shell(request));
     } else if (request.mode === "navigate") {
       event.respondWith(page(event));
@@ -198,9 +211,10 @@
         if (url.origin !== self.location.origin) {
           return null;
         }
+        var since = forgotten;
         return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
           if (response.ok && !response.redirected) {
-            return keep({ url: url.href }, response);
+            return keep({ url: url.href }, response, since);
           }
           return null;
         }).catch(function () {
