@@ -189,7 +189,11 @@ def test_the_cli_prints_spanish_with_lang_es():
         translation.activate("en")
     assert result.exit_code == 0, result.output
     assert "Su densidad ósea está en el rango de la osteoporosis" in result.output
-    assert "Your bone density" not in result.output
+    assert "Estado: Listo para empezar" in result.output
+    assert "=== Semana 1: familiarización" in result.output
+    assert "Por qué:" in result.output and "Calentamiento caminando suave" in result.output
+    for english in ("Your bone density", "Status:", "Week 1", "Why:", "Strength session"):
+        assert english not in result.output, english
 
 
 def test_the_cli_refuses_an_unknown_language():

@@ -22,7 +22,8 @@ from osteoload.services.plans import (
     with_display,
 )
 from osteoload.services.profiles import load_profile
-from osteoload.wording import Audience
+from osteoload.wording import Audience, _, gettext_noop
+from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import dose_text
 
 from .common import TextOrJson, console, input_errors, parse_date_option, print_json
@@ -142,53 +143,87 @@ def write_output(target: Path, data: bytes) -> None:
 
 
 def render_screening(s: Screening) -> None:
-    words = {"ready": "Ready to start", "needs_clearance": "Needs clearance first",
-             "withheld": "On hold"}  # fmt: skip
-    console.print(f"Status: {words[s.status.value]} ({s.status.value})", markup=False)
+    words = {"ready": gettext_noop("Ready to start"),
+             "needs_clearance": gettext_noop("Needs clearance first"),
+             "withheld": gettext_noop("On hold")}  # fmt: skip
     console.print(
-        f"Bone: {s.bone_category.value.replace('_', ' ')}   Falls risk: {s.falls_risk.value}   "
-        f"Highest impact: {s.max_impact.value}   Track: {s.track.value.replace('_', ' ')}",
+        _("Status: %(status)s (%(code)s)")
+        % {"status": _(words[s.status.value]), "code": s.status.value},
+        markup=False,
+    )
+    console.print(
+        _("Bone: %(bone)s   Falls risk: %(risk)s   Highest impact: %(impact)s   Track: %(track)s")
+        % {
+            "bone": _(s.bone_category.value.replace("_", " ")),
+            "risk": _(s.falls_risk.value),
+            "impact": s.max_impact.value,
+            "track": s.track.value.replace("_", " "),
+        },
         markup=False,
     )
     if s.vivifrail_passport:
-        console.print(f"Vivifrail passport: {s.vivifrail_passport}", markup=False)
+        console.print(
+            _("Vivifrail passport: %(passport)s") % {"passport": s.vivifrail_passport},
+            markup=False,
+        )
     if s.review_date:
-        console.print(f"Review on or after: {s.review_date.isoformat()}", markup=False)
+        console.print(
+            _("Review on or after: %(day)s") % {"day": s.review_date.isoformat()}, markup=False
+        )
     labels = {"must": "MUST", "should": "SHOULD", "info": "NOTE"}
     console.print("", markup=False)
     for f in s.findings:
         console.print(f"[{labels[f.severity.value]} {f.rule}] {f.message}", markup=False)
     if s.next_steps:
-        console.print("\nNext steps:", markup=False)
+        console.print("\n" + _("Next steps:"), markup=False)
         for step in s.next_steps:
             console.print(f"  - {step}", markup=False)
 
 
 def render_program(program: Program, *, name: str | None, units: Units) -> None:
-    who = f" for {name}" if name else ""
-    console.print(f"osteoload program{who}, starting {program.start.isoformat()}", markup=False)
+    start = program.start.isoformat()
+    console.print(
+        _("osteoload program for %(name)s, starting %(start)s") % {"name": name, "start": start}
+        if name
+        else _("osteoload program, starting %(start)s") % {"start": start},
+        markup=False,
+    )
     render_screening(program.screening)
     for note in program.notes:
         console.print(f"\n{note}", markup=False)
     for week in program.weeks:
-        console.print(
-            f"\n=== Week {week.week}: {week.phase.value} "
-            f"(balance {week.balance_minutes} min, {week.impacts} impacts) ===",
-            markup=False,
-        )
+        heading = _("Week %(week)s: %(phase)s (balance %(minutes)s min, %(impacts)s impacts)") % {
+            "week": week.week,
+            "phase": _(week.phase.value),
+            "minutes": week.balance_minutes,
+            "impacts": week.impacts,
+        }
+        console.print(f"\n=== {heading} ===", markup=False)
         for session in week.sessions:
-            kind = "Strength session" if session.kind == "resistance" else "Short home session"
+            kind = (
+                _("Strength session") if session.kind == "resistance" else _("Short home session")
+            )
             console.print(
-                f"\n{DAY_NAMES[session.day]} {session.date.isoformat()} - {kind}, "
-                f"about {session.minutes} min",
+                "\n"
+                + _("%(weekday)s %(date)s - %(kind)s, about %(minutes)s min")
+                % {
+                    "weekday": _(DAY_NAMES[session.day]),
+                    "date": session.date.isoformat(),
+                    "kind": kind,
+                    "minutes": session.minutes,
+                },
                 markup=False,
             )
             for item in session.items:
                 console.print(
-                    f"  - {item.name}: {dose_text(item, units, Audience.PRINT)}", markup=False
+                    f"  - {exercise_words(item.name)}: {dose_text(item, units, Audience.PRINT)}",
+                    markup=False,
                 )
                 if week.week == 1:
-                    console.print(f"      Why: {item.why}", markup=False)
+                    console.print(
+                        "      " + _("Why: %(why)s") % {"why": exercise_words(item.why)},
+                        markup=False,
+                    )
                     if item.note:
                         console.print(f"      {item.note}", markup=False)
 
