@@ -91,7 +91,10 @@
     var generation = typeof since === "number" ? since : forgotten;
     return response.text().then(function (html) {
       var found = USER_META.exec(html);
-      var owner = found ? found[1] : "";
+      if (!found) {
+        return null; // not one of the app's pages (the API's documentation, say)
+      }
+      var owner = found[1];
       if (owner.indexOf("c-") !== 0) {
         // Not a client's page (a coach's, or nobody logged in): nothing is kept, and if
         // nobody is logged in any more, nothing kept so far stays either.
