@@ -10,7 +10,7 @@ and records every "201 Created" with its key and the id in the answer. A request
 answer (the server was killed under it) is sent again with the same key once the server is
 back, as a phone does, until it is acknowledged.
 
-``--kills`` times, after a random 1 to 6 s of load, the whole process group (gunicorn's
+``--kills`` times, after a random 2 to 10 s of load, the whole process group (gunicorn's
 arbiter and its workers) is killed with SIGKILL and the server started again. At the end the
 server is stopped and the database read directly:
 
@@ -102,6 +102,14 @@ def _post(port: int, logger: Logger, key: str, body: str) -> tuple[int, bytes]:
         conn.close()
 
 
+def _log_safely(port: int, logger: Logger, day: str, stop: threading.Event) -> None:
+    """``_log``; a thread that stops on an error says so in the figures (``refused``)."""
+    try:
+        _log(port, logger, day, stop)
+    except Exception as error:  # noqa: BLE001 - counted and shown, never lost
+        logger.refused.append(f"the logging thread stopped: {error!r}")
+
+
 def _log(port: int, logger: Logger, day: str, stop: threading.Event) -> None:
     """Log sets until ``stop``; a request without an answer is retried with its key."""
     n = 0
@@ -116,7 +124,7 @@ def _log(port: int, logger: Logger, day: str, stop: threading.Event) -> None:
         while True:  # until this key is answered, even after stop: nothing left in doubt
             try:
                 status, raw = _post(port, logger, key, body)
-            except OSError:  # refused, reset, or no answer: the server is down or was killed
+            except (OSError, http.client.HTTPException):  # refused, reset, cut off: killed
                 status, raw = 0, b""
             if status == 201:
                 logger.acknowledged[key] = int(json.loads(raw)["id"])
@@ -207,7 +215,9 @@ def main() -> None:
         env = bench_env(Path(data_dir), args.database_url)
         port = _free_port()
         stop = threading.Event()
-        threads = [threading.Thread(target=_log, args=(port, lg, day, stop)) for lg in loggers]
+        threads = [
+            threading.Thread(target=_log_safely, args=(port, lg, day, stop)) for lg in loggers
+        ]
         started = time.monotonic()
         server = _start(port, env, args.workers)
         for thread in threads:
@@ -215,7 +225,7 @@ def main() -> None:
         restarts: list[float] = []
         try:
             for _ in range(args.kills):
-                time.sleep(chance.uniform(1.0, 6.0))
+                time.sleep(chance.uniform(2.0, 10.0))
                 _kill(server)
                 down = time.monotonic()
                 server = _start(port, env, args.workers)
