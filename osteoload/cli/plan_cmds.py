@@ -25,6 +25,7 @@ from osteoload.services.profiles import load_profile
 from osteoload.wording import Audience, _, gettext_noop
 from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import dose_text
+from osteoload.wording.notes import note_words
 
 from .common import TextOrJson, console, input_errors, parse_date_option, print_json
 
@@ -190,7 +191,7 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
     )
     render_screening(program.screening)
     for note in program.notes:
-        console.print(f"\n{note}", markup=False)
+        console.print(f"\n{note_words(note)}", markup=False)
     for week in program.weeks:
         heading = _("Week %(week)s: %(phase)s (balance %(minutes)s min, %(impacts)s impacts)") % {
             "week": week.week,
@@ -225,7 +226,7 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
                         markup=False,
                     )
                     if item.note:
-                        console.print(f"      {item.note}", markup=False)
+                        console.print(f"      {note_words(item.note)}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -60,6 +60,7 @@ from osteoload.domain.vocabulary import (
 from osteoload.wording import Audience, gettext_noop
 from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import column_lines, dose_text
+from osteoload.wording.notes import note_words
 from osteoload.wording.stops import day_in_words
 
 from . import clock, i18n
@@ -317,14 +318,16 @@ def _card(
     cells: list[tuple[int, tuple[str, ...]]] = []
     done: set[int] = set()
     notes: list[str] = []
+    engine_notes: list[str] = []  # as the engine wrote them (notes: in the active language)
     for week, item in items:
         repeat = (
             bool(item.note)
             and str(item.note).startswith("Choose a weight")
-            and any(n.startswith("Choose a weight") for n in notes)
+            and any(n.startswith("Choose a weight") for n in engine_notes)
         )
-        if item.note and item.note not in notes and not repeat:
-            notes.append(item.note)
+        if item.note and item.note not in engine_notes and not repeat:
+            engine_notes.append(item.note)
+            notes.append(note_words(item.note))
         if week in done:
             continue
         done.add(week)
@@ -666,7 +669,7 @@ def program_context(
         "end": long_date(last) if last else "",
         "weeks": str(len(program.weeks)) if program.weeks else "",
         "screening": screening_words(program.screening),
-        "notes": list(program.notes),
+        "notes": [note_words(n) for n in program.notes],
         "types": types,
         "logs": log_weeks(program, units, types),
     }

@@ -24,6 +24,7 @@ from osteoload.wording.logger import (
     load_value,
     this_set_text,
 )
+from osteoload.wording.notes import note_words
 from osteoload.wording.stops import day_in_words
 
 from . import labels
@@ -207,6 +208,8 @@ def localised_item(item: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("name", "why"):
         if isinstance(out.get(key), str):
             out[key] = exercise_words(out[key])
+    if isinstance(out.get("note"), str):
+        out["note"] = note_words(out["note"])
     return out
 
 

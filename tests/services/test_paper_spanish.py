@@ -55,7 +55,8 @@ def test_spanish_booklet_has_every_exercise_load_and_finding(tmp_path):
                     "Series hechas", "Dolor", "Lo que debe evitar, y por qué"):  # fmt: skip
         assert heading in text, heading
     for english in ("Strength day", "Week 4 log", "How to use this booklet", "Sets done",
-                    "What to avoid", "Do the exercises in this order", "Why:"):  # fmt: skip
+                    "What to avoid", "Do the exercises in this order", "Why:",
+                    "Choose a weight", "Where no weight is given"):  # fmt: skip
         assert english not in text, english
     assert overflowing(document) == []
     assert image_boxes(document) == html.count("<img ")

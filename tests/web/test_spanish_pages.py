@@ -19,7 +19,7 @@ ENGLISH = (
     "Today's exercises", "How to do it", "Not feeling right?", "Tell us how you feel",
     "How are you feeling?", "I’m fine", "My progress", "My booklet", "Log out", "Why:",
     "How many times", "Any pain", "Well done", "Settings", "no pain", "worst pain",
-    "Your strength", "Your weeks", "Balance practice per week", "Send",
+    "Your strength", "Your weeks", "Balance practice per week", "Send", "Choose a weight",
 )  # fmt: skip
 
 
