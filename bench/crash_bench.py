@@ -8,7 +8,8 @@ and an API token. ``osteoload serve`` runs in its own process group; one thread 
 logs sets through ``POST /api/v1/clients/{id}/sets``, each with a fresh ``Idempotency-Key``,
 and records every "201 Created" with its key and the id in the answer. A request that got no
 answer (the server was killed under it) is sent again with the same key once the server is
-back, as a phone does, until it is acknowledged.
+back, as a phone does, until it is acknowledged; so is one answered 409 (a collision, e.g.
+SQLite busy) or 5xx.
 
 ``--kills`` times, after a random 2 to 10 s of load, the whole process group (gunicorn's
 arbiter and its workers) is killed with SIGKILL and the server started again. At the end the
@@ -59,7 +60,8 @@ class Logger:
     client_id: int
     token: str
     acknowledged: dict[str, int] = field(default_factory=dict)  # key -> set id
-    retried: int = 0
+    no_answer: int = 0  # keys sent again because the server gave no answer (killed or down)
+    busy: int = 0  # answers 409 (a collision) or 5xx, sent again with the same key
     refused: list[str] = field(default_factory=list)  # unexpected answers (status: body)
 
 
@@ -120,7 +122,7 @@ def _log(port: int, logger: Logger, day: str, stop: threading.Event) -> None:
         key = str(uuid.uuid4())
         body = json.dumps({"date": day, "exercise_id": "goblet_squat", "set_number": n % 20 + 1,
                            "reps": 8, "load_kg": 12.5, "rpe": 7})  # fmt: skip
-        first = True
+        missed = False
         while True:  # until this key is answered, even after stop: nothing left in doubt
             try:
                 status, raw = _post(port, logger, key, body)
@@ -132,9 +134,11 @@ def _log(port: int, logger: Logger, day: str, stop: threading.Event) -> None:
             if status and status < 500 and status != 409:
                 logger.refused.append(f"{status}: {raw[:200]!r}")
                 break
-            if first:
-                logger.retried += 1
-                first = False
+            if status:
+                logger.busy += 1
+            elif not missed:
+                logger.no_answer += 1
+            missed = missed or not status
             time.sleep(0.2)
 
 
@@ -273,7 +277,8 @@ def _report(args: argparse.Namespace, loggers: list[Logger], restarts: list[floa
     )  # fmt: skip
     report.add(
         "acknowledged writes", acknowledged=acknowledged, missing=missing,
-        stored_not_acknowledged=extra, resent_after_a_kill=sum(lg.retried for lg in loggers),
+        stored_not_acknowledged=extra, resent_no_answer=sum(lg.no_answer for lg in loggers),
+        answered_409_or_5xx=sum(lg.busy for lg in loggers),
         refused=len(refused),
     )  # fmt: skip
     report.add("integrity", **integrity)
