@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from osteoload.store.models import CalendarFeed
 
-from . import clock, paper
+from . import clock, i18n, paper
 from .access import AnyUser, NotFound, client_for
 from .clients import client_profile
 from .coaching import stored_program
@@ -136,10 +136,11 @@ def feed_ics(token: str) -> bytes:
     profile = client_profile(client, today=today)
     record = client.programs.filter(assigned=True).first()
     program = stored_program(record) if record is not None and not client.paused else None
-    return paper.program_ics(
-        program,
-        profile,
-        at=feed.session_time,
-        remind_minutes=REMINDER_MINUTES,
-        refresh_hours=REFRESH_HOURS,
-    )
+    with i18n.language(i18n.client_language(client)):  # her language, not the calendar app's
+        return paper.program_ics(
+            program,
+            profile,
+            at=feed.session_time,
+            remind_minutes=REMINDER_MINUTES,
+            refresh_hours=REFRESH_HOURS,
+        )

@@ -140,3 +140,15 @@ def test_the_coach_chooses_her_language_at_intake(world):
     refused = coach.post(reverse("coach-client-new"), {**data, "language": "xx"})
     assert refused.status_code == 422 and "en, es" in refused.content.decode()
     assert PROFILE  # the personas' profile is untouched
+
+
+def test_her_calendar_subscription_is_in_her_language(world):
+    from icalendar import Calendar
+
+    from osteoload.services import calendar_feed
+
+    i18n.set_client_language(world.alice.user, world.bob_id, "es")
+    feed = calendar_feed.create_feed(world.bob.user, world.bob_id)
+    data = calendar_feed.feed_ics(feed.token)
+    events = [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
+    assert events and str(events[0]["summary"]).startswith("Sesión")
