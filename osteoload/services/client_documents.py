@@ -26,6 +26,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -90,12 +91,37 @@ def booklet(user: AnyUser, client_id: int, *, today: date, large_print: bool = F
     return Download(data, f"{_stem(client)}-program-{record.start}{suffix}.pdf", PDF)
 
 
-def prepare_booklets(user: AnyUser, client_id: int, *, today: date) -> threading.Thread | None:
-    """Lay out her assigned program's booklets (normal and large print) ahead, in a
-    background thread, so that the first download is a file read; the thread (started) or
-    ``None`` when ``OSTEOLOAD_BOOKLETS_AHEAD`` is off or she has no program to print.
+#: A rendering ahead starts this long after it is asked for, and only if nothing newer was
+#: asked for her meanwhile: several swaps in a row lay out only the last program.
+AHEAD_DELAY_S = 3.0
+_LATEST: dict[int, int] = {}
+_LATEST_GUARD = threading.Lock()
 
-    Everything read from the database is read here; the thread only writes the HTML (in her
+
+def _ask(client_id: int) -> int:
+    with _LATEST_GUARD:
+        _LATEST[client_id] = _LATEST.get(client_id, 0) + 1
+        return _LATEST[client_id]
+
+
+def _latest(client_id: int, ticket: int) -> bool:
+    with _LATEST_GUARD:
+        if _LATEST.get(client_id) != ticket:
+            return False
+        del _LATEST[client_id]
+        return True
+
+
+def prepare_booklets(
+    user: AnyUser, client_id: int, *, today: date, delay_s: float = AHEAD_DELAY_S
+) -> threading.Thread | None:
+    """Lay out her assigned program's booklets (normal and large print) ahead, in a
+    background thread, so that the first download is a file read (after her coach assigns
+    a program or swaps an exercise in it); the thread (started) or ``None`` when
+    ``OSTEOLOAD_BOOKLETS_AHEAD`` is off or she has no program to print.
+
+    Everything read from the database is read here; the thread waits ``delay_s``, gives up
+    if a newer rendering was asked for her meanwhile, then writes the HTML (in her
     language) and lays it out.
     """
     if not getattr(settings, "OSTEOLOAD_BOOKLETS_AHEAD", True):
@@ -114,7 +140,12 @@ def prepare_booklets(user: AnyUser, client_id: int, *, today: date) -> threading
         finally:
             connection.close()  # this thread's own connection
 
+    ticket = _ask(client.pk)
+
     def render() -> None:
+        time.sleep(delay_s)
+        if not _latest(client.pk, ticket):
+            return  # a newer program (or swap) will be laid out instead
         try:
             for large_print, variant in ((False, "normal"), (True, "large-print")):
                 with i18n.language(language):

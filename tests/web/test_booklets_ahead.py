@@ -45,7 +45,7 @@ def test_assigning_lays_out_both_booklets_ahead(
     real = client_documents.prepare_booklets
 
     def spy(*args: Any, **kwargs: Any) -> threading.Thread | None:
-        thread = real(*args, **kwargs)
+        thread = real(*args, **{**kwargs, "delay_s": 0})
         if thread is not None:
             threads.append(thread)
         return thread
@@ -72,6 +72,16 @@ def test_assigning_lays_out_both_booklets_ahead(
     assert first.status_code == large.status_code == hers.status_code == 200
     assert renders.count == 2  # every first download was a file read
     assert hers.content == first.content != large.content
+
+    # Asked twice in a row (two swaps): only the later one is laid out.
+    client_documents.forget_client(client_id)
+    earlier = real(coach, client_id, today=TODAY, delay_s=0.5)
+    later = real(coach, client_id, today=TODAY, delay_s=0.5)
+    assert earlier is not None and later is not None
+    earlier.join(timeout=60)
+    later.join(timeout=60)
+    assert renders.count == 4
+    assert len(list((cache_dir / f"client-{client_id}").glob("*.pdf"))) == 2
 
 
 @pytest.mark.django_db
@@ -118,3 +128,26 @@ def test_a_rendering_no_longer_wanted_is_not_kept(
     data = client_documents._cached_pdf(8, "booklet-2-normal", "<html/>", keep=lambda: False)
     assert data == b"%PDF-x"
     assert not (cache_dir / "client-8").exists()
+
+
+def test_a_swap_in_her_program_lays_its_booklets_out_again(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr(
+        client_documents, "prepare_booklets",
+        lambda user, client_id, **kw: asked.append(client_id),
+    )  # fmt: skip
+    coach, program_id = world.alice.user, world.bob_program
+    old = next(
+        i["exercise_id"]
+        for w in client_programs.program_for(coach, world.bob_id, program_id)["weeks"]
+        for s in w["sessions"]
+        for i in s["items"]
+        if client_programs.swap_options(coach, world.bob_id, program_id, i["exercise_id"],
+                                        today=TODAY)
+    )  # fmt: skip
+    new = client_programs.swap_options(coach, world.bob_id, program_id, old, today=TODAY)[0]
+    url = reverse("coach-program-swap", args=[world.bob_id, program_id])
+    assert world.alice.browser().post(url, {"old": old, "new": new["id"]}).status_code == 302
+    assert asked == [world.bob_id]

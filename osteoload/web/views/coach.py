@@ -415,6 +415,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
     else:
         audited(request, audit.Action.UPDATE, client_id, "program", program_id,
                 "exercise swapped")  # fmt: skip
+        client_documents.prepare_booklets(request.user, client_id, today=today())
         messages.success(request, "Exercise swapped everywhere in this program.")
     return redirect("coach-program", client_id=client_id, program_id=program_id)
 
