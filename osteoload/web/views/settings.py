@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -47,15 +48,16 @@ TOKEN = forms.Section(
 )  # fmt: skip
 PASSWORD = forms.Section(
     "password",
-    "Change my password",
+    gettext_noop("Change my password"),
     (
-        forms.Field("current_password", "Current password", "password", required=True,
-                    autocomplete="current-password"),
-        forms.Field("new_password", "New password", "password", required=True,
+        forms.Field("current_password", gettext_noop("Current password"), "password",
+                    required=True, autocomplete="current-password"),
+        forms.Field("new_password", gettext_noop("New password"), "password", required=True,
                     autocomplete="new-password",
-                    help="At least 10 characters. A short sentence is easy to remember."),
-        forms.Field("new_password2", "Type the new password again", "password", required=True,
-                    autocomplete="new-password"),
+                    help=gettext_noop(
+                        "At least 10 characters. A short sentence is easy to remember.")),
+        forms.Field("new_password2", gettext_noop("Type the new password again"), "password",
+                    required=True, autocomplete="new-password"),
     ),
 )  # fmt: skip
 
@@ -145,7 +147,9 @@ def token_revoke(request: HttpRequest, role: str, token_id: int) -> HttpResponse
     if name is None:
         raise Http404
     api_tokens.revoke_token(request.user, token_id)
-    messages.success(request, f"The token \u201c{name}\u201d is revoked: it no longer works.")
+    messages.success(
+        request, _("The token “%(name)s” is revoked: it no longer works.") % {"name": name}
+    )
     return redirect("settings")
 
 
@@ -169,13 +173,22 @@ def password_change(request: HttpRequest, role: str) -> HttpResponse:
         else:
             # This session carries on; every other one ends at its next request.
             update_session_auth_hash(request, request.user)  # type: ignore[arg-type]
-            ended = "Your other sessions (other browsers and devices) are logged out"
-            if revoked:
-                ended += (
-                    f" and your {revoked} API token{'s' if revoked != 1 else ''} "
-                    f"{'are' if revoked != 1 else 'is'} revoked"
+            message = (
+                ngettext(
+                    "Your password is changed. Your other sessions (other browsers and devices) "
+                    "are logged out and your %(n)d API token is revoked.",
+                    "Your password is changed. Your other sessions (other browsers and devices) "
+                    "are logged out and your %(n)d API tokens are revoked.",
+                    revoked,
                 )
-            messages.success(request, f"Your password is changed. {ended}.")
+                % {"n": revoked}
+                if revoked
+                else _(
+                    "Your password is changed. Your other sessions (other browsers and devices) "
+                    "are logged out."
+                )
+            )
+            messages.success(request, message)
             return redirect("settings")
     form = forms.bind([PASSWORD], {}, issues)
     return render(
