@@ -180,7 +180,10 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     painful = is_painful(int(pain)) if isinstance(pain, int | float) else False
     advice = [stop_words.painful_set(), stop_words.painful_set_stop_symptoms()] if painful else []
     if not is_htmx(request):
-        messages.success(request, f"{item.item['name']}: set {item.done_count + 1} saved.")
+        messages.success(
+            request,
+            _("%(name)s: set %(n)s saved.") % {"name": item.item["name"], "n": item.done_count + 1},
+        )
         for line in advice:
             messages.warning(request, line)
         return redirect(reverse("client-today") + f"#item-{exercise_id}")
