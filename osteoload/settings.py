@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "ninja",
     "osteoload.store",
     "osteoload.web",
@@ -240,6 +241,25 @@ OSTEOLOAD_CLINIC_PHONE = envstr("OSTEOLOAD_CLINIC_PHONE", "")
 # authenticator app shows is the clinic's.
 OSTEOLOAD_REQUIRE_2FA = envbool("OSTEOLOAD_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = OSTEOLOAD_CLINIC_NAME or "osteoload"
+# Passkeys (WebAuthn, django-otp-webauthn) as a second factor beside the app's code: the
+# relying party id is OSTEOLOAD_WEBAUTHN_RP_ID or the first host name in ALLOWED_HOSTS (not an
+# address); the page's own origin on that host is accepted (osteoload.web.passkeys.Helper) as
+# are those in OSTEOLOAD_WEBAUTHN_ORIGINS. Passkeys never replace the password here.
+OTP_WEBAUTHN_RP_ID = envstr("OSTEOLOAD_WEBAUTHN_RP_ID", "") or next(
+    (
+        h.lstrip(".")
+        for h in ALLOWED_HOSTS
+        if h.lstrip(".") and "*" not in h and not h.startswith("[")
+        and not h.replace(".", "").isdigit()
+    ),
+    "localhost",
+)  # fmt: skip
+OTP_WEBAUTHN_RP_NAME = OSTEOLOAD_CLINIC_NAME or "osteoload"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    o for o in envstr("OSTEOLOAD_WEBAUTHN_ORIGINS", "").split(",") if o
+] or [f"https://{OTP_WEBAUTHN_RP_ID}"]
+OTP_WEBAUTHN_HELPER_CLASS = "osteoload.web.passkeys.Helper"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Her booklets (normal and large print) are laid out in a background thread when her coach
 # assigns a program, so the first download is a file read (issue 17).
 OSTEOLOAD_BOOKLETS_AHEAD = envbool("OSTEOLOAD_BOOKLETS_AHEAD", True)

@@ -1,5 +1,5 @@
 """Two-factor sign-in for coaches: a time-based one-time code (TOTP) from an authenticator app,
-through django-otp (issue 16 item 7).
+or a passkey (WebAuthn, django-otp-webauthn), through django-otp (issue 16 item 7).
 
 A coach turns it on from her settings page (scan the QR code, type a code to confirm); from
 then on, logging in with her password asks for a code too. With ``OSTEOLOAD_REQUIRE_2FA`` set
@@ -18,9 +18,10 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_otp import devices_for_user, user_has_device
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
+from django_otp_webauthn.models import WebAuthnCredential
 
 from osteoload.store.models import Role
 
@@ -54,8 +55,54 @@ def offered_to(user: AnyUser) -> bool:
 
 
 def enabled(user: AnyUser) -> bool:
-    """She has a confirmed authenticator."""
+    """She has a confirmed second factor: an authenticator app or a passkey."""
     return bool(user.is_authenticated and user_has_device(user, confirmed=True))
+
+
+def app_enabled(user: AnyUser) -> bool:
+    """She has a confirmed authenticator app (a code)."""
+    return bool(TOTPDevice.objects.filter(user_id=access.user_id(user), confirmed=True).exists())
+
+
+@dataclass(frozen=True, slots=True)
+class Passkey:
+    """One of her passkeys, as her settings page lists it."""
+
+    id: int
+    name: str
+    created_at: Any
+    last_used_at: Any
+
+
+def passkeys(user: AnyUser) -> list[Passkey]:
+    """Her confirmed passkeys, oldest first."""
+    rows = WebAuthnCredential.objects.filter(user_id=access.user_id(user), confirmed=True).order_by(
+        "created_at", "pk"
+    )
+    return [Passkey(r.pk, r.name, r.created_at, r.last_used_at) for r in rows]
+
+
+def remove_passkey(user: AnyUser, passkey_id: Any) -> None:
+    """Remove one of her own passkeys; refused when it is her last second factor and the
+    server requires one of coaches. Raises :class:`InputError` naming ``passkey``."""
+    try:
+        key = int(str(passkey_id))
+    except ValueError:
+        key = -1
+    with transaction.atomic():
+        rows = WebAuthnCredential.objects.select_for_update().filter(
+            user_id=access.user_id(user), pk=key
+        )
+        if not rows.exists():
+            raise InputError([Issue("passkey", _("is not one of your passkeys"), passkey_id)])
+        others = WebAuthnCredential.objects.filter(
+            user_id=access.user_id(user), confirmed=True
+        ).exclude(pk=key)
+        if required() and offered_to(user) and not others.exists() and not app_enabled(user):
+            raise InputError(
+                [Issue("passkey", _("is your last second factor, which this server requires"))]
+            )
+        rows.delete()
 
 
 def need(user: AnyUser) -> Need:
@@ -134,7 +181,7 @@ def verify(user: AnyUser, code: Any) -> Any:
     """Her device if ``code`` is its current code (tries are throttled by django-otp: each
     wrong code doubles the wait before the next is checked); :class:`InputError` otherwise."""
     text = _code(code, "code")
-    for device in devices_for_user(user, confirmed=True):
+    for device in TOTPDevice.objects.filter(user_id=access.user_id(user), confirmed=True):
         allowed, _details = device.verify_is_allowed()
         if not allowed:
             raise InputError(
@@ -146,8 +193,9 @@ def verify(user: AnyUser, code: Any) -> Any:
 
 
 def disable(user: AnyUser, code: Any) -> None:
-    """Turn it off, with a current code; refused while the server requires it of coaches."""
-    if required() and offered_to(user):
+    """Turn the authenticator app off, with a current code; refused while the server requires
+    two-factor sign-in of coaches and she has no passkey."""
+    if required() and offered_to(user) and not passkeys(user):
         raise InputError(
             [Issue("code", _("two-factor sign-in is required for coaches on this server"))]
         )

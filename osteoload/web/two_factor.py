@@ -1,8 +1,9 @@
 """The second step of signing in (issue 16 item 7): a person with an authenticator types its
-code after her password before any page opens, and with ``OSTEOLOAD_REQUIRE_2FA`` a coach
-without one is sent to set it up first. Runs after django-otp's ``OTPMiddleware`` (which
-knows whether this session typed a code). Requests with an ``Authorization: Bearer`` API
-token are left alone: a token is its own credential.
+code (or uses one of her passkeys) after her password before any page opens, and with
+``OSTEOLOAD_REQUIRE_2FA`` a coach without one is sent to set it up first. Runs after
+django-otp's ``OTPMiddleware`` (which knows whether this session typed a code).
+Requests with an ``Authorization: Bearer`` API token are left alone: a token is its own
+credential.
 
 What a session still needs is worked out at each request (one query: does she have a
 confirmed authenticator?), so turning it on in one browser makes her other sessions ask for the
@@ -67,8 +68,14 @@ class TwoFactorMiddleware:
 
 
 def _always_open() -> frozenset[str]:
-    return frozenset(reverse(name) for name in ("login", "logout", "healthz", "two-factor-verify"))
+    names = ("login", "logout", "healthz", "two-factor-verify", "otp_webauthn:js-i18n-catalog",
+             "otp_webauthn:credential-authentication-begin",
+             "otp_webauthn:credential-authentication-complete")  # fmt: skip
+    return frozenset(reverse(name) for name in names)
 
 
 def _enrolment_pages() -> frozenset[str]:
-    return frozenset(reverse(name) for name in ("settings-two-factor", "settings-two-factor-qr"))
+    names = ("settings-two-factor", "settings-two-factor-qr",
+             "otp_webauthn:credential-registration-begin",
+             "otp_webauthn:credential-registration-complete")  # fmt: skip
+    return frozenset(reverse(name) for name in names)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
+from . import passkeys
 from .views import accounts, client, coach, documents, history, pictures, pwa, settings, two_factor
 from .views import calendar as calendar_views
 from .views import language as language_views
@@ -27,6 +28,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("settings/two-factor/", two_factor.settings_page, name="settings-two-factor"),
     path("settings/two-factor/qr.svg", two_factor.qr_code, name="settings-two-factor-qr"),
     path("login/verify/", two_factor.verify, name="two-factor-verify"),
+    path("settings/two-factor/passkeys/<int:passkey_id>/remove/", two_factor.passkey_remove,
+         name="settings-passkey-remove"),
+    # Passkeys: the WebAuthn ceremonies' JSON endpoints (django-otp-webauthn's, coaches only)
+    path("webauthn/", include(passkeys)),
     # Coaches
     path("coach/", coach.roster, name="coach-roster"),
     path("coach/clients/new/", coach.client_new, name="coach-client-new"),
@@ -52,6 +57,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
          name="coach-program-generate"),
     path("coach/clients/<int:client_id>/programs/<int:program_id>/", coach.program_review,
          name="coach-program"),
+    path("coach/clients/<int:client_id>/programs/<int:program_id>/weeks/<int:week>/",
+         coach.program_review, name="coach-program-week"),
     path("coach/clients/<int:client_id>/programs/<int:program_id>/swap/", coach.program_swap,
          name="coach-program-swap"),
     path("coach/clients/<int:client_id>/programs/<int:program_id>/assign/",

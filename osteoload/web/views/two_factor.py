@@ -1,5 +1,6 @@
-"""Two-factor sign-in pages (issue 16 item 7): the code after the password, and a coach's
-page in Settings to turn her authenticator app on or off."""
+"""Two-factor sign-in pages (issue 16 item 7): the code (or a passkey) after the password, and
+a coach's page in Settings to turn her authenticator app on or off and add or remove passkeys
+(the passkey ceremonies themselves are osteoload.web.passkeys' JSON endpoints)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from osteoload.services import two_factor
 from osteoload.services.errors import InputError, Issue
@@ -63,7 +64,12 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "osteoload/accounts/two_factor_verify.html",
-        {"form": forms.bind([CODE], {}, issues), "next": _next(request)},
+        {
+            "form": forms.bind([CODE], {}, issues),
+            "next": _next(request),
+            "app": two_factor.app_enabled(request.user),
+            "has_passkeys": bool(two_factor.passkeys(request.user)),
+        },
         status=422 if issues else 200,
     )
 
@@ -94,11 +100,14 @@ def settings_page(request: HttpRequest, role: str) -> HttpResponse:
                 request, _("Two-factor sign-in is on: each login now asks for a code too.")
             )
             return redirect(_next(request) if request.GET.get("next") else "settings")
-    enabled = two_factor.enabled(request.user)
+    enabled = two_factor.app_enabled(request.user)
+    keys = two_factor.passkeys(request.user)
     context = {
         "base": _base(role),
         "enabled": enabled,
+        "passkeys": keys,
         "required": two_factor.required(),
+        "last_factor": two_factor.required() and len(keys) + int(enabled) <= 1,
         "enrolment": None if enabled else two_factor.start_enrolment(request.user),
         "form": forms.bind([CODE], {}, issues),
         "next": request.GET.get("next", ""),
@@ -116,3 +125,18 @@ def qr_code(request: HttpRequest, role: str) -> HttpResponse:
     if role != COACH or two_factor.enabled(request.user):
         raise PermissionDenied(_("Two-factor sign-in is for coaches."))
     return HttpResponse(two_factor.qr_code_svg(request.user), content_type="image/svg+xml")
+
+
+@require_POST
+@member_view
+def passkey_remove(request: HttpRequest, role: str, passkey_id: int) -> HttpResponse:
+    """Remove one of her passkeys (not her last second factor when the server requires one)."""
+    if role != COACH:
+        raise PermissionDenied(_("Two-factor sign-in is for coaches."))
+    try:
+        two_factor.remove_passkey(request.user, passkey_id)
+    except InputError as exc:
+        messages.error(request, " ".join(f"{_('Passkey')}: {i.message}" for i in exc.issues))
+    else:
+        messages.success(request, _("The passkey is removed: it no longer signs you in."))
+    return redirect("settings-two-factor")
