@@ -25,6 +25,11 @@ DIFFERENT_THINGS = {
     "COACH": "a role name (web/views) and the coach's change words (wording/changes)",
     "COLUMNS": "the CSV log's columns (services) and the bulk insert's table columns (store)",
     "COMPONENTS": "an OpenAPI reference (api) and component labels (web)",
+    "DIGITS": "a load's rounding digits (domain/equipment) and a sign-in code's length "
+    "(services/two_factor)",
+    "LABELS": "the CLI's finding-level labels (cli/next_cmd) and history status words "
+    "(wording/history)",
+    "MARKS": "the CLI's change marks (cli/next_cmd) and history status marks (wording/history)",
     "DASHES": "dash patterns of two different charts (services, web)",
     "EQUIPMENT": "a form section (web/forms) and equipment labels (web/labels)",
     "FONT": "an SVG font family (services) and a chart's font size (web)",

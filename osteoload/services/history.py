@@ -29,8 +29,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from osteoload.store.models import PlannedSession, ProgramRecord, SetLogRow
-from osteoload.wording import history as words
 from osteoload.wording.catalogue import exercise_words
+from osteoload.wording.history import COMING, DONE, EXTRA, MISSED, PARTIAL, TODAY
 
 from .access import AnyUser, client_for
 from .catalogue import get_catalogue
@@ -42,9 +42,6 @@ DAYS_PER_PAGE = 10
 #: The calendar goes this far from today, either way (a bad address is an error, not a
 #: query over centuries).
 CALENDAR_YEARS = 20
-
-DONE, PARTIAL, MISSED = words.DONE, words.PARTIAL, words.MISSED
-COMING, TODAY, EXTRA = words.COMING, words.TODAY, words.EXTRA
 
 
 # --- what a session became --------------------------------------------------------------
