@@ -51,12 +51,12 @@ def _activate(lang: str) -> None:
     setup_django()
     from django.utils import translation
 
-    from osteoload.services.i18n import LANGUAGE_CODES, supported
+    from osteoload.services.i18n import language_codes, supported
 
     chosen = supported(lang)
     if chosen is None:
         fail(f"--lang: {lang!r} is not a language osteoload speaks; allowed: "
-             f"{', '.join(sorted(LANGUAGE_CODES))}")  # fmt: skip
+             f"{', '.join(sorted(language_codes()))}")  # fmt: skip
     translation.activate(chosen)
 
 

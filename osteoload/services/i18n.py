@@ -22,9 +22,15 @@ from django.utils import translation
 
 from osteoload import wording
 
-#: The languages the app speaks (code, name in that language); the first is the default.
-LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"))
-LANGUAGE_CODES: frozenset[str] = frozenset(code for code, _name in LANGUAGES)
+
+def languages() -> tuple[tuple[str, str], ...]:
+    """The languages the app speaks (code, name in that language): ``settings.LANGUAGES``."""
+    return tuple((str(code), str(name)) for code, name in settings.LANGUAGES)
+
+
+def language_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in languages())
+
 
 #: The catalogues' source folder, in the package.
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -93,7 +99,7 @@ def supported(code: str | None) -> str | None:
     if not code:
         return None
     base = code.strip().lower().replace("_", "-").split("-")[0]
-    return base if base in LANGUAGE_CODES else None
+    return base if base in language_codes() else None
 
 
 def client_language(client: object) -> str | None:
@@ -191,7 +197,7 @@ def _checked(code: str) -> str:
 
     code = (code or "").strip()
     if code and supported(code) != code:
-        allowed = ", ".join(sorted(LANGUAGE_CODES))
+        allowed = ", ".join(sorted(language_codes()))
         raise InputError(
             [Issue("language", _("is not a language osteoload speaks; allowed: %(allowed)s")
                    % {"allowed": allowed}, code)]

@@ -52,6 +52,6 @@ def client_language(request: HttpRequest, client_id: int) -> HttpResponse:
             "client_id": client_id,
             "name": client.name,
             "selected": i18n.client_language(client) or "",
-            "languages": i18n.LANGUAGES,
+            "languages": i18n.languages(),
         },
     )
