@@ -75,11 +75,15 @@ class Passkey:
 
 
 def passkeys(user: AnyUser) -> list[Passkey]:
-    """Her confirmed passkeys, oldest first."""
+    """Her confirmed passkeys, oldest first (one without a name is "Passkey 1", "Passkey 2"
+    and so on, in that order)."""
     rows = WebAuthnCredential.objects.filter(user_id=access.user_id(user), confirmed=True).order_by(
         "created_at", "pk"
     )
-    return [Passkey(r.pk, r.name, r.created_at, r.last_used_at) for r in rows]
+    return [
+        Passkey(r.pk, r.name or _("Passkey %(n)d") % {"n": n}, r.created_at, r.last_used_at)
+        for n, r in enumerate(rows, start=1)
+    ]
 
 
 def remove_passkey(user: AnyUser, passkey_id: Any) -> None:

@@ -122,7 +122,7 @@ def settings_page(request: HttpRequest, role: str) -> HttpResponse:
 @member_view
 def qr_code(request: HttpRequest, role: str) -> HttpResponse:
     """The QR code of the authenticator she is setting up (an SVG image)."""
-    if role != COACH or two_factor.enabled(request.user):
+    if role != COACH or two_factor.app_enabled(request.user):
         raise PermissionDenied(_("Two-factor sign-in is for coaches."))
     return HttpResponse(two_factor.qr_code_svg(request.user), content_type="image/svg+xml")
 
