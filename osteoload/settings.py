@@ -263,6 +263,12 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Her booklets (normal and large print) are laid out in a background thread when her coach
 # assigns a program, so the first download is a file read (issue 17).
 OSTEOLOAD_BOOKLETS_AHEAD = envbool("OSTEOLOAD_BOOKLETS_AHEAD", True)
+# The audit entry of a read of her health data is queued and written by a background thread
+# every this many milliseconds, many in one transaction, so a read never waits for the
+# database's write lock; 0 writes each in its request (osteoload/services/audit.py; what a
+# crash can lose: docs/deployment.md). The audit of a change is always in its transaction.
+OSTEOLOAD_READ_AUDIT_MS = envint("OSTEOLOAD_READ_AUDIT_MS", 100, low=0, high=10_000)
+OSTEOLOAD_READ_AUDIT_WRITER = True
 # English and Spanish (docs/translations.md): the catalogues in osteoload/locale are compiled
 # when the app starts; a logged-in user's language is the one set on her account.
 USE_I18N = True

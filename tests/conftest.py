@@ -23,8 +23,10 @@ def _fresh_cache():
     there), so no test sees another's results."""
     from django.core.cache import cache
 
+    from osteoload.services import audit
     from osteoload.store.records import forget_programs
 
     cache.clear()
     forget_programs()
+    audit.discard_pending()  # read audit entries queued by an earlier test's rolled-back world
     yield

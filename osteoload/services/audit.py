@@ -7,14 +7,30 @@ access-log export holds both. A coach reads the entries about her own clients wi
 :func:`entries_for_coach`. Summaries carry no clinical values and no names: the entry says
 what was done, the record itself holds the data.
 
-:func:`record` is the one way in and costs one INSERT (her coach, the entry's owner, is read
-by the same statement), so the log can later move to a store of its own behind it.
+:func:`record` is the one way in. The entry of a change costs one INSERT in the change's own
+transaction (her coach, the entry's owner, is read by the same statement): it is written if
+and only if the change is. The entry of a read (``view``) is queued in memory instead and
+written by a background thread, every ``OSTEOLOAD_READ_AUDIT_MS`` milliseconds (100) or
+sooner when :data:`BATCH` entries wait, all in one transaction: a read never waits for the
+database's write lock (on SQLite one writer at a time), and a hundred reads cost one commit.
+Whatever reads the log (:func:`entries_for_coach`, her export, erasure, a backup) writes the
+queue first, and a process that stops normally writes it before it exits. A process killed
+outright (power cut, ``kill -9``, out of memory) loses the read entries of its last
+``OSTEOLOAD_READ_AUDIT_MS`` at most; never the entry of a change (docs/deployment.md).
 """
 
 from __future__ import annotations
 
+import atexit
+import logging
+import os
+import threading
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections, transaction
 
 from osteoload.store import hot
 from osteoload.store.models import AuditAction, AuditEntry, Client
@@ -50,21 +66,127 @@ def record(
     via: str = "",
     owner_id: int | None = None,
 ) -> None:
-    """Write one entry: one INSERT. ``owner_id`` (the client's coach), when not given, is
-    read by that statement from her record."""
+    """One entry. A change's: one INSERT, in the caller's transaction. A read's (``view``):
+    queued for the background writer (no statement here). ``owner_id`` (the client's coach),
+    when not given, is read by the INSERT from her record."""
     name = actor.get_username() if actor.is_authenticated else ""
-    hot.insert_audit(
-        timestamp=clock.now(),
-        actor_id=actor.pk if actor.is_authenticated else None,
-        actor_name=name[:150],
-        owner_id=owner_id,
-        client_id=client_id,
-        action=AuditAction(action).value,
-        object_type=object_type[:30],
-        object_id=object_id,
-        summary=summary[:SUMMARY_MAX],
-        via=via[:10],
-    )
+    entry: dict[str, Any] = {
+        "timestamp": clock.now(),
+        "actor_id": actor.pk if actor.is_authenticated else None,
+        "actor_name": name[:150],
+        "owner_id": owner_id,
+        "client_id": client_id,
+        "action": AuditAction(action).value,
+        "object_type": object_type[:30],
+        "object_id": object_id,
+        "summary": summary[:SUMMARY_MAX],
+        "via": via[:10],
+    }
+    if entry["action"] == AuditAction.VIEW and _interval_seconds() > 0:
+        _queue(entry)
+    else:
+        hot.insert_audit(**entry)
+
+
+# --- read entries: queued, written in batches by a background thread ----------------------
+
+BATCH = 200
+"""Queued read entries that wake the writer before its interval is up."""
+
+_log = logging.getLogger(__name__)
+_pending: list[dict[str, Any]] = []
+_pending_lock = threading.Lock()
+_flush_lock = threading.Lock()
+_wake = threading.Event()
+_writer: threading.Thread | None = None
+
+
+def _interval_seconds() -> float:
+    return int(getattr(settings, "OSTEOLOAD_READ_AUDIT_MS", 100)) / 1000
+
+
+def _queue(entry: dict[str, Any]) -> None:
+    with _pending_lock:
+        _pending.append(entry)
+        waiting = len(_pending)
+    if getattr(settings, "OSTEOLOAD_READ_AUDIT_WRITER", True):
+        _start_writer()
+        if waiting >= BATCH:
+            _wake.set()
+
+
+def pending() -> int:
+    """Read entries queued in this process, not written yet."""
+    with _pending_lock:
+        return len(_pending)
+
+
+def flush() -> int:
+    """Write this process's queued read entries now (one transaction); how many. On a
+    database error they stay queued (oldest first) and the error propagates."""
+    with _flush_lock:
+        with _pending_lock:
+            batch = list(_pending)
+            _pending.clear()
+        if not batch:
+            return 0
+        try:
+            with transaction.atomic():
+                hot.insert_audits(batch)
+        except BaseException:
+            with _pending_lock:
+                _pending[:0] = batch
+            raise
+        return len(batch)
+
+
+def discard_pending() -> None:
+    """Forget the queued read entries (tests: a rolled-back world's entries)."""
+    with _pending_lock:
+        _pending.clear()
+
+
+def _start_writer() -> None:
+    global _writer
+    if _writer is not None and _writer.is_alive():
+        return
+    with _pending_lock:
+        if _writer is not None and _writer.is_alive():
+            return
+        _writer = threading.Thread(target=_write_forever, name="osteoload-audit", daemon=True)
+        _writer.start()
+
+
+def _write_forever() -> None:
+    while True:
+        _wake.wait(_interval_seconds())
+        _wake.clear()
+        try:
+            flush()
+        except Exception:  # the database is busy or away: the entries wait for the next turn
+            _log.exception("read audit entries not written yet; retrying")
+            close_old_connections()
+
+
+def _flush_at_exit() -> None:
+    if _writer is None:  # no server here (or the tests' settings): nothing queued to keep
+        return
+    try:
+        flush()
+    except Exception:
+        _log.exception("read audit entries could not be written at exit")
+
+
+def _forked() -> None:
+    """A forked server worker starts with no writer and no queue of its parent's."""
+    global _writer, _pending_lock, _flush_lock, _wake
+    _writer = None
+    _pending.clear()
+    _pending_lock, _flush_lock, _wake = threading.Lock(), threading.Lock(), threading.Event()
+
+
+atexit.register(_flush_at_exit)
+os.register_at_fork(after_in_child=_forked)
 
 
 def entries_for_coach(
@@ -81,6 +203,7 @@ def entries_for_coach(
     hers) is :class:`NotFound`.
     """
     require_coach(coach)
+    flush()
     owner = user_id(coach)
     rows = AuditEntry.objects.filter(owner_id=owner)
     if client_id is not None:
@@ -96,6 +219,7 @@ def entries_for_coach(
 
 def forget_actor(user_pk: int, *, label: str) -> None:
     """Erasure: keep the entries a person made but replace her name by ``label``."""
+    flush()
     AuditEntry.objects.filter(actor_id=user_pk).update(actor_name=label)
 
 

@@ -312,6 +312,7 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
     scans = list(DxaScanRecord.objects.filter(client=client).order_by("date", "id"))
     symptoms = list(SymptomReport.objects.filter(client=client).order_by("date", "id"))
     planned = list(PlannedSession.objects.filter(client=client).order_by("date", "id"))
+    audit.flush()  # this process's queued read entries, so the log holds every one
     access = list(AuditEntry.objects.filter(client_id=client.pk).order_by("timestamp", "id"))
 
     logs = [s for s in (set_log_record(r) for r in sets) if s is not None]

@@ -124,6 +124,34 @@ def insert_audit(
         cursor.execute(sql, values)
 
 
+AUDIT_FIELDS = ("timestamp", "actor_id", "actor_name", "owner_id", "client_id", "action",
+                "object_type", "object_id", "summary", "via")  # fmt: skip
+
+
+def insert_audits(entries: list[dict[str, Any]]) -> None:
+    """Many audit entries (each a dict of :data:`AUDIT_FIELDS`) in one ``executemany``; an
+    entry without ``owner_id`` gets her coach, read by the statement (as :func:`insert_audit`).
+    The caller holds the transaction."""
+    if not entries:
+        return
+    slots = ["%s"] * len(AUDIT_FIELDS)
+    slots[3] = (
+        f"COALESCE(%s, (SELECT {_col('coach_id')} FROM {_table(Client)} WHERE {_col('id')} = %s))"
+    )
+    sql = (
+        f"INSERT INTO {_table(AuditEntry)} ({', '.join(_col(n) for n in AUDIT_FIELDS)}) "
+        f"VALUES ({', '.join(slots)})"
+    )
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = [
+        [adapt(e["timestamp"]), e["actor_id"], e["actor_name"], e["owner_id"], e["client_id"],
+         e["client_id"], e["action"], e["object_type"], e["object_id"], e["summary"], e["via"]]
+        for e in entries
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _datetime(value: Any) -> datetime | None:
     """A timestamp as the ORM returns it: SQLite hands back a naive UTC datetime."""
     if isinstance(value, datetime) and value.tzinfo is None and settings.USE_TZ:

@@ -81,7 +81,8 @@ def test_changes_and_downloads_on_the_pages_are_audited(world):
     logged = AuditEntry.objects.filter(object_type="set").latest("id")
     undone = client.post(reverse("client-undo", args=[logged.object_id]), **HTMX)
     assert undone.status_code == 200
-    new = list(AuditEntry.objects.order_by("id")[before:])
+    assert audit.flush() == 1  # the read (the profile form), queued for the background writer
+    new = list(AuditEntry.objects.order_by("timestamp", "id")[before:])
     assert [(e.action, e.object_type) for e in new] == [
         ("view", "profile"), ("create", "program"), ("export", "document"),
         ("create", "set"), ("delete", "set"),
@@ -100,17 +101,35 @@ def test_a_failed_change_writes_no_audit_entry(world):
 
 
 def test_an_audit_entry_costs_one_insert_and_finds_her_coach(world):
-    """One statement (the owner, her coach, is read by the INSERT itself), so that the
-    entry stays cheap on every page and can later move to a store of its own."""
+    """A change's entry: one statement (the owner, her coach, is read by the INSERT itself),
+    so that the entry stays cheap on every page."""
     with CaptureQueriesContext(connection) as queries:
         audit.record(
-            world.bob.user, audit.Action.VIEW, client_id=world.bob_id, object_type="program",
-            summary="viewed today's session", via="web",
+            world.bob.user, audit.Action.UPDATE, client_id=world.bob_id, object_type="program",
+            summary="changed", via="web",
         )  # fmt: skip
     assert len(queries) == 1 and queries[0]["sql"].lstrip().upper().startswith("INSERT")
     entry = AuditEntry.objects.latest("id")
     assert entry.owner_id == world.alice.user.pk and entry.actor_id == world.bob.user.pk
     assert entry.timestamp is not None
+
+
+def test_a_read_entry_costs_no_statement_and_is_written_with_her_coach_by_the_flush(world):
+    """A read's entry is queued (issue 19): no statement on the request path; the flush writes
+    the queue in one transaction, each entry finding her coach."""
+    before = AuditEntry.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            audit.record(
+                world.bob.user, audit.Action.VIEW, client_id=world.bob_id,
+                object_type="program", summary="viewed today's session", via="web",
+            )  # fmt: skip
+    assert queries.captured_queries == [] and audit.pending() == 3
+    assert audit.flush() == 3 and audit.pending() == 0
+    new = list(AuditEntry.objects.order_by("id")[before:])
+    assert [(e.action, e.owner_id, e.actor_id) for e in new] == [
+        ("view", world.alice.user.pk, world.bob.user.pk)
+    ] * 3
 
 
 def test_her_calendar_address_made_changed_and_revoked_on_a_page_is_audited(world):
