@@ -11,6 +11,8 @@ import hashlib
 import json
 import os
 import struct
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
@@ -287,3 +289,31 @@ def test_the_ceremony_scripts_load_under_the_content_security_policy(world):
     for src in scripts:
         assert f'src="{src}"' in text
     assert browser.get(reverse("otp_webauthn:js-i18n-catalog")).status_code == 200
+
+
+def _webauthn_settings(tmp_path, **env: str) -> list[str]:
+    code = (
+        "import osteoload.settings as s; "
+        "print(s.OTP_WEBAUTHN_RP_ID, ','.join(s.OTP_WEBAUTHN_ALLOWED_ORIGINS))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("OSTEOLOAD_")}
+    clean.pop("DATABASE_URL", None)
+    clean.update({"OSTEOLOAD_DATA_DIR": str(tmp_path / "data"), **env})
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_the_relying_party_comes_from_the_hosts_or_its_own_variable(tmp_path):
+    assert _webauthn_settings(tmp_path) == ["localhost", "https://localhost"]
+    assert _webauthn_settings(
+        tmp_path, OSTEOLOAD_ALLOWED_HOSTS="10.0.0.5,.clinic.example.org,[::1]"
+    ) == ["clinic.example.org", "https://clinic.example.org"]
+    assert _webauthn_settings(
+        tmp_path,
+        OSTEOLOAD_ALLOWED_HOSTS="app.clinic.example.org",
+        OSTEOLOAD_WEBAUTHN_RP_ID="clinic.example.org",
+        OSTEOLOAD_WEBAUTHN_ORIGINS="https://app.clinic.example.org,https://clinic.example.org",
+    ) == ["clinic.example.org", "https://app.clinic.example.org,https://clinic.example.org"]
