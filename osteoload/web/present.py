@@ -277,7 +277,7 @@ def client_badges(flags: Iterable[str], screening_status: str | None) -> list[tu
 
 def _list(values: Iterable[Any], mapping: Mapping[str, str]) -> str:
     words = [labels.label(mapping, getattr(v, "value", str(v))) for v in values]
-    return ", ".join(words) if words else "None"
+    return ", ".join(words) if words else _("None")
 
 
 #: Functional tests as the coach's pages name them: (key, short name, unit).
@@ -341,11 +341,11 @@ def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
     one field takes its label from the field registry."""
     from osteoload.services import profile_fields
 
-    unknown = "Not known"
+    unknown = _("Not known")
     p = profile
     menopause = labels.label(labels.MENOPAUSE, p.menopause.value) if p.menopause else unknown
     if p.years_since_menopause is not None:
-        menopause += f", {number(p.years_since_menopause)} years ago"
+        menopause += _(", %(years)s years ago") % {"years": number(p.years_since_menopause)}
     units = p.units.value
     bone = p.bone
     scores = [
@@ -399,7 +399,10 @@ def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
             if value is not None
         ]
     bp = p.blood_pressure
-    label = profile_fields.label
+
+    def label(path: str) -> str:
+        return _(profile_fields.label(path))
+
     return [
         (label("age"), f"{p.age}"),
         (label("sex"), labels.label(labels.SEX, p.sex.value)),
@@ -408,31 +411,31 @@ def profile_summary(profile: ClientProfile) -> list[tuple[str, str]]:
         (label("baseline_height_cm"),
          f"{number(p.baseline_height_cm)} cm" if p.baseline_height_cm else unknown),
         (label("weight_kg"), load_text(p.weight_kg, units) if p.weight_kg else unknown),
-        ("T-scores", "; ".join(scores) if scores else unknown),
-        ("Z-scores", "; ".join(z_scores) if z_scores else unknown),
-        ("Fractures", "; ".join(fractures) if fractures else "None recorded"),
-        ("Falls in the last year", falls),
-        ("Medicines", _list(p.medications, labels.MEDICATIONS)),
-        ("Conditions", _list(p.conditions, labels.CONDITIONS)),
-        ("Symptoms now", _list(p.symptoms, labels.SYMPTOMS)),
-        ("Blood pressure", f"{bp.systolic}/{bp.diastolic} mmHg" if bp else unknown),
+        (_("T-scores"), "; ".join(scores) if scores else unknown),
+        (_("Z-scores"), "; ".join(z_scores) if z_scores else unknown),
+        (_("Fractures"), "; ".join(fractures) if fractures else _("None recorded")),
+        (_("Falls in the last year"), falls),
+        (_("Medicines"), _list(p.medications, labels.MEDICATIONS)),
+        (_("Conditions"), _list(p.conditions, labels.CONDITIONS)),
+        (_("Symptoms now"), _list(p.symptoms, labels.SYMPTOMS)),
+        (_("Blood pressure"), f"{bp.systolic}/{bp.diastolic} mmHg" if bp else unknown),
         (
-            "PAR-Q+ yes answers",
-            "Not asked"
+            _("PAR-Q+ yes answers"),
+            _("Not asked")
             if p.parq_yes is None
-            else ", ".join(str(q) for q in p.parq_yes) or "None",
+            else ", ".join(str(q) for q in p.parq_yes) or _("None"),
         ),
-        ("Clearance", ", ".join(clearance) if clearance else "None"),
-        ("Supervised", "Yes" if p.supervised else "No"),
-        ("Experience", labels.label(labels.EXPERIENCE, p.experience.value) if p.experience
+        (_("Clearance"), ", ".join(clearance) if clearance else _("None")),
+        (_("Supervised"), _("Yes") if p.supervised else _("No")),
+        (_("Experience"), labels.label(labels.EXPERIENCE, p.experience.value) if p.experience
          else unknown),
-        ("Equipment", _list(p.equipment, labels.EQUIPMENT) if p.equipment is not None
-         else "Not stated (a typical gym is assumed)"),
-        ("Weights available", equipment_text(p.equipment_details, p.units)),
-        ("Schedule", schedule),
-        ("Latest tests", (f"{t.date.isoformat()}: " if t.date else "") + ", ".join(tests)
-         if tests else "None recorded"),
-        ("Units", labels.label(labels.UNITS, units)),
+        (_("Equipment"), _list(p.equipment, labels.EQUIPMENT) if p.equipment is not None
+         else _("Not stated (a typical gym is assumed)")),
+        (_("Weights available"), equipment_text(p.equipment_details, p.units)),
+        (_("Schedule"), schedule),
+        (_("Latest tests"), (f"{t.date.isoformat()}: " if t.date else "") + ", ".join(tests)
+         if tests else _("None recorded")),
+        (_("Units"), labels.label(labels.UNITS, units)),
     ]  # fmt: skip
 
 
@@ -441,20 +444,24 @@ def screening_facts(screening: Mapping[str, Any]) -> list[tuple[str, str]]:
     if not screening:
         return []
     facts = [
-        ("Status", labels.label(labels.PROGRAM_STATUS, screening.get("status"))),
-        ("Bone", labels.label(labels.BONE_CATEGORY, screening.get("bone_category"))),
-        ("Falls risk", labels.label(labels.FALLS_RISK, screening.get("falls_risk"))),
-        ("Highest impact", labels.words(str(screening.get("max_impact", "")))),
-        ("Track", labels.label(labels.TRACKS, screening.get("track"))),
-        ("Balance aim", f"{screening.get('balance_minutes_target', 120)} minutes a week"),
+        (_("Status"), labels.label(labels.PROGRAM_STATUS, screening.get("status"))),
+        (_("Bone"), labels.label(labels.BONE_CATEGORY, screening.get("bone_category"))),
+        (_("Falls risk"), labels.label(labels.FALLS_RISK, screening.get("falls_risk"))),
+        (_("Highest impact"), labels.words(str(screening.get("max_impact", "")))),
+        (_("Track"), labels.label(labels.TRACKS, screening.get("track"))),
+        (
+            _("Balance aim"),
+            _("%(minutes)s minutes a week")
+            % {"minutes": screening.get("balance_minutes_target", 120)},
+        ),
     ]
     clearances = screening.get("clearances_needed") or []
     if clearances:
-        facts.append(("Clearance needed from", ", ".join(labels.words(c) for c in clearances)))
+        facts.append((_("Clearance needed from"), ", ".join(labels.words(c) for c in clearances)))
     if screening.get("vivifrail_passport"):
-        facts.append(("Vivifrail passport", str(screening["vivifrail_passport"])))
+        facts.append((_("Vivifrail passport"), str(screening["vivifrail_passport"])))
     if screening.get("review_date"):
-        facts.append(("Review by", str(screening["review_date"])))
+        facts.append((_("Review by"), str(screening["review_date"])))
     return facts
 
 
