@@ -6,10 +6,14 @@ draw or return the same thing. A fixed number of queries per call, whatever the 
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Sum
 
 from osteoload.domain.assessment import dxa_change, evaluate_tests
 from osteoload.domain.errors import DomainError
@@ -38,8 +42,51 @@ def monday(day: date) -> date:
 def progress_series(
     user: AnyUser, client_id: int, *, today: date, weeks: int = 26
 ) -> dict[str, Any]:
-    """All chart series for one client, over the last ``weeks`` weeks (scans: all of them)."""
+    """All chart series for one client, over the last ``weeks`` weeks (scans: all of them).
+
+    Kept in the cache under a key that changes with anything the series is computed from
+    (:func:`_cache_key`): a warm answer costs the access check and three aggregate queries,
+    and a set logged, changed or deleted gives a new key at once (issue 19)."""
     client = client_for(user, client_id)
+    key = _cache_key(client, today, weeks)
+    cached = cache.get(key)
+    if isinstance(cached, dict):
+        return cached
+    series = _series(client, today=today, weeks=weeks)
+    cache.set(key, series, timeout=SERIES_CACHE_SECONDS)
+    return series
+
+
+#: How long a computed series is kept. Any change to what it was computed from gives a new
+#: key, so this only bounds memory, never staleness.
+SERIES_CACHE_SECONDS = 6 * 3600
+
+
+def _cache_key(client: Client, today: date, weeks: int) -> str:
+    """A key that changes whenever anything :func:`_series` reads changes: her log in the
+    window (number of sets, newest id, last change, sums of every number charted), her
+    recorded tests and scans (number, newest id, last correction), her profile (its version
+    and last change), the day and the number of weeks. Read before the rows, so a series is
+    never older than its key: one computed while a set is being logged may hold that set
+    under the key from before it, never the reverse."""
+    since = monday(today) - timedelta(weeks=weeks - 1)
+    log = client.set_logs.filter(date__gte=since, date__lte=today).aggregate(
+        n=Count("id"), top=Max("id"), changed=Max("updated"), first=Min("date"),
+        last=Max("date"), reps=Sum("reps"), load=Sum("load_kg"), rpe=Sum("rpe"),
+        rir=Sum("rir"), impacts=Sum("impacts"), hold=Sum("hold_s"),
+    )  # fmt: skip
+    records = [
+        rows.aggregate(n=Count("id"), top=Max("id"), changed=Max("updated"), v=Sum("version"))
+        for rows in (client.test_records.all(), client.scans.all())
+    ]
+    text = "|".join(
+        (str(client.pk), str(client.version), str(client.updated), today.isoformat(),
+         str(weeks), repr(sorted(log.items())), repr([sorted(r.items()) for r in records]))
+    )  # fmt: skip
+    return "osteoload:progress:v1:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _series(client: Client, *, today: date, weeks: int) -> dict[str, Any]:
     since = monday(today) - timedelta(weeks=weeks - 1)
     rows = list(
         client.set_logs.filter(date__gte=since, date__lte=today)

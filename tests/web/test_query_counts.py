@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client as Browser
 from django.test.utils import CaptureQueriesContext
@@ -34,11 +35,17 @@ CEILING = {
     # 22 since issue 13: the page lists her recorded scans and tests (access check + 2 lists).
     # Issue 16 adds one to each page that shows her health data: its audit entry (one INSERT).
     "coach-client": 22 + 1,
-    "coach-client-progress": 15 + 1,
-    "client-progress": 15 + 1,
+    # Issue 19: + 3 aggregates (the progress series' cache key), - 1 (the read's audit entry
+    # is queued, no INSERT) when the series is computed; fewer when it is read from the cache.
+    "coach-client-progress": 15 + 1 + 2,
+    "client-progress": 15 + 1 + 2,
     # 15 since issue 14: Today is dosed by the coaching loop, which reads her assigned
     # program, profile (with recorded tests and scans), log and earlier blocks once each.
     "client-today": 15 + 1,
+    # Issue 17: the coach's program page (one week written out, her next session) and one
+    # week loaded on demand (session and 2FA devices, her access, the program, her units).
+    "coach-program": 20,
+    "coach-program-week": 9,
 }
 
 LIFTS = ("goblet_squat", "dumbbell_row", "dumbbell_overhead_press")
@@ -194,10 +201,12 @@ def test_issue8_progress_page_queries_do_not_grow_with_weeks_of_logs(world, view
         url = reverse(name)
     log_weeks(world.bob.user, world.bob_id, 1, sets_per_lift=1)
     count_queries(browser, url)  # warm up
+    cache.clear()  # the series computed, not read from the cache (issue 19)
     small, _ = count_queries(browser, url)
 
     logged = log_weeks(world.bob.user, world.bob_id, 26)
     record_tests_and_scans(world.alice.user, world.bob_id, 5)
+    cache.clear()
     large, _ = count_queries(browser, url)
     assert logged > 500
     assert_flat(name, small, large)
@@ -233,3 +242,26 @@ def test_issue8_today_page_queries_do_not_grow_with_sets_logged_today(world):
     large, page = count_queries(browser, url)
     assert len(items) >= 3 and page.count("Set 6 ·") == len(set(items))
     assert_flat("client-today", small, large)
+
+
+def test_issue17_program_page_and_week_queries_do_not_grow_with_weeks(world):
+    """Issue 17: the program page and a week loaded on demand cost the same queries for an
+    assigned 2-week and an assigned 12-week program (the weeks are one stored document)."""
+    coach = world.alice.user
+    browser = world.alice.browser()
+    counts: dict[str, list[int]] = {"coach-program": [], "coach-program-week": []}
+    for weeks in (2, 12):
+        program_id = client_programs.generate_for_client(
+            coach, world.bob_id, today=TODAY, start=TODAY, weeks=weeks
+        )
+        client_programs.assign_program(coach, world.bob_id, program_id)
+        kwargs = {"client_id": world.bob_id, "program_id": program_id}
+        page = reverse("coach-program", kwargs=kwargs)
+        week = reverse("coach-program-week", kwargs={**kwargs, "week": 2})
+        count_queries(browser, page)  # warm up
+        counts["coach-program"].append(count_queries(browser, page)[0])
+        with CaptureQueriesContext(connection) as captured:
+            assert browser.get(week, HTTP_HX_REQUEST="true").status_code == 200
+        counts["coach-program-week"].append(len(captured.captured_queries))
+    for name, (small, large) in counts.items():
+        assert_flat(name, small, large)
