@@ -34,7 +34,7 @@ from . import api_tokens, audit, concurrency, versions
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .errors import InputError, Issue
 from .profile_schema import ProfileIn
-from .profiles import parse_profile, stored_profile, validation_context
+from .profiles import stored_profile, validation_context
 from .untrusted import username_issue
 from .validation import validate
 
@@ -97,11 +97,22 @@ def create_coach(username: str, password: str, *, display_name: str = "") -> Any
     return create_user(username, password, role=Role.COACH, display_name=display_name)
 
 
-def validated_profile(data: dict[str, Any], *, today: date) -> tuple[dict[str, Any], ClientProfile]:
-    """Validate profile input; return the normalised document to store and the engine record."""
-    model = validate(ProfileIn, data, today=today, context=validation_context())
+def validated_profile(
+    data: dict[str, Any], *, today: date, stored: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], ClientProfile]:
+    """Validate profile input; return the normalised document to store and the engine record.
+
+    ``stored``: the profile being replaced. Its strength sets' exercises are not re-judged
+    against today's catalogue (one renamed there since stays as it was stored); a set naming
+    an exercise no stored set names must be in the catalogue."""
+    context = validation_context()
+    kept = [s.get("exercise") for s in (stored or {}).get("strength") or [] if isinstance(s, dict)]
+    context["kept_exercises"] = frozenset(e for e in kept if isinstance(e, str))
+    model = validate(ProfileIn, data, today=today, context=context)
     document = model.model_dump(mode="json", exclude_none=True)
-    return document, parse_profile(document, today=today)
+    # The engine's record, as stored profiles are read: a kept set naming an exercise the
+    # catalogue no longer has is left out of it (the document keeps it as it was).
+    return document, stored_profile(document)
 
 
 def create_client(coach: AnyUser, data: dict[str, Any], *, today: date) -> int:
@@ -134,7 +145,7 @@ def update_profile(
     from . import audit, stops
 
     client = client_for_coach(coach, client_id)
-    document, profile = validated_profile(data, today=today)
+    document, profile = validated_profile(data, today=today, stored=client.profile)
     with transaction.atomic():
         client.version = versions.claim(
             Client, client.pk, read=client.version, given=version, what="The profile",

@@ -253,6 +253,8 @@ class StrengthIn(Strict):
     def _known(cls, value: str, info: ValidationInfo) -> str:
         if isinstance(info.context, dict) and info.context.get("stored"):
             return value  # a stored profile is read, not re-judged by today's catalogue
+        if isinstance(info.context, dict) and value in info.context.get("kept_exercises", ()):
+            return value  # named by a set already stored: kept as it is (renamed since)
         allowed = _strength_ids(info)
         if value not in allowed:
             from .errors import did_you_mean
