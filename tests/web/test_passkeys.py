@@ -317,3 +317,20 @@ def test_the_relying_party_comes_from_the_hosts_or_its_own_variable(tmp_path):
         OSTEOLOAD_WEBAUTHN_RP_ID="clinic.example.org",
         OSTEOLOAD_WEBAUTHN_ORIGINS="https://app.clinic.example.org,https://clinic.example.org",
     ) == ["clinic.example.org", "https://app.clinic.example.org,https://clinic.example.org"]
+
+
+def test_with_a_passkey_the_app_may_be_turned_off_even_when_required(world, settings):
+    from .test_two_factor import code, enrol
+
+    settings.OSTEOLOAD_REQUIRE_2FA = True
+    browser = log_in("alice")
+    device = enrol(browser, world.alice.user)
+    register(browser, Authenticator())
+    page = browser.get(reverse("settings-two-factor")).content.decode()
+    assert "Turn two-factor sign-in off" in page
+    off = browser.post(
+        reverse("settings-two-factor"), {"action": "disable", "code": code(device, 1)}
+    )
+    assert off.status_code == 302, off.content[:300]
+    assert not two_factor.app_enabled(world.alice.user)
+    assert two_factor.need(world.alice.user) is two_factor.Need.VERIFY  # the passkey remains
