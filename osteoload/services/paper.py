@@ -790,10 +790,10 @@ def program_ics(
 # =========================================================================================
 
 REPORT_SITE_TITLES = {
-    Site.LUMBAR_SPINE: "Lower spine (L1-L4)",
-    Site.FEMORAL_NECK: "Hip (femoral neck)",
-    Site.TOTAL_HIP: "Whole hip",
-    Site.FOREARM: "Forearm",
+    Site.LUMBAR_SPINE: gettext_noop("Lower spine (L1-L4)"),
+    Site.FEMORAL_NECK: gettext_noop("Hip (femoral neck)"),
+    Site.TOTAL_HIP: gettext_noop("Whole hip"),
+    Site.FOREARM: gettext_noop("Forearm"),
 }
 
 
@@ -876,12 +876,12 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
         if len(scans) == 1:
             rows.append(
                 ScanRow(
-                    site=REPORT_SITE_TITLES[site],
+                    site=_(REPORT_SITE_TITLES[site]),
                     first=_scan_text(first),
                     latest="-",
                     change="-",
                     lsc="-",
-                    verdict="One scan only: a change needs a second scan on the same scanner.",
+                    verdict=_("One scan only: a change needs a second scan on the same scanner."),
                     significant=False,
                     source="profile: bone.scans",
                 )
@@ -899,7 +899,7 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
         lsc_source = "centre precision" if change.lsc_source == "precision" else "ISCD default"
         rows.append(
             ScanRow(
-                site=REPORT_SITE_TITLES[site],
+                site=_(REPORT_SITE_TITLES[site]),
                 first=_scan_text(first),
                 latest=_scan_text(latest),
                 change=f"{change.change_g_cm2:+.3f} g/cm\u00b2 ({change.change_pct:+.1f} %)",
@@ -910,15 +910,18 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
             )
         )
     if rows:
-        note = "Least significant change: a change smaller than this is within measurement error."
+        note = _(
+            "Least significant change: a change smaller than this is within measurement error."
+        )
     else:
         reported = ", ".join(
             f"{site_words(site)} T {t:+.1f}" for site, t in profile.bone.t_scores.items()
         )
         note = (
-            f"No scans with g/cm\u00b2 in the profile; reported T-scores: {reported}."
+            _("No scans with g/cm² in the profile; reported T-scores: %(reported)s.")
+            % {"reported": reported}
             if reported
-            else "No bone density results in the profile."
+            else _("No bone density results in the profile.")
         )
     return rows, note
 
@@ -939,7 +942,7 @@ def test_rows(profile: ClientProfile) -> tuple[list[TestRow], str]:
         )
         for r in results
     ]
-    note = "" if rows else "No functional tests recorded in the profile."
+    note = "" if rows else _("No functional tests recorded in the profile.")
     return rows, note
 
 
@@ -955,18 +958,20 @@ def _adherence(
     logged = set(days)
     rows: list[tuple[str, str, str]] = []
     for label, kinds in (
-        ("All planned sessions", {"resistance", "impact_balance"}),
-        ("Strength sessions", {"resistance"}),
-        ("Home sessions", {"impact_balance"}),
+        (gettext_noop("All planned sessions"), {"resistance", "impact_balance"}),
+        (gettext_noop("Strength sessions"), {"resistance"}),
+        (gettext_noop("Home sessions"), {"impact_balance"}),
     ):
         sessions = [s for s in planned if s.kind in kinds]
         if not sessions and label != "All planned sessions":
             continue
         done = sum(1 for s in sessions if s.date in logged)
         pct = f"{100 * done / len(sessions):.0f} %" if sessions else "-"
-        rows.append((label, f"{done} of {len(sessions)}", pct))
+        rows.append(
+            (_(label), _("%(done)s of %(planned)s") % {"done": done, "planned": len(sessions)}, pct)
+        )
     extra = len(logged - {s.date for s in planned})
-    rows.append(("Days with any training logged", str(len(days)), ""))
+    rows.append((_("Days with any training logged"), str(len(days)), ""))
     note = (
         f"Planned sessions: the program regenerated on {today.isoformat()} for this profile, "
         f"starting {start.isoformat()}, counted over the log's dates {first.isoformat()} to "
