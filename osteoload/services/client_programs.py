@@ -137,12 +137,21 @@ def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:
         raise NotFound from None
 
 
-def program_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any]:
-    """A stored program document (the plan JSON contract) with its id and assignment."""
+def program_for(
+    user: AnyUser, client_id: int, program_id: int, *, display: bool = True
+) -> dict[str, Any]:
+    """A stored program document (the plan JSON contract) with its id and assignment.
+
+    ``display=False`` leaves out each item's dose in words for every audience (a page that
+    words only the week it shows saves the wording of a whole program's items) and adds
+    ``units``, her units, which those words are in."""
     record = _program(user, client_id, program_id)
     # Her units from the stored intake (normalised when it was validated): the document's
     # words are in her units whatever day it is read.
     units = Units(record.client.profile.get("units") or Units.KG.value)
+    if not display:
+        return {**record.document, "id": record.pk, "assigned": record.assigned,
+                "version": record.version, "units": units.value}  # fmt: skip
     document = with_display(record.document, units)
     return {**document, "id": record.pk, "assigned": record.assigned, "version": record.version}
 

@@ -42,6 +42,10 @@ CEILING = {
     # 15 since issue 14: Today is dosed by the coaching loop, which reads her assigned
     # program, profile (with recorded tests and scans), log and earlier blocks once each.
     "client-today": 15 + 1,
+    # Issue 17: the coach's program page (one week written out, her next session) and one
+    # week loaded on demand (session and 2FA devices, her access, the program, her units).
+    "coach-program": 20,
+    "coach-program-week": 9,
 }
 
 LIFTS = ("goblet_squat", "dumbbell_row", "dumbbell_overhead_press")
@@ -239,3 +243,25 @@ def test_issue8_today_page_queries_do_not_grow_with_sets_logged_today(world):
     assert len(items) >= 3 and page.count("Set 6 ·") == len(set(items))
     assert_flat("client-today", small, large)
 
+
+def test_issue17_program_page_and_week_queries_do_not_grow_with_weeks(world):
+    """Issue 17: the program page and a week loaded on demand cost the same queries for an
+    assigned 2-week and an assigned 12-week program (the weeks are one stored document)."""
+    coach = world.alice.user
+    browser = world.alice.browser()
+    counts: dict[str, list[int]] = {"coach-program": [], "coach-program-week": []}
+    for weeks in (2, 12):
+        program_id = client_programs.generate_for_client(
+            coach, world.bob_id, today=TODAY, start=TODAY, weeks=weeks
+        )
+        client_programs.assign_program(coach, world.bob_id, program_id)
+        kwargs = {"client_id": world.bob_id, "program_id": program_id}
+        page = reverse("coach-program", kwargs=kwargs)
+        week = reverse("coach-program-week", kwargs={**kwargs, "week": 2})
+        count_queries(browser, page)  # warm up
+        counts["coach-program"].append(count_queries(browser, page)[0])
+        with CaptureQueriesContext(connection) as captured:
+            assert browser.get(week, HTTP_HX_REQUEST="true").status_code == 200
+        counts["coach-program-week"].append(len(captured.captured_queries))
+    for name, (small, large) in counts.items():
+        assert_flat(name, small, large)

@@ -279,53 +279,83 @@ def program_generate(request: HttpRequest, client_id: int) -> HttpResponse:
     )
 
 
-@coach_view
-@require_safe
-def program_review(request: HttpRequest, client_id: int, program_id: int) -> HttpResponse:
-    user = request.user
-    document = client_programs.program_for(user, client_id, program_id)
-    name = clients.client_name(user, client_id)
-    profile = clients.profile_for(user, client_id, today=today())
-    units = profile.units.value
-    pronouns = pronouns_for(profile.sex.value)
+def _program_exercises(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each exercise of the program once, in the order it first appears (the swap list)."""
     exercises: dict[str, dict[str, Any]] = {}
-    weeks = []
     for week in document.get("weeks", []):
-        sessions = []
         for session in week["sessions"]:
-            items = []
             for item in session["items"]:
                 exercises.setdefault(
                     item["exercise_id"],
                     {"id": item["exercise_id"], "name": item["name"],
                      "component": labels.label(labels.COMPONENTS, item["component"])},
                 )  # fmt: skip
-                items.append(
-                    {
-                        "name": item["name"],
-                        "component": labels.label(labels.COMPONENTS, item["component"]),
-                        "dose": present.dose(item, units),
-                        "why": item.get("why", ""),
-                        "note": item.get("note") or "",
-                    }
-                )
-            sessions.append(
-                {
-                    "date": present.long_date(date.fromisoformat(session["date"])),
-                    "kind": labels.label(labels.KINDS, session.get("kind")),
-                    "minutes": session.get("minutes"),
-                    "items": items,
-                }
-            )
-        weeks.append(
+    return list(exercises.values())
+
+
+def _week(week: dict[str, Any], units: str, *, sessions: bool) -> dict[str, Any]:
+    """One week's heading and, when ``sessions``, its sessions in the coach's words (only the
+    weeks on show are worded: the others load on demand, issue 17)."""
+    shown = []
+    for session in week["sessions"] if sessions else ():
+        items = [
             {
-                "week": week["week"],
-                "phase": labels.label(labels.PHASES, week.get("phase")),
-                "sessions": sessions,
-                "balance_minutes": week.get("balance_minutes"),
-                "impacts": week.get("impacts"),
+                "name": item["name"],
+                "component": labels.label(labels.COMPONENTS, item["component"]),
+                "dose": present.dose(item, units),
+                "why": item.get("why", ""),
+                "note": item.get("note") or "",
+            }
+            for item in session["items"]
+        ]
+        shown.append(
+            {
+                "date": present.long_date(date.fromisoformat(session["date"])),
+                "kind": labels.label(labels.KINDS, session.get("kind")),
+                "minutes": session.get("minutes"),
+                "items": items,
             }
         )
+    return {
+        "week": week["week"],
+        "phase": labels.label(labels.PHASES, week.get("phase")),
+        "sessions": shown,
+        "open": sessions,
+        "balance_minutes": week.get("balance_minutes"),
+        "impacts": week.get("impacts"),
+    }
+
+
+def _current_week(document: dict[str, Any], day: date) -> int:
+    """The week of the program that ``day`` falls in (the first before it starts, the last
+    after it ends)."""
+    count = len(document.get("weeks", []))
+    if not count:
+        return 1
+    elapsed = (day - date.fromisoformat(document["start"])).days // 7 + 1
+    return max(1, min(count, elapsed))
+
+
+@coach_view
+@require_safe
+def program_review(
+    request: HttpRequest, client_id: int, program_id: int, week: int | None = None
+) -> HttpResponse:
+    """The program: screening, swaps, the next session and its weeks, of which only the
+    current one (or ``week``, the no-script link's) is written out; the others load on demand
+    (:func:`program_week`), so the page stays small (issue 17: <= 40 KB for 12 weeks)."""
+    user = request.user
+    document = client_programs.program_for(user, client_id, program_id, display=False)
+    if week is not None and not 1 <= week <= len(document.get("weeks", [])):
+        raise Http404
+    if week is not None and is_htmx(request):
+        return _program_week(request, document, client_id, week)
+    name = clients.client_name(user, client_id)
+    profile = clients.profile_for(user, client_id, today=today())
+    units = profile.units.value
+    pronouns = pronouns_for(profile.sex.value)
+    shown = week if week is not None else _current_week(document, today())
+    weeks = [_week(w, units, sessions=w["week"] == shown) for w in document.get("weeks", [])]
     screening = document.get("screening", {})
     audited(request, audit.Action.VIEW, client_id, "program", program_id, "viewed a program")
     upcoming: list[dict[str, Any]] = []
@@ -356,8 +386,25 @@ def program_review(request: HttpRequest, client_id: int, program_id: int) -> Htt
             "pronouns": pronouns,
             "weeks": weeks,
             "upcoming": upcoming,
-            "exercises": list(exercises.values()),
+            "exercises": _program_exercises(document),
             "start": present.long_date(date.fromisoformat(document["start"])),
+        },
+    )
+
+
+def _program_week(
+    request: HttpRequest, document: dict[str, Any], client_id: int, week: int
+) -> HttpResponse:
+    """One week's sessions alone: what "Show week N" loads with htmx (``document`` is the
+    program as :func:`program_review`, its only caller, read it for the coach)."""
+    shown = not request.GET.get("hide")
+    return render(
+        request,
+        "osteoload/coach/_program_week.html",
+        {
+            "client_id": client_id,
+            "program_id": document["id"],
+            "week": _week(document["weeks"][week - 1], document["units"], sessions=shown),
         },
     )
 
@@ -368,7 +415,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
     """GET: the alternatives for one exercise (a fragment for htmx, else a page); POST: swap."""
     if request.method == "GET":
         exercise_id = request.GET.get("exercise", "")
-        document = client_programs.program_for(request.user, client_id, program_id)
+        document = client_programs.program_for(request.user, client_id, program_id, display=False)
         name = next(
             (
                 i["name"]
