@@ -90,6 +90,7 @@ class World:
             "token": self.token,
             "token_id": self.token_id,
             "exercise_id": self.exercise_id,
+            "passkey_id": 1,  # POST-only (remove a passkey): no page
         }
 
 
