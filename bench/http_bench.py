@@ -172,8 +172,11 @@ def prepare(password: str) -> dict[str, Any]:
         Client.objects.filter(coach=coach, user__isnull=False, paused=False)
         .select_related("user").order_by("id")[:LOG_CONNECTIONS]
     )  # fmt: skip
-    if len(loggers) < LOG_CONNECTIONS:
-        raise SystemExit(f"need {LOG_CONNECTIONS} clients with logins; seed more clients")
+    if not loggers:
+        raise SystemExit("need clients with logins; seed a clinic first")
+    if len(loggers) < LOG_CONNECTIONS:  # a small clinic: some clients log on two connections
+        print(f"note: {len(loggers)} clients with logins (not {LOG_CONNECTIONS}): a small run",
+              file=sys.stderr)  # fmt: skip
     busiest = (
         Client.objects.filter(coach=coach).annotate(n=Count("set_logs")).order_by("-n", "id")[0]
     )
