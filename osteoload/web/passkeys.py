@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy
@@ -23,7 +24,8 @@ from django.views.i18n import JavaScriptCatalog
 from django_otp_webauthn import exceptions, views
 from django_otp_webauthn.helpers import WebAuthnHelper
 
-from osteoload.services import two_factor
+from osteoload.services import two_factor, untrusted
+from osteoload.services.errors import InputError
 
 
 class Helper(WebAuthnHelper):  # type: ignore[misc]
@@ -42,7 +44,22 @@ class CoachesOnly(exceptions.OTPWebAuthnApiError):  # type: ignore[misc]
     default_detail = gettext_lazy("Two-factor sign-in is for coaches.")
 
 
-class _CoachRegistration:
+class _BoundedJson:
+    """The request body read with the app's JSON limits (depth, number length): hostile JSON
+    answers the plugin's 400 ``malformed_request``, never a 500 (issue 16 item 9)."""
+
+    def _parse_request_data(self, request: HttpRequest) -> Any:
+        if request.content_type.split(";", 1)[0] != "application/json":
+            return request.POST
+        if not request.body:
+            return {}
+        try:
+            return untrusted.loads_json(request.body)
+        except (InputError, ValueError) as exc:
+            raise exceptions.MalformedRequest() from exc
+
+
+class _CoachRegistration(_BoundedJson):
     request: Any
 
     def check_can_register(self) -> None:
@@ -58,6 +75,14 @@ class CompleteRegistration(_CoachRegistration, views.CompleteCredentialRegistrat
     pass
 
 
+class BeginAuthentication(_BoundedJson, views.BeginCredentialAuthenticationView):  # type: ignore[misc]
+    pass
+
+
+class CompleteAuthentication(_BoundedJson, views.CompleteCredentialAuthenticationView):  # type: ignore[misc]
+    pass
+
+
 #: The plugin's names (its template tags and scripts use them), under /webauthn/.
 app_name = "otp_webauthn"
 urlpatterns: list[URLPattern] = [
@@ -65,9 +90,9 @@ urlpatterns: list[URLPattern] = [
          name="credential-registration-begin"),
     path("registration/complete/", CompleteRegistration.as_view(),
          name="credential-registration-complete"),
-    path("authentication/begin/", views.BeginCredentialAuthenticationView.as_view(),
+    path("authentication/begin/", BeginAuthentication.as_view(),
          name="credential-authentication-begin"),
-    path("authentication/complete/", views.CompleteCredentialAuthenticationView.as_view(),
+    path("authentication/complete/", CompleteAuthentication.as_view(),
          name="credential-authentication-complete"),
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]),
          name="js-i18n-catalog"),

@@ -334,3 +334,23 @@ def test_with_a_passkey_the_app_may_be_turned_off_even_when_required(world, sett
     assert off.status_code == 302, off.content[:300]
     assert not two_factor.app_enabled(world.alice.user)
     assert two_factor.need(world.alice.user) is two_factor.Need.VERIFY  # the passkey remains
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "credential-registration-begin",
+        "credential-registration-complete",
+        "credential-authentication-begin",
+        "credential-authentication-complete",
+    ],
+)
+def test_hostile_json_answers_400_not_500(world, name):
+    """Issue 16 item 9 on the passkey endpoints: JSON nested 100,000 deep or not JSON at all
+    answers the plugin's JSON 400, logged in or not."""
+    url = reverse(f"otp_webauthn:{name}")
+    for browser in (Browser(HTTP_HOST=HOST), log_in("alice")):
+        for body in ("[" * 100_000 + "]" * 100_000, "{not json", '{"n": 1' + "0" * 5000 + "}"):
+            answer = browser.post(url, body, content_type="application/json")
+            assert answer.status_code == 400, (name, answer.status_code, answer.content[:200])
+            assert answer.json()["code"] == "malformed_request"
