@@ -13,7 +13,7 @@ from osteoload.services import client_programs
 from tests.conftest import TODAY
 from tests.web.conftest import World
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
+HTMX = {"HX-Request": "true"}
 PAGE_CEILING = 40_000  # bytes of HTML (issue 17: the program page <= 40 KB)
 
 
@@ -78,7 +78,7 @@ def test_each_other_week_has_a_button_that_loads_it_and_a_link_without_script(
 def test_the_week_partial_loads_one_week_with_its_sessions(world: World, twelve_weeks: int) -> None:
     _, week_url = _urls(world, twelve_weeks)
     browser = world.alice.browser()
-    response = browser.get(week_url, **HTMX)
+    response = browser.get(week_url, headers=HTMX)
     assert response.status_code == 200
     fragment = response.content.decode()
     assert "<html" not in fragment and "<nav" not in fragment
@@ -88,7 +88,7 @@ def test_the_week_partial_loads_one_week_with_its_sessions(world: World, twelve_
     for session in document["weeks"][6]["sessions"]:
         for item in session["items"]:
             assert item["display"]["coach"] in fragment  # the coach's dose, as on the page
-    hidden = browser.get(week_url, {"hide": "1"}, **HTMX).content.decode()
+    hidden = browser.get(week_url, {"hide": "1"}, headers=HTMX).content.decode()
     assert _written_out(hidden) == [] and 'aria-expanded="false"' in hidden
 
 
@@ -111,10 +111,10 @@ def test_week_pages_outside_the_program_or_of_another_coach_are_refused(
     for week in (0, 13):
         url = reverse("coach-program-week", kwargs={**kwargs, "week": week})
         assert alice.get(url).status_code == 404
-        assert alice.get(url, **HTMX).status_code == 404
+        assert alice.get(url, headers=HTMX).status_code == 404
     _, week_url = _urls(world, twelve_weeks)
-    assert world.carol.browser().get(week_url, **HTMX).status_code in (403, 404)
-    assert world.bob.browser().get(week_url, **HTMX).status_code in (302, 403, 404)
+    assert world.carol.browser().get(week_url, headers=HTMX).status_code in (403, 404)
+    assert world.bob.browser().get(week_url, headers=HTMX).status_code in (302, 403, 404)
 
 
 def test_a_swap_shows_in_a_week_loaded_afterwards(world: World, twelve_weeks: int) -> None:
@@ -136,16 +136,16 @@ def test_a_swap_shows_in_a_week_loaded_afterwards(world: World, twelve_weeks: in
         "coach-program-swap", kwargs={"client_id": world.bob_id, "program_id": twelve_weeks}
     )
     _, week_url = _urls(world, twelve_weeks)
-    before = browser.get(week_url, **HTMX).content.decode()
+    before = browser.get(week_url, headers=HTMX).content.decode()
     assert f'<th scope="row">{old_item["name"]}<br>' in before
     # the alternatives (with the exercise's pictures) load on demand, then the swap
-    fragment = browser.get(swap_url, {"exercise": old_item["exercise_id"]}, **HTMX).content
+    fragment = browser.get(swap_url, {"exercise": old_item["exercise_id"]}, headers=HTMX).content
     assert b"<img" in fragment and b'alt="' in fragment
     answer = browser.post(
         swap_url,
         {"old": old_item["exercise_id"], "new": new["id"], "version": document["version"]},
     )
     assert answer.status_code == 302
-    after = browser.get(week_url, **HTMX).content.decode()
+    after = browser.get(week_url, headers=HTMX).content.decode()
     assert f'<th scope="row">{old_item["name"]}<br>' not in after
     assert f'<th scope="row">{new["name"]}<br>' in after
