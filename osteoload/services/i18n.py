@@ -120,19 +120,23 @@ def language(code: str | None) -> Iterator[None]:
 
 def user_language(user: Any) -> str | None:
     """The language set for a logged-in user: a client's record's, else her account's;
-    ``None`` when none is set (her browser's then). One query."""
+    ``None`` when none is set (her browser's then). One query, which also loads her account
+    onto ``user`` so that her role (``access.role_of``) costs none later in the request."""
     if not getattr(user, "is_authenticated", False):
         return None
+    from django.db.models import F
+
     from osteoload.store.models import Account
 
-    row = (
+    account = (
         Account.objects.filter(user_id=user.pk)
-        .values_list("user__client_record__language", "language")
+        .annotate(client_language=F("user__client_record__language"))
         .first()
     )
-    if row is None:
+    if account is None:
         return None
-    return supported(row[0]) or supported(row[1])
+    user._state.fields_cache.setdefault("account", account)
+    return supported(account.client_language) or supported(account.language)
 
 
 def set_account_language(user: Any, code: str) -> None:
