@@ -49,7 +49,7 @@ class _BoundedJson:
     answers the plugin's 400 ``malformed_request``, never a 500 (issue 16 item 9)."""
 
     def _parse_request_data(self, request: HttpRequest) -> Any:
-        if request.content_type.split(";", 1)[0] != "application/json":
+        if (request.content_type or "").split(";", 1)[0] != "application/json":
             return request.POST
         if not request.body:
             return {}
