@@ -82,6 +82,7 @@ def test_the_week_partial_loads_one_week_with_its_sessions(world: World, twelve_
     assert response.status_code == 200
     fragment = response.content.decode()
     assert "<html" not in fragment and "<nav" not in fragment
+    assert "HX-Request" in response["Vary"]  # the page and the week share an address
     assert fragment.count('<section class="week"') == 1 and _written_out(fragment) == [7]
     assert 'aria-expanded="true"' in fragment and "Hide week 7" in fragment
     document = client_programs.program_for(world.alice.user, world.bob_id, twelve_weeks)

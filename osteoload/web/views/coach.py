@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -349,7 +350,9 @@ def program_review(
     if week is not None and not 1 <= week <= len(document.get("weeks", [])):
         raise Http404
     if week is not None and is_htmx(request):
-        return _program_week(request, document, client_id, week)
+        fragment = _program_week(request, document, client_id, week)
+        patch_vary_headers(fragment, ["HX-Request"])  # the same address answers the page
+        return fragment
     name = clients.client_name(user, client_id)
     profile = clients.profile_for(user, client_id, today=today())
     units = profile.units.value
@@ -370,7 +373,7 @@ def program_review(
                 "reason": n.reason,
                 "last_time": nxt.last_time.get(n.exercise_id, "") if nxt else "",
             })  # fmt: skip
-    return render(
+    response = render(
         request,
         "osteoload/coach/program.html",
         {
@@ -390,6 +393,9 @@ def program_review(
             "start": present.long_date(date.fromisoformat(document["start"])),
         },
     )
+    if week is not None:
+        patch_vary_headers(response, ["HX-Request"])  # the same address answers one week
+    return response
 
 
 def _program_week(
