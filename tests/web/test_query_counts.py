@@ -44,8 +44,8 @@ CEILING = {
     "client-today": 15 + 1,
     # Issue 17: the coach's program page (one week written out, her next session) and one
     # week loaded on demand (session and 2FA devices, her access, the program, her units).
-    "coach-program": 20,
-    "coach-program-week": 9,
+    "coach-program": 18,
+    "coach-program-week": 7,
 }
 
 LIFTS = ("goblet_squat", "dumbbell_row", "dumbbell_overhead_press")
