@@ -46,7 +46,7 @@ def training_days() -> list[str]:
 def fill_intake(page: Page) -> None:
     """The intake form, field by field, as a coach types it."""
     page.get_by_label("Name", exact=True).fill(CLIENT)
-    page.get_by_label("Age").fill("63")
+    page.get_by_label(re.compile(r"^Age\b")).fill("63")
     page.get_by_label("Sex").select_option(label="Female")
     page.get_by_label("Menopause", exact=True).select_option(
         label="After menopause (no period for 12 months or more)"
@@ -274,7 +274,7 @@ def client_trains(page: Page, checks: PageChecks, link: str) -> dict[str, Any]:
     logged = log_whole_session(page, checks)
     checks.check(page, "today-all-logged")
     page.reload()
-    expect(page.get_by_text("All done for today. Well done!")).to_be_visible()
+    expect(page.locator("#all-done").get_by_text("All done for today. Well done!")).to_be_visible()
     expect(page.locator(".logged-set")).to_have_count(sum(logged.values()))
     checks.check(page, "today-done-reloaded")
     assert_phone_readable(page)
