@@ -34,11 +34,14 @@ CEILING = {
     "coach-roster": 9,
     # 22 since issue 13: the page lists her recorded scans and tests (access check + 2 lists).
     # Issue 16 adds one to each page that shows her health data: its audit entry (one INSERT).
-    "coach-client": 22 + 1,
+    # Issue 15/16: + 1 her calendar subscription address, + 1 the second-factor check every
+    # signed-in request makes (one query for every kind of device).
+    "coach-client": 22 + 1 + 2,
     # Issue 19: + 3 aggregates (the progress series' cache key), - 1 (the read's audit entry
     # is queued, no INSERT) when the series is computed; fewer when it is read from the cache.
-    "coach-client-progress": 15 + 1 + 2,
-    "client-progress": 15 + 1 + 2,
+    # Issue 16: + 1 the second-factor check.
+    "coach-client-progress": 15 + 1 + 2 + 1,
+    "client-progress": 15 + 1 + 2 + 1,
     # 15 since issue 14: Today is dosed by the coaching loop, which reads her assigned
     # program, profile (with recorded tests and scans), log and earlier blocks once each.
     "client-today": 15 + 1,
