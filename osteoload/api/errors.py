@@ -66,8 +66,7 @@ def install(api: NinjaAPI) -> None:
         assert isinstance(exc, api_tokens.TokenExpired)
         response = api.create_response(request, {"detail": str(exc)}, status=401)
         response["WWW-Authenticate"] = (
-            'Bearer realm="osteoload", error="invalid_token", '
-            'error_description="The token expired"'
+            'Bearer realm="osteoload", error="invalid_token", error_description="The token expired"'
         )
         return response
 
