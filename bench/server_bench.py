@@ -7,7 +7,8 @@ against the same seeded database:
 
 - ``sync``: today's ``osteoload serve`` (gunicorn, sync workers: one request at a time per
   worker, the connection closed after each answer);
-- ``gthread``: gunicorn with threaded workers (``--threads``) and keep-alive (5 s);
+- ``gthread``: ``osteoload serve --threads N``: gunicorn's threaded workers with keep-alive
+  (5 s);
 - ``granian``: granian (Rust HTTP server) with its WSGI interface, ``--blocking-threads``
   per worker, keep-alive on by default.
 
@@ -40,17 +41,18 @@ from http_bench import (
     run_wrk,
 )
 
-SERVERS = ("sync", "gthread", "granian")
+SERVERS = ("sync", "gthread", "granian")  # and "gthread-direct", on request
 WSGI_APP = "osteoload.web.wsgi:application"
 
 
 def server_command(kind: str, port: int, workers: int, threads: int) -> list[str]:
     """The command line that starts one kind of server on 127.0.0.1:port."""
-    if kind == "sync":
+    if kind in ("sync", "gthread"):  # both through `osteoload serve`, as in production
         code = "from osteoload.cli.main import app; app()"
         return [sys.executable, "-c", code, "serve", "--port", str(port),
-                "--workers", str(workers)]  # fmt: skip
-    if kind == "gthread":
+                "--workers", str(workers),
+                "--threads", "1" if kind == "sync" else str(threads)]  # fmt: skip
+    if kind == "gthread-direct":  # gunicorn's own command line: the app imported per worker
         return [sys.executable, "-m", "gunicorn", WSGI_APP, "--bind", f"127.0.0.1:{port}",
                 "--workers", str(workers), "--worker-class", "gthread",
                 "--threads", str(threads), "--keep-alive", "5", "--timeout", "60",
@@ -60,7 +62,9 @@ def server_command(kind: str, port: int, workers: int, threads: int) -> list[str
                 "--port", str(port), "--workers", str(workers),
                 "--blocking-threads", str(threads), "--log-level", "warning",
                 "--no-access-log", WSGI_APP]  # fmt: skip
-    raise SystemExit(f"--servers: unknown server {kind!r}; allowed: {', '.join(SERVERS)}")
+    raise SystemExit(
+        f"--servers: unknown server {kind!r}; allowed: {', '.join(SERVERS)}, gthread-direct"
+    )
 
 
 def newest_sets_path(client_id: int) -> str:

@@ -14,12 +14,22 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on (1 to 65535).")] = 8000,
     demo: Annotated[bool, typer.Option(help="Seed a demo clinic and print its logins.")] = False,
     workers: Annotated[int, typer.Option(help="Worker processes (1 to 16).")] = 2,
+    threads: Annotated[
+        int,
+        typer.Option(
+            help="Threads per worker (1 to 32). 1: gunicorn's sync worker, one request at a "
+            "time, each connection closed after its answer (the default); more: its threaded "
+            "worker with keep-alive (docs/performance.md, 'The server')."
+        ),
+    ] = 1,
 ) -> None:
     """Run the osteoload web app (SQLite in the data directory unless DATABASE_URL is set)."""
     if not 1 <= port <= 65535:
         fail(f"--port: {port} is out of range; allowed 1 to 65535")
     if not 1 <= workers <= 16:
         fail(f"--workers: {workers} is out of range; allowed 1 to 16")
+    if not 1 <= threads <= 32:
+        fail(f"--threads: {threads} is out of range; allowed 1 to 32")
     from osteoload.services.database import (
         close_connections,
         database_description,
@@ -56,10 +66,26 @@ def serve(
     close_connections()
     shown = f"[{host}]" if ":" in host else host
     console.print(f"osteoload is running at http://{shown}:{port}/  (Ctrl+C to stop)", markup=False)
-    _run_gunicorn(host, port, workers)
+    _run_gunicorn(gunicorn_options(host, port, workers, threads))
 
 
-def _run_gunicorn(host: str, port: int, workers: int) -> None:  # pragma: no cover - blocking
+def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    """gunicorn's settings: sync workers, or with ``threads`` > 1 threaded ones that keep
+    connections alive for 5 s (a sync worker closes each connection after its answer)."""
+    options: dict[str, Any] = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "timeout": 60,
+    }
+    if threads > 1:
+        options.update(worker_class="gthread", threads=threads, keepalive=5)
+    return options
+
+
+def _run_gunicorn(options: dict[str, Any]) -> None:  # pragma: no cover - blocking
     from gunicorn.app.base import BaseApplication
     from gunicorn.util import import_app
 
@@ -69,14 +95,6 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:  # pragma: no cov
 
     class _App(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
-            options: dict[str, Any] = {
-                "bind": f"{host}:{port}",
-                "workers": workers,
-                "accesslog": None,
-                "errorlog": "-",
-                "loglevel": "warning",
-                "timeout": 60,
-            }
             for key, value in options.items():
                 self.cfg.set(key, value)
 

@@ -34,3 +34,43 @@ def test_serve_closes_its_database_connection_before_the_workers_fork(monkeypatc
     result = runner.invoke(app, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert calls == ["migrate", "close", "gunicorn"]
+
+
+def test_serve_refuses_a_bad_thread_count():
+    result = runner.invoke(app, ["serve", "--threads", "0"])
+    assert result.exit_code == 2
+    assert "--threads: 0 is out of range; allowed 1 to 32" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def _gunicorn_config(options):
+    from gunicorn.config import Config
+
+    config = Config()
+    for key, value in options.items():
+        config.set(key, value)  # an unknown setting raises
+    return config
+
+
+def test_serve_runs_sync_workers_by_default_and_threaded_ones_with_keep_alive_on_request(
+    monkeypatch,
+):
+    """Issue 19 item 4: --threads 1 (the default) is today's sync worker; --threads N picks
+    gunicorn's threaded worker with N threads and keep-alive, through the same command."""
+    from osteoload.cli import serve_cmd
+    from osteoload.services import database
+
+    monkeypatch.setattr(database, "setup_django", lambda: None)
+    monkeypatch.setattr(database, "migrate", lambda: "")
+    monkeypatch.setattr(database, "database_description", lambda: "test database")
+    monkeypatch.setattr(database, "close_connections", lambda: None)
+    seen: list[dict[str, object]] = []
+    monkeypatch.setattr(serve_cmd, "_run_gunicorn", seen.append)
+    assert runner.invoke(app, ["serve", "--port", "8123"]).exit_code == 0
+    assert runner.invoke(app, ["serve", "--port", "8124", "--threads", "4"]).exit_code == 0
+    sync, threaded = (_gunicorn_config(options) for options in seen)
+    assert sync.worker_class_str == "sync" and sync.threads == 1
+    assert (sync.bind, sync.workers) == (["127.0.0.1:8123"], 2)
+    assert threaded.worker_class_str == "gthread"
+    assert (threaded.threads, threaded.keepalive, threaded.workers) == (4, 5, 2)
+    assert threaded.bind == ["127.0.0.1:8124"]
