@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import ProgramItem, Screening
 from osteoload.domain.programming import (
@@ -45,9 +47,19 @@ class ProgramSummary:
 
 
 def generate_for_client(
-    coach: AnyUser, client_id: int, *, today: date, start: date | None = None, weeks: int = 12
+    coach: AnyUser,
+    client_id: int,
+    *,
+    today: date,
+    start: date | None = None,
+    weeks: int = 12,
+    log: Sequence[SetLog] | None = None,
 ) -> int:
-    """Screen her current profile and store a new draft program; returns its id."""
+    """Screen her current profile and store a new draft program; returns its id.
+
+    ``log``: her logged sets as engine records, oldest first, when the caller already holds
+    them exactly as reading them back would give them (the synthetic clinic, which wrote
+    them); otherwise they are read from the store."""
     client = client_for_coach(coach, client_id)
     if not 1 <= weeks <= MAX_WEEKS:
         raise InputError(
@@ -75,7 +87,7 @@ def generate_for_client(
     program = generate_program(
         profile, screening, get_catalogue(), start=first, weeks=weeks,
         strength_as_of=min(today, first), after_weeks=after,
-        working_max_kg=carried_maxes(client, profile, first) if after else None,
+        working_max_kg=carried_maxes(client, profile, first, log=log) if after else None,
     )  # fmt: skip
     with concurrency.guarded(_("The program")):
         concurrency.hold_client(client.pk)  # her erasure waits, or wins (404)
@@ -89,7 +101,9 @@ def generate_for_client(
     return record.pk
 
 
-def carried_maxes(client: Client, profile: ClientProfile, first: date) -> dict[str, float]:
+def carried_maxes(
+    client: Client, profile: ClientProfile, first: date, *, log: Sequence[SetLog] | None = None
+) -> dict[str, float]:
     """R22a: the working maxes the coaching loop holds for her on the day before ``first``
     (re-estimated from her log, never lowered unless her performance fell), for a new block
     that continues her plan: its loads start from what she lifts now, not from her intake."""
@@ -99,7 +113,7 @@ def carried_maxes(client: Client, profile: ClientProfile, first: date) -> dict[s
     if current is None or not current.document.get("weeks"):
         return {}
     day = first - timedelta(days=1)
-    log = stored_log(client, before=first)
+    log = stored_log(client, before=first) if log is None else [s for s in log if s.date < first]
     if not log:
         return {}
     answer = compute_next(

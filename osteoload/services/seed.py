@@ -30,6 +30,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import connections, transaction
 from django.test import override_settings
 
+from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import STOP_RULE_SYMPTOMS
 from osteoload.domain.vocabulary import Symptom
 from osteoload.store.models import (
@@ -75,6 +76,29 @@ def _fast_hashing() -> Iterator[None]:
     hasher = f"{__name__}.{_SyntheticHasher.__name__}"
     with override_settings(PASSWORD_HASHERS=[hasher, *settings.PASSWORD_HASHERS]):
         yield
+
+
+@contextmanager
+def _bulk_load() -> Iterator[None]:
+    """On SQLite, commit without syncing each transaction (``synchronous=NORMAL``) while the
+    seed writes, then sync again at every commit (``FULL``, as configured).
+
+    Safe for a seed: in WAL mode NORMAL never corrupts the database, a power cut can only
+    lose the last transactions, and a seed that does not finish is removed as a whole anyway
+    (or, after a power cut, seeded again into a new data directory). The setting is this
+    connection's only: the web app's connections keep theirs."""
+    connection = connections["default"]
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield  # PostgreSQL, or inside a transaction (tests), where SQLite refuses the change
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        if connection.connection is not None:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA synchronous=FULL")
 
 
 @dataclass(slots=True)
@@ -188,7 +212,7 @@ def seed_share(
         User.objects.filter(username__in=[coach_username(n + 1) for n in range(plan.coaches)])
         .order_by("username")
     )  # fmt: skip
-    with _fast_hashing():
+    with _fast_hashing(), _bulk_load():
         for index in range(worker, plan.clients, workers):
             rng = random.Random(f"osteoload-seed:{plan.seed}:{index}")
             coach = coach_users[index % plan.coaches]
@@ -307,6 +331,9 @@ class _ClientStory:
         self.coach_paused = False
         """Her coach's profile update paused her program (R32a) until a block can start."""
         self.pending: list[dict[str, Any]] = []
+        self.log: list[SetLog] = []
+        """Everything she logged, as engine records in her log's order: what her coach's
+        engine reads for each new block, kept here rather than read back every 12 weeks."""
         self.logged: list[dict[str, Any]] = []
         """The last batch she sent (what her coach reviews before the next program)."""
         """Sets done but not yet sent: she syncs her log in batches (fewer round trips)."""
@@ -349,7 +376,7 @@ class _ClientStory:
             try:
                 program_id = client_programs.generate_for_client(
                     self.coach, self.client_id, today=min(planning_day, first), start=first,
-                    weeks=BLOCK_WEEKS - wait,
+                    weeks=BLOCK_WEEKS - wait, log=self.log,
                 )  # fmt: skip
             except InputError:
                 continue
@@ -365,7 +392,8 @@ class _ClientStory:
         self.summary.programs += 1
         if self.user is None:
             return
-        program = client_programs.program_for(self.coach, self.client_id, program_id)
+        # Without the doses in words: she logs from the numbers.
+        program = client_programs.program_for(self.coach, self.client_id, program_id, display=False)
         for week in program["weeks"]:
             for session in week["sessions"]:
                 self._train(session)
@@ -374,9 +402,14 @@ class _ClientStory:
     def _flush(self) -> None:
         if self.pending:
             last = max(e["date"] for e in self.pending)
-            training_log.log_sets(
+            stored = training_log.log_sets_as_records(
                 self.user, self.client_id, self.pending, today=date.fromisoformat(last)
             )
+            # Her log is read oldest first (by date, then as written): keep it so.
+            if self.log and stored and stored[0].date < self.log[-1].date:
+                self.log = sorted([*self.log, *stored], key=_set_date)
+            else:
+                self.log += stored
             self.summary.sets += len(self.pending)
             self.logged = self.pending
             self.pending = []
@@ -505,6 +538,10 @@ ILLUSTRATIVE_BMD: dict[str, tuple[float, float]] = {
 }
 """Young-adult mean and SD (g/cm2, Hologic-scale, illustrative) to turn a T-score into a BMD
 for synthetic scans. Not used by any clinical rule."""
+
+
+def _set_date(record: SetLog) -> date:
+    return record.date
 
 
 def bmd_from_t(site: str, t_score: float) -> float:

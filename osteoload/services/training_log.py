@@ -122,6 +122,24 @@ def log_sets(
     return _store(user, client_id, entries, today, clock.now())[3]
 
 
+def log_sets_as_records(
+    user: AnyUser, client_id: int, entries: Sequence[dict[str, Any]], *, today: date
+) -> list[SetLog]:
+    """:func:`log_sets`, returning what was stored as engine records, in order: exactly what
+    reading her log back gives (``records.set_logs_of_client``), for a caller that keeps her
+    log in memory (the synthetic clinic) instead of reading it again for every block."""
+    valid = _store(user, client_id, entries, today, clock.now())[2]
+    out = []
+    for e in valid:
+        record = records.set_log_from_values(
+            e.date, e.exercise_id, e.set_number, e.reps, _dec(e.load_kg), _dec(e.rpe),
+            _dec(e.rir), e.pain, e.note, e.impacts, e.hold_s,
+        )  # fmt: skip
+        if record is not None:
+            out.append(record)
+    return out
+
+
 def _store(
     user: AnyUser,
     client_id: int,

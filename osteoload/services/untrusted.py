@@ -231,11 +231,23 @@ def too_large_message(limit: int) -> str:
     }
 
 
+#: Every control character (Unicode category Cc, U+0000-U+001F and U+007F-U+009F: a set the
+#: Unicode stability policy fixes) except those allowed, as one pattern: one scan in C per
+#: text instead of a category look-up per character (every logged set's texts pass here).
+_CONTROLS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code))
+        for code in range(0x100)
+        if unicodedata.category(chr(code)) == "Cc" and chr(code) not in _ALLOWED_CONTROLS
+    )
+    + "]"
+)
+
+
 def _control(text: str) -> str | None:
-    for char in text:
-        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
-            return char
-    return None
+    found = _CONTROLS.search(text)
+    return None if found is None else found.group()
 
 
 def control_message(char: str) -> str:

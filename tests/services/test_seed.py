@@ -165,7 +165,7 @@ def test_seed_refuses_impossible_sizes(change, field, words):
 
 def test_a_failed_seed_leaves_nothing_behind(monkeypatch):
     calls = {"n": 0}
-    real = training_log.log_sets
+    real = training_log.log_sets_as_records
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -173,7 +173,7 @@ def test_a_failed_seed_leaves_nothing_behind(monkeypatch):
             raise RuntimeError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(training_log, "log_sets", failing)
+    monkeypatch.setattr(training_log, "log_sets_as_records", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         seed.seed_clinic(**SMALL)
     assert calls["n"] == 5

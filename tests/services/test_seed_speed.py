@@ -1,0 +1,109 @@
+"""The synthetic clinic without per-set overhead (issue 19 item 3): the same clinic, the same
+engine and validation, fewer reads and cheaper commits."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from hypothesis import given
+from hypothesis import strategies as st
+
+from osteoload.services import client_programs, seed, training_log
+from osteoload.services.untrusted import _ALLOWED_CONTROLS, _control
+from osteoload.store import records
+from osteoload.store.models import Client, ProgramRecord
+from tests.conftest import TODAY
+
+ONE = {"clients": 1, "years": 0.5, "coaches": 1, "seed": 3, "today": TODAY}
+
+
+def _reference_control(text: str) -> str | None:
+    """The definition: the first character of category Cc that is not a tab or line break."""
+    for char in text:
+        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+            return char
+    return None
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF)) | st.text())
+def test_control_check_matches_the_unicode_definition(text):
+    assert _control(text) == _reference_control(text)
+
+
+def _client_with_login() -> Client:
+    found = Client.objects.exclude(user=None).filter(paused=False).first()
+    assert found is not None, "the one-client clinic of seed 3 has a login"
+    return found
+
+
+@pytest.mark.django_db
+def test_sets_logged_as_records_are_what_reading_her_log_gives():
+    seed.seed_clinic(**ONE)
+    client = _client_with_login()
+    day = TODAY - timedelta(days=1)
+    entries = [
+        {"date": day.isoformat(), "exercise_id": "goblet_squat", "set_number": 1, "reps": 8,
+         "load_kg": 12.345, "rpe": 7.5, "pain": 1, "note": "  heavy  "},
+        {"date": day.isoformat(), "exercise_id": "goblet_squat", "set_number": 2, "reps": 6,
+         "load_kg": 0, "rir": 2.5},
+        {"date": day.isoformat(), "exercise_id": "wall_plank", "set_number": 1, "hold_s": 30},
+        {"date": day.isoformat(), "exercise_id": "wall_plank", "set_number": 2, "hold_s": 0},
+    ]  # fmt: skip
+    returned = training_log.log_sets_as_records(client.user, client.pk, entries, today=TODAY)
+    read_back = [s for s in records.set_logs_of_client(client.pk) if s.date == day]
+    assert returned == read_back
+    assert len(returned) >= 3
+
+
+@pytest.mark.django_db
+def test_a_program_from_a_log_in_memory_is_the_one_read_from_the_store():
+    """R22a: the working maxes carried into the next block are the same whether her log is
+    read from the store or handed over by the caller that wrote it."""
+    seed.seed_clinic(**{**ONE, "years": 1.0})
+    client = _client_with_login()
+    coach = client.coach
+    log = records.set_logs_of_client(client.pk)
+    assert log
+    kwargs = {"today": TODAY, "start": TODAY}
+    read = client_programs.generate_for_client(coach, client.pk, **kwargs)
+    given_log = client_programs.generate_for_client(coach, client.pk, log=log, **kwargs)
+    documents = [ProgramRecord.objects.get(pk=pk).document for pk in (read, given_log)]
+    assert documents[0] == documents[1]
+    assert documents[0]["after_weeks"] > 0
+
+
+@pytest.mark.django_db
+def test_the_seed_never_reads_her_whole_log_back(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the seed keeps her log in memory")
+
+    monkeypatch.setattr(records, "set_logs_of_client", refuse)
+    summary = seed.seed_clinic(**{**ONE, "years": 1.0})
+    assert summary.programs >= 4 and summary.sets > 0
+
+
+def _synchronous() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous")
+        return int(cursor.fetchone()[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_syncs_every_commit_again_after_the_seed(monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    seen: list[int] = []
+    real = training_log.log_sets_as_records
+
+    def watching(*args, **kwargs):
+        seen.append(_synchronous())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(training_log, "log_sets_as_records", watching)
+    assert _synchronous() == 2  # FULL, as configured
+    seed.seed_clinic(**ONE)
+    assert seen and set(seen) == {1}  # NORMAL while the seed writes
+    assert _synchronous() == 2
