@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_noop
 
 from .errors import InputError, Issue
 
 FIELD = "version"
 MAX_VERSION = 2**31 - 1
-CHANGED_ELSEWHERE = "Changed by someone else since you opened it"
+CHANGED_ELSEWHERE = gettext_noop("Changed by someone else since you opened it")
 
 
 class Conflict(InputError):

@@ -34,6 +34,7 @@ from osteoload.services.errors import InputError, Issue
 from osteoload.services.stops import ResumeRefused
 from osteoload.wording import Audience, Pronouns, pronouns_for
 from osteoload.wording import stops as stop_words
+from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.changes import change_words
 from osteoload.wording.findings import findings_for, steps_for
 
@@ -89,7 +90,7 @@ def client_new(request: HttpRequest) -> HttpResponse:
                 % {"possessive": p.possessive},
             )
             return redirect("coach-client", client_id=client_id)
-    return _intake(request, values, issues, title="New client")
+    return _intake(request, values, issues, title=_("New client"))
 
 
 def _intake(
@@ -123,11 +124,11 @@ def _conflict_issues(exc: versions.Conflict) -> tuple[Issue, ...]:
     from what is saved now marked. The form keeps what she entered and now carries the
     saved version, so saving again (after checking) is a deliberate choice."""
     top = (
-        f"{versions.CHANGED_ELSEWHERE}: nothing was saved. "
-        + ("The fields marked below differ from what is saved now; check them and save "
-           "again." if exc.changed else "Check the saved record and save again.")
-    )  # fmt: skip
-    marked = (Issue(path, "differs from what is saved now") for path in exc.changed)
+        _("%(changed)s: nothing was saved. The fields marked below differ from what is saved "
+          "now; check them and save again.") if exc.changed
+        else _("%(changed)s: nothing was saved. Check the saved record and save again.")
+    ) % {"changed": _(versions.CHANGED_ELSEWHERE)}  # fmt: skip
+    marked = (Issue(path, _("differs from what is saved now")) for path in exc.changed)
     return (Issue("", top), *marked)
 
 
@@ -156,18 +157,20 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
             if paused:  # R32a: the reason is on her page, at the top
                 p = _pronouns(request, client_id)
                 messages.error(
-                    request, f"Profile saved. {p.cap(p.possessive)} program is paused (R32a)."
+                    request,
+                    _("Profile saved. %(possessive)s program is paused (R32a).")
+                    % {"possessive": p.cap(p.possessive)},
                 )
             else:
-                messages.success(request, "Profile saved. Generate a new program to use it.")
+                messages.success(request, _("Profile saved. Generate a new program to use it."))
             return redirect("coach-client", client_id=client_id)
     name = clients.client_name(request.user, client_id)
     if request.method == "GET":
         audited(request, audit.Action.VIEW, client_id, "profile", client_id,
                 "opened the profile to edit")  # fmt: skip
     return _intake(
-        request, values, issues, title=f"Edit {name}", client_id=client_id, version=version,
-        status=status,
+        request, values, issues, title=_("Edit %(name)s") % {"name": name},
+        client_id=client_id, version=version, status=status,
     )  # fmt: skip
 
 
@@ -288,7 +291,7 @@ def _program_exercises(document: dict[str, Any]) -> list[dict[str, Any]]:
             for item in session["items"]:
                 exercises.setdefault(
                     item["exercise_id"],
-                    {"id": item["exercise_id"], "name": item["name"],
+                    {"id": item["exercise_id"], "name": exercise_words(item["name"]),
                      "component": labels.label(labels.COMPONENTS, item["component"])},
                 )  # fmt: skip
     return list(exercises.values())
@@ -301,13 +304,14 @@ def _week(week: dict[str, Any], units: str, *, sessions: bool) -> dict[str, Any]
     for session in week["sessions"] if sessions else ():
         items = [
             {
-                "name": item["name"],
+                "name": worded["name"],
                 "component": labels.label(labels.COMPONENTS, item["component"]),
                 "dose": present.dose(item, units),
-                "why": item.get("why", ""),
-                "note": item.get("note") or "",
+                "why": worded.get("why", ""),
+                "note": worded.get("note") or "",
             }
             for item in session["items"]
+            for worded in (present.localised_item(item),)
         ]
         shown.append(
             {
@@ -366,7 +370,7 @@ def program_review(
         nxt = coaching.next_for_client(user, client_id, today=today())
         for n in nxt.prescriptions.items if nxt else ():
             upcoming.append({
-                "name": n.name,
+                "name": exercise_words(n.name),
                 "dose": present.dose(coaching.with_next({}, n), units),
                 "change": change_words(n.change.value, Audience.COACH),
                 "style": n.change.value,
@@ -424,7 +428,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
         document = client_programs.program_for(request.user, client_id, program_id, display=False)
         name = next(
             (
-                i["name"]
+                exercise_words(i["name"])
                 for w in document.get("weeks", [])
                 for s in w["sessions"]
                 for i in s["items"]
@@ -434,9 +438,12 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
         )
         if name is None:
             raise Http404
-        options = client_programs.swap_options(
-            request.user, client_id, program_id, exercise_id, today=today()
-        )
+        options = [
+            {**option, "name": exercise_words(option["name"])}
+            for option in client_programs.swap_options(
+                request.user, client_id, program_id, exercise_id, today=today()
+            )
+        ]
         audited(request, audit.Action.VIEW, client_id, "program", program_id,
                 "viewed the alternatives to an exercise")  # fmt: skip
         context = {
@@ -460,8 +467,9 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
     except versions.Conflict:
         # Two swaps at once: this one is not written (the program below is what is saved).
         messages.error(
-            request, f"{versions.CHANGED_ELSEWHERE}: the program was changed, so this swap "
-            "was not made. Look at the program below and swap again if you still want to.",
+            request, _("%(changed)s: the program was changed, so this swap was not made. Look at "
+                       "the program below and swap again if you still want to.")
+            % {"changed": _(versions.CHANGED_ELSEWHERE)},
         )  # fmt: skip
     except InputError as exc:
         messages.error(request, str(exc))
@@ -469,7 +477,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
         audited(request, audit.Action.UPDATE, client_id, "program", program_id,
                 "exercise swapped")  # fmt: skip
         client_documents.prepare_booklets(request.user, client_id, today=today())
-        messages.success(request, "Exercise swapped everywhere in this program.")
+        messages.success(request, _("Exercise swapped everywhere in this program."))
     return redirect("coach-program", client_id=client_id, program_id=program_id)
 
 
@@ -483,8 +491,9 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
         )  # fmt: skip
     except versions.Conflict:
         messages.error(
-            request, f"{versions.CHANGED_ELSEWHERE}: the program was changed or assigned, so "
-            "it was not assigned now. Look at it again before assigning it.",
+            request, _("%(changed)s: the program was changed or assigned, so it was not assigned "
+                       "now. Look at it again before assigning it.")
+            % {"changed": _(versions.CHANGED_ELSEWHERE)},
         )  # fmt: skip
         return redirect("coach-program", client_id=client_id, program_id=program_id)
     except InputError as exc:
@@ -493,7 +502,11 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
     audited(request, audit.Action.UPDATE, client_id, "program", program_id, "program assigned")
     client_documents.prepare_booklets(request.user, client_id, today=today())  # in background
     p = _pronouns(request, client_id)
-    messages.success(request, f"Program assigned: {p.subject} sees it on {p.possessive} phone now.")
+    messages.success(
+        request,
+        _("Program assigned: %(subject)s sees it on %(possessive)s phone now.")
+        % {"subject": p.subject, "possessive": p.possessive},
+    )
     return redirect("coach-client", client_id=client_id)
 
 
@@ -566,7 +579,7 @@ def _record(
                 via="web",
             )  # fmt: skip
             messages.success(
-                request, "Tests recorded." if kind == "tests" else "Scan result recorded."
+                request, _("Tests recorded.") if kind == "tests" else _("Scan result recorded.")
             )
             return redirect("coach-client", client_id=client_id)
     return render(
@@ -641,7 +654,9 @@ def _correct(request: HttpRequest, client_id: int, record_id: int, kind: str) ->
         except InputError as exc:
             issues = exc.issues
         else:
-            messages.success(request, "Tests corrected." if kind == "tests" else "Scan corrected.")
+            messages.success(
+                request, _("Tests corrected.") if kind == "tests" else _("Scan corrected.")
+            )
             return redirect("coach-client", client_id=client_id)
     return render(
         request,
@@ -671,7 +686,7 @@ def _delete(request: HttpRequest, client_id: int, record_id: int, kind: str) -> 
             clients.delete_tests(user, client_id, record_id, via="web")
         else:
             clients.delete_scan(user, client_id, record_id, via="web")
-        messages.success(request, "Tests deleted." if kind == "tests" else "Scan deleted.")
+        messages.success(request, _("Tests deleted.") if kind == "tests" else _("Scan deleted."))
         return redirect("coach-client", client_id=client_id)
     audited(request, audit.Action.VIEW, client_id, kind, record_id,
             "viewed functional tests to delete" if kind == "tests"
@@ -723,7 +738,9 @@ def resume(request: HttpRequest, client_id: int) -> HttpResponse:
         return redirect("coach-client", client_id=client_id)
     audited(request, audit.Action.UPDATE, client_id, "client", client_id, "pause lifted")
     p = _pronouns(request, client_id)
-    messages.success(request, f"Pause lifted: {p.subject} can log sessions again.")
+    messages.success(
+        request, _("Pause lifted: %(subject)s can log sessions again.") % {"subject": p.subject}
+    )
     return redirect("coach-client", client_id=client_id)
 
 

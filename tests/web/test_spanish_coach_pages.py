@@ -1,0 +1,61 @@
+"""A coach who works in Spanish (issue 20 item 2): the messages of the coach's views and the
+program review's exercise names and reasons are in her language; in English nothing changed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from osteoload.services import i18n
+
+from .test_spanish_pages import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def spanish_coach(world):  # noqa: ANN201 - a test helper
+    i18n.set_account_language(world.alice.user, "es")
+    return world.alice.browser()
+
+
+def said(response) -> list[str]:  # noqa: ANN001 - a test helper
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_the_program_review_names_the_exercises_in_spanish(world):
+    url = reverse("coach-program", args=[world.bob_id, world.bob_program])
+    text = visible_text(spanish_coach(world).get(url).content.decode())
+    assert "Calentamiento caminando suave" in text
+    assert "Easy walking warm-up" not in text
+    assert not re.search(r"\bSit to stand\b", text)
+
+
+def test_the_program_review_stays_english_in_english(world):
+    url = reverse("coach-program", args=[world.bob_id, world.bob_program])
+    text = visible_text(world.alice.browser().get(url).content.decode())
+    assert "Easy walking warm-up" in text
+
+
+def test_the_coachs_messages_are_in_spanish(world):
+    coach = spanish_coach(world)
+    response = coach.post(reverse("coach-resume", args=[world.bob_id]), follow=False)
+    assert said(response) == ["Pausa levantada: ya puede volver a registrar sesiones."]
+    response = coach.post(reverse("coach-program-assign", args=[world.bob_id, world.bob_program]),
+                          {"version": "99"})  # fmt: skip
+    assert said(response)[-1] == (
+        "Otra persona lo ha cambiado desde que usted lo abrió: el programa ha cambiado o ya se "
+        "ha asignado, así que no se ha asignado ahora. Revíselo de nuevo antes de asignarlo."
+    )
+
+
+def test_the_coachs_messages_stay_english_in_english(world):
+    response = world.alice.browser().post(
+        reverse("coach-program-assign", args=[world.bob_id, world.bob_program]), {"version": "99"}
+    )
+    assert said(response) == [
+        "Changed by someone else since you opened it: the program was changed or assigned, so "
+        "it was not assigned now. Look at it again before assigning it."
+    ]
