@@ -21,6 +21,8 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from osteoload.domain.vocabulary import (
     Condition,
@@ -56,7 +58,7 @@ class Field:
     help: str = ""
     unit: str = ""
     required: bool = False
-    blank: str = "Not known"
+    blank: str = gettext_noop("Not known")
     wide: bool = False
     autocomplete: str = "off"
 
@@ -126,7 +128,7 @@ def html_id(name: str) -> str:
 # The intake form
 # ---------------------------------------------------------------------------------------
 
-YES_NO = (("yes", "Yes"), ("no", "No"))
+YES_NO = (("yes", gettext_noop("Yes")), ("no", gettext_noop("No")))
 
 
 def reg(
@@ -159,16 +161,16 @@ def group_title(path: str) -> str:
 
 ABOUT = Section(
     "about",
-    "About the client",
+    gettext_noop("About the client"),
     (
         reg("name", wide=True, autocomplete="name"),
         reg("age", required=True),
-        reg("sex", labels.choices(Sex, labels.SEX), required=True, blank="Choose"),
+        reg("sex", labels.choices(Sex, labels.SEX), required=True, blank=gettext_noop("Choose")),
         reg("menopause", labels.choices(Menopause, labels.MENOPAUSE)),
         reg("years_since_menopause"),
         reg("height_cm"),
         reg("baseline_height_cm"),
-        reg("weight_kg", unit="", help="In the units chosen next to it."),
+        reg("weight_kg", unit="", help=gettext_noop("In the units chosen next to it.")),
         reg("units", labels.choices(Units, labels.UNITS), blank=""),
     ),
 )
@@ -183,12 +185,14 @@ BONE = Section(
         reg("bone.total_hip_z"),
         reg("bone.femoral_neck_z"),
     ),
-    "Leave empty what is not known. Z-scores only if the report gives them (younger women). "
-    "Scan results in g/cm² are recorded on the client's page.",
+    gettext_noop(
+        "Leave empty what is not known. Z-scores only if the report gives them (younger "
+        "women). Scan results in g/cm² are recorded on the client's page."
+    ),
 )
 FALLS = Section(
     "falls",
-    "Falls in the last 12 months",
+    gettext_noop("Falls in the last 12 months"),
     (
         reg("falls_last_year"),
         reg("fall_with_injury_last_year", YES_NO),
@@ -196,7 +200,7 @@ FALLS = Section(
 )
 HEALTH = Section(
     "health",
-    "Health",
+    gettext_noop("Health"),
     (
         reg("medications", labels.choices(Medication, labels.MEDICATIONS)),
         reg("conditions", labels.choices(Condition, labels.CONDITIONS)),
@@ -213,12 +217,18 @@ BLOOD_PRESSURE = Section(
 )
 PARQ = Section(
     "parq_yes",
-    "PAR-Q+ health questions",
+    gettext_noop("PAR-Q+ health questions"),
     (
-        Field("parq_done", "The seven PAR-Q+ questions have been answered", "check"),
+        Field(
+            "parq_done",
+            gettext_noop("The seven PAR-Q+ questions have been answered"),
+            "check",
+        ),
         reg("parq_yes", labels.PARQ_QUESTIONS),
     ),
-    "If they have not been answered, leave the first box empty: screening then says so.",
+    gettext_noop(
+        "If they have not been answered, leave the first box empty: screening then says so."
+    ),
 )
 CLEARANCE = Section(
     "clearance",
@@ -234,15 +244,15 @@ CLEARANCE = Section(
 )
 EQUIPMENT = Section(
     "equipment",
-    "Equipment available",
+    gettext_noop("Equipment available"),
     (reg("equipment", labels.choices(Equipment, labels.EQUIPMENT)),),
 )
 BAND_CHOICES = (
-    ("extra_light", "Extra light"),
-    ("light", "Light"),
-    ("medium", "Medium"),
-    ("heavy", "Heavy"),
-    ("extra_heavy", "Extra heavy"),
+    ("extra_light", gettext_noop("Extra light")),
+    ("light", gettext_noop("Light")),
+    ("medium", gettext_noop("Medium")),
+    ("heavy", gettext_noop("Heavy")),
+    ("extra_heavy", gettext_noop("Extra heavy")),
 )
 OWN_EQUIPMENT = Section(
     "equipment_details",
@@ -258,8 +268,10 @@ OWN_EQUIPMENT = Section(
         reg("equipment_details.machine.heaviest"),
         reg("equipment_details.bands", BAND_CHOICES),
     ),
-    "The weights that can actually be used, in the units chosen above: loads are rounded "
-    "down to these and step up to the next one available. Leave empty what is not known.",
+    gettext_noop(
+        "The weights that can actually be used, in the units chosen above: loads are rounded "
+        "down to these and step up to the next one available. Leave empty what is not known."
+    ),
 )
 SCHEDULE = Section(
     "schedule",
@@ -272,7 +284,7 @@ SCHEDULE = Section(
 )
 FRACTURE_FIELDS = (
     reg("fractures[].site", labels.choices(FractureSite, labels.FRACTURE_SITES), name="site",
-        blank="No fracture"),
+        blank=gettext_noop("No fracture")),
     reg("fractures[].year", name="year"),
     reg("fractures[].date", name="date"),
     reg("fractures[].low_trauma", YES_NO, name="low_trauma"),
@@ -333,14 +345,14 @@ TESTS = Section(
         reg("tests.sppb_parts.chair_stands_s"),
         reg("tests.asm_kg_m2"),
     ),
-    "Enter the tests done; leave the others empty. The date defaults to today.",
+    gettext_noop("Enter the tests done; leave the others empty. The date defaults to today."),
 )
 SCAN = Section(
     "scan",
-    "DXA scan result",
+    gettext_noop("DXA scan result"),
     (
         reg("bone.scans[].site", labels.choices(Site, labels.SITES), required=True,
-            blank="Choose"),
+            blank=gettext_noop("Choose")),
         reg("bone.scans[].date"),
         reg("bone.scans[].bmd_g_cm2"),
         reg("bone.scans[].t_score"),
@@ -348,26 +360,30 @@ SCAN = Section(
         reg("bone.scans[].scanner", labels.choices(ScannerMake, labels.SCANNERS)),
         reg("bone.scans[].precision_g_cm2"),
     ),
-    "Record one site per entry: the lower spine, the whole hip, the femoral neck or the forearm.",
+    gettext_noop("Record one site per entry: the lower spine, the whole hip, the femoral neck "
+                 "or the forearm."),
 )  # fmt: skip
 GENERATE = Section(
     "generate",
-    "Generate a program",
+    gettext_noop("Generate a program"),
     (
-        Field("start", "First day", "date", help="Empty: the schedule's start date, else next "
-              "Monday."),
-        Field("weeks", "Number of weeks", "int", help="1 to 52; 12 is usual."),
+        Field("start", gettext_noop("First day"), "date",
+              help=gettext_noop("Empty: the schedule's start date, else next Monday.")),
+        Field("weeks", gettext_noop("Number of weeks"), "int",
+              help=gettext_noop("1 to 52; 12 is usual.")),
     ),
 )  # fmt: skip
 INVITE = Section(
     "account",
-    "Choose your login",
+    gettext_noop("Choose your login"),
     (
-        Field("username", "Choose a user name", "text", required=True, autocomplete="username"),
-        Field("password", "Choose a password", "password", required=True,
+        Field("username", gettext_noop("Choose a user name"), "text", required=True,
+              autocomplete="username"),
+        Field("password", gettext_noop("Choose a password"), "password", required=True,
               autocomplete="new-password",
-              help="At least 10 characters. A short sentence is easy to remember."),
-        Field("password2", "Type the password again", "password", required=True,
+              help=gettext_noop("At least 10 characters. A short sentence is easy to "
+                                "remember.")),
+        Field("password2", gettext_noop("Type the password again"), "password", required=True,
               autocomplete="new-password"),
     ),
 )  # fmt: skip
@@ -673,16 +689,17 @@ def field_labels(sections: Iterable[Section], fracture_rows: int = 0) -> dict[st
     names: dict[str, str] = {}
     for section in sections:
         if section.key:
-            names[section.key] = section.title
+            names[section.key] = _(section.title)
         for f in section.fields:
-            names[f.name] = f"{f.label} ({f.unit})" if f.unit else f.label
+            names[f.name] = f"{_(f.label)} ({_(f.unit)})" if f.unit else _(f.label)
     if fracture_rows:
-        names["fractures"] = "Fractures"
+        names["fractures"] = _("Fractures")
     for i in range(fracture_rows):
-        row = f"Fracture {i + 1}"
+        row = _("Fracture %(number)d") % {"number": i + 1}
         names[f"fractures[{i}]"] = row
         for f in FRACTURE_FIELDS:
-            names[f"fractures[{i}].{f.name}"] = f"{row}, {f.label[:1].lower()}{f.label[1:]}"
+            label = _(f.label)
+            names[f"fractures[{i}].{f.name}"] = f"{row}, {label[:1].lower()}{label[1:]}"
     return names
 
 
@@ -695,14 +712,20 @@ def plain_message(issue: Issue) -> str:
         low, high = allowed.low, allowed.high
         if low is not None and (value < low or (allowed.low_open and value <= low)):
             if allowed.low_open:
-                return f"{shown} is too low; it must be more than {low:g}"
-            return f"{shown} is below {low:g}"
+                return _("%(value)s is too low; it must be more than %(low)s") % {
+                    "value": shown,
+                    "low": f"{low:g}",
+                }
+            return _("%(value)s is below %(low)s") % {"value": shown, "low": f"{low:g}"}
         if high is not None and (value > high or (allowed.high_open and value >= high)):
             if allowed.high_open:
-                return f"{shown} is too high; it must be less than {high:g}"
-            return f"{shown} is above {high:g}"
+                return _("%(value)s is too high; it must be less than %(high)s") % {
+                    "value": shown,
+                    "high": f"{high:g}",
+                }
+            return _("%(value)s is above %(high)s") % {"value": shown, "high": f"{high:g}"}
     if issue.message == "is required":
-        return "required"
+        return _("required")
     return issue.message
 
 

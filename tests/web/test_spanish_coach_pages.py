@@ -59,3 +59,34 @@ def test_the_coachs_messages_stay_english_in_english(world):
         "Changed by someone else since you opened it: the program was changed or assigned, so "
         "it was not assigned now. Look at it again before assigning it."
     ]
+
+
+def test_the_coachs_forms_are_in_spanish(world):
+    coach = spanish_coach(world)
+    intake = visible_text(coach.get(reverse("coach-client-new")).content.decode())
+    for words in ("Sobre el cliente", "Caídas en los últimos 12 meses", "Material disponible",
+                  "Ninguna fractura", "Preguntas de salud del PAR-Q+"):  # fmt: skip
+        assert words in intake, words
+    for english in ("About the client", "Falls in the last 12 months", "Equipment available"):
+        assert english not in intake, english
+    url = reverse("coach-program-generate", args=[world.bob_id])
+    generate = visible_text(coach.get(url).content.decode())
+    assert "Número de semanas" in generate and "De 1 a 52; lo habitual es 12." in generate
+    assert "Number of weeks" not in generate
+
+
+def test_form_errors_name_the_field_and_limit_in_spanish():
+    from django.utils import translation
+
+    from osteoload.web import forms
+
+    from .test_forms import _range_issue
+
+    issue = _range_issue("fractures[0].year", {"fractures": [{"site": "wrist", "year": 1800}]})
+    with translation.override("es"):
+        form = forms.bind(forms.INTAKE_SECTIONS, {}, [issue], fractures=True)
+    ((_anchor, message),) = form.summary
+    assert message.startswith("Fractura 1, ") and " es menor que " in message
+    with translation.override("en"):
+        form = forms.bind(forms.INTAKE_SECTIONS, {}, [issue], fractures=True)
+    assert form.summary[0][1].startswith("Fracture 1, year: 1800 is below ")
