@@ -90,3 +90,14 @@ def test_form_errors_name_the_field_and_limit_in_spanish():
     with translation.override("en"):
         form = forms.bind(forms.INTAKE_SECTIONS, {}, [issue], fractures=True)
     assert form.summary[0][1].startswith("Fracture 1, year: 1800 is below ")
+
+
+def test_the_token_form_is_in_spanish_and_unchanged_in_english(world):
+    spanish_page = visible_text(spanish_coach(world).get(reverse("settings")).content.decode())
+    for words in ("Nombre del token", "Al cabo de 30 días", "Sin caducidad",
+                  "como máximo"):  # fmt: skip
+        assert words in spanish_page, words
+    assert "After 30 days" not in spanish_page and "Name of the token" not in spanish_page
+    i18n.set_account_language(world.alice.user, "en")
+    english = visible_text(world.alice.browser().get(reverse("settings")).content.decode())
+    assert "After 7 days" in english and 'for example "phone app"' in english

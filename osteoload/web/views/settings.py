@@ -32,20 +32,28 @@ from .common import CLIENT, COACH, View
 P = ParamSpec("P")
 RoleView: TypeAlias = Callable[Concatenate[HttpRequest, str, P], HttpResponse]
 
-TOKEN = forms.Section(
-    "token",
-    "New API token",
-    (
-        forms.Field("name", "Name of the token", "text", required=True,
-                    help=f"What it is for, to recognise it later (for example \"phone app\" "
-                         f"or \"clinic spreadsheet\"); at most {api_tokens.NAME_MAX} "
-                         f"characters."),
-        forms.Field("expires_in_days", "Expires", "select", blank="No expiry",
-                    choices=tuple((str(d), f"After {d} days")
-                                  for d in api_tokens.EXPIRY_CHOICES_DAYS),
-                    help="An app you stop using cannot use a token that has expired."),
-    ),
-)  # fmt: skip
+
+def token_section() -> forms.Section:
+    """The new-token form in the active language (its help and choices carry numbers, so it
+    is worded when shown, not at import)."""
+    return forms.Section(
+        "token",
+        _("New API token"),
+        (
+            forms.Field("name", _("Name of the token"), "text", required=True,
+                        help=_("What it is for, to recognise it later (for example \"phone "
+                               "app\" or \"clinic spreadsheet\"); at most %(max)d characters.")
+                        % {"max": api_tokens.NAME_MAX}),
+            forms.Field("expires_in_days", _("Expires"), "select", blank=_("No expiry"),
+                        choices=tuple((str(d), ngettext("After %(days)d day",
+                                                        "After %(days)d days", d)
+                                       % {"days": d})
+                                      for d in api_tokens.EXPIRY_CHOICES_DAYS),
+                        help=_("An app you stop using cannot use a token that has expired.")),
+        ),
+    )  # fmt: skip
+
+
 PASSWORD = forms.Section(
     "password",
     gettext_noop("Change my password"),
@@ -105,7 +113,7 @@ def _page(
         "max_active": api_tokens.MAX_ACTIVE,
         "new_token": new_token,
         "new_token_name": new_token_name,
-        "token_form": token_form or forms.bind([TOKEN]),
+        "token_form": token_form or forms.bind([token_section()]),
         "clinic": accounts.clinic_details(),
         "clinic_settings": accounts.CLINIC_SETTINGS,
         "coach_name": coach_name,
@@ -132,7 +140,7 @@ def token_create(request: HttpRequest, role: str) -> HttpResponse:
     try:
         _id, token = api_tokens.create_token(request.user, name, expires_in_days=expires)
     except InputError as exc:
-        form = forms.bind([TOKEN], {"name": name, "expires_in_days": expires}, exc.issues)
+        form = forms.bind([token_section()], {"name": name, "expires_in_days": expires}, exc.issues)
         return _page(request, role, token_form=form, status=422)
     return _page(request, role, new_token=token, new_token_name=name.strip())
 
