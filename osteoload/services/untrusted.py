@@ -261,6 +261,8 @@ def control_character_issues(data: Any, path: str = "") -> list[Issue]:
     """Every text value or key in ``data`` holding NUL or another control character (tabs and
     line breaks are allowed), each naming its field. PostgreSQL cannot store NUL, and a NUL
     stored on SQLite would stop a move to PostgreSQL."""
+    if not _any_control(data):
+        return []  # the usual case, found without naming every field on the way
     issues: list[Issue] = []
     for where, text in _texts(data, path):
         char = _control(text)
@@ -269,6 +271,25 @@ def control_character_issues(data: Any, path: str = "") -> list[Issue]:
             if len(issues) >= MAX_LISTED:
                 break
     return issues
+
+
+def _any_control(node: Any) -> bool:
+    """Whether any text value or key in ``node`` holds a refused control character (a loop,
+    not recursion: hostile input may nest deeply)."""
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _CONTROLS.search(item) is not None:
+                return True
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if isinstance(key, str) and _CONTROLS.search(key) is not None:
+                    return True
+                stack.append(value)
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
 
 
 def _texts(node: Any, where: str) -> Iterator[tuple[str, str]]:

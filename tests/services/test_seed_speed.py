@@ -107,3 +107,30 @@ def test_sqlite_syncs_every_commit_again_after_the_seed(monkeypatch):
     seed.seed_clinic(**ONE)
     assert seen and set(seen) == {1}  # NORMAL while the seed writes
     assert _synchronous() == 2
+
+
+@given(
+    st.recursive(
+        st.text() | st.integers() | st.none(),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+        max_leaves=12,
+    )
+)
+def test_control_characters_found_by_the_quick_scan_are_all_named(data):
+    """The quick scan says "none" exactly when the named walk finds none."""
+    from osteoload.services.untrusted import _texts, control_character_issues
+
+    named = [w for w, text in _texts(data, "") if _reference_control(text) is not None]
+    issues = control_character_issues(data)
+    assert [i.path for i in issues] == named[: len(issues)]
+    assert bool(issues) == bool(named)
+
+
+def test_deeply_nested_input_is_scanned_without_recursion():
+    data: object = "ok"
+    for _ in range(5000):
+        data = [data]
+    from osteoload.services.untrusted import control_character_issues
+
+    assert control_character_issues(data) == []
+    assert control_character_issues([data, "bad\x00"])[0].path == "[1]"
