@@ -928,8 +928,8 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
 
 def test_rows(profile: ClientProfile) -> tuple[list[TestRow], str]:
     results: tuple[FunctionalResult, ...] = evaluate_tests(profile)
-    when = profile.tests.date.isoformat() if profile.tests.date else "date not given"
-    words = {"ok": "within norms", "below": "below the age norm", "risk": "at risk"}
+    when = profile.tests.date.isoformat() if profile.tests.date else _("date not given")
+    words = {"ok": _("within norms"), "below": _("below the age norm"), "risk": _("at risk")}
     rows = [
         TestRow(
             name=r.name,
@@ -972,14 +972,19 @@ def _adherence(
         )
     extra = len(logged - {s.date for s in planned})
     rows.append((_("Days with any training logged"), str(len(days)), ""))
+    dates = {"today": today.isoformat(), "start": start.isoformat(),
+             "first": first.isoformat(), "last": last.isoformat(), "extra": extra}  # fmt: skip
     note = (
-        f"Planned sessions: the program regenerated on {today.isoformat()} for this profile, "
-        f"starting {start.isoformat()}, counted over the log's dates {first.isoformat()} to "
-        f"{last.isoformat()}. A planned session counts as done when the log has a set on its "
-        "date"
-        + (f"; {extra} logged day(s) fell on days without a planned session." if extra else ".")
-        + (f" {start_note.split('; give --start')[0].rstrip('.')}." if start_note else "")
-    )
+        _("Planned sessions: the program regenerated on %(today)s for this profile, starting "
+          "%(start)s, counted over the log's dates %(first)s to %(last)s. A planned session "
+          "counts as done when the log has a set on its date; %(extra)s logged day(s) fell on "
+          "days without a planned session.") % dates if extra
+        else _("Planned sessions: the program regenerated on %(today)s for this profile, "
+               "starting %(start)s, counted over the log's dates %(first)s to %(last)s. A "
+               "planned session counts as done when the log has a set on its date.") % dates
+    )  # fmt: skip
+    if start_note:
+        note += f" {start_note.split('; give --start')[0].rstrip('.')}."
     return rows, note
 
 
@@ -1007,39 +1012,47 @@ def _strength_rows(log: Sequence[SetLog], units: Units) -> tuple[list[StrengthRo
         several = len(ordered) > 1
         rows.append(
             StrengthRow(
-                name=catalogue[ex_id].name,
+                name=exercise_words(catalogue[ex_id].name),
                 first=_describe_set(d0, e0, s0, units),
                 latest=_describe_set(d1, e1, s1, units) if several else "-",
-                change=f"{100 * (e1 - e0) / e0:+.0f} %" if several else "one day only",
+                change=f"{100 * (e1 - e0) / e0:+.0f} %" if several else _("one day only"),
                 source=(
-                    f"log {d0.isoformat()} set {s0.set}"
-                    + (f"; {d1.isoformat()} set {s1.set}" if several else "")
+                    _("log %(date)s set %(set)s") % {"date": d0.isoformat(), "set": s0.set}
+                    + (
+                        "; " + _("%(date)s set %(set)s") % {"date": d1.isoformat(), "set": s1.set}
+                        if several
+                        else ""
+                    )
                 ),
             )
         )
-    note = (
+    note = _(
         "Estimated one-repetition maximum (R20-R22), from the best reliable set on the first "
         "and on the latest day each lift was logged (3 to 12 repetitions at effort 7 or "
         "more; a set without an effort rating is taken as near failure, so its estimate may "
         "run high). Nobody lifted a true maximum."
     )
     if not rows:
-        note = "No loaded sets in the log give a reliable estimate (R20-R21)."
+        note = _("No loaded sets in the log give a reliable estimate (R20-R21).")
     return sorted(rows, key=lambda r: r.name), note
 
 
 def _describe_set(day: date, e1rm: float, s: SetLog, units: Units) -> str:
-    if s.rpe is not None:
-        effort = f" at effort {_g(s.rpe)}"
-    elif s.rir is not None:
-        effort = f" with {_g(s.rir)} in reserve"
-    else:
-        effort = " (effort not logged)"
     assert s.load_kg is not None
-    return (
-        f"{format_load(e1rm, units, digits=1)} estimated on {day.isoformat()} "
-        f"(from {format_load(s.load_kg, units, digits=1)} \u00d7 {s.reps}{effort})"
-    )
+    values = {
+        "estimate": format_load(e1rm, units, digits=1),
+        "date": day.isoformat(),
+        "load": format_load(s.load_kg, units, digits=1),
+        "reps": s.reps,
+    }
+    if s.rpe is not None:
+        return _("%(estimate)s estimated on %(date)s (from %(load)s × %(reps)s at effort "
+                 "%(effort)s)") % {**values, "effort": _g(s.rpe)}  # fmt: skip
+    if s.rir is not None:
+        return _("%(estimate)s estimated on %(date)s (from %(load)s × %(reps)s with "
+                 "%(reserve)s in reserve)") % {**values, "reserve": _g(s.rir)}  # fmt: skip
+    return _("%(estimate)s estimated on %(date)s (from %(load)s × %(reps)s (effort not "
+             "logged))") % values  # fmt: skip
 
 
 def progress_report(
@@ -1061,11 +1074,11 @@ def progress_report(
         projection_notes = list(bone.assumptions)
     except DomainError as exc:
         chart = mark_safe("")
-        projection_notes = [f"No projection: {exc}"]
+        projection_notes = [_("No projection: %(reason)s") % {"reason": exc}]
     about = ", ".join(
         x
         for x in (
-            f"{profile.age} years",
+            _("%(age)s years") % {"age": profile.age},
             profile.sex.value,
             f"{profile.menopause.value}menopausal" if profile.menopause else "",
             f"bone: {screening.bone_category.value.replace('_', ' ')}",
@@ -1078,7 +1091,11 @@ def progress_report(
         as_of=today,
         log_source=log_source,
         period=(
-            f"{min(s.date for s in log).isoformat()} to {max(s.date for s in log).isoformat()}"
+            _("%(first)s to %(last)s")
+            % {
+                "first": min(s.date for s in log).isoformat(),
+                "last": max(s.date for s in log).isoformat(),
+            }  # fmt: skip
         ),
         scans=scans,
         scan_note=scan_note,
@@ -1095,7 +1112,10 @@ def progress_report(
             for f in screening.findings
         ],
         next_steps=list(screening.next_steps)
-        + [f"Clearance needed: {c}" for c in screening.clearances_needed],
+        + [
+            _("Clearance needed: %(clearance)s") % {"clearance": c}
+            for c in screening.clearances_needed
+        ],  # fmt: skip
         units=units.value,
     )
 
