@@ -123,8 +123,8 @@ SCAN: dict[str, Any] = {
     "bone.scans[].scanner": "hologic",
     "bone.scans[].precision_g_cm2": "0.010",
 }
-#: Inputs that are not the registry's own field (the intake's one fracture row is
-#: ``fractures[0].site`` and so on).
+#: The intake form's fracture row that is filled: a fracture's fields are its inputs
+#: ``fractures[0].site``, ``fractures[0].year`` and so on.
 FRACTURE_ROW = 0
 
 
@@ -314,6 +314,9 @@ def test_coach_does_everything_in_the_browser(
     # No set logged yet: her doses are written out, her loads found in the first sessions.
     assert "Loads are in kg" in booklet
     assert re.search(r"\b\d × \d+\b", booklet), "no dose in the booklet"
+    large = pdf_text(download(page, "large-print booklet (PDF)", tmp_path))
+    assert CLIENT in large
+    assert not [name for name in names if name not in large]
 
     calendar = icalendar.Calendar.from_ical(
         download(page, "calendar (.ics)", tmp_path).read_bytes()
