@@ -854,10 +854,10 @@ class ProgressReport:
 
 
 def _scan_text(scan: BoneScan) -> str:
-    parts = [f"{scan.bmd_g_cm2:.3f} g/cm\u00b2" if scan.bmd_g_cm2 is not None else "no g/cm\u00b2"]
+    parts = [f"{scan.bmd_g_cm2:.3f} g/cm\u00b2" if scan.bmd_g_cm2 is not None else _("no g/cm²")]
     if scan.t_score is not None:
         parts.append(f"T {scan.t_score:+.1f}")
-    when = scan.date.isoformat() if scan.date else "date not given"
+    when = scan.date.isoformat() if scan.date else _("date not given")
     maker = f", {scan.scanner.value}" if scan.scanner else ""
     return f"{', '.join(parts)} ({when}{maker})"
 
@@ -883,7 +883,7 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
                     lsc="-",
                     verdict=_("One scan only: a change needs a second scan on the same scanner."),
                     significant=False,
-                    source="profile: bone.scans",
+                    source=_("profile: %(field)s") % {"field": "bone.scans"},
                 )
             )
             continue
@@ -896,7 +896,9 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
             baseline_scanner=first.scanner,
             followup_scanner=latest.scanner,
         )
-        lsc_source = "centre precision" if change.lsc_source == "precision" else "ISCD default"
+        lsc_source = (
+            _("centre precision") if change.lsc_source == "precision" else _("ISCD default")
+        )
         rows.append(
             ScanRow(
                 site=_(REPORT_SITE_TITLES[site]),
@@ -906,7 +908,8 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
                 lsc=f"{change.lsc_g_cm2:.3f} g/cm\u00b2 ({change.lsc_pct:.1f} %, {lsc_source})",
                 verdict=change.message[:1].upper() + change.message[1:],
                 significant=change.significant,
-                source="profile: bone.scans; least significant change R29",
+                source=_("profile: %(field)s; least significant change R29")
+                % {"field": "bone.scans"},
             )
         )
     if rows:
@@ -938,7 +941,7 @@ def test_rows(profile: ClientProfile) -> tuple[list[TestRow], str]:
             status=words.get(r.status, r.status),
             interpretation=r.interpretation,
             date=when,
-            source=f"profile: tests.{r.key}" if r.key != "sppb" else "profile: tests.sppb",
+            source=_("profile: %(field)s") % {"field": f"tests.{r.key}"},
         )
         for r in results
     ]
@@ -1086,7 +1089,7 @@ def progress_report(
         if x
     )
     return ProgressReport(
-        name=profile.name or "Client",
+        name=profile.name or _("Client"),
         about=about,
         as_of=today,
         log_source=log_source,
@@ -1124,7 +1127,7 @@ def report_context(report: ProgressReport) -> dict[str, Any]:
     return {
         "r": report,
         "as_of": long_date(report.as_of),
-        "title": f"Progress report: {report.name}",
+        "title": _("Progress report: %(name)s") % {"name": report.name},
     }
 
 

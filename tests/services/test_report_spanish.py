@@ -20,6 +20,7 @@ def _report():  # noqa: ANN202 - a test helper
 def test_r20_strength_rows_and_notes_are_in_spanish():
     with translation.override("es"):
         report = _report()
+        title = paper.report_context(report)["title"]
     assert report.strength
     assert all(" estimada el " in s.first and "a partir de" in s.first for s in report.strength)
     assert all(s.source.startswith("registro ") and " serie " in s.source
@@ -27,6 +28,8 @@ def test_r20_strength_rows_and_notes_are_in_spanish():
     assert report.strength_note.startswith("Repetición máxima estimada (R20-R22)")
     assert report.adherence_note.startswith("Sesiones planificadas:")
     assert " años" in report.about and " al " in report.period
+    assert all(t.source.startswith("perfil: tests.") for t in report.tests)
+    assert title.startswith("Informe de evolución: ")
     with translation.override("en"):
         english = {s.name for s in _report().strength}
     assert {s.name for s in report.strength} != english  # the catalogue's Spanish names
@@ -41,3 +44,6 @@ def test_r20_strength_rows_read_as_before_in_english():
     assert report.adherence_note.startswith("Planned sessions: the program regenerated on ")
     assert report.about.startswith(f"{report.about.split(' ')[0]} years, ")
     assert " to " in report.period
+    assert all(t.source.startswith("profile: tests.") for t in report.tests)
+    assert all(s.source == "profile: bone.scans" for s in report.scans)  # one scan per site
+    assert paper.report_context(report)["title"].startswith("Progress report: ")
