@@ -91,6 +91,7 @@ class World:
             "token_id": self.token_id,
             "exercise_id": self.exercise_id,
             "passkey_id": 1,  # POST-only (remove a passkey): no page
+            "week": 2,  # the coach's program page with its second week open
         }
 
 
