@@ -24,6 +24,7 @@ from django.db.models import Model, QuerySet
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
+from osteoload.store import records
 from osteoload.store.models import (
     AuditEntry,
     Client,
@@ -40,7 +41,7 @@ from .access import AnyUser, NotFound, client_for, client_for_coach, require_coa
 from .client_documents import forget_client
 from .errors import InputError, Issue
 from .session_log import log_document, parse_log, write_log_csv
-from .training_log import report_symptoms, set_log_dict, set_log_record
+from .training_log import report_symptoms, set_log_dict
 
 M = TypeVar("M", bound=Model)
 
@@ -315,7 +316,7 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
     audit.flush()  # this process's queued read entries, so the log holds every one
     access = list(AuditEntry.objects.filter(client_id=client.pk).order_by("timestamp", "id"))
 
-    logs = [s for s in (set_log_record(r) for r in sets) if s is not None]
+    logs = [s for s in (records.set_log_of(r) for r in sets) if s is not None]
     files: dict[str, str] = {
         "README.txt": _README.format(exported=now.isoformat()),
         "client.json": _json({"schema_version": 1, "exported": now, **client_detail(client)}),

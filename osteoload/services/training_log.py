@@ -286,8 +286,3 @@ def recent_pain(
     client = client_for(user, client_id)
     rows = client.set_logs.filter(date__gte=today - timedelta(days=days), pain__gte=5)
     return [set_log_dict(r) for r in rows.order_by("-date", "-id")]
-
-
-def set_log_record(r: SetLogRow) -> SetLog | None:
-    """A stored set as an engine record (``None`` if it cannot be one, e.g. a bare tick)."""
-    return records.set_log_of(r)
