@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from osteoload.domain import profile as dp
+from osteoload.domain.programming.schedule import RESISTANCE_DAYS_PER_WEEK, consecutive_days
 from osteoload.domain.units import BandLevel, lb_to_kg
 from osteoload.domain.vocabulary import (
     KEY_LIFT_IDS,
@@ -201,14 +202,13 @@ class ScheduleIn(Strict):
     @field_validator("resistance_days", mode="before")
     @classmethod
     def _days(cls, value: Any) -> tuple[int, ...]:
-        days = _parse_days(value, what="resistance training", counts=(2, 3))
-        # R13: at least one rest day between full-body resistance sessions (Sunday->Monday too).
-        for a in days:
-            if (a % 7) + 1 in days:
-                raise ValueError(
-                    f"{list(days)} puts resistance sessions on consecutive days; leave at least "
-                    "one rest day between them (rule R13)"
-                )
+        days = _parse_days(value, what="resistance training", counts=RESISTANCE_DAYS_PER_WEEK)
+        # R13, as the engine states it: a rest day between resistance sessions (Sun->Mon too).
+        if consecutive_days(days) is not None:
+            raise ValueError(
+                f"{list(days)} puts resistance sessions on consecutive days; leave at least "
+                "one rest day between them (rule R13)"
+            )
         return days
 
 

@@ -25,6 +25,7 @@ from ..vocabulary import (
 from .choosing import Chooser, allowed_exercises, max_exercise_level
 from .dosing import replace_item
 from .phases import MAX_WEEKLY_STEP_PCT
+from .schedule import check_components, check_resistance_days
 from .week import WeekBuilder
 
 # --- The generator ------------------------------------------------------------------------
@@ -72,10 +73,13 @@ def generate_program(
                        working_max_kg={}, notes=tuple(notes))  # fmt: skip
     if after_weeks < 0:
         raise ValueError("after_weeks must be 0 or more")
+    if screening.resistance_allowed:
+        check_resistance_days(profile.schedule.resistance_days)
     # The builder counts plan weeks from the plan's first day, before this block.
     builder = WeekBuilder(profile, screening, chooser, start - timedelta(weeks=after_weeks))
     built = tuple(builder.week(n) for n in range(after_weeks + 1, after_weeks + weeks + 1))
     built = _clamp_weekly_steps(built)
+    check_components(built, resistance_allowed=_lifts_allowed(screening))
     maxes = working_maxes(profile, as_of=strength_as_of or start)
     for exercise_id, one_rm in (working_max_kg or {}).items():
         maxes[exercise_id] = carried_max(one_rm)
@@ -89,6 +93,12 @@ def generate_program(
     return Program(status=screening.status, screening=screening, start=start, weeks=built,
                    working_max_kg={k: v.one_rm_kg for k, v in maxes.items()},
                    notes=tuple(notes))  # fmt: skip
+
+
+def _lifts_allowed(screening: Screening) -> bool:
+    """Whether her program must hold resistance work (R26): screening allows it and the
+    program is not the gentle one a withheld result gets."""
+    return screening.resistance_allowed and screening.status is not ProgramStatus.WITHHELD
 
 
 #: How to find a first load safely when no recent set is recorded (R20: no maximal testing).
