@@ -73,8 +73,8 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
     from django.db.models import Count
 
     from osteoload.services.clock import today
+    from osteoload.services.logs import next_session, read_log
     from osteoload.services.profiles import load_profile
-    from osteoload.services.session_log import next_session, read_log
     from osteoload.store.models import Client
 
     client = Client.objects.annotate(n=Count("set_logs")).order_by("-n", "id")[0]

@@ -29,8 +29,8 @@ from osteoload.services import (
     versions,
 )
 from osteoload.services.errors import InputError, Issue
+from osteoload.services.logs import SetRowIn
 from osteoload.services.profile_schema import ProfileIn, ScanIn, TestsIn
-from osteoload.services.session_log import SetRowIn
 from osteoload.services.training_log import SetEntryIn, SymptomsIn
 
 from . import auth

@@ -33,6 +33,7 @@ from osteoload.services.assessment import (
     projection_document,
 )
 from osteoload.services.errors import InputError, Issue, did_you_mean
+from osteoload.services.logs import SetRowIn, next_document, next_session, parse_log
 from osteoload.services.one_rm import (
     LOAD_KG_MAX,
     LOAD_LB_MAX,
@@ -52,7 +53,6 @@ from osteoload.services.plans import (
 )
 from osteoload.services.profile_schema import PRECISION_MAX_G_CM2, Bmd, ProfileIn
 from osteoload.services.profiles import parse_profile
-from osteoload.services.session_log import SetRowIn, next_document, next_session, parse_log
 
 from .base import json_body, json_object, prefixed, read_json
 from .params import Day, responses

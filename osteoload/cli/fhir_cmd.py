@@ -48,8 +48,8 @@ def export_fhir_cmd(
         bundle = _stored(client, day)
     else:
         from osteoload.services.fhir import bundle_from_files
+        from osteoload.services.logs import read_log
         from osteoload.services.profiles import load_profile
-        from osteoload.services.session_log import read_log
 
         assert profile is not None
         with input_errors():

@@ -16,8 +16,7 @@ from osteoload.domain.progression import Change
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Units
 from osteoload.services.clock import today
-from osteoload.services.profiles import load_profile
-from osteoload.services.session_log import (
+from osteoload.services.logs import (
     LogImport,
     NextSession,
     log_document,
@@ -26,6 +25,7 @@ from osteoload.services.session_log import (
     read_log,
     write_log_csv,
 )
+from osteoload.services.profiles import load_profile
 from osteoload.wording import Audience
 from osteoload.wording.dose import dose_text
 

@@ -57,8 +57,8 @@ def report_cmd(
 ) -> None:
     """A progress report for her doctor: scans against the least significant change, tests
     against norms, adherence, strength gains, the projection and open findings."""
+    from osteoload.services.logs import read_log
     from osteoload.services.paper import progress_report, report_html, report_pdf
-    from osteoload.services.session_log import read_log
 
     target = check_output(output, f"report --format {format.value}")
     with input_errors():

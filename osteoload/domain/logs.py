@@ -1,6 +1,6 @@
 """What a client did: one record per logged set (the session log).
 
-Logs are parsed and validated at the boundary (``osteoload.services.session_log``: our CSV
+Logs are parsed and validated at the boundary (``osteoload.services.logs``: our CSV
 and JSON, and Strong and Hevy exports); the engine reads them in
 ``osteoload.domain.progression``. Loads are in kilograms whatever unit the client logged in.
 :class:`SetLog` still checks its own ranges, so that the engine is never fed an impossible

@@ -40,7 +40,7 @@ from . import audit, clock, concurrency, idempotency
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
 from .client_documents import forget_client
 from .errors import InputError, Issue
-from .session_log import log_document, parse_log, write_log_csv
+from .logs import log_document, parse_log, write_log_csv
 from .training_log import report_symptoms, set_log_dict
 
 M = TypeVar("M", bound=Model)
@@ -368,7 +368,7 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
 
 
 def _json_log(logs: Sequence[SetLog]) -> dict[str, Any]:
-    from .session_log import LogFormat, LogImport
+    from .logs import LogFormat, LogImport
 
     return log_document(LogImport(source="export", format=LogFormat.JSON, sets=tuple(logs)))
 

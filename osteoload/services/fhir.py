@@ -674,8 +674,8 @@ def bundle_from_files(
     """The bundle from a profile file and an optional log, without a database: the program
     is the one ``osteoload next`` regenerates for this profile and log (starting on the
     profile's start date, or the Monday of the first logged session)."""
+    from .logs import program_start_for_log
     from .plans import MAX_WEEKS, plan_program
-    from .session_log import program_start_for_log
 
     first, _ = program_start_for_log(profile, log, as_of=today)
     weeks = min(MAX_WEEKS, max(12, (today - first).days // 7 + 1))

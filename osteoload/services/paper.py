@@ -68,8 +68,8 @@ from .assessment import SCENARIO_TITLES
 from .catalogue import get_catalogue
 from .errors import InputError, Issue
 from .illustrations import exercise_alt, exercise_svg, position_words
+from .logs import program_start_for_log
 from .plans import MAX_WEEKS, plan_program, screen_client
-from .session_log import program_start_for_log
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -1062,7 +1062,7 @@ def progress_report(
     profile: ClientProfile, log: Sequence[SetLog], *, today: date, log_source: str
 ) -> ProgressReport:
     """Build the doctor's report from a profile and her training log (read with
-    :func:`osteoload.services.session_log.read_log`)."""
+    :func:`osteoload.services.logs.read_log`)."""
     if not log:
         raise InputError([Issue("log", "has no logged sets")], source=log_source)
     units = profile.units

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from osteoload.services import audit, clients
-from osteoload.services.session_log import STANDARD_HEADER
+from osteoload.services.logs import STANDARD_HEADER
 from osteoload.store.models import AuditEntry, Client, SetLogRow
 from tests.api.conftest import NOW, PASSWORD, Api, example
 from tests.conftest import TODAY

@@ -16,7 +16,7 @@ from osteoload.cli.main import app
 from osteoload.domain.vocabulary import Units
 from osteoload.services import client_programs, clients, coaching, simulation, training_log
 from osteoload.services.catalogue import get_catalogue
-from osteoload.services.session_log import write_log_csv
+from osteoload.services.logs import write_log_csv
 from osteoload.wording.progression import reason_text
 from tests.conftest import EXAMPLES
 

@@ -17,9 +17,9 @@ from osteoload.domain.units import BandLevel, LoadKind, implement_for, kg_to_lb
 from osteoload.domain.vocabulary import Component
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.errors import InputError
+from osteoload.services.logs import LogFormat, LogImport, next_session
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import parse_profile
-from osteoload.services.session_log import LogFormat, LogImport, next_session
 from tests.conftest import TODAY
 
 HOME: dict[str, Any] = {

@@ -29,9 +29,9 @@ from osteoload.services import illustrations as il
 from osteoload.services import paper
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.errors import InputError
+from osteoload.services.logs import read_log
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import load_profile, parse_profile
-from osteoload.services.session_log import read_log
 from osteoload.wording.dose import dose_of, load_words
 from tests.conftest import ROOT, TODAY
 

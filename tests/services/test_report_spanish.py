@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from osteoload.services import paper
-from osteoload.services.session_log import read_log
+from osteoload.services.logs import read_log
 from tests.services.test_paper import LOGS, TODAY, profile
 
 

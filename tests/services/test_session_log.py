@@ -13,7 +13,7 @@ from osteoload.domain.units import kg_to_lb, lb_to_kg
 from osteoload.domain.vocabulary import Symptom, Units
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.errors import InputError
-from osteoload.services.session_log import (
+from osteoload.services.logs import (
     COLUMNS,
     LogFormat,
     exercise_aliases,

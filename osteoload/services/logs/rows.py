@@ -1,0 +1,218 @@
+"""A read log's records, and the validation of one row that every format shares.
+
+Every problem is reported at once, naming the line and column (``log.csv line 7, column rpe:
+11 is out of range; allowed 1 to 10``) or the item and field of a JSON log; nothing is
+partially accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from osteoload.domain.catalogue import Catalogue
+from osteoload.domain.logs import SetLog
+from osteoload.domain.units import lb_to_kg
+from osteoload.domain.vocabulary import Symptom, Units
+
+from ..errors import InputError, Issue, did_you_mean
+from ..schema_types import IsoDate, Strict, not_in_future
+from ..validation import validate
+
+#: Our CSV columns, in the order they are written.
+COLUMNS: tuple[str, ...] = (
+    "date", "exercise_id", "set", "reps", "load_kg", "load_lb", "rpe", "rir", "pain", "note",
+    "impacts", "hold_s", "symptoms",
+)  # fmt: skip
+#: Columns every log must have.
+REQUIRED_COLUMNS: tuple[str, ...] = ("date", "exercise_id", "set", "reps")
+#: The header of a log written in kg (``load_lb`` replaces ``load_kg`` in pounds).
+STANDARD_HEADER: tuple[str, ...] = (
+    "date", "exercise_id", "set", "reps", "load_kg", "rpe", "pain", "note",
+)  # fmt: skip
+
+#: Limits that keep a bad file from flooding the screen or the memory.
+MAX_ROWS = 50_000
+MAX_ISSUES = 50
+
+
+class LogFormat(StrEnum):
+    """Where a log came from."""
+
+    CSV = "osteoload_csv"
+    JSON = "osteoload_json"
+    STRONG = "strong"
+    HEVY = "hevy"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unmapped:
+    """An exercise name from an export that matches no catalogue exercise, and its rows."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LogImport:
+    """A validated log.
+
+    ``sets`` are the accepted sets (loads in kg). ``unit`` is the unit the loads were written
+    in (``None`` when no set has a load). ``unmapped`` lists export names that matched no
+    exercise; ``skipped`` counts rows left out, by reason (both empty for our own formats).
+    """
+
+    source: str
+    format: LogFormat
+    sets: tuple[SetLog, ...]
+    unit: Units | None = None
+    unmapped: tuple[Unmapped, ...] = ()
+    skipped: tuple[tuple[str, int], ...] = ()
+
+
+# --- Row validation (shared by every format) ----------------------------------------------------
+
+
+class SetRowIn(Strict):
+    """One logged set as accepted from a file or an HTTP body (our column names)."""
+
+    date: IsoDate
+    exercise_id: Annotated[str, Field(min_length=1, max_length=80)]
+    set: Annotated[int, Field(ge=1, le=50)]
+    reps: Annotated[int, Field(ge=0, le=200)] | None = None
+    load_kg: Annotated[float, Field(ge=0.1, le=500)] | None = None
+    load_lb: Annotated[float, Field(ge=0.25, le=1100)] | None = None
+    rpe: Annotated[float, Field(ge=1, le=10, multiple_of=0.5)] | None = None
+    rir: Annotated[float, Field(ge=0, le=10, multiple_of=0.5)] | None = None
+    pain: Annotated[int, Field(ge=0, le=10)] | None = None
+    note: Annotated[str, Field(max_length=500)] = ""
+    impacts: Annotated[int, Field(ge=0, le=500)] | None = None
+    hold_s: Annotated[int, Field(ge=1, le=3600)] | None = None
+    symptoms: list[Symptom] = Field(default_factory=list, max_length=10)
+
+    _past = field_validator("date")(not_in_future)
+
+    @field_validator("exercise_id")
+    @classmethod
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        ids: frozenset[str] = frozenset()
+        if isinstance(info.context, dict):
+            ids = info.context.get("exercise_ids", frozenset())
+        if ids and value not in ids:
+            raise ValueError(
+                f"{value!r} is not an exercise in the catalogue{did_you_mean(value, ids)}"
+            )
+        return value
+
+
+Where = Callable[[Sequence[str]], str]
+"""Names the place of a problem from the fields involved (none: the whole row)."""
+
+
+def validate_row(
+    data: Mapping[str, Any],
+    where: Where,
+    *,
+    today: date,
+    catalogue: Catalogue,
+    issues: list[Issue],
+) -> SetLog | None:
+    """Validate one row; add every problem to ``issues`` (naming its place) or return the set."""
+    try:
+        row = validate(SetRowIn, data, today=today, context={"exercise_ids": _ids(catalogue)})
+    except InputError as exc:
+        for issue in exc.issues:
+            field = re.split(r"[.\[]", issue.path, maxsplit=1)[0]
+            issues.append(Issue(where([field] if field else []), issue.message, issue.value))
+        return None
+    before = len(issues)
+    if row.load_kg is not None and row.load_lb is not None:
+        issues.append(Issue(where(["load_kg", "load_lb"]), "give load_kg or load_lb, not both"))
+    if row.rpe is not None and row.rir is not None:
+        issues.append(Issue(where(["rpe", "rir"]), "give rpe or rir, not both"))
+    exercise = catalogue[row.exercise_id]
+    if exercise.loadable and row.load_kg is None and row.load_lb is None:
+        issues.append(
+            Issue(
+                where(["load_kg"]),
+                f"is empty, but {row.exercise_id} ({exercise.name}) is done with a weight: "
+                "give load_kg or load_lb (per dumbbell or kettlebell)",
+            )
+        )
+    reps = row.reps
+    if reps is None:
+        if row.hold_s is None and row.impacts is None:
+            issues.append(
+                Issue(where(["reps"]), "is required (leave it empty only with hold_s or impacts)")
+            )
+        reps = 0
+    if len(issues) > before:
+        return None
+    load = row.load_kg if row.load_kg is not None else _kg(row.load_lb)
+    return SetLog(
+        date=row.date,
+        exercise_id=row.exercise_id,
+        set=row.set,
+        reps=reps,
+        load_kg=load,
+        rpe=row.rpe,
+        rir=row.rir,
+        pain=row.pain,
+        note=row.note.strip(),
+        impacts=row.impacts,
+        hold_s=row.hold_s,
+        symptoms=tuple(dict.fromkeys(row.symptoms)),
+    )
+
+
+_IDS: dict[int, frozenset[str]] = {}
+
+
+def _ids(catalogue: Catalogue) -> frozenset[str]:
+    """The catalogue's ids, computed once per catalogue object."""
+    key = id(catalogue)
+    if key not in _IDS:
+        _IDS[key] = frozenset(catalogue)
+    return _IDS[key]
+
+
+def _kg(lb: float | None) -> float | None:
+    return lb_to_kg(lb) if lb is not None else None
+
+
+def check_duplicates(sets: Sequence[tuple[SetLog, str, str]], issues: list[Issue]) -> None:
+    """Each (date, exercise, set) once. ``sets`` holds (set, place of its set field, row name)."""
+    first: dict[tuple[date, str, int], str] = {}
+    for s, place, name in sets:
+        key = (s.date, s.exercise_id, s.set)
+        if key in first:
+            issues.append(
+                Issue(
+                    place,
+                    f"set {s.set} of {s.exercise_id} on {s.date.isoformat()} is already on "
+                    f"{first[key]}",
+                    s.set,
+                )
+            )
+        else:
+            first[key] = name
+
+
+def raise_issues(issues: list[Issue]) -> None:
+    if not issues:
+        return
+    if len(issues) > MAX_ISSUES:
+        more = len(issues) - MAX_ISSUES
+        issues = issues[:MAX_ISSUES] + [Issue("", f"... and {more} more problems")]
+    raise InputError(issues)
+
+
+def split_symptoms(text: str) -> list[str]:
+    """The symptoms of a ``;``-separated cell."""
+    return [w.strip() for w in text.split(";") if w.strip()]
