@@ -37,7 +37,9 @@ from .assessment import (
     DxaChange,
     FallsRiskResult,
     FunctionalResult,
+    NormStatus,
     SarcopeniaResult,
+    SarcopeniaStatus,
     SppbScore,
     VivifrailPassport,
     assess,
@@ -57,6 +59,8 @@ from .equipment import equipment_profile
 from .errors import DomainError, InvalidInput, UnreliableEstimate
 from .logs import SetLog
 from .one_rm import (
+    EstimateFlag,
+    EstimateMethod,
     OneRmEstimate,
     estimate_one_rm,
     pct_1rm,
@@ -78,7 +82,17 @@ from .profile import (
     SppbParts,
     StrengthSet,
 )
-from .program import Finding, Program, ProgramItem, Screening, Session, Step, Week, split_impacts
+from .program import (
+    Finding,
+    Program,
+    ProgramItem,
+    Screening,
+    Session,
+    SessionKind,
+    Step,
+    Week,
+    split_impacts,
+)
 from .programming import (
     allowed_exercises,
     balance_minutes,
@@ -175,6 +189,8 @@ __all__ = [
     "Equipment",
     "EquipmentDetails",
     "EquipmentProfile",
+    "EstimateFlag",
+    "EstimateMethod",
     "Exercise",
     "Experience",
     "FallsRisk",
@@ -193,6 +209,7 @@ __all__ = [
     "MuscleProjection",
     "NextItem",
     "NextPrescriptions",
+    "NormStatus",
     "OneRmEstimate",
     "Outcome",
     "Pattern",
@@ -204,10 +221,12 @@ __all__ = [
     "Region",
     "RoundedLoad",
     "SarcopeniaResult",
+    "SarcopeniaStatus",
     "ScannerMake",
     "Schedule",
     "Screening",
     "Session",
+    "SessionKind",
     "SetLog",
     "Severity",
     "Sex",

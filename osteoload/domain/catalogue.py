@@ -154,15 +154,63 @@ def _enums(
 
 
 def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exercise | None:
+    """One exercise from its raw record, or ``None`` with its problems added to
+    ``problems`` (in the order the fields are checked)."""
+    if not _fields_present(raw, where, problems):
+        return None
+    before = len(problems)
+    cues = _checked_text(raw, where, problems)
+    _check_numbers(raw, where, problems)
+    impact = _checked_impact(raw, where, problems)
+    component = _enum(Component, raw["component"], where, "component", problems)
+    pattern = _enum(Pattern, raw["pattern"], where, "pattern", problems)
+    regions = _enums(Region, raw["regions"], where, "regions", problems)
+    sites = _enums(Site, raw["sites"], where, "sites", problems)
+    tags = _enums(SpineRisk, raw["tags"], where, "tags", problems)
+    equipment = _enums(Equipment, raw["equipment"], where, "equipment", problems)
+    if not regions:
+        problems.append(f"{where}: needs at least one region")
+    if len(problems) > before:
+        return None
+    grf = raw.get("peak_grf_bw")
+    return Exercise(
+        id=raw["id"],
+        name=raw["name"].strip(),
+        component=component,
+        pattern=pattern,
+        regions=regions,
+        sites=sites,
+        impact=impact,
+        peak_grf_bw=float(grf) if grf is not None else None,
+        tags=tags,
+        equipment=equipment,
+        level=raw["level"],
+        regressions=tuple(raw["regressions"]),
+        progressions=tuple(raw["progressions"]),
+        cues=tuple(str(c).strip() for c in cues),
+        safety=raw["safety"].strip(),
+        why=raw["why"].strip(),
+        dose=raw["dose"],
+        loadable=raw["loadable"],
+        seconds_per_rep=float(raw["seconds_per_rep"]),
+        supervised_only=raw.get("supervised_only", False),
+    )
+
+
+def _fields_present(raw: Mapping[str, Any], where: str, problems: list[str]) -> bool:
+    """Note missing and unknown fields; True when every required field is there."""
     missing = [k for k in _REQUIRED if k not in raw]
     unknown = [k for k in raw if k not in _REQUIRED and k not in _OPTIONAL]
     if missing:
         problems.append(f"{where}: missing {', '.join(missing)}")
     if unknown:
         problems.append(f"{where}: unknown field(s) {', '.join(unknown)}")
-    if missing:
-        return None
-    before = len(problems)
+    return not missing
+
+
+def _checked_text(raw: Mapping[str, Any], where: str, problems: list[str]) -> list[Any]:
+    """Check the id, cues, links, yes/no flags and texts; return the cues (empty when they
+    are not a list of 2 to 4)."""
     ex_id = raw["id"]
     if not isinstance(ex_id, str) or not _SNAKE_CASE.fullmatch(ex_id):
         problems.append(f"{where}: id must be snake_case")
@@ -182,6 +230,11 @@ def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exerc
     for text_field in ("name", "safety", "why"):
         if not isinstance(raw[text_field], str) or not raw[text_field].strip():
             problems.append(f"{where}: {text_field} must be non-empty text")
+    return cues
+
+
+def _check_numbers(raw: Mapping[str, Any], where: str, problems: list[str]) -> None:
+    """Check the level, the dose and the seconds per rep."""
     level = raw["level"]
     if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
         problems.append(f"{where}: level must be 1 to 5")
@@ -190,6 +243,11 @@ def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exerc
     spr = raw["seconds_per_rep"]
     if isinstance(spr, bool) or not isinstance(spr, int | float) or not 0 < spr <= 120:
         problems.append(f"{where}: seconds_per_rep must be a number in (0, 120]")
+
+
+def _checked_impact(raw: Mapping[str, Any], where: str, problems: list[str]) -> Any:
+    """The impact level, checked with its peak ground-reaction force (impact drills need
+    one, 0.5 to 12 body weights)."""
     impact = _enum(ImpactLevel, raw["impact"], where, "impact", problems)
     grf = raw.get("peak_grf_bw")
     if impact in (ImpactLevel.MODERATE, ImpactLevel.HIGH) and grf is None:
@@ -198,35 +256,4 @@ def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exerc
         isinstance(grf, bool) or not isinstance(grf, int | float) or not 0.5 <= grf <= 12
     ):
         problems.append(f"{where}: peak_grf_bw must be 0.5 to 12 body weights")
-    component = _enum(Component, raw["component"], where, "component", problems)
-    pattern = _enum(Pattern, raw["pattern"], where, "pattern", problems)
-    regions = _enums(Region, raw["regions"], where, "regions", problems)
-    sites = _enums(Site, raw["sites"], where, "sites", problems)
-    tags = _enums(SpineRisk, raw["tags"], where, "tags", problems)
-    equipment = _enums(Equipment, raw["equipment"], where, "equipment", problems)
-    if not regions:
-        problems.append(f"{where}: needs at least one region")
-    if len(problems) > before:
-        return None
-    return Exercise(
-        id=ex_id,
-        name=raw["name"].strip(),
-        component=component,
-        pattern=pattern,
-        regions=regions,
-        sites=sites,
-        impact=impact,
-        peak_grf_bw=float(grf) if grf is not None else None,
-        tags=tags,
-        equipment=equipment,
-        level=level,
-        regressions=tuple(raw["regressions"]),
-        progressions=tuple(raw["progressions"]),
-        cues=tuple(str(c).strip() for c in cues),
-        safety=raw["safety"].strip(),
-        why=raw["why"].strip(),
-        dose=raw["dose"],
-        loadable=raw["loadable"],
-        seconds_per_rep=float(spr),
-        supervised_only=raw.get("supervised_only", False),
-    )
+    return impact

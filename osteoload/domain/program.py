@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from .vocabulary import (
@@ -128,13 +129,21 @@ class ProgramItem:
     note: str | None = None
 
 
+class SessionKind(StrEnum):
+    """What a session is (the ``kind`` of a session in the ``plan`` JSON contract)."""
+
+    RESISTANCE = "resistance"
+    """A full session: resistance work, with impact and balance."""
+    IMPACT_BALANCE = "impact_balance"
+    """A short extra (home) session: balance, impact or a walk."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Session:
     day: int
     """ISO weekday, 1 = Monday."""
     date: dt.date
-    kind: str
-    """``resistance`` (a full session) or ``impact_balance`` (a short extra session)."""
+    kind: SessionKind
     items: tuple[ProgramItem, ...]
     minutes: int
     """Estimated duration."""

@@ -11,15 +11,11 @@ from hypothesis import strategies as st
 
 from osteoload.domain.errors import InvalidInput, UnreliableEstimate
 from osteoload.domain.one_rm import (
-    FLAG_EFFORT_ASSUMED,
-    FLAG_OUTSIDE_R20,
-    FLAG_UNRELIABLE,
     FORMULAS,
-    METHOD_CHART,
-    METHOD_R22,
-    METHOD_R22_EFFECTIVE,
     R22_MAX_AGE_DAYS,
     RTS_PCT_1RM_BY_REPS_TO_FAILURE,
+    EstimateFlag,
+    EstimateMethod,
     brzycki,
     epley,
     estimate_one_rm,
@@ -84,14 +80,14 @@ def test_r22_worked_example_14_2_chart_never_raises_the_equations(rpe, pct, char
     assert pct_1rm(8, rpe) == pct
     assert round(40 / pct_1rm(8, rpe), 1) == chart_kg
     estimate = estimate_one_rm(40, 8, rpe=rpe)
-    assert estimate.method == METHOD_CHART
+    assert estimate.method == EstimateMethod.CHART
     assert estimate.pct_1rm == pct
     assert round(estimate.one_rm_kg, 1) == one_rm_kg
 
 
 def test_r22_worked_example_working_max_is_min_of_epley_and_brzycki():
     estimate = estimate_one_rm(40, 8)
-    assert estimate.method == METHOD_R22
+    assert estimate.method == EstimateMethod.R22
     assert estimate.one_rm_kg == pytest.approx(49.66, abs=0.005)
     assert estimate.one_rm_kg == min(epley(40, 8), brzycki(40, 8))
 
@@ -245,7 +241,7 @@ def test_higher_rpe_never_raises_the_chart_estimate(load, reps, rpes):
     low, high = sorted(rpes)
     easy = estimate_one_rm(load, reps, rpe=low)
     hard = estimate_one_rm(load, reps, rpe=high)
-    assert hard.method == easy.method == METHOD_CHART
+    assert hard.method == easy.method == EstimateMethod.CHART
     assert hard.one_rm_kg <= easy.one_rm_kg
 
 
@@ -281,22 +277,22 @@ def test_effort_given_keeps_the_equations_at_effective_reps():
 def test_r21_more_than_12_reps_is_unreliable_and_flagged():
     estimate = estimate_one_rm(30, 13)
     assert not estimate.reliable
-    assert FLAG_UNRELIABLE in estimate.flags
+    assert EstimateFlag.UNRELIABLE in estimate.flags
     assert any("13 reps" in w and "R21" in w for w in estimate.warnings)
 
 
 def test_r21_twelve_reps_is_still_reliable():
     estimate = estimate_one_rm(30, 12, rpe=9)
     assert estimate.reliable
-    assert FLAG_UNRELIABLE not in estimate.flags
-    assert FLAG_OUTSIDE_R20 in estimate.flags
+    assert EstimateFlag.UNRELIABLE not in estimate.flags
+    assert EstimateFlag.OUTSIDE_R20 in estimate.flags
 
 
 @pytest.mark.parametrize(("rpe", "rir"), [(6.5, None), (None, 3.5)])
 def test_r21_rpe_below_7_is_unreliable_and_flagged(rpe, rir):
     estimate = estimate_one_rm(30, 8, rpe=rpe, rir=rir)
     assert not estimate.reliable
-    assert estimate.flags == (FLAG_UNRELIABLE, FLAG_OUTSIDE_R20)
+    assert estimate.flags == (EstimateFlag.UNRELIABLE, EstimateFlag.OUTSIDE_R20)
     assert any("RPE 6.5" in w and "R21" in w for w in estimate.warnings)
 
 
@@ -316,7 +312,7 @@ def test_r21_refuses_sets_of_more_than_15_reps(reps):
 def test_r21_fifteen_reps_is_estimated_but_unreliable():
     estimate = estimate_one_rm(30, 15)
     assert not estimate.reliable
-    assert estimate.method == METHOD_R22
+    assert estimate.method == EstimateMethod.R22
 
 
 @pytest.mark.parametrize(("rpe", "rir"), [(6, None), (1, None), (0, None), (None, 4), (None, 10)])
@@ -327,7 +323,7 @@ def test_r21_refuses_rpe_below_6_5(rpe, rir):
 
 def test_r21_beyond_the_chart_uses_r22_at_effective_reps():
     estimate = estimate_one_rm(30, 14, rpe=9)
-    assert estimate.method == METHOD_R22_EFFECTIVE
+    assert estimate.method == EstimateMethod.R22_EFFECTIVE
     assert estimate.reps_to_failure == 15
     assert estimate.one_rm_kg == min(epley(30, 15), brzycki(30, 15))
     assert not estimate.reliable
@@ -337,7 +333,7 @@ def test_r21_beyond_the_chart_uses_r22_at_effective_reps():
 def test_r20_flags_sets_outside_3_to_10_reps(reps):
     estimate = estimate_one_rm(30, reps, rpe=9)
     assert estimate.reliable
-    assert estimate.flags == (FLAG_OUTSIDE_R20,)
+    assert estimate.flags == (EstimateFlag.OUTSIDE_R20,)
     assert any("R20" in w for w in estimate.warnings)
 
 
@@ -350,7 +346,7 @@ def test_no_effort_given_is_taken_as_failure_and_said_so():
     estimate = estimate_one_rm(30, 8)
     assert estimate.rpe is None
     assert estimate.reps_to_failure == 8
-    assert estimate.flags == (FLAG_EFFORT_ASSUMED,)
+    assert estimate.flags == (EstimateFlag.EFFORT_ASSUMED,)
     assert "failure" in estimate.warnings[0]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .. import norms
 from ..errors import InvalidInput
@@ -143,12 +144,17 @@ SPPB_PREFRAIL_MAX = 9
 # Functional tests against norms (section 5)
 # =========================================================================================
 
-#: Status words of a test result: ``ok``; ``below`` (below the average for age or a
-#: secondary cut-off); ``risk`` (meets a published risk cut-off: falls, low strength,
-#: low performance or low muscle mass).
-STATUS_OK = "ok"
-STATUS_BELOW = "below"
-STATUS_RISK = "risk"
+
+class NormStatus(StrEnum):
+    """Where a test result stands against its cut-offs and age norms."""
+
+    OK = "ok"
+    """Within the norms."""
+    BELOW = "below"
+    """Below the average for age or a secondary cut-off."""
+    RISK = "risk"
+    """Meets a published risk cut-off: falls, low strength, low performance or low muscle
+    mass."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,8 +168,7 @@ class FunctionalResult:
     unit: str
     norm: str
     """The band or norm it was compared with, in words."""
-    status: str
-    """``ok``, ``below`` or ``risk`` (see :data:`STATUS_RISK`)."""
+    status: NormStatus
     interpretation: str
     """One plain sentence a client can read."""
 
@@ -177,16 +182,16 @@ def _tug_result(tug: float, age: int) -> FunctionalResult:
     if band is not None:
         norm += f"; average {band.value:g} s at {band.age_low}-{band.age_high}"
     if tug >= norms.TUG_HIGH_RISK_S:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = f"Getting up, walking 3 m and back took {tug:g} s: a high risk of falling."
     elif tug >= norms.TUG_STEADI_AT_RISK_S:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = f"Getting up, walking 3 m and back took {tug:g} s: some risk of falling."
     elif band is not None and tug > band.value:
-        status = STATUS_BELOW
+        status = NormStatus.BELOW
         text = f"{tug:g} s is slower than average for her age, but not in the falls-risk range."
     else:
-        status = STATUS_OK
+        status = NormStatus.OK
         text = f"{tug:g} s is a good result: no sign of falls risk on this test."
     return FunctionalResult(
         name="Timed Up and Go",
@@ -210,16 +215,16 @@ def _chair_stand_result(stands: int, age: int, sex: Sex) -> FunctionalResult:
     if borrowed:
         norm += " (nearest published band)"
     if stands < below:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = (
             f"{stands} stands in 30 seconds is below average for her age: the legs need "
             "strengthening, and weak legs raise the risk of falling."
         )
     elif stands > high:
-        status = STATUS_OK
+        status = NormStatus.OK
         text = f"{stands} stands in 30 seconds is above the normal range for her age: strong legs."
     else:
-        status = STATUS_OK
+        status = NormStatus.OK
         text = f"{stands} stands in 30 seconds is in the normal range for her age."
     return FunctionalResult(
         name="30-second chair stand",
@@ -240,7 +245,7 @@ def _five_sts_result(seconds: float) -> FunctionalResult:
         value=seconds,
         unit="s",
         norm=f"more than {norms.FIVE_STS_LOW_STRENGTH_S:g} s is low strength (EWGSOP2)",
-        status=STATUS_RISK if low else STATUS_OK,
+        status=NormStatus.RISK if low else NormStatus.OK,
         interpretation=(
             f"Standing up five times took {seconds:g} s: the legs are weak (a sign of "
             "possible muscle loss)."
@@ -256,13 +261,13 @@ def _single_leg_result(seconds: float, age: int) -> FunctionalResult:
     if band is not None:
         norm += f"; average about {band.value:g} s at {band.age_low}-{band.age_high} (estimate)"
     if seconds < norms.SINGLE_LEG_STANCE_RISK_S:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = f"Stood on one leg for only {seconds:g} s: balance needs work to prevent falls."
     elif band is not None and seconds < band.value:
-        status = STATUS_BELOW
+        status = NormStatus.BELOW
         text = f"Stood on one leg for {seconds:g} s: below average for her age."
     else:
-        status = STATUS_OK
+        status = NormStatus.OK
         text = f"Stood on one leg for {seconds:g} s: good balance for her age."
     return FunctionalResult(
         name="Single-leg stance (eyes open)",
@@ -286,16 +291,16 @@ def _gait_result(speed: float, age: int, sex: Sex, *, from_sppb: bool) -> Functi
     if from_sppb:
         norm += "; calculated from the SPPB 4-m walk"
     if speed < norms.GAIT_SPEED_HIGH_RISK_M_S:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = f"Walking speed {speed:.2f} m/s is slow: a high risk of falling."
     elif speed < norms.GAIT_SPEED_SLOW_M_S:
-        status = STATUS_BELOW
+        status = NormStatus.BELOW
         text = f"Walking speed {speed:.2f} m/s is on the slow side (below 1.0 m/s)."
     elif band is not None and speed < band.value:
-        status = STATUS_BELOW
+        status = NormStatus.BELOW
         text = f"Walking speed {speed:.2f} m/s is a little below average for her age."
     else:
-        status = STATUS_OK
+        status = NormStatus.OK
         text = f"Walking speed {speed:.2f} m/s is normal."
     return FunctionalResult(
         name="Gait speed",
@@ -318,7 +323,7 @@ def _grip_result(grip: float, sex: Sex) -> FunctionalResult:
         value=grip,
         unit="kg",
         norm=f"below {cut:g} kg is low strength for {who} (EWGSOP2)",
-        status=STATUS_RISK if low else STATUS_OK,
+        status=NormStatus.RISK if low else NormStatus.OK,
         interpretation=(
             f"Grip {grip:g} kg is low: a sign of possible muscle loss (sarcopenia)."
             if low
@@ -329,16 +334,16 @@ def _grip_result(grip: float, sex: Sex) -> FunctionalResult:
 
 def _sppb_result(total: int) -> FunctionalResult:
     if total <= SPPB_FRAIL_MAX:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = f"SPPB {total} of 12: physical function is low (frailty range)."
     elif total <= norms.SPPB_LOW_PERFORMANCE:
-        status = STATUS_RISK
+        status = NormStatus.RISK
         text = f"SPPB {total} of 12: physical performance is low; training can improve it."
     elif total <= SPPB_PREFRAIL_MAX:
-        status = STATUS_BELOW
+        status = NormStatus.BELOW
         text = f"SPPB {total} of 12: slightly reduced physical function (pre-frailty)."
     else:
-        status = STATUS_OK
+        status = NormStatus.OK
         text = f"SPPB {total} of 12: good physical function."
     return FunctionalResult(
         name="Short Physical Performance Battery",
@@ -364,7 +369,7 @@ def _asm_result(asm: float, sex: Sex) -> FunctionalResult:
         value=asm,
         unit="kg/m2",
         norm=f"below {cut:g} kg/m2 is low muscle mass for {who} (EWGSOP2)",
-        status=STATUS_RISK if low else STATUS_OK,
+        status=NormStatus.RISK if low else NormStatus.OK,
         interpretation=(
             f"Muscle mass {asm:g} kg/m2 is low." if low else f"Muscle mass {asm:g} kg/m2 is normal."
         ),

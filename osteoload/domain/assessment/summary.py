@@ -31,11 +31,14 @@ from .function_tests import (
     sppb_parts_recorded,
 )
 from .sarcopenia import (
-    SARCOPENIA_CONFIRMED,
-    SARCOPENIA_PROBABLE,
-    SARCOPENIA_SEVERE,
     SarcopeniaResult,
+    SarcopeniaStatus,
     sarcopenia_screen,
+)
+
+#: The sarcopenia statuses that become a finding (EWGSOP2: low strength at least).
+_SARCOPENIA_FINDING = frozenset(
+    {SarcopeniaStatus.PROBABLE, SarcopeniaStatus.CONFIRMED, SarcopeniaStatus.SEVERE}
 )
 
 
@@ -86,7 +89,7 @@ def assess(profile: ClientProfile, *, as_of: date) -> Assessment:
         *_falls_findings(falls),
         *_passport_findings(passport, profile.age),
     ]
-    if sarcopenia.status in (SARCOPENIA_PROBABLE, SARCOPENIA_CONFIRMED, SARCOPENIA_SEVERE):
+    if sarcopenia.status in _SARCOPENIA_FINDING:
         findings.append(
             Finding(rule="EWGSOP2", severity=Severity.SHOULD, message=sarcopenia.message)
         )

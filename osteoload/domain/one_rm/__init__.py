@@ -43,13 +43,7 @@ from __future__ import annotations
 
 from .equations import (
     CHART_REPS,
-    FLAG_EFFORT_ASSUMED,
-    FLAG_OUTSIDE_R20,
-    FLAG_UNRELIABLE,
     FORMULAS,
-    METHOD_CHART,
-    METHOD_R22,
-    METHOD_R22_EFFECTIVE,
     MIN_RELIABLE_RPE,
     R20_SET_REPS,
     R21_MAX_RELIABLE_REPS,
@@ -58,6 +52,8 @@ from .equations import (
     REFUSE_BELOW_RPE,
     RPE_MAX,
     RTS_PCT_1RM_BY_REPS_TO_FAILURE,
+    EstimateFlag,
+    EstimateMethod,
     brzycki,
     epley,
     lander,
@@ -77,13 +73,9 @@ from .estimates import (
 
 __all__ = [
     "CHART_REPS",
-    "FLAG_EFFORT_ASSUMED",
-    "FLAG_OUTSIDE_R20",
-    "FLAG_UNRELIABLE",
+    "EstimateFlag",
+    "EstimateMethod",
     "FORMULAS",
-    "METHOD_CHART",
-    "METHOD_R22",
-    "METHOD_R22_EFFECTIVE",
     "MIN_RELIABLE_RPE",
     "OneRmEstimate",
     "R20_SET_REPS",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from types import MappingProxyType
 
 from ..errors import InvalidInput
@@ -58,14 +59,30 @@ RTS_PCT_1RM_BY_REPS_TO_FAILURE: Mapping[float, float] = MappingProxyType({
 #: The reps the chart covers (§6.2 table columns).
 CHART_REPS = (1, 12)
 
-#: Flags an estimate may carry (machine-readable; each comes with a plain-language warning).
-FLAG_UNRELIABLE = "estimate_unreliable"  # R21
-FLAG_OUTSIDE_R20 = "outside_r20_range"  # R20
-FLAG_EFFORT_ASSUMED = "effort_assumed"  # no RPE/RIR: taken as a set to (near) failure
 
-METHOD_R22 = "min(epley, brzycki) (R22)"
-METHOD_CHART = "min(rts_chart, epley, brzycki at reps + rir) (R22)"
-METHOD_R22_EFFECTIVE = "min(epley, brzycki) at reps + rir (R22)"
+class EstimateFlag(StrEnum):
+    """Flags an estimate may carry (machine-readable; each comes with a plain-language
+    warning)."""
+
+    UNRELIABLE = "estimate_unreliable"
+    """R21: too many reps or too far from failure; not used for loads."""
+    OUTSIDE_R20 = "outside_r20_range"
+    """R20: not a set of 3-10 reps (or an unreliable one)."""
+    EFFORT_ASSUMED = "effort_assumed"
+    """No RPE/RIR: taken as a set to (near) failure."""
+
+
+class EstimateMethod(StrEnum):
+    """How the working 1RM of an estimate was reached (R22)."""
+
+    R22 = "min(epley, brzycki) (R22)"
+    """No effort given: the lower of Epley and Brzycki."""
+    CHART = "min(rts_chart, epley, brzycki at reps + rir) (R22)"
+    """An effort and 1-12 reps: the RTS chart, never above the equations."""
+    R22_EFFECTIVE = "min(epley, brzycki) at reps + rir (R22)"
+    """An effort and 13-15 reps: the equations at reps + RIR."""
+    CARRIED = "carried from her logged sets (R22a)"
+    """Not estimated from one set: the working max her log carries into a new block."""
 
 
 # --- The seven equations (clinical-evidence.md §6.1) ----------------------------------------

@@ -6,7 +6,7 @@ recent sets (R22: the lower of Epley and Brzycki, sets at most 42 days old).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -15,12 +15,6 @@ from ..profile import StrengthSet
 from .equations import (
     CHART_REPS,
     EQUATIONS,
-    FLAG_EFFORT_ASSUMED,
-    FLAG_OUTSIDE_R20,
-    FLAG_UNRELIABLE,
-    METHOD_CHART,
-    METHOD_R22,
-    METHOD_R22_EFFECTIVE,
     MIN_RELIABLE_RPE,
     R20_SET_REPS,
     R21_MAX_RELIABLE_REPS,
@@ -28,6 +22,8 @@ from .equations import (
     REFUSE_ABOVE_REPS,
     REFUSE_BELOW_RPE,
     RPE_MAX,
+    EstimateFlag,
+    EstimateMethod,
     check_load,
     check_reps,
     describe_set,
@@ -52,12 +48,12 @@ class OneRmEstimate:
     """
 
     one_rm_kg: float
-    estimates: dict[str, float]
+    estimates: Mapping[str, float]
     mean_kg: float
-    method: str
+    method: EstimateMethod
     reliable: bool
     warnings: tuple[str, ...]
-    flags: tuple[str, ...]
+    flags: tuple[EstimateFlag, ...]
     load_kg: float
     reps: int
     rpe: float | None
@@ -93,7 +89,33 @@ def estimate_one_rm(
     check_load(load_kg)
     reps = check_reps(reps)
     given_rpe = effort_rpe(rpe, rir)
+    _refuse_unusable(reps, given_rpe)
 
+    rir_used = 0.0 if given_rpe is None else RPE_MAX - given_rpe
+    reps_to_failure = reps + rir_used
+    estimates = {name: f(load_kg, reps_to_failure) for name, f in EQUATIONS.items()}
+    one_rm, method, chart = _working_one_rm(load_kg, reps, given_rpe, estimates)
+    unreliable = _r21_warnings(reps, given_rpe)
+    flags, warnings = _flags_and_warnings(reps, given_rpe, unreliable)
+    return OneRmEstimate(
+        one_rm_kg=one_rm,
+        estimates=estimates,
+        mean_kg=math.fsum(estimates.values()) / len(estimates),
+        method=method,
+        reliable=not unreliable,
+        warnings=warnings,
+        flags=flags,
+        load_kg=float(load_kg),
+        reps=reps,
+        rpe=given_rpe,
+        reps_to_failure=reps_to_failure,
+        pct_1rm=chart,
+    )
+
+
+def _refuse_unusable(reps: int, given_rpe: float | None) -> None:
+    """Raise :class:`UnreliableEstimate` for a set no 1RM may come from (R21): more than
+    :data:`REFUSE_ABOVE_REPS` reps, or an effort below :data:`REFUSE_BELOW_RPE`."""
     if reps > REFUSE_ABOVE_REPS:
         raise UnreliableEstimate(
             f"{reps} reps is too many to estimate a 1RM from: estimates from sets of more "
@@ -109,76 +131,77 @@ def estimate_one_rm(
             f"use a set of {R20_SET_REPS[0]}-{R20_SET_REPS[1]} reps at RPE 7-9"
         )
 
-    rir_used = 0.0 if given_rpe is None else RPE_MAX - given_rpe
-    reps_to_failure = reps + rir_used
-    estimates = {name: f(load_kg, reps_to_failure) for name, f in EQUATIONS.items()}
-    mean_kg = math.fsum(estimates.values()) / len(estimates)
-    r22_min = min(estimates["epley"], estimates["brzycki"])
 
-    chart: float | None = None
+def _working_one_rm(
+    load_kg: float, reps: int, given_rpe: float | None, estimates: Mapping[str, float]
+) -> tuple[float, EstimateMethod, float | None]:
+    """The working 1RM, the method that gave it and the chart fraction when used (R22)."""
+    r22_min = min(estimates["epley"], estimates["brzycki"])
     if given_rpe is None:
-        one_rm, method = r22_min, METHOD_R22
-    elif reps <= CHART_REPS[1]:
+        return r22_min, EstimateMethod.R22, None
+    if reps <= CHART_REPS[1]:
         # R22 is a conservative rule: the chart (practitioner-derived, not validated in older
         # women) may only lower the equations' estimate, never raise it.
         chart = pct_1rm(reps, given_rpe)
-        one_rm, method = min(load_kg / chart, r22_min), METHOD_CHART
-    else:
-        one_rm, method = r22_min, METHOD_R22_EFFECTIVE
+        return min(load_kg / chart, r22_min), EstimateMethod.CHART, chart
+    return r22_min, EstimateMethod.R22_EFFECTIVE, None
 
+
+def _r21_warnings(reps: int, given_rpe: float | None) -> list[str]:
+    """Why R21 calls the estimate unreliable (too many reps, too far from failure); empty
+    when it is reliable."""
     warnings: list[str] = []
-    flags: list[str] = []
-    unreliable = False
     if reps > R21_MAX_RELIABLE_REPS:
-        unreliable = True
         warnings.append(
             f"{reps} reps is more than the {R21_MAX_RELIABLE_REPS} the equations are trusted "
             "for: this estimate is unreliable and is not used for loads (R21)."
         )
     if given_rpe is not None and given_rpe < MIN_RELIABLE_RPE:
-        unreliable = True
         warnings.append(
             f"RPE {given_rpe:g} ({RPE_MAX - given_rpe:g} reps in reserve) is further from "
             f"failure than RPE {MIN_RELIABLE_RPE:g}: reps in reserve are hard to judge there, "
             "so this estimate is unreliable and is not used for loads (R21)."
         )
+    return warnings
+
+
+def _r20_warning(reps: int) -> list[str]:
+    """The R20 note on a set outside 3-10 reps (none for 16 and more: refused earlier)."""
+    if reps < R20_SET_REPS[0]:
+        return [
+            f"A set of {reps} rep{'s' if reps > 1 else ''} is close to a maximal lift; "
+            "for novices and anyone with osteoporosis, a vertebral fracture or a high "
+            f"falls risk, estimate from a set of {R20_SET_REPS[0]}-{R20_SET_REPS[1]} "
+            "reps instead (R20)."
+        ]
+    if R20_SET_REPS[1] < reps <= R21_MAX_RELIABLE_REPS:
+        return [
+            f"Estimates are most accurate from sets of {R20_SET_REPS[0]}-"
+            f"{R20_SET_REPS[1]} reps; {reps} reps is still accepted (R20, R21)."
+        ]
+    return []
+
+
+def _flags_and_warnings(
+    reps: int, given_rpe: float | None, unreliable: list[str]
+) -> tuple[tuple[EstimateFlag, ...], tuple[str, ...]]:
+    """The estimate's flags and their warnings, in order: R21, R20, then an assumed effort.
+
+    ``unreliable`` holds the R21 warnings (:func:`_r21_warnings`)."""
+    warnings = list(unreliable)
+    flags: list[EstimateFlag] = []
     if unreliable:
-        flags.append(FLAG_UNRELIABLE)
+        flags.append(EstimateFlag.UNRELIABLE)
     if unreliable or not R20_SET_REPS[0] <= reps <= R20_SET_REPS[1]:
-        flags.append(FLAG_OUTSIDE_R20)
-        if reps < R20_SET_REPS[0]:
-            warnings.append(
-                f"A set of {reps} rep{'s' if reps > 1 else ''} is close to a maximal lift; "
-                "for novices and anyone with osteoporosis, a vertebral fracture or a high "
-                f"falls risk, estimate from a set of {R20_SET_REPS[0]}-{R20_SET_REPS[1]} "
-                "reps instead (R20)."
-            )
-        elif R20_SET_REPS[1] < reps <= R21_MAX_RELIABLE_REPS:
-            warnings.append(
-                f"Estimates are most accurate from sets of {R20_SET_REPS[0]}-"
-                f"{R20_SET_REPS[1]} reps; {reps} reps is still accepted (R20, R21)."
-            )
+        flags.append(EstimateFlag.OUTSIDE_R20)
+        warnings += _r20_warning(reps)
     if given_rpe is None:
-        flags.append(FLAG_EFFORT_ASSUMED)
+        flags.append(EstimateFlag.EFFORT_ASSUMED)
         warnings.append(
             "No RPE or reps in reserve given: the set is taken as done to (near) failure. "
             "If she had reps left, her real 1RM is higher than this estimate (the safe side)."
         )
-
-    return OneRmEstimate(
-        one_rm_kg=one_rm,
-        estimates=estimates,
-        mean_kg=mean_kg,
-        method=method,
-        reliable=not unreliable,
-        warnings=tuple(warnings),
-        flags=tuple(flags),
-        load_kg=float(load_kg),
-        reps=reps,
-        rpe=given_rpe,
-        reps_to_failure=reps_to_failure,
-        pct_1rm=chart,
-    )
+    return tuple(flags), tuple(warnings)
 
 
 def working_max_from_sets(

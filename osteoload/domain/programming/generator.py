@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from ..catalogue import Catalogue
 from ..equipment import equipment_profile
 from ..errors import DomainError
-from ..one_rm import OneRmEstimate, pct_1rm, working_max_from_sets
+from ..one_rm import EstimateMethod, OneRmEstimate, pct_1rm, working_max_from_sets
 from ..profile import ClientProfile
 from ..program import Program, ProgramItem, Screening, Session, Week
 from ..units import implement_for, round_load_down
@@ -113,7 +113,7 @@ def carried_max(one_rm_kg: float) -> OneRmEstimate:
     """A working max carried from her log (R22a), as an estimate record."""
     return OneRmEstimate(
         one_rm_kg=one_rm_kg, estimates={}, mean_kg=one_rm_kg,
-        method="carried from her logged sets (R22a)", reliable=True, warnings=(), flags=(),
+        method=EstimateMethod.CARRIED, reliable=True, warnings=(), flags=(),
         load_kg=one_rm_kg, reps=1, rpe=None, reps_to_failure=1.0,
     )  # fmt: skip
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..catalogue import Exercise
 from ..profile import ClientProfile
-from ..program import ProgramItem, Screening, Session, Week
+from ..program import ProgramItem, Screening, Session, SessionKind, Week
 from ..vocabulary import (
     Component,
     FallsRisk,
@@ -298,7 +298,7 @@ class WeekBuilder:
             items, seconds = self.fitter.fit_liftmor(essentials, optional, budget)
         else:
             items, seconds = self.fitter.fit(essentials, optional, budget)
-        return Session(day=day.isoweekday(), date=day, kind="resistance",
+        return Session(day=day.isoweekday(), date=day, kind=SessionKind.RESISTANCE,
                        items=tuple(ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
 
     def _home_session(
@@ -344,7 +344,7 @@ class WeekBuilder:
         items, seconds = self.fitter.fit(items, [], budget_s)
         items = bout + items
         seconds += self.fitter.seconds(bout)
-        return Session(day=day.isoweekday(), date=day, kind="impact_balance",
+        return Session(day=day.isoweekday(), date=day, kind=SessionKind.IMPACT_BALANCE,
                        items=tuple(ordered(items)), minutes=-(-seconds // 60))  # fmt: skip
 
     def _balance_bout(self, n: int, avoid: set[str], work_s: float) -> list[ProgramItem]:
