@@ -35,10 +35,8 @@ def allowed_exercises(
     viv_a = is_vivifrail_a(screening)
     out = []
     for e in catalogue.values():
-        if e.tags:  # R6: never chosen; tagged entries exist so that the filter is tested.
-            continue
         if set(e.tags) & set(screening.excluded_tags):
-            continue
+            continue  # R6, as screening decided it (the one R6 mechanism)
         if e.pattern in screening.excluded_patterns or e.id in screening.excluded_exercises:
             continue
         if e.impact.rank > screening.max_impact.rank:
