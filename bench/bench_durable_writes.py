@@ -41,10 +41,10 @@ def main() -> None:
 def _measure(sets: int) -> None:
     from django.db import connection
 
+    from osteoload.devtools.synthetic import synthetic_profile
     from osteoload.services import clients, training_log
     from osteoload.services.clock import today
     from osteoload.services.database import migrate
-    from osteoload.services.synthetic import synthetic_profile
 
     migrate()
     day = today()

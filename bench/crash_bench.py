@@ -66,11 +66,11 @@ class Logger:
 
 
 def _setup(clients: int) -> tuple[list[Logger], str]:
+    from osteoload.devtools.synthetic import synthetic_profile
     from osteoload.services import api_tokens
     from osteoload.services import clients as clinic
     from osteoload.services.clock import today
     from osteoload.services.database import close_connections, migrate
-    from osteoload.services.synthetic import synthetic_profile
     from osteoload.store.models import Client
 
     migrate()

@@ -28,8 +28,8 @@ from common import ROOT, Report, bench_env, summary_ms, use_database
 
 
 def _profiles(n: int, today: date) -> list[Any]:
+    from osteoload.devtools.synthetic import synthetic_profile
     from osteoload.services.profiles import parse_profile
-    from osteoload.services.synthetic import synthetic_profile
 
     rng = random.Random(20261126)
     out = []

@@ -1,5 +1,5 @@
 """A client with three years of training, told through the services by the seed's story
-(:mod:`osteoload.services.seed`): programs every 12 weeks, sessions logged (or missed) day by
+(:mod:`osteoload.devtools.seed`): programs every 12 weeks, sessions logged (or missed) day by
 day. Shared by the history tests (web and browser)."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from osteoload.devtools.seed import SeedSummary, coach_username, seed_share
+from osteoload.devtools.seed_worker import SeedPlan
 from osteoload.services import clients
-from osteoload.services.seed import SeedSummary, coach_username, seed_share
-from osteoload.services.seed_worker import SeedPlan
 from osteoload.store.models import Client
 
 YEARS = 3

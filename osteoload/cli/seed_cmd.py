@@ -48,7 +48,7 @@ def seed(
     from osteoload.services.database import database_description, migrate, setup_django
 
     setup_django()
-    from osteoload.services import seed as seeding
+    from osteoload.devtools import seed as seeding
     from osteoload.services.clock import today
 
     try:

@@ -44,7 +44,7 @@ def serve(
         migrate()
     console.print(f"Data: {database_description()}", markup=False)
     if demo:
-        from osteoload.services.demo import holds_other_data, seed_demo
+        from osteoload.devtools.demo import holds_other_data, seed_demo
 
         if holds_other_data():
             close_connections()

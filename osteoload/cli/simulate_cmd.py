@@ -17,7 +17,7 @@ from rich.table import Table
 from .common import TextOrJson, console, err_console, fail, input_errors, print_json
 
 SHOWN_WEEKS = (1, 2, 4, 8, 12, 16, 20, 26, 39, 52)
-#: The behaviours of osteoload.services.simulation.Behaviour (that module needs Django set
+#: The behaviours of osteoload.devtools.simulation.Behaviour (that module needs Django set
 #: up first, so the names are checked here; a test keeps the two lists equal).
 BEHAVIOURS = ("at_target", "one_over", "one_under", "two_under", "missed_weeks", "painful_set")
 
@@ -91,7 +91,7 @@ def _run(
     from osteoload.services.database import migrate, setup_django
 
     setup_django()
-    from osteoload.services import simulation
+    from osteoload.devtools import simulation
     from osteoload.services.clock import today
     from osteoload.services.documents import read_document
 

@@ -14,10 +14,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from osteoload.services import client_programs, clients, training_log
+from osteoload.services.plans import next_monday
 from osteoload.store.models import Client
 
-from . import client_programs, clients, training_log
-from .plans import next_monday
 from .seed import bmd_from_t, logged_entries
 from .synthetic import load_example
 

@@ -33,6 +33,9 @@ from django.test import override_settings
 from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import STOP_RULE_SYMPTOMS
 from osteoload.domain.vocabulary import Symptom
+from osteoload.services import client_programs, training_log
+from osteoload.services import clients as clinic
+from osteoload.services.errors import InputError, Issue
 from osteoload.store.models import (
     Client,
     DxaScanRecord,
@@ -43,9 +46,6 @@ from osteoload.store.models import (
     SymptomReport,
 )
 
-from . import client_programs, training_log
-from . import clients as clinic
-from .errors import InputError, Issue
 from .seed_worker import SeedPlan, worker_main
 from .synthetic import synthetic_profile, vary_tests
 

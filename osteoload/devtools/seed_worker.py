@@ -26,7 +26,7 @@ class SeedPlan:
 
 def worker_main(plan: SeedPlan, worker: int, workers: int, queue: Any) -> None:  # pragma: no cover
     """Entry point of a worker process: report each client done, then the worker's totals."""
-    from .database import setup_django
+    from osteoload.services.database import setup_django
 
     setup_django()
     from . import seed

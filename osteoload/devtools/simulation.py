@@ -38,10 +38,10 @@ from osteoload.domain.progression import next_load_up
 from osteoload.domain.serialize import from_jsonable
 from osteoload.domain.units import EquipmentProfile, implement_for, kg_to_lb, round_load_down
 from osteoload.domain.vocabulary import Equipment, Phase, Units
+from osteoload.services import client_programs, clients, coaching, training_log
+from osteoload.services.catalogue import get_catalogue
 from osteoload.wording.dose import dose_of
 
-from . import client_programs, clients, coaching, training_log
-from .catalogue import get_catalogue
 from .seed import BLOCK_WEEKS
 
 #: Modelled weekly strength gain of a compliant novice in her first 12 weeks (R34: 20-40 %
@@ -246,7 +246,7 @@ def _run(
 
 def _new_block(coach: Any, client_id: int, day: date, result: SimulationResult) -> Program | None:
     """Her coach generates and assigns the next 12-week block (the app's own use cases)."""
-    from .errors import InputError
+    from osteoload.services.errors import InputError
 
     try:
         program_id = client_programs.generate_for_client(

@@ -15,7 +15,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from osteoload.services import client_programs, clients, coaching, simulation, training_log
+from osteoload.devtools import simulation
+from osteoload.services import client_programs, clients, coaching, training_log
 from tests.conftest import TODAY
 
 from .support import PASSWORD, PageChecks, assert_phone_readable, log_in

@@ -14,7 +14,8 @@ import yaml
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from osteoload.services import client_programs, clients, simulation
+from osteoload.devtools import simulation
+from osteoload.services import client_programs, clients
 from tests.conftest import EXAMPLES, TODAY
 
 from .support import PASSWORD, PageChecks, assert_phone_readable, log_in

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from typer.testing import CliRunner
 
 from osteoload.cli.main import app
-from osteoload.services import clients, demo
-from osteoload.services.demo import DEMO_COACH, DemoLogins
+from osteoload.devtools import demo
+from osteoload.devtools.demo import DEMO_COACH, DemoLogins
+from osteoload.services import clients
 
 pytestmark = pytest.mark.django_db
 runner = CliRunner()

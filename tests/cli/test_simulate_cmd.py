@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from osteoload.cli.main import app
 from osteoload.cli.simulate_cmd import BEHAVIOURS
-from osteoload.services.simulation import Behaviour
+from osteoload.devtools.simulation import Behaviour
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()

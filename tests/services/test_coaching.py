@@ -13,8 +13,9 @@ import yaml
 from typer.testing import CliRunner
 
 from osteoload.cli.main import app
+from osteoload.devtools import simulation
 from osteoload.domain.vocabulary import Units
-from osteoload.services import client_programs, clients, coaching, simulation, training_log
+from osteoload.services import client_programs, clients, coaching, training_log
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.logs import write_log_csv
 from osteoload.wording.progression import reason_text

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from osteoload.devtools.demo import DEMO_CLIENTS, seed_demo
 from osteoload.services import clients
-from osteoload.services.demo import DEMO_CLIENTS, seed_demo
 from osteoload.services.training_log import log_rows
 from tests.conftest import TODAY
 

@@ -11,9 +11,10 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.test import RequestFactory, override_settings
 
-from osteoload.services import clients, seed, training_log
+from osteoload.devtools import seed
+from osteoload.devtools.synthetic import SPECTRUM, synthetic_profile
+from osteoload.services import clients, training_log
 from osteoload.services.errors import InputError
-from osteoload.services.synthetic import SPECTRUM, synthetic_profile
 from osteoload.store.models import (
     Account,
     Client,

@@ -11,7 +11,8 @@ from django.db import connection
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osteoload.services import client_programs, seed, training_log
+from osteoload.devtools import seed
+from osteoload.services import client_programs, training_log
 from osteoload.services.untrusted import _ALLOWED_CONTROLS, _control
 from osteoload.store import records
 from osteoload.store.models import Client, ProgramRecord

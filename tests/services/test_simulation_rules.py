@@ -1,6 +1,6 @@
 """Progression rules judged through the app itself (issue 14): virtual clients who log what
 their Today page asks, through the same services the web app uses
-(:func:`osteoload.services.simulation.simulate`), for months."""
+(:func:`osteoload.devtools.simulation.simulate`), for months."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from osteoload.services import simulation
+from osteoload.devtools import simulation
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,9 @@ from django.db import connection
 from django.test import Client as Browser
 from django.test.utils import CaptureQueriesContext
 
+from osteoload.devtools.seed import logged_entries
 from osteoload.services import history, training_log
 from osteoload.services.errors import InputError
-from osteoload.services.seed import logged_entries
 from osteoload.store.models import PlannedSession, ProgramRecord, SetLogRow
 from osteoload.wording import history as words
 from tests.conftest import TODAY
