@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from osteoload.services import access, api_tokens, export
@@ -41,7 +42,7 @@ def get_me(request: HttpRequest) -> dict[str, Any]:
 def _session_only(request: HttpRequest) -> Any:
     if auth.via(request) != "session":
         raise access.Forbidden(
-            "API tokens are managed from a logged-in browser session, not with a token."
+            _("API tokens are managed from a logged-in browser session, not with a token.")
         )
     return auth.caller(request)
 

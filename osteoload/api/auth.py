@@ -13,11 +13,13 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
+from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from osteoload.services import access, api_tokens
+from osteoload.services import access, api_tokens, i18n
 from osteoload.services.errors import InputError, Issue
 
 from .base import PayloadTooLarge
@@ -33,6 +35,7 @@ class TokenAuth(HttpBearer):
         user = api_tokens.user_for_token(token.strip())
         if user is not None:
             setattr(request, _VIA, "token")
+            _speak_their_language(request, user)
         return user
 
 
@@ -59,10 +62,20 @@ class SessionAuth(APIKeyCookie):
             return None
         if request.method not in SAFE_METHODS and _csrf_fails(request):
             raise HttpError(
-                403, "CSRF check failed: send the csrftoken cookie's value as X-CSRFToken"
+                403, _("CSRF check failed: send the csrftoken cookie's value as X-CSRFToken")
             )
         setattr(request, _VIA, "session")
         return user
+
+
+def _speak_their_language(request: HttpRequest, user: Any) -> None:
+    """A token's owner reads the answers (error messages included) in the language saved on
+    her account, as her pages do; with none saved, the request's ``Accept-Language`` stays.
+    (A browser session has had it applied already, by ``AccountLanguageMiddleware``.)"""
+    chosen = i18n.user_language(user)
+    if chosen is not None:
+        translation.activate(chosen)
+        request.LANGUAGE_CODE = chosen
 
 
 def _csrf_fails(request: HttpRequest) -> bool:
@@ -72,7 +85,9 @@ def _csrf_fails(request: HttpRequest) -> bool:
     except RequestDataTooBig:
         raise PayloadTooLarge from None
     except (MultiPartParserError, UnreadablePostError) as exc:
-        raise InputError([Issue("", f"the request body cannot be read: {exc}")]) from None
+        raise InputError(
+            [Issue("", _("the request body cannot be read: %(why)s") % {"why": exc})]
+        ) from None
 
 
 def via(request: HttpRequest) -> str:
@@ -89,7 +104,7 @@ def coach(request: HttpRequest) -> Any:
     """The caller, who must be a coach (else :class:`access.Forbidden`, HTTP 403)."""
     user = caller(request)
     if not access.is_coach(user):
-        raise access.Forbidden("This is for coaches.")
+        raise access.Forbidden(_("This is for coaches."))
     return user
 
 
@@ -97,5 +112,5 @@ def client(request: HttpRequest) -> Any:
     """The caller, who must be a client (else :class:`access.Forbidden`, HTTP 403)."""
     user = caller(request)
     if access.role_of(user) != "client":
-        raise access.Forbidden("This is for clients: she logs her own training.")
+        raise access.Forbidden(_("This is for clients: she logs her own training."))
     return user

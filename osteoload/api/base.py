@@ -18,6 +18,7 @@ from typing import Any, cast
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError, ValidationErrorContext
 from ninja.openapi.schema import OpenAPISchema
@@ -158,7 +159,7 @@ def read_json(request: HttpRequest, *, field: str = "") -> Any:
 def _parse_json(request: HttpRequest, *, field: str) -> Any:
     raw = read_body(request)
     if not raw.strip():
-        raise InputError([Issue(field, "the request body is empty; send a JSON document")])
+        raise InputError([Issue(field, _("the request body is empty; send a JSON document"))])
     # Depth, number length and constants bounded before and while parsing (issue 16 item 9).
     return untrusted.loads_json(raw, field=field)
 
@@ -183,10 +184,11 @@ MAX_DAY = date(2200, 12, 31)
 def day_out_of_range(value: date) -> str | None:
     if MIN_DAY <= value <= MAX_DAY:
         return None
-    return (
-        f"{value.isoformat()} is out of range; allowed {MIN_DAY.isoformat()} to "
-        f"{MAX_DAY.isoformat()}"
-    )
+    return _("%(value)s is out of range; allowed %(low)s to %(high)s") % {
+        "value": value.isoformat(),
+        "low": MIN_DAY.isoformat(),
+        "high": MAX_DAY.isoformat(),
+    }
 
 
 def check_dates(data: Any, path: str = "") -> None:
@@ -219,7 +221,14 @@ def check_dates(data: Any, path: str = "") -> None:
 
 def json_object(data: Any, *, field: str = "") -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputError([Issue(field, f"expected a JSON object, got {format_value(data)}")])
+        raise InputError(
+            [
+                Issue(
+                    field,
+                    _("expected a JSON object, got %(value)s") % {"value": format_value(data)},
+                )
+            ]
+        )
     return data
 
 

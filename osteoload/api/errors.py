@@ -6,7 +6,10 @@ services.concurrency) and 413 answer ``{"detail": "..."}``; a change sent with a
 ``If-Match`` version that is no longer the stored one answers 409 with
 ``{"detail", "version", "changed"}`` (services.versions.Conflict); bad input
 answers 422 with ``{"detail": [{"field", "value", "message"}, ...]}``
-(services.errors.Issue.as_dict)."""
+(services.errors.Issue.as_dict).
+
+Every ``detail`` and ``message`` is worded in the request's language (her account's, else
+``Accept-Language``); ``field`` and ``value`` stay as the input spelled them, for programs."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from typing import Any
 
 from django.db import IntegrityError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -31,8 +36,13 @@ from .base import PayloadTooLarge, jsonable_issue
 
 logger = logging.getLogger(__name__)
 
-NOT_FOUND = "Not found"
-UNAUTHENTICATED = (
+
+def not_found_detail() -> str:
+    """The 404 detail, in the request's language."""
+    return pgettext("api", "Not found")
+
+
+UNAUTHENTICATED = gettext_noop(
     "Authentication required: send 'Authorization: Bearer <token>' (a personal API token) "
     "or use a logged-in browser session"
 )
@@ -59,7 +69,7 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, {"detail": exc.errors}, status=422)
 
     def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
-        return api.create_response(request, {"detail": NOT_FOUND}, status=404)
+        return api.create_response(request, {"detail": not_found_detail()}, status=404)
 
     def token_expired(request: HttpRequest, exc: Any) -> HttpResponse:
         # An API token past the expiry its owner chose: 401, saying when and what to do.
@@ -72,12 +82,12 @@ def install(api: NinjaAPI) -> None:
 
     def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, Forbidden)
-        message = str(exc) or "Your role does not allow this."
+        message = str(exc) or _("Your role does not allow this.")
         return api.create_response(request, {"detail": message}, status=403)
 
     def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, AuthenticationError)
-        response = api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+        response = api.create_response(request, {"detail": _(UNAUTHENTICATED)}, status=401)
         response["WWW-Authenticate"] = 'Bearer realm="osteoload"'
         return response
 
@@ -91,7 +101,9 @@ def install(api: NinjaAPI) -> None:
                 return too_large(request, cause)
             if isinstance(cause, InputError):
                 return issues_response(api, request, list(cause.issues))
-            return issues_response(api, request, [Issue("", "the request body is not valid JSON")])
+            return issues_response(
+                api, request, [Issue("", _("the request body is not valid JSON"))]
+            )
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
     def overflow(request: HttpRequest, exc: Any) -> HttpResponse:
@@ -99,12 +111,15 @@ def install(api: NinjaAPI) -> None:
         # that still leaves the calendar is bad input, not a server error.
         return issues_response(
             api, request,
-            [Issue("", "a date or number in the input is outside what osteoload can compute with")],
+            [Issue("", _("a date or number in the input is outside what osteoload can compute "
+                         "with"))],
         )  # fmt: skip
 
     def paused(request: HttpRequest, exc: Any) -> HttpResponse:
         # R32: a stop-rule report pauses the program until her coach has reviewed it.
-        return api.create_response(request, {"detail": f"The program is paused: {exc}"}, status=409)
+        return api.create_response(
+            request, {"detail": _("The program is paused: %(why)s") % {"why": exc}}, status=409
+        )
 
     def resume_refused(request: HttpRequest, exc: Any) -> HttpResponse:
         # R32a: the pause stays until a new screening allows it; the detail says what to record.
@@ -130,7 +145,7 @@ def install(api: NinjaAPI) -> None:
     def too_large(request: HttpRequest, exc: Any) -> HttpResponse:
         assert isinstance(exc, PayloadTooLarge)
         return api.create_response(
-            request, {"detail": "The request body is too large."}, status=413
+            request, {"detail": _("The request body is too large.")}, status=413
         )
 
     api.add_exception_handler(InputError, input_error)

@@ -39,4 +39,4 @@ api.add_router("", audit_log.router)
 
 def unknown_path(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Any other URL under /api/v1/: a JSON 404, like the API's own."""
-    return JsonResponse({"detail": errors.NOT_FOUND}, status=404)
+    return JsonResponse({"detail": errors.not_found_detail()}, status=404)

@@ -17,6 +17,7 @@ from osteoload.domain.errors import DomainError
 from osteoload.services.clock import today
 from osteoload.services.errors import InputError
 from osteoload.services.profile_schema import START_DATE_WINDOW_DAYS
+from osteoload.wording import _
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -55,13 +56,21 @@ def parse_date_option(value: str | None, option: str) -> date | None:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        fail(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD")
+        fail(
+            f"{option}: "
+            + _("%(value)s is not a date; write it as YYYY-MM-DD") % {"value": repr(value)}
+        )
     now = today()
     window = timedelta(days=START_DATE_WINDOW_DAYS)
     if not now - window <= day <= now + window:
         fail(
-            f"{option}: {value} is too far from today; allowed {(now - window).isoformat()} "
-            f"to {(now + window).isoformat()}"
+            f"{option}: "
+            + _("%(value)s is too far from today; allowed %(low)s to %(high)s")
+            % {
+                "value": value,
+                "low": (now - window).isoformat(),
+                "high": (now + window).isoformat(),
+            }
         )
     return day
 

@@ -17,8 +17,19 @@ from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Units
 from osteoload.services.one_rm import Implement, OneRmResult, one_rm_document
 from osteoload.services.one_rm import estimate as estimate_set
+from osteoload.wording import _, gettext_noop, ngettext
 
 from .common import TextOrJson, console, input_errors, print_json
+
+#: The implement a load is rounded for, in words (the table's title).
+IMPLEMENT_WORDS = {
+    "barbell": gettext_noop("barbell"),
+    "dumbbell": gettext_noop("dumbbell"),
+    "kettlebell": gettext_noop("kettlebell"),
+    "machine": gettext_noop("machine"),
+    "band": gettext_noop("band"),
+    "bodyweight": gettext_noop("bodyweight"),
+}
 
 
 def _option(name: str) -> str:
@@ -85,37 +96,51 @@ def one_rm(
 
 def _print_text(result: OneRmResult) -> None:
     estimate, loads, kind, unit = result.estimate, result.loads, result.kind, result.unit
-    effort = "effort not given" if estimate.rpe is None else f"RPE {estimate.rpe:g}"
+    effort = _("effort not given") if estimate.rpe is None else f"RPE {estimate.rpe:g}"
     console.print(
-        f"Set: {format_load(estimate.load_kg, unit)} x {estimate.reps} reps, {effort}",
+        ngettext(
+            "Set: %(load)s x %(reps)d rep, %(effort)s",
+            "Set: %(load)s x %(reps)d reps, %(effort)s",
+            estimate.reps,
+        )
+        % {"load": format_load(estimate.load_kg, unit), "reps": estimate.reps, "effort": effort},
         markup=False,
     )
     console.print(
-        f"Working 1RM: {format_load(estimate.one_rm_kg, unit, digits=1)} "
-        f"({estimate.method}); reliable: {'yes' if estimate.reliable else 'no'}",
+        _("Working 1RM: %(one_rm)s (%(method)s); reliable: %(reliable)s")
+        % {
+            "one_rm": format_load(estimate.one_rm_kg, unit, digits=1),
+            "method": estimate.method,
+            "reliable": _("yes") if estimate.reliable else _("no"),
+        },
         markup=False,
     )
     for warning in estimate.warnings:
         console.print(f"  ! {warning}", markup=False)
 
-    equations = Table(title=f"The seven equations at {estimate.reps_to_failure:g} reps")
-    equations.add_column("equation")
+    equations = Table(
+        title=_("The seven equations at %(reps)s reps") % {"reps": f"{estimate.reps_to_failure:g}"}
+    )
+    equations.add_column(_("equation"))
     equations.add_column("1RM", justify="right")
     for name, value in estimate.estimates.items():
         equations.add_row(Text(name), Text(format_load(value, unit, digits=1)))
-    equations.add_row(Text("mean"), Text(format_load(estimate.mean_kg, unit, digits=1)))
+    equations.add_row(Text(_("mean")), Text(format_load(estimate.mean_kg, unit, digits=1)))
     console.print(equations)
 
     if not loads:
         console.print(
-            "No loads: this estimate is unreliable (R21); log a set of 3-10 reps at RPE 7-9.",
+            _("No loads: this estimate is unreliable (R21); log a set of 3-10 reps at RPE 7-9."),
             markup=False,
         )
         return
-    table = Table(title=f"Loads ({kind.value}, rounded down)")
+    table = Table(
+        title=_("Loads (%(implement)s, rounded down)")
+        % {"implement": _(IMPLEMENT_WORDS.get(kind.value, kind.value))}
+    )
     table.add_column("%1RM", justify="right")
-    table.add_column("exact", justify="right")
-    table.add_column("load")
+    table.add_column(_("exact"), justify="right")
+    table.add_column(_("load"))
     for pct, rounded in loads:
         table.add_row(
             Text(f"{pct} %"),

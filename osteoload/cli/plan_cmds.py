@@ -91,11 +91,15 @@ def plan_cmd(
     from .common import fail
 
     if not 1 <= weeks <= MAX_WEEKS:
-        fail(f"--weeks: {weeks} is out of range; allowed 1 to {MAX_WEEKS}")
+        fail(
+            "--weeks: "
+            + _("%(value)s is out of range; allowed %(low)s to %(high)s")
+            % {"value": weeks, "low": 1, "high": MAX_WEEKS}
+        )
     if format in (PlanFormat.PDF, PlanFormat.ICS):
         target = check_output(output, f"--format {format.value}")
     elif output is not None:
-        fail("-o/--output: only for --format pdf or ics; text and json go to the screen")
+        fail("-o/--output: " + _("only for --format pdf or ics; text and json go to the screen"))
     first = parse_date_option(start, "--start")
     with input_errors():
         record = load_profile(profile, today=today())
@@ -105,7 +109,7 @@ def plan_cmd(
     elif format is PlanFormat.PDF:
         from osteoload.services.paper import program_pdf
 
-        with console.status("Drawing the booklet..."):
+        with console.status(_("Drawing the booklet...")):
             data = program_pdf(program, record, large_print=large_print)
         write_output(target, data)
     elif format is PlanFormat.ICS:
@@ -121,12 +125,15 @@ def check_output(output: Path | None, what: str) -> Path:
     from .common import fail
 
     if output is None:
-        fail(f"{what} needs -o FILE: a PDF or calendar is not printed to the screen")
+        fail(
+            _("%(what)s needs -o FILE: a PDF or calendar is not printed to the screen")
+            % {"what": what}
+        )
     if output.is_dir():
-        fail(f"-o/--output: {output} is a directory; give a file name")
+        fail("-o/--output: " + _("%(path)s is a directory; give a file name") % {"path": output})
     folder = output.parent
     if not folder.is_dir():
-        fail(f"-o/--output: folder {folder} does not exist")
+        fail("-o/--output: " + _("folder %(path)s does not exist") % {"path": folder})
     return output
 
 
@@ -139,8 +146,14 @@ def write_output(target: Path, data: bytes) -> None:
     try:
         write_atomically(target, data)
     except OSError as exc:
-        fail(f"-o/--output: cannot write {target} ({exc.strerror or exc})")
-    console.print(f"wrote {target} ({len(data):,} bytes)", markup=False)
+        fail(
+            "-o/--output: "
+            + _("cannot write %(path)s (%(why)s)") % {"path": target, "why": exc.strerror or exc}
+        )
+    console.print(
+        _("wrote %(path)s (%(size)s bytes)") % {"path": target, "size": f"{len(data):,}"},
+        markup=False,
+    )
 
 
 def render_screening(s: Screening) -> None:

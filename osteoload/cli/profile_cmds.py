@@ -10,6 +10,7 @@ import typer
 from osteoload.domain.serialize import jsonable
 from osteoload.services.clock import today
 from osteoload.services.profiles import load_profile
+from osteoload.wording import _
 
 from .common import TextOrJson, console, input_errors, print_json
 
@@ -27,7 +28,7 @@ def validate(profile: ProfileArg, format: FormatOpt = TextOrJson.TEXT) -> None:
     if format is TextOrJson.JSON:
         print_json(data)
         return
-    console.print(f"{profile}: valid profile", markup=False)
+    console.print(f"{profile}: " + _("valid profile"), markup=False)
     _print_tree(data, indent=1)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from osteoload.services.schemas import SCHEMAS, schema_for
+from osteoload.wording import _
 
 from .common import fail, print_json
 
@@ -16,7 +17,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a document osteoload reads or writes."""
     if name not in SCHEMAS:
-        fail(f"schema name: {name!r} is not allowed; allowed: {', '.join(SCHEMAS)}")
+        fail(
+            _("schema name: %(value)s is not allowed; allowed: %(allowed)s")
+            % {"value": repr(name), "allowed": ", ".join(SCHEMAS)}
+        )
     print_json(schema_for(name))
 
 

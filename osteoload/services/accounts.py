@@ -16,6 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from . import api_tokens
 from .access import AnyUser, NotFound
@@ -58,14 +59,14 @@ def change_password(user: AnyUser, current: str, new: str, again: str) -> int:
         raise NotFound
     issues: list[Issue] = []
     if not isinstance(current, str) or not user.check_password(current):
-        issues.append(Issue("current_password", "is not your current password"))
+        issues.append(Issue("current_password", _("is not your current password")))
     if not isinstance(new, str) or not new:
-        issues.append(Issue("new_password", "is required"))
+        issues.append(Issue("new_password", _("is required")))
     elif new != again:
-        issues.append(Issue("new_password2", "is not the same as the new password"))
+        issues.append(Issue("new_password2", _("is not the same as the new password")))
     else:
         if isinstance(current, str) and new == current:
-            issues.append(Issue("new_password", "is the same as your current password"))
+            issues.append(Issue("new_password", _("is the same as your current password")))
         try:
             # (the similarity check reads her user name and the rest of the user model)
             validate_password(new, cast(Any, user))

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
@@ -34,6 +35,13 @@ from .catalogue import get_catalogue
 from .clients import client_profile
 from .errors import InputError, Issue, Range
 from .plans import MAX_WEEKS, program_document, program_start, screen_client, with_display
+
+#: A stored program's status in words, for the message refusing to assign it.
+STATUS_WORDS = {
+    "ready": gettext_noop("ready"),
+    "needs_clearance": gettext_noop("needs clearance"),
+    "withheld": gettext_noop("withheld"),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,7 +74,8 @@ def generate_for_client(
             [
                 Issue(
                     "weeks",
-                    f"{weeks} is out of range; allowed 1 to {MAX_WEEKS}",
+                    _("%(value)s is out of range; allowed %(low)s to %(high)s")
+                    % {"value": weeks, "low": 1, "high": MAX_WEEKS},
                     weeks,
                     allowed=Range(low=1, high=MAX_WEEKS),
                 )
@@ -214,16 +223,22 @@ def assign_program(
         # R32a: never assign what screening withheld or what needs clearance (programs
         # stored before generation refused them).
         raise InputError(
-            [Issue("program", f"program {record.pk} is {record.status.replace('_', ' ')}: "
-                   "only a program whose screening is ready can be assigned; record what is "
-                   "missing in her profile and generate a new one", record.status)]
+            [Issue("program", _("program %(id)s is %(status)s: only a program whose screening "
+                                "is ready can be assigned; record what is missing in her "
+                                "profile and generate a new one")
+                   % {"id": record.pk, "status": _(STATUS_WORDS.get(record.status, record.status))},
+                   record.status)]
         )  # fmt: skip
     with concurrency.guarded(_("The program")):
         # Two assignments for her at once queue here (on PostgreSQL too): the second sees
         # what the first assigned, so she never ends with two programs or none.
         concurrency.claim_client(client.pk)
         record.version = versions.claim(
-            ProgramRecord, record.pk, read=record.version, given=version, what="The program"
+            ProgramRecord,
+            record.pk,
+            read=record.version,
+            given=version,
+            what=gettext_noop("The program"),
         )
         ProgramRecord.objects.filter(client=client, assigned=True).exclude(pk=record.pk).update(
             assigned=False, version=F("version") + 1
@@ -301,14 +316,25 @@ def swap_exercise(
         raise versions.Conflict("The program", given=version, current=record.version)
     options = {o["id"] for o in swap_options(coach, client_id, program_id, old_id, today=today)}
     if new_id not in options:
-        allowed = ", ".join(sorted(options)) or "none"
+        allowed = ", ".join(sorted(options)) or _("none")
         raise InputError(
-            [Issue("exercise", f"{new_id!r} is not allowed here; allowed: {allowed}", new_id)]
+            [
+                Issue(
+                    "exercise",
+                    _("%(value)s is not allowed here; allowed: %(allowed)s")
+                    % {"value": repr(new_id), "allowed": allowed},
+                    new_id,
+                )
+            ]
         )
     document = _swapped(record, old_id, new_id, today=today)
     with transaction.atomic():
         record.version = versions.claim(
-            ProgramRecord, record.pk, read=record.version, given=version, what="The program"
+            ProgramRecord,
+            record.pk,
+            read=record.version,
+            given=version,
+            what=gettext_noop("The program"),
         )
         record.document = document
         record.save(update_fields=["document", "updated"])

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Subquery, When
 from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from osteoload.domain.assessment import with_recorded_scans
 from osteoload.domain.profile import BoneScan, ClientProfile
@@ -64,7 +65,7 @@ class NameTaken(InputError):
 
 
 #: What a taken user name is told (the same words whoever has it).
-USERNAME_TAKEN = "is not available; choose another"
+USERNAME_TAKEN = gettext_noop("is not available; choose another")
 
 
 def create_user(username: str, password: str, *, role: Role, display_name: str = "") -> Any:
@@ -74,12 +75,12 @@ def create_user(username: str, password: str, *, role: Role, display_name: str =
     username = username.strip()
     taken = False
     if not username or len(username) > 150:
-        issues.append(Issue("username", "is required (at most 150 characters)"))
+        issues.append(Issue("username", _("is required (at most 150 characters)")))
     elif (problem := username_issue(username)) is not None:
         issues.append(problem)  # visible characters only: no <script>, no zero-width space
     User = get_user_model()
     if not issues and User.objects.filter(username__iexact=username).exists():
-        issues.append(Issue("username", USERNAME_TAKEN))
+        issues.append(Issue("username", _(USERNAME_TAKEN)))
         taken = True
     try:
         validate_password(password, User(username=username))
@@ -148,7 +149,7 @@ def update_profile(
     document, profile = validated_profile(data, today=today, stored=client.profile)
     with transaction.atomic():
         client.version = versions.claim(
-            Client, client.pk, read=client.version, given=version, what="The profile",
+            Client, client.pk, read=client.version, given=version, what=gettext_noop("The profile"),
             changed=lambda: versions.differences(
                 Client.objects.filter(pk=client.pk).values_list("profile", flat=True).first()
                 or {}, document),
@@ -233,7 +234,13 @@ def accept_invite(token: str, username: str, password: str, *, now: datetime) ->
             user = client.user
             if username.strip() and username.strip().lower() != user.get_username().lower():
                 raise InputError(
-                    [Issue("username", f"this link is for the login {user.get_username()!r}")]
+                    [
+                        Issue(
+                            "username",
+                            _("this link is for the login %(name)s")
+                            % {"name": repr(user.get_username())},
+                        )
+                    ]
                 )
             try:
                 validate_password(password, user)
@@ -249,7 +256,7 @@ def accept_invite(token: str, username: str, password: str, *, now: datetime) ->
             try:
                 user = create_user(username, password, role=Role.CLIENT, display_name=client.name)
             except IntegrityError:
-                raise NameTaken([Issue("username", USERNAME_TAKEN)]) from None
+                raise NameTaken([Issue("username", _(USERNAME_TAKEN))]) from None
             client.user = user
         client.invite_token_hash = ""
         client.invite_expires = None
@@ -415,7 +422,7 @@ def _tests_input(data: Any, *, today: date) -> tuple[date, dict[str, Any]]:
     day = model.date or today
     values.pop("date", None)
     if not values:
-        raise InputError([Issue("tests", "enter at least one test result")])
+        raise InputError([Issue("tests", _("enter at least one test result"))])
     return day, values
 
 
@@ -578,7 +585,7 @@ def update_scan(
         fields = _scan_input(data, today=today)
         submitted = _recorded_scan(DxaScanRecord(pk=row.pk, **fields)).document()
         row.version = versions.claim(
-            DxaScanRecord, row.pk, read=row.version, given=version, what="The scan",
+            DxaScanRecord, row.pk, read=row.version, given=version, what=gettext_noop("The scan"),
             changed=lambda: versions.differences(
                 scan_of(coach, client_id, scan_id).document(), submitted),
         )  # fmt: skip
@@ -626,7 +633,8 @@ def update_tests(
         day, values = _tests_input(data, today=today)
         submitted = {**values, "date": day.isoformat()}
         row.version = versions.claim(
-            FunctionalTestRecord, row.pk, read=row.version, given=version, what="The tests",
+            FunctionalTestRecord, row.pk, read=row.version, given=version,
+            what=gettext_noop("The tests"),
             changed=lambda: versions.differences(
                 tests_record_of(coach, client_id, tests_id).document(), submitted),
         )  # fmt: skip
@@ -651,7 +659,7 @@ def delete_tests(coach: AnyUser, client_id: int, tests_id: int, *, via: str = ""
 
 def _mapping(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputError([Issue("", "expected a JSON object", data)])
+        raise InputError([Issue("", _("expected a JSON object"), data)])
     return data
 
 

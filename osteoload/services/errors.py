@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from osteoload.wording import _, ngettext
+
 
 @dataclass(frozen=True, slots=True)
 class Range:
@@ -46,7 +48,10 @@ class Issue:
 
 
 class InputError(Exception):
-    """Input that cannot be accepted; carries every problem found, not only the first."""
+    """Input that cannot be accepted; carries every problem found, not only the first.
+
+    Messages are worded in the language active when the problem is found (the request's,
+    her account's or ``--lang``); paths and values stay as the input spelled them."""
 
     def __init__(self, issues: Sequence[Issue], *, source: str | None = None) -> None:
         self.issues = tuple(issues)
@@ -57,7 +62,8 @@ class InputError(Exception):
         head = f"{self.source}: " if self.source else ""
         if len(self.issues) == 1:
             return f"{head}{self.issues[0]}"
-        lines = [f"{head}{len(self.issues)} problems"]
+        count = len(self.issues)
+        lines = [head + ngettext("%(n)d problem", "%(n)d problems", count) % {"n": count}]
         lines += [f"  - {issue}" for issue in self.issues]
         return "\n".join(lines)
 
@@ -65,14 +71,14 @@ class InputError(Exception):
 def did_you_mean(given: str, allowed: Iterable[str]) -> str:
     """Return " (did you mean 'x'?)" for the closest allowed word, or "" when none is close."""
     matches = difflib.get_close_matches(str(given).lower(), list(allowed), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return _(" (did you mean '%(word)s'?)") % {"word": matches[0]} if matches else ""
 
 
 def format_value(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return str(value)

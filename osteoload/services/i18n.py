@@ -124,6 +124,12 @@ def user_language(user: Any) -> str | None:
     onto ``user`` so that her role (``access.role_of``) costs none later in the request."""
     if not getattr(user, "is_authenticated", False):
         return None
+    from osteoload.store.hot import SAVED_LANGUAGES
+
+    saved = getattr(user, SAVED_LANGUAGES, None)
+    if saved is not None:  # read with her API token: no query
+        client_code, account_code = saved
+        return supported(client_code) or supported(account_code)
     from django.db.models import F
 
     from osteoload.store.models import Account

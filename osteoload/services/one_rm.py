@@ -27,6 +27,7 @@ from osteoload.domain.units import (
     round_load_down,
 )
 from osteoload.domain.vocabulary import Units
+from osteoload.wording import _
 
 from .errors import InputError, Issue
 
@@ -99,18 +100,21 @@ def check_set(
     issues: list[Issue] = []
     kg, lb = spell("load_kg"), spell("load_lb")
     if load_kg is not None and load_lb is not None:
-        issues.append(Issue(f"{kg}, {lb}", "give the load once, in kg or in lb"))
+        issues.append(Issue(f"{kg}, {lb}", _("give the load once, in kg or in lb")))
     elif load_kg is None and load_lb is None:
-        issues.append(Issue(kg, f"missing; give the load with {kg} or {lb}"))
+        issues.append(
+            Issue(kg, _("missing; give the load with %(kg)s or %(lb)s") % {"kg": kg, "lb": lb})
+        )
     if load_kg is not None:
-        _check_range(issues, kg, load_kg, "greater than 0 and at most", LOAD_KG_MAX)
+        _check_range(issues, kg, load_kg, LOAD_KG_MAX)
     if load_lb is not None:
-        _check_range(issues, lb, load_lb, "greater than 0 and at most", LOAD_LB_MAX)
+        _check_range(issues, lb, load_lb, LOAD_LB_MAX)
     if not REPS_RANGE[0] <= reps <= REPS_RANGE[1]:
         issues.append(
             Issue(
                 spell("reps"),
-                f"{reps} is out of range; allowed {REPS_RANGE[0]} to {REPS_RANGE[1]}",
+                _("%(value)s is out of range; allowed %(low)s to %(high)s")
+                % {"value": reps, "low": REPS_RANGE[0], "high": REPS_RANGE[1]},
                 reps,
             )
         )
@@ -118,7 +122,8 @@ def check_set(
         issues.append(
             Issue(
                 f"{spell('rpe')}, {spell('rir')}",
-                f"give the effort as {spell('rpe')} or as {spell('rir')}, not both",
+                _("give the effort as %(rpe)s or as %(rir)s, not both")
+                % {"rpe": spell("rpe"), "rir": spell("rir")},
             )
         )
     for name, value, (low, high) in (("rpe", rpe, RPE_RANGE), ("rir", rir, RIR_RANGE)):
@@ -128,7 +133,8 @@ def check_set(
             issues.append(
                 Issue(
                     spell(name),
-                    f"{value:g} is not allowed; allowed {low:g} to {high:g} in steps of 0.5",
+                    _("%(value)s is not allowed; allowed %(low)s to %(high)s in steps of 0.5")
+                    % {"value": f"{value:g}", "low": f"{low:g}", "high": f"{high:g}"},
                     value if math.isfinite(value) else None,
                 )
             )
@@ -140,12 +146,13 @@ def check_set(
     return lb_to_kg(load_lb)
 
 
-def _check_range(issues: list[Issue], name: str, value: float, words: str, high: float) -> None:
+def _check_range(issues: list[Issue], name: str, value: float, high: float) -> None:
     if not (math.isfinite(value) and 0 < value <= high):
         issues.append(
             Issue(
                 name,
-                f"{value:g} is out of range; allowed {words} {high:g}",
+                _("%(value)s is out of range; allowed greater than 0 and at most %(high)s")
+                % {"value": f"{value:g}", "high": f"{high:g}"},
                 value if math.isfinite(value) else None,
             )
         )
@@ -172,7 +179,7 @@ def one_rm_document(result: OneRmResult) -> dict[str, Any]:
             "reps_to_failure": e.reps_to_failure,
         },
         "one_rm_kg": e.one_rm_kg,
-        "estimates": e.estimates,
+        "estimates": dict(e.estimates),
         "mean_kg": e.mean_kg,
         "method": e.method,
         "pct_1rm": e.pct_1rm,

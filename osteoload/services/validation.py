@@ -9,27 +9,30 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from osteoload.wording import _, gettext_noop, ngettext
+
 from .errors import InputError, Issue, Range, did_you_mean, format_value
 from .untrusted import control_character_issues
 
 M = TypeVar("M", bound=BaseModel)
 
+#: What a value of each kind should have been (translated where a message says it).
 _TYPE_WORDS = {
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "finite_number": "a finite number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "an object (a mapping of names to values)",
-    "model_type": "an object (a mapping of names to values)",
-    "model_attributes_type": "an object (a mapping of names to values)",
-    "date_type": "a date as YYYY-MM-DD",
-    "date_parsing": "a date as YYYY-MM-DD",
+    "int_type": gettext_noop("a whole number"),
+    "int_parsing": gettext_noop("a whole number"),
+    "int_from_float": gettext_noop("a whole number"),
+    "float_type": gettext_noop("a number"),
+    "float_parsing": gettext_noop("a number"),
+    "finite_number": gettext_noop("a finite number"),
+    "bool_type": gettext_noop("true or false"),
+    "bool_parsing": gettext_noop("true or false"),
+    "string_type": gettext_noop("text"),
+    "list_type": gettext_noop("a list"),
+    "dict_type": gettext_noop("an object (a mapping of names to values)"),
+    "model_type": gettext_noop("an object (a mapping of names to values)"),
+    "model_attributes_type": gettext_noop("an object (a mapping of names to values)"),
+    "date_type": gettext_noop("a date as YYYY-MM-DD"),
+    "date_parsing": gettext_noop("a date as YYYY-MM-DD"),
 }
 
 
@@ -57,7 +60,13 @@ def validate(
         ctx["today"] = today
     if not isinstance(data, Mapping):
         raise InputError(
-            [Issue("", f"expected an object at the top level, got {format_value(data)}")],
+            [
+                Issue(
+                    "",
+                    _("expected an object at the top level, got %(value)s")
+                    % {"value": format_value(data)},
+                )
+            ],
             source=source,
         )
     # NUL and other control characters in any text are refused first, naming the field
@@ -74,7 +83,8 @@ def validate(
 
 
 def issue_from_error(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
-    """Translate one pydantic error into our error contract (path, message, value)."""
+    """Translate one pydantic error into our error contract (path, message, value); the
+    message in the active language, the path as the input spelled it."""
     loc = tuple(err["loc"])
     path = format_path(loc)
     kind = err["type"]
@@ -86,38 +96,75 @@ def issue_from_error(err: ErrorDetails, schema: dict[str, Any]) -> Issue:
         allowed = sorted(_properties(schema, parent))
         return Issue(
             path,
-            f"unknown field; allowed: {', '.join(allowed)}{did_you_mean(str(loc[-1]), allowed)}",
+            _("unknown field; allowed: %(allowed)s%(hint)s")
+            % {"allowed": ", ".join(allowed), "hint": did_you_mean(str(loc[-1]), allowed)},
             None,
         )
     if kind == "missing":
-        return Issue(path, "is required", None)
+        return Issue(path, _("is required"), None)
     if kind in ("enum", "literal_error"):
         allowed = [str(v) for v in (node or {}).get("enum", [])] or [str(ctx.get("expected", ""))]
         return Issue(
             path,
-            f"{format_value(value)} is not allowed; allowed: {', '.join(allowed)}"
-            f"{did_you_mean(str(value), allowed)}",
+            _("%(value)s is not allowed; allowed: %(allowed)s%(hint)s")
+            % {
+                "value": format_value(value),
+                "allowed": ", ".join(allowed),
+                "hint": did_you_mean(str(value), allowed),
+            },
             value,
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return Issue(
             path,
-            f"{format_value(value)} is out of range; {_range(node, ctx)}",
+            _("%(value)s is out of range; %(allowed)s")
+            % {"value": format_value(value), "allowed": _range(node, ctx)},
             value,
             allowed=_limits(node, ctx),
         )
-    if kind in ("too_long", "too_short"):
-        return Issue(path, f"{err['msg'].lower()}", None)
+    if kind in ("too_long", "too_short", "string_too_long", "string_too_short"):
+        given = value if kind.startswith("string_") else None
+        return Issue(path, _length(kind, ctx) or f"{err['msg'].lower()}", given)
     if kind == "multiple_of":
         return Issue(
-            path, f"{format_value(value)} is not allowed; use steps of {ctx.get('multiple_of')}",
+            path, _("%(value)s is not allowed; use steps of %(step)s")
+            % {"value": format_value(value), "step": ctx.get("multiple_of")},
             value,
         )  # fmt: skip
     if kind in _TYPE_WORDS:
-        return Issue(path, f"{format_value(value)} is not {_TYPE_WORDS[kind]}", value)
+        return Issue(
+            path,
+            _("%(value)s is not %(kind)s")
+            % {"value": format_value(value), "kind": _(_TYPE_WORDS[kind])},
+            value,
+        )
     if kind == "value_error":
         return Issue(path, str(ctx.get("error", err["msg"])), value if path else None)
     return Issue(path, f"{format_value(value)}: {err['msg']}", value)
+
+
+def _length(kind: str, ctx: Mapping[str, Any]) -> str | None:
+    """A text or a list too long or too short, in words (``None`` when pydantic did not say
+    the limit)."""
+    limit = ctx.get("max_length" if kind.endswith("too_long") else "min_length")
+    if not isinstance(limit, int):
+        return None
+    text = kind.startswith("string_")
+    if kind.endswith("too_long"):
+        if text:
+            return ngettext(
+                "should have at most %(n)d character", "should have at most %(n)d characters", limit
+            ) % {"n": limit}
+        return ngettext(
+            "should have at most %(n)d item", "should have at most %(n)d items", limit
+        ) % {"n": limit}
+    if text:
+        return ngettext(
+            "should have at least %(n)d character", "should have at least %(n)d characters", limit
+        ) % {"n": limit}
+    return ngettext(
+        "should have at least %(n)d item", "should have at least %(n)d items", limit
+    ) % {"n": limit}
 
 
 def _range(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> str:
@@ -128,16 +175,16 @@ def _range(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> str:
     hi_open = node.get("exclusiveMaximum", ctx.get("lt"))
     parts = []
     if lo is not None:
-        parts.append(f"from {lo:g}")
+        parts.append(_("from %(low)s") % {"low": f"{lo:g}"})
     elif lo_open is not None:
-        parts.append(f"above {lo_open:g}")
+        parts.append(_("above %(low)s") % {"low": f"{lo_open:g}"})
     if hi is not None:
-        parts.append(f"up to {hi:g}")
+        parts.append(_("up to %(high)s") % {"high": f"{hi:g}"})
     elif hi_open is not None:
-        parts.append(f"below {hi_open:g}")
+        parts.append(_("below %(high)s") % {"high": f"{hi_open:g}"})
     if lo is not None and hi is not None:
-        return f"allowed {lo:g} to {hi:g}"
-    return "allowed " + (", ".join(parts) or "a different value")
+        return _("allowed %(low)s to %(high)s") % {"low": f"{lo:g}", "high": f"{hi:g}"}
+    return _("allowed %(limits)s") % {"limits": ", ".join(parts) or _("a different value")}
 
 
 def _limits(node: dict[str, Any] | None, ctx: Mapping[str, Any]) -> Range:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from .errors import InputError, Issue
@@ -32,8 +33,9 @@ CHANGED_ELSEWHERE = gettext_noop("Changed by someone else since you opened it")
 class Conflict(InputError):
     """A save made from a version that is no longer the stored one: nothing was written.
 
-    ``given`` is the version the editor opened, ``current`` the stored one, ``changed`` what
-    now differs (field names), when it can be told."""
+    ``what`` names the record (an English message id, "The program", said in the active
+    language); ``given`` is the version the editor opened, ``current`` the stored one,
+    ``changed`` what now differs (field names), when it can be told."""
 
     def __init__(
         self, what: str, *, given: int | None, current: int | None, changed: Sequence[str] = ()
@@ -42,13 +44,29 @@ class Conflict(InputError):
         self.given = given
         self.current = current
         self.changed = tuple(changed)
+        name = _(what)
         if current is None:
-            detail = f"{what} no longer exists"
+            detail = _("%(what)s no longer exists") % {"what": name}
         elif self.changed:
-            detail = f"{what} now differs from yours in: {', '.join(self.changed)}"
+            detail = _("%(what)s now differs from yours in: %(fields)s") % {
+                "what": name,
+                "fields": ", ".join(self.changed),
+            }
         else:
-            detail = f"{what} is now version {current}; look at it again before changing it"
-        message = f"{CHANGED_ELSEWHERE} (you opened version {given}, it is now {current}); {detail}"
+            detail = _(
+                "%(what)s is now version %(current)s; look at it again before changing it"
+            ) % {
+                "what": name,
+                "current": current,
+            }
+        message = _(
+            "%(changed)s (you opened version %(given)s, it is now %(current)s); %(detail)s"
+        ) % {
+            "changed": _(CHANGED_ELSEWHERE),
+            "given": given,
+            "current": current,
+            "detail": detail,
+        }
         super().__init__([Issue(FIELD, message, given)])
 
 
@@ -58,7 +76,15 @@ def parse(value: Any, *, field: str = FIELD) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise InputError([Issue(field, f"{value!r} is not a version; expected a whole number")])
+        raise InputError(
+            [
+                Issue(
+                    field,
+                    _("%(value)s is not a version; expected a whole number")
+                    % {"value": repr(value)},
+                )
+            ]
+        )
     if isinstance(value, int):
         number = value
     else:
@@ -67,11 +93,19 @@ def parse(value: Any, *, field: str = FIELD) -> int | None:
             return None
         if not (text.isascii() and text.isdigit() and len(text) <= 10):
             raise InputError(
-                [Issue(field, "is not a version; expected a whole number from 1", text[:40])]
+                [Issue(field, _("is not a version; expected a whole number from 1"), text[:40])]
             )
         number = int(text)
     if not 1 <= number <= MAX_VERSION:
-        raise InputError([Issue(field, f"{number} is out of range; allowed 1 to {MAX_VERSION}")])
+        raise InputError(
+            [
+                Issue(
+                    field,
+                    _("%(value)s is out of range; allowed %(low)s to %(high)s")
+                    % {"value": number, "low": 1, "high": MAX_VERSION},
+                )
+            ]
+        )
     return number
 
 

@@ -31,16 +31,23 @@ def _col(name: str) -> str:
     return str(connection.ops.quote_name(name))
 
 
+#: The attribute :func:`token_with_owner` leaves on the user: the languages saved on her
+#: client record and on her account (``""`` when none), read by ``services.i18n``.
+SAVED_LANGUAGES = "_osteoload_saved_languages"
+
+
 def token_with_owner(token_hash: str) -> tuple[ApiToken, Any] | None:
-    """The active token with this hash and its user (role loaded), or ``None``."""
+    """The active token with this hash and its user (role and saved languages loaded), or
+    ``None``."""
     User = get_user_model()
     user_cols = ", ".join(f"u.{_col(f)}" for f in _USER_FIELDS)
     sql = (
         f"SELECT t.{_col('id')}, t.{_col('last_used')}, t.{_col('expires')}, {user_cols}, "
         f"a.{_col('id')}, "
-        f"a.{_col('role')} FROM {_table(ApiToken)} t "
+        f"a.{_col('role')}, a.{_col('language')}, c.{_col('language')} FROM {_table(ApiToken)} t "
         f"JOIN {_table(User)} u ON u.{_col('id')} = t.{_col('user_id')} "
         f"LEFT JOIN {_table(Account)} a ON a.{_col('user_id')} = u.{_col('id')} "
+        f"LEFT JOIN {_table(Client)} c ON c.{_col('user_id')} = u.{_col('id')} "
         f"WHERE t.{_col('token_hash')} = %s AND t.{_col('revoked')} IS NULL"
     )
     with connection.cursor() as cursor:
@@ -49,7 +56,7 @@ def token_with_owner(token_hash: str) -> tuple[ApiToken, Any] | None:
     if row is None:
         return None
     db = connection.alias
-    token_id, last_used, expires, *user_values, account_id, role = row
+    token_id, last_used, expires, *user_values, account_id, role, language, client_language = row
     token = ApiToken.from_db(
         db,
         ["id", "user_id", "last_used", "expires"],
@@ -57,8 +64,11 @@ def token_with_owner(token_hash: str) -> tuple[ApiToken, Any] | None:
     )
     user = User.from_db(db, list(_USER_FIELDS), user_values)
     if account_id is not None:
-        account = Account.from_db(db, ["id", "user_id", "role"], [account_id, user.pk, role])
+        account = Account.from_db(
+            db, ["id", "user_id", "role", "language"], [account_id, user.pk, role, language]
+        )
         user._state.fields_cache["account"] = account
+    setattr(user, SAVED_LANGUAGES, (client_language or "", language or ""))
     token._state.fields_cache["user"] = user
     return token, user
 

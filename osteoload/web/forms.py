@@ -299,15 +299,33 @@ INTAKE_SECTIONS = INTAKE_BEFORE_FRACTURES + INTAKE_AFTER_FRACTURES
 
 #: Where an issue about a stored field that the form writes under another name goes.
 ALIASES = {"weight_kg": "weight", "weight_lb": "weight", "parq_done": "parq_yes"}
-#: The label an issue about such a field carries (the form's one input, with its unit).
-ALIAS_LABELS = {
-    path: profile_fields.field(path).labelled for path in ("weight_kg", "weight_lb")
+#: The label an issue about such a field carries (the form's one input, with its unit), as
+#: its English parts (label, unit, which end of a range of weights), translated where it is
+#: shown (:func:`alias_label`).
+ALIAS_LABELS: dict[str, tuple[str, str, str]] = {
+    path: (profile_fields.label(path), profile_fields.field(path).unit or "", "")
+    for path in ("weight_kg", "weight_lb")
 } | {
-    f"equipment_details.{kind}.{key}": f"{profile_fields.label(f'equipment_details.{kind}')}, "
-    f"{word}"
+    f"equipment_details.{kind}.{key}": (profile_fields.label(f"equipment_details.{kind}"), "", word)
     for kind in ("dumbbells", "kettlebells")
-    for key, word in (("from", "lightest"), ("to", "heaviest"), ("step", "step"))
+    for key, word in (
+        ("from", gettext_noop("lightest")),
+        ("to", gettext_noop("heaviest")),
+        ("step", gettext_noop("step")),
+    )
 }
+
+
+def alias_label(path: str) -> str:
+    """The label of an issue about a field the form writes under another name, in the
+    active language ("Weight (kg)", "Dumbbells available, heaviest"); "" for other paths."""
+    entry = ALIAS_LABELS.get(path)
+    if entry is None:
+        return ""
+    label, unit, end = entry
+    text = f"{_(label)} ({_(unit)})" if unit else _(label)
+    return f"{text}, {_(end)}" if end else text
+
 
 #: Top-level profile keys the intake form owns (the registry's intake fields); everything
 #: else stored is kept on edit.
@@ -724,7 +742,7 @@ def plain_message(issue: Issue) -> str:
                     "high": f"{high:g}",
                 }
             return _("%(value)s is above %(high)s") % {"value": shown, "high": f"{high:g}"}
-    if issue.message == "is required":
+    if issue.message in ("is required", _("is required")):
         return _("required")
     return issue.message
 
@@ -733,7 +751,7 @@ def issue_text(issue: Issue, names: Mapping[str, str]) -> str:
     """An issue as a form shows it: the label of the field it is about and plain words.
 
     An issue about a field the form does not show keeps its path (there is no label)."""
-    label = ALIAS_LABELS.get(issue.path) or _label(issue.path, names)
+    label = alias_label(issue.path) or _label(issue.path, names)
     if not issue.path:
         return plain_message(issue)
     if not label:

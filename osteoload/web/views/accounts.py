@@ -9,6 +9,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -65,7 +66,7 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
             # an address that tried too many names (or passwords) waits, as at the login
             return get_lockout_response(request, None, credentials)  # type: ignore[no-any-return]
         if values["password"] != values["password2"]:
-            issues.append(Issue("password2", "the two passwords are not the same"))
+            issues.append(Issue("password2", _("the two passwords are not the same")))
         else:
             try:
                 user = clients.accept_invite(token, values["username"], values["password"], now=now)

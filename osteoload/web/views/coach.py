@@ -251,14 +251,23 @@ def program_generate(request: HttpRequest, client_id: int) -> HttpResponse:
                 start = date.fromisoformat(values["start"])
             except ValueError:
                 issues.append(
-                    Issue("start", f"{values['start']!r} is not a date; write it as YYYY-MM-DD")
+                    Issue(
+                        "start",
+                        _("%(value)s is not a date; write it as YYYY-MM-DD")
+                        % {"value": repr(values["start"])},
+                    )
                 )
         if values["weeks"]:
             parsed = forms.number(values["weeks"])
             if isinstance(parsed, int):
                 weeks = parsed
             else:
-                issues.append(Issue("weeks", f"{values['weeks']!r} is not a whole number"))
+                issues.append(
+                    Issue(
+                        "weeks",
+                        _("%(value)s is not a whole number") % {"value": repr(values["weeks"])},
+                    )
+                )
         if not issues:
             try:
                 program_id = client_programs.generate_for_client(

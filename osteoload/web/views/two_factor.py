@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -25,11 +26,11 @@ from .settings import _base, member_view
 
 CODE = forms.Section(
     "two_factor",
-    "Code",
+    gettext_noop("Code"),
     (
-        forms.Field("code", "Code from your authenticator app", "text", required=True,
-                    autocomplete="one-time-code",
-                    help="Six digits; the app shows a new one every 30 seconds."),
+        forms.Field("code", gettext_noop("Code from your authenticator app"), "text",
+                    required=True, autocomplete="one-time-code",
+                    help=gettext_noop("Six digits; the app shows a new one every 30 seconds.")),
     ),
 )  # fmt: skip
 
