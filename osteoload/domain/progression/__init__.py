@@ -76,9 +76,9 @@ Modules
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..catalogue import Catalogue, Exercise
 from ..errors import DomainError
@@ -117,7 +117,10 @@ from .balance import _balance_dose as _balance_dose
 from .context import _baseline_items as _baseline_items
 from .context import _baseline_week as _baseline_week
 from .context import _Context as _Context
+from .context import _flag_days as _flag_days
 from .context import _Logged as _Logged
+from .context import _logged_until as _logged_until
+from .context import _new_context as _new_context
 from .context import _num as _num
 from .context import _Review as _Review
 from .context import _review as _review
@@ -137,6 +140,10 @@ from .double_progression import _SUCCESSES as _SUCCESSES
 from .double_progression import _reps_needed as _reps_needed
 from .double_progression import _RepState as _RepState
 from .double_progression import judge_session, rep_range
+from .findings import _away as _away
+from .findings import _logged_later as _logged_later
+from .findings import _no_sessions as _no_sessions
+from .findings import _program_ended as _program_ended
 from .impact import _impact as _impact
 from .ladder import _mix as _mix
 from .ladder import _progress as _progress
@@ -357,112 +364,57 @@ def next_prescriptions(
     Returns :class:`NextPrescriptions`; the rules are in the module docstring.
     """
     owned = frozenset(profile.equipment) if profile.equipment is not None else None
-    logged = tuple(
-        sorted(
-            (_snap(s, catalogue, equipment, units, owned) for s in history if s.date <= as_of),
-            key=lambda s: (s.date, s.exercise_id, s.set),
-        )
-    )
+    logged = _logged_until(history, as_of, catalogue, equipment, units, owned)
     findings: list[Finding] = []
-    later = len(history) - len(logged)
-    if later:
-        findings.append(
-            Finding(
-                rule="R18",
-                severity=Severity.INFO,
-                message="",
-                code="progression_logged_later",
-                data={"count": later, "as_of": as_of.isoformat()},
-            )
-        )
+    if len(history) > len(logged):
+        findings.append(_logged_later(len(history) - len(logged), as_of))
     last_logged = logged[-1].date if logged else None
     review = _review(logged, as_of)
     findings += review.findings
     maxes, max_findings = _working_maxes(program, logged, as_of=as_of, profile=profile)
     findings += max_findings
-
     if not program.weeks:
-        findings.append(
-            Finding(
-                rule=next(
-                    (f.rule for f in program.screening.findings if f.severity is Severity.MUST),
-                    "R1",
-                ),
-                severity=Severity.MUST,
-                message="",
-                code="progression_no_sessions",
-                data={"status": program.status.value},
-            )
-        )
-        return NextPrescriptions(
-            status=ProgressStatus.NEEDS_REVIEW,
-            as_of=as_of,
-            week=None,
-            phase=None,
-            items=(),
-            findings=tuple(findings),
-            working_maxes=tuple(maxes.values()),
-            last_logged=last_logged,
-        )
-
-    log_days = tuple(sorted({s.date for s in logged}))
-    day_from = as_of + timedelta(days=1) if log_days and log_days[-1] == as_of else as_of
-    week, ended = _baseline_week(program, day_from)
-    if ended:
-        findings.append(
-            Finding(
-                rule="R22",
-                severity=Severity.INFO,
-                message="",
-                code="progression_program_ended",
-                data={"weeks": len(program.weeks), "as_of": as_of.isoformat()},
-            )
-        )
-    if last_logged is not None and (as_of - last_logged).days >= AWAY_DAYS:
-        days_away = (as_of - last_logged).days
-        resume_pct = R18C_RESUME_PCT if days_away <= R18C_LONG_BREAK_DAYS else R18C_LONG_BREAK_PCT
-        findings.append(
-            Finding(
-                rule="R18c",
-                severity=Severity.INFO,
-                message="",
-                code="progression_away",
-                data={"days": days_away, "last": last_logged.isoformat(), "pct": resume_pct},
-            )
-        )
-
-    ctx = _Context(
-        program=program,
-        earlier=tuple(sorted((p for p in earlier if p.weeks), key=lambda p: p.start)),
+        findings.append(_no_sessions(program))
+        return _answer(ProgressStatus.NEEDS_REVIEW, as_of, None, (), findings, maxes, last_logged)
+    ctx, ended = _new_context(
+        program,
+        earlier,
+        logged,
+        as_of=as_of,
         catalogue=catalogue,
         units=units,
+        profile=profile,
         equipment=equipment,
         owned=owned,
-        as_of=as_of,
-        week=week,
-        sessions=_sessions_by_exercise(logged),
-        maxes=maxes,
-        allowed=frozenset(e.id for e in allowed_exercises(profile, program.screening, catalogue)),
         review=review,
-        log_days=log_days,
-        flag_days=tuple(
-            sorted(
-                {
-                    s.date
-                    for s in logged
-                    if (s.pain or 0) >= R32_PAIN_REVIEW_AT
-                    or any(x in R32_SYMPTOMS for x in s.symptoms)
-                }
-            )
-        ),
-        day_from=day_from,
+        maxes=maxes,
     )
-    items = tuple(_next_item(ctx, item) for item in _baseline_items(week, day_from))
+    if ended:
+        findings.append(_program_ended(program, as_of))
+    away = _away(as_of, last_logged)
+    if away is not None:
+        findings.append(away)
+    items = tuple(_next_item(ctx, item) for item in _baseline_items(ctx.week, ctx.day_from))
+    status = ProgressStatus.NEEDS_REVIEW if review.needed else ProgressStatus.READY
+    return _answer(status, as_of, ctx.week, items, findings, maxes, last_logged)
+
+
+def _answer(
+    status: ProgressStatus,
+    as_of: date,
+    week: Week | None,
+    items: tuple[NextItem, ...],
+    findings: Sequence[Finding],
+    maxes: Mapping[str, WorkingMax],
+    last_logged: date | None,
+) -> NextPrescriptions:
+    """The answer of :func:`next_prescriptions` for the baseline ``week`` (None: the program
+    has no sessions)."""
     return NextPrescriptions(
-        status=ProgressStatus.NEEDS_REVIEW if review.needed else ProgressStatus.READY,
+        status=status,
         as_of=as_of,
-        week=week.week,
-        phase=week.phase,
+        week=week.week if week is not None else None,
+        phase=week.phase if week is not None else None,
         items=items,
         findings=tuple(findings),
         working_maxes=tuple(maxes.values()),

@@ -10,7 +10,9 @@ from datetime import date, timedelta
 
 from ..catalogue import Catalogue
 from ..logs import SetLog
+from ..profile import ClientProfile
 from ..program import Finding, Program, ProgramItem, Week
+from ..programming import allowed_exercises
 from ..stop_rules import R32_PAIN_REVIEW_AT
 from ..stop_rules import STOP_RULE_SYMPTOMS as R32_SYMPTOMS
 from ..units import (
@@ -213,6 +215,76 @@ def _snap(
     if near is None or abs(near - s.load_kg) > LOGGED_LOAD_TOLERANCE_KG or near == s.load_kg:
         return s
     return replace(s, load_kg=near)
+
+
+def _logged_until(
+    history: Sequence[SetLog],
+    as_of: date,
+    catalogue: Catalogue,
+    equipment: EquipmentProfile,
+    units: Units,
+    owned: frozenset[Equipment] | None,
+) -> tuple[SetLog, ...]:
+    """Her sets dated on or before ``as_of``, each snapped to her equipment (:func:`_snap`),
+    by day, exercise and set."""
+    return tuple(
+        sorted(
+            (_snap(s, catalogue, equipment, units, owned) for s in history if s.date <= as_of),
+            key=lambda s: (s.date, s.exercise_id, s.set),
+        )
+    )
+
+
+def _new_context(
+    program: Program,
+    earlier: Sequence[Program],
+    logged: Sequence[SetLog],
+    *,
+    as_of: date,
+    catalogue: Catalogue,
+    units: Units,
+    profile: ClientProfile,
+    equipment: EquipmentProfile,
+    owned: frozenset[Equipment] | None,
+    review: _Review,
+    maxes: Mapping[str, WorkingMax],
+) -> tuple[_Context, bool]:
+    """The context of a program with sessions, and True when the program is over: the next
+    session falls on or after ``as_of`` (after it when she has logged that day)."""
+    log_days = tuple(sorted({s.date for s in logged}))
+    day_from = as_of + timedelta(days=1) if log_days and log_days[-1] == as_of else as_of
+    week, ended = _baseline_week(program, day_from)
+    ctx = _Context(
+        program=program,
+        earlier=tuple(sorted((p for p in earlier if p.weeks), key=lambda p: p.start)),
+        catalogue=catalogue,
+        units=units,
+        equipment=equipment,
+        owned=owned,
+        as_of=as_of,
+        week=week,
+        sessions=_sessions_by_exercise(logged),
+        maxes=maxes,
+        allowed=frozenset(e.id for e in allowed_exercises(profile, program.screening, catalogue)),
+        review=review,
+        log_days=log_days,
+        flag_days=_flag_days(logged),
+        day_from=day_from,
+    )
+    return ctx, ended
+
+
+def _flag_days(logged: Iterable[SetLog]) -> tuple[date, ...]:
+    """R32: every day with pain of 5/10 or more or a red flag logged, oldest first."""
+    return tuple(
+        sorted(
+            {
+                s.date
+                for s in logged
+                if (s.pain or 0) >= R32_PAIN_REVIEW_AT or any(x in R32_SYMPTOMS for x in s.symptoms)
+            }
+        )
+    )
 
 
 def _sessions_by_exercise(logged: Iterable[SetLog]) -> dict[str, tuple[_Logged, ...]]:
