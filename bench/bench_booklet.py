@@ -49,7 +49,7 @@ def run(report: Report, profile_path: Path, weeks: int) -> None:
     from osteoload.services.clock import today
     from osteoload.services.coaching import stored_program
     from osteoload.services.database import migrate
-    from osteoload.services.documents import read_document
+    from osteoload.services.untrusted import read_document
     from osteoload.store.models import ProgramRecord
 
     migrate()

@@ -41,7 +41,7 @@ def run(report: Report, profile_path: Path, weeks: int, n: int) -> None:
     from osteoload.services import clients
     from osteoload.services.clock import today
     from osteoload.services.database import migrate
-    from osteoload.services.documents import read_document
+    from osteoload.services.untrusted import read_document
 
     migrate()
     day = today()

@@ -93,7 +93,7 @@ def _run(
     setup_django()
     from osteoload.devtools import simulation
     from osteoload.services.clock import today
-    from osteoload.services.documents import read_document
+    from osteoload.services.untrusted import read_document
 
     with err_console.status("Preparing a throwaway database..."):
         migrate()

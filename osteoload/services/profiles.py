@@ -10,8 +10,8 @@ from typing import Any
 
 from osteoload.domain.profile import ClientProfile
 
-from .documents import read_document
 from .profile_schema import ProfileIn, to_domain
+from .untrusted import read_document
 from .validation import validate
 
 

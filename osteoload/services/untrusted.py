@@ -6,7 +6,8 @@ longer than :data:`MAX_NUMBER_CHARS` characters, a YAML alias, and text over
 :data:`MAX_DOCUMENT_BYTES` are refused with an :class:`~.errors.InputError` before Python's
 parsers could recurse, grow without bound or raise anything else. Text values are checked by
 :func:`control_character_issues` (NUL and other control characters are refused, naming the
-field) and user names by :func:`username_issue` (visible characters only).
+field) and user names by :func:`username_issue` (visible characters only). A profile or
+other YAML or JSON file is read by :func:`read_document` within the same limits.
 """
 
 from __future__ import annotations
@@ -223,6 +224,32 @@ def _read_chunks(stream: BinaryIO, *, limit: int, source: str) -> bytes:
             raise InputError([Issue(source, too_large_message(limit))])
         parts.append(chunk)
     return b"".join(parts)
+
+
+def read_document(path: Path) -> Any:
+    """Parse a ``.yaml``/``.yml``/``.json`` file; any failure is one :class:`InputError` line.
+
+    The file is read up to :data:`MAX_DOCUMENT_BYTES` and parsed within the depth and number
+    limits above."""
+    source = str(path)
+    try:
+        raw = read_bounded(path)
+    except InputError as exc:
+        raise InputError([Issue("", i.message) for i in exc.issues], source=source) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError([Issue("", "is not UTF-8 text")], source=source) from None
+    return parse_text(text, source=source, as_json=path.suffix.lower() == ".json")
+
+
+def parse_text(text: str, *, source: str, as_json: bool) -> Any:
+    """A YAML or JSON document's text parsed within the limits above."""
+    if not text.strip():
+        raise InputError([Issue("", "is empty")], source=source)
+    if as_json:
+        return loads_json(text, source=source)
+    return loads_yaml(text, source=source)
 
 
 def too_large_message(limit: int) -> str:

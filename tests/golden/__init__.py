@@ -111,7 +111,7 @@ def projection(path: Path) -> Any:
 def simulation(path: Path) -> Any:
     """``osteoload simulate PATH --weeks 12 --format json`` (at target; needs the database)."""
     from osteoload.devtools import simulation as sim
-    from osteoload.services.documents import read_document
+    from osteoload.services.untrusted import read_document
 
     document = json.loads(json.dumps(read_document(path), default=str))
     start = sim.default_start(document, today=TODAY)

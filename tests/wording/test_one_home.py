@@ -19,7 +19,7 @@ ROOT = Path(__file__).parents[2] / "osteoload"
 FRONT_ENDS = ("web", "api", "cli")
 DOCUMENT_TEMPLATES = ("services/templates", "web/templates")
 #: Services that build text for pages and paper.
-SERVICE_TEXT = ("services/paper.py", "services/documents.py", "services/plans.py")
+SERVICE_TEXT = ("services/paper.py", "services/plans.py")
 
 _DOSE_FIELD = r"(sets|reps|impacts|hold_s|minutes|target_rpe|intensity_pct_1rm|load_display)"
 

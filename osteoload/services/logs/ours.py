@@ -18,9 +18,8 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
 
 from ..catalogue import get_catalogue
-from ..documents import parse_text
 from ..errors import InputError, Issue, did_you_mean, format_value
-from ..untrusted import read_bounded
+from ..untrusted import parse_text, read_bounded
 from .rows import (
     COLUMNS,
     MAX_ROWS,
