@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from osteoload.domain.program import Program, Screening
+from osteoload.domain.program import Program, Screening, SessionKind
 from osteoload.domain.vocabulary import Units
 from osteoload.services.clock import today
 from osteoload.services.paper import DAY_NAMES
@@ -215,7 +215,9 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
         console.print(f"\n=== {heading} ===", markup=False)
         for session in week.sessions:
             kind = (
-                _("Strength session") if session.kind == "resistance" else _("Short home session")
+                _("Strength session")
+                if session.kind is SessionKind.RESISTANCE
+                else _("Short home session")
             )
             console.print(
                 "\n"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .frozen import freeze_mappings, getstate, setstate
 from .vocabulary import (
     BoneCategory,
     Component,
@@ -38,7 +40,14 @@ class Finding:
     severity: Severity
     message: str
     code: str = ""
-    data: dict[str, Any] = field(default_factory=dict, hash=False)
+    data: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """Read-only (:mod:`osteoload.domain.frozen`)."""
+
+    def __post_init__(self) -> None:
+        freeze_mappings(self, "data")
+
+    __getstate__ = getstate
+    __setstate__ = setstate
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,7 +57,14 @@ class Step:
     code: str
     clearance: str
     """Who signs it off: ``medical``, ``physio`` or ``impact``."""
-    data: dict[str, Any] = field(default_factory=dict, hash=False)
+    data: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """Read-only (:mod:`osteoload.domain.frozen`)."""
+
+    def __post_init__(self) -> None:
+        freeze_mappings(self, "data")
+
+    __getstate__ = getstate
+    __setstate__ = setstate
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,6 +180,13 @@ class Program:
     screening: Screening
     start: dt.date
     weeks: tuple[Week, ...]
-    working_max_kg: dict[str, float]
-    """Working 1RM per exercise (R22) used for the loads, when strength sets were given."""
+    working_max_kg: Mapping[str, float]
+    """Working 1RM per exercise (R22) used for the loads, when strength sets were given
+    (read-only: :mod:`osteoload.domain.frozen`)."""
     notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        freeze_mappings(self, "working_max_kg")
+
+    __getstate__ = getstate
+    __setstate__ = setstate

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
-from types import UnionType
+from types import MappingProxyType, UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 # What jsonable does with a value depends only on its class, so each class is classified
@@ -23,6 +23,7 @@ _KINDS: dict[type, int] = {
     tuple: _SEQUENCE,
     list: _SEQUENCE,
     dict: _MAPPING,
+    MappingProxyType: _MAPPING,  # a frozen record's read-only mapping (domain/frozen.py)
     date: _DATE,
 }
 #: Field names of each dataclass met so far, in definition order.
@@ -102,10 +103,10 @@ def from_jsonable(cls: type[_T], data: Any) -> _T:
     """Rebuild an engine record of type ``cls`` from what :func:`jsonable` made of it.
 
     The inverse of :func:`jsonable` for the engine's frozen dataclasses: fields are read by
-    their type hints (nested records, enums, dates, tuples, ``X | None``, ``dict[str, X]``);
-    keys the record does not have are ignored (documents only ever gain fields), and a
-    missing field takes its default. Raises ``ValueError``/``TypeError``/``KeyError`` when
-    the data does not fit the type.
+    their type hints (nested records, enums, dates, tuples, ``X | None``, ``dict[str, X]``,
+    ``Mapping[str, X]``); keys the record does not have are ignored (documents only ever
+    gain fields), and a missing field takes its default. Raises
+    ``ValueError``/``TypeError``/``KeyError`` when the data does not fit the type.
     """
     value: _T = _rebuild(cls, data)
     return value
@@ -160,7 +161,7 @@ def _make_decoder(tp: Any) -> Callable[[Any], Any]:
         if origin is tuple:
             return lambda data: tuple([item(v) for v in data])
         return lambda data: [item(v) for v in data]
-    if origin is dict:
+    if origin is dict or origin is Mapping:  # a record freezes its Mapping in __post_init__
         value = _decoder(get_args(tp)[1])
         return lambda data: {k: value(v) for k, v in data.items()}
     if tp is Any or not isinstance(tp, type):

@@ -37,6 +37,7 @@ from django.utils.safestring import SafeString, mark_safe
 from osteoload.domain.assessment import (
     DxaChange,
     FunctionalResult,
+    NormStatus,
     dxa_change,
     evaluate_tests,
     site_words,
@@ -45,7 +46,7 @@ from osteoload.domain.errors import DomainError
 from osteoload.domain.logs import SetLog
 from osteoload.domain.one_rm import estimate_one_rm
 from osteoload.domain.profile import BoneScan, ClientProfile
-from osteoload.domain.program import Program, ProgramItem, Screening, Session
+from osteoload.domain.program import Program, ProgramItem, Screening, Session, SessionKind
 from osteoload.domain.projection import SCENARIOS, BmdProjection, project_bmd
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import (
@@ -218,7 +219,7 @@ class ExerciseCard:
 @dataclass(slots=True)
 class SessionType:
     title: str
-    kind: str
+    kind: SessionKind
     days: str
     minutes: str
     weeks: str
@@ -227,7 +228,7 @@ class SessionType:
 
 @dataclass(slots=True)
 class _Slot:
-    kind: str
+    kind: SessionKind
     sessions: list[tuple[int, Session]] = field(default_factory=list)
 
     def signature(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -237,9 +238,9 @@ class _Slot:
 def _slots(program: Program) -> list[_Slot]:
     """Sessions grouped by kind and order in the week: the first strength session of every
     week is day A, the second day B; home sessions whose contents match week by week merge."""
-    slots: dict[tuple[str, int], _Slot] = {}
+    slots: dict[tuple[SessionKind, int], _Slot] = {}
     for week in program.weeks:
-        seen: dict[str, int] = {}
+        seen: dict[SessionKind, int] = {}
         for session in week.sessions:
             n = seen.get(session.kind, 0)
             seen[session.kind] = n + 1
@@ -247,8 +248,9 @@ def _slots(program: Program) -> list[_Slot]:
                 (week.week, session)
             )
     merged: list[_Slot] = []
-    for (kind, _n), slot in sorted(slots.items(), key=lambda kv: (kv[0][0] != "resistance", kv[0])):
-        if kind != "resistance":
+    first = SessionKind.RESISTANCE
+    for (kind, _n), slot in sorted(slots.items(), key=lambda kv: (kv[0][0] != first, kv[0])):
+        if kind != SessionKind.RESISTANCE:
             twin = next(
                 (m for m in merged if m.kind == kind and _same_by_week(m, slot)),
                 None,
@@ -373,8 +375,8 @@ def session_types(
     slots = _slots(program)
     out: list[SessionType] = []
     letters = "ABCDEFG"
-    strength = [s for s in slots if s.kind == "resistance"]
-    home = [s for s in slots if s.kind != "resistance"]
+    strength = [s for s in slots if s.kind is SessionKind.RESISTANCE]
+    home = [s for s in slots if s.kind is not SessionKind.RESISTANCE]
     for index, slot in enumerate(strength):
         title = (
             _("Strength day %(letter)s") % {"letter": letters[index]}
@@ -598,9 +600,9 @@ def log_weeks(program: Program, units: Units, types: Sequence[SessionType]) -> l
             ),
             sessions=[],
         )
-        home = [s for s in week.sessions if s.kind != "resistance"]
+        home = [s for s in week.sessions if s.kind is not SessionKind.RESISTANCE]
         for session in week.sessions:
-            if session.kind != "resistance":
+            if session.kind is not SessionKind.RESISTANCE:
                 continue
             rows = [
                 LogRow(
@@ -746,7 +748,9 @@ def program_ics(
     for week in program.weeks if program is not None else ():
         for session in week.sessions:
             kind = (
-                _("Strength session") if session.kind == "resistance" else _("Home balance session")
+                _("Strength session")
+                if session.kind is SessionKind.RESISTANCE
+                else _("Home balance session")
             )
             event = Event()
             assert program is not None  # (the loop runs only over a program's weeks)
@@ -932,7 +936,11 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
 def test_rows(profile: ClientProfile) -> tuple[list[TestRow], str]:
     results: tuple[FunctionalResult, ...] = evaluate_tests(profile)
     when = profile.tests.date.isoformat() if profile.tests.date else _("date not given")
-    words = {"ok": _("within norms"), "below": _("below the age norm"), "risk": _("at risk")}
+    words = {
+        NormStatus.OK: _("within norms"),
+        NormStatus.BELOW: _("below the age norm"),
+        NormStatus.RISK: _("at risk"),
+    }
     rows = [
         TestRow(
             name=r.name,
@@ -961,9 +969,9 @@ def _adherence(
     logged = set(days)
     rows: list[tuple[str, str, str]] = []
     for label, kinds in (
-        (gettext_noop("All planned sessions"), {"resistance", "impact_balance"}),
-        (gettext_noop("Strength sessions"), {"resistance"}),
-        (gettext_noop("Home sessions"), {"impact_balance"}),
+        (gettext_noop("All planned sessions"), set(SessionKind)),
+        (gettext_noop("Strength sessions"), {SessionKind.RESISTANCE}),
+        (gettext_noop("Home sessions"), {SessionKind.IMPACT_BALANCE}),
     ):
         sessions = [s for s in planned if s.kind in kinds]
         if not sessions and label != "All planned sessions":

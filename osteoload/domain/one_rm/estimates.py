@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..errors import InvalidInput, UnreliableEstimate
+from ..frozen import freeze_mappings, getstate, setstate
 from ..profile import StrengthSet
 from .equations import (
     CHART_REPS,
@@ -44,7 +45,8 @@ class OneRmEstimate:
     ``flags`` holds ``estimate_unreliable``). ``warnings`` explain every flag in plain
     words. ``rpe`` is the effort given (from RPE or RIR), ``None`` when none was given;
     ``pct_1rm`` is the chart fraction when the chart was used. ``set_date`` is the date of
-    the set, when :func:`working_max_from_sets` chose it.
+    the set, when :func:`working_max_from_sets` chose it. ``estimates`` is read-only
+    (:mod:`osteoload.domain.frozen`).
     """
 
     one_rm_kg: float
@@ -60,6 +62,12 @@ class OneRmEstimate:
     reps_to_failure: float
     pct_1rm: float | None = None
     set_date: date | None = None
+
+    def __post_init__(self) -> None:
+        freeze_mappings(self, "estimates")
+
+    __getstate__ = getstate
+    __setstate__ = setstate
 
 
 def estimate_one_rm(

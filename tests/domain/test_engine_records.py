@@ -1,0 +1,178 @@
+"""Engine records are what they say (issue 18): states are StrEnums that serialize as their
+words and decode back to the enum, and a frozen record's mappings are read-only too, while
+still pickling, copying and serializing as before."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from osteoload.domain import (
+    Assessment,
+    Clearance,
+    ClientProfile,
+    Equipment,
+    EstimateFlag,
+    EstimateMethod,
+    Experience,
+    Finding,
+    FunctionalTests,
+    NormStatus,
+    OneRmEstimate,
+    Program,
+    SarcopeniaStatus,
+    SessionKind,
+    Severity,
+    Sex,
+    Step,
+    StrengthSet,
+    assess,
+    estimate_one_rm,
+    from_jsonable,
+    generate_program,
+    jsonable,
+    screen,
+)
+from osteoload.domain.frozen import frozen_mapping
+from tests.domain.test_program_properties import CATALOGUE, START
+
+
+def her_profile() -> ClientProfile:
+    """A client with tests (sarcopenia probable: grip 14 kg) and recent sets (working maxes)."""
+    return ClientProfile(
+        age=66,
+        sex=Sex.FEMALE,
+        parq_yes=(),
+        clearance=Clearance(medical=True),
+        experience=Experience.NOVICE,
+        equipment=(Equipment.DUMBBELLS, Equipment.BODYWEIGHT, Equipment.CHAIR),
+        tests=FunctionalTests(
+            date=START - timedelta(days=7), tug_s=9.0, five_sts_s=12.0, grip_kg=14.0
+        ),
+        strength=(
+            StrengthSet(
+                exercise="goblet_squat",
+                load_kg=16,
+                reps=8,
+                rpe=8.0,
+                date=START - timedelta(days=7),
+            ),
+        ),
+    )
+
+
+def her_program() -> Program:
+    profile = her_profile()
+    return generate_program(profile, screen(profile, as_of=START), CATALOGUE, start=START, weeks=4)
+
+
+# --- StrEnums for states --------------------------------------------------------------------
+
+
+def test_session_kinds_are_an_enum_and_serialize_as_their_words():
+    program = her_program()
+    kinds = {s.kind for w in program.weeks for s in w.sessions}
+    assert SessionKind.RESISTANCE in kinds
+    assert all(type(k) is SessionKind for k in kinds)
+    words = {s["kind"] for w in jsonable(program)["weeks"] for s in w["sessions"]}
+    assert words <= {"resistance", "impact_balance"}
+    assert all(type(w) is str for w in words)
+
+
+def test_ewgsop2_sarcopenia_status_and_test_statuses_are_enums():
+    """EWGSOP2 (section 10): grip 14 kg < 16 kg is probable sarcopenia."""
+    assessment = assess(her_profile(), as_of=START)
+    assert assessment.sarcopenia.status is SarcopeniaStatus.PROBABLE
+    assert {type(t.status) for t in assessment.tests} == {NormStatus}
+    data = jsonable(assessment)
+    assert data["sarcopenia"]["status"] == "probable"
+    assert {t["status"] for t in data["tests"]} <= {"ok", "below", "risk"}
+
+
+def test_r21_r22_estimate_flags_and_method_are_enums_with_the_same_words():
+    """R21: 13 reps is unreliable; R22: with an effort and 13-15 reps, min(Epley, Brzycki)
+    at reps + RIR."""
+    estimate = estimate_one_rm(40, 13, rpe=8)
+    assert estimate.flags == (EstimateFlag.UNRELIABLE, EstimateFlag.OUTSIDE_R20)
+    assert estimate.method is EstimateMethod.R22_EFFECTIVE
+    data = jsonable(estimate)
+    assert data["flags"] == ["estimate_unreliable", "outside_r20_range"]
+    assert data["method"] == "min(epley, brzycki) at reps + rir (R22)"
+    assert json.dumps(estimate.flags) == '["estimate_unreliable", "outside_r20_range"]'
+
+
+def test_enum_fields_decode_back_to_their_enums():
+    """(jsonable rounds floats to 4 decimals, so records are compared as JSON.)"""
+    program = her_program()
+    again = from_jsonable(Program, json.loads(json.dumps(jsonable(program))))
+    assert all(type(s.kind) is SessionKind for w in again.weeks for s in w.sessions)
+    assert jsonable(again) == jsonable(program)
+
+    assessment = assess(her_profile(), as_of=START)
+    back = from_jsonable(Assessment, json.loads(json.dumps(jsonable(assessment))))
+    assert back.sarcopenia.status is SarcopeniaStatus.PROBABLE
+    assert {type(t.status) for t in back.tests} == {NormStatus}
+
+    estimate = estimate_one_rm(40, 13, rpe=8)
+    decoded = from_jsonable(OneRmEstimate, json.loads(json.dumps(jsonable(estimate))))
+    assert jsonable(decoded) == jsonable(estimate)
+    assert type(decoded.method) is EstimateMethod
+    assert {type(f) for f in decoded.flags} == {EstimateFlag}
+
+
+# --- Read-only mappings in frozen records ----------------------------------------------------
+
+
+def test_a_programs_working_maxes_cannot_be_changed():
+    program = her_program()
+    assert program.working_max_kg  # R22: from her recent goblet squats
+    with pytest.raises(TypeError):
+        program.working_max_kg["goblet_squat"] = 500.0  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        program.working_max_kg.clear()  # type: ignore[attr-defined]
+
+
+def test_findings_steps_and_estimates_cannot_be_changed():
+    finding = Finding(rule="R1", severity=Severity.MUST, message="", code="x", data={"a": 1})
+    step = Step(code="see_doctor", clearance="medical", data={"b": 2})
+    estimate = estimate_one_rm(40, 8, rpe=8)
+    for mapping in (finding.data, step.data, estimate.estimates):
+        with pytest.raises(TypeError):
+            mapping["new"] = 1  # type: ignore[index]
+        with pytest.raises(TypeError):
+            del mapping[next(iter(mapping))]  # type: ignore[attr-defined]
+
+
+def test_the_dict_a_record_was_built_from_cannot_change_it_afterwards():
+    data = {"a": 1}
+    finding = Finding(rule="R1", severity=Severity.MUST, message="", data=data)
+    data["a"] = 2
+    assert finding.data == {"a": 1}
+    later = replace(finding, message="words")
+    assert later.data == {"a": 1}
+    with pytest.raises(TypeError):
+        later.data["a"] = 3  # type: ignore[index]
+
+
+def test_read_only_records_pickle_copy_and_serialize_as_before():
+    program = her_program()
+    for again in (pickle.loads(pickle.dumps(program)), copy.deepcopy(program), copy.copy(program)):
+        assert again == program
+        with pytest.raises(TypeError):
+            again.working_max_kg["goblet_squat"] = 1.0  # type: ignore[index]
+    estimate = estimate_one_rm(40, 8, rpe=8)
+    assert pickle.loads(pickle.dumps(estimate)) == estimate
+    finding = Finding(rule="R1", severity=Severity.MUST, message="m", data={"a": [1, 2]})
+    assert pickle.loads(pickle.dumps(finding)) == finding
+    data = jsonable(program)
+    assert type(data["working_max_kg"]) is dict
+    assert data["working_max_kg"] == {k: round(v, 4) for k, v in program.working_max_kg.items()}
+    again = from_jsonable(Program, data)
+    with pytest.raises(TypeError):
+        again.working_max_kg["goblet_squat"] = 1.0  # type: ignore[index]
+    assert jsonable(frozen_mapping({"d": date(2026, 1, 5)})) == {"d": "2026-01-05"}
