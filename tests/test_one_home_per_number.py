@@ -41,7 +41,6 @@ DIFFERENT_THINGS = {
     "SCENARIOS": "the projection's scenario ids (domain) and their labels (web/labels)",
     "SHE": "the 'she' pronouns (wording/audience) and a pattern matching them (wording/progress)",
     "SITES": "bone-site labels (web) and fracture-site words (wording/stops)",
-    "SITE_NAMES": "site words in projection findings (domain) and FHIR display names (services)",
     "TEMPLATES": "Django's template settings and the session templates (domain/programming)",
     "TESTS": "FHIR observation codes (services) and a form section (web/forms)",
     "WIDTH": "the widths of two different charts (services, web)",

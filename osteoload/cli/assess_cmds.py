@@ -142,17 +142,17 @@ def dxa_change_cmd(
     if format is TextOrJson.JSON:
         print_json(document)
         return
-    _print_dxa(change)
+    _print_dxa(change, str(document["message"]))
 
 
-def _print_dxa(change: DxaChange) -> None:
+def _print_dxa(change: DxaChange, verdict: str) -> None:
     title = SITE_TITLES.get(change.site, change.site.value)
     lines = [
         f"{title}: {change.baseline_g_cm2:.3f} -> {change.followup_g_cm2:.3f} g/cm2",
         f"  change: {change.change_g_cm2:+.3f} g/cm2 ({change.change_pct:+.1f} %)",
         f"  least significant change: {change.lsc_g_cm2:.3f} g/cm2 ({change.lsc_pct:.1f} %)"
         + (" - ISCD default" if change.lsc_source == "iscd_default" else ""),
-        f"  verdict: {change.message}",
+        f"  verdict: {verdict}",
     ]
     for line in lines:
         console.print(line, markup=False)
@@ -324,7 +324,8 @@ def _projection_text(bone: BmdProjection, muscle: MuscleProjection) -> str:
         )
     out.append("")
     out.append("What this assumes:")
-    out += [f"  - {a}" for a in (*bone.assumptions, *muscle.assumptions)]
+    document = projection_document(bone, muscle)
+    out += [f"  - {a}" for a in (*document["assumptions"], *document["muscle"]["assumptions"])]
     out.append("")
     out.append("Sources:")
     out += [f"  - {s}" for s in dict.fromkeys((*bone.sources, *muscle.sources))]

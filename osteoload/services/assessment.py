@@ -24,6 +24,9 @@ from osteoload.domain.projection import (
 )
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import Medication, ScannerMake, Site, Track
+from osteoload.wording import projection as projection_words
+from osteoload.wording import pronouns_for
+from osteoload.wording.dxa import dxa_verdict
 
 from .clock import today
 from .profiles import load_profile
@@ -54,7 +57,9 @@ def dxa_change_document(
     baseline_scanner: ScannerMake | None = None,
     followup_scanner: ScannerMake | None = None,
 ) -> tuple[DxaChange, dict[str, Any]]:
-    """Judge a DXA change (R29) and return it with its JSON document (schema version 1)."""
+    """Judge a DXA change (R29) and return it with its JSON document (schema version 1):
+    the engine's verdict code (``direction``) and figures, and its ``message`` in words in
+    the active language."""
     change = dxa_change(
         site=site,
         baseline_g_cm2=baseline_g_cm2,
@@ -63,7 +68,8 @@ def dxa_change_document(
         baseline_scanner=baseline_scanner,
         followup_scanner=followup_scanner,
     )
-    return change, {"schema_version": SCHEMA_VERSION, **jsonable(change)}
+    data = jsonable(change)
+    return change, {"schema_version": SCHEMA_VERSION, **data, "message": dxa_verdict(data)}
 
 
 def project_profile(
@@ -89,13 +95,19 @@ def project_file(
 
 
 def projection_document(bone: BmdProjection, muscle: MuscleProjection | None) -> dict[str, Any]:
-    """The ``project`` JSON document: the bone projection plus an optional ``muscle`` part."""
+    """The ``project`` JSON document: the bone projection plus an optional ``muscle`` part.
+
+    Each part keeps its coded ``notes`` and adds ``assumptions``: the same notes as sentences
+    in the active language, about the client with the pronoun her sex implies."""
+    pronouns = pronouns_for(bone.sex.value)
     data: dict[str, Any] = jsonable(bone)
     data["schema_version"] = SCHEMA_VERSION
+    data["assumptions"] = projection_words.assumptions(data["notes"], pronouns)
     if muscle is not None:
         part = jsonable(muscle)
         part.pop("schema_version", None)
         part.pop("as_of", None)
+        part["assumptions"] = projection_words.assumptions(part["notes"], pronouns)
         data["muscle"] = part
     return data
 

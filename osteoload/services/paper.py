@@ -58,10 +58,12 @@ from osteoload.domain.vocabulary import (
     Track,
     Units,
 )
-from osteoload.wording import Audience, gettext_noop
+from osteoload.wording import Audience, gettext_noop, pronouns_for
 from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import column_lines, dose_text
+from osteoload.wording.dxa import dxa_verdict
 from osteoload.wording.notes import note_words
+from osteoload.wording.projection import assumptions
 from osteoload.wording.stops import day_in_words
 
 from . import clock, i18n
@@ -910,7 +912,7 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
                 latest=_scan_text(latest),
                 change=f"{change.change_g_cm2:+.3f} g/cm\u00b2 ({change.change_pct:+.1f} %)",
                 lsc=f"{change.lsc_g_cm2:.3f} g/cm\u00b2 ({change.lsc_pct:.1f} %, {lsc_source})",
-                verdict=change.message[:1].upper() + change.message[1:],
+                verdict=dxa_verdict(change),
                 significant=change.significant,
                 source=_("profile: %(field)s; least significant change R29")
                 % {"field": "bone.scans"},
@@ -1082,7 +1084,7 @@ def progress_report(
     try:
         bone = project_bmd(profile, months=12, as_of=today)
         chart = projection_band_svg(bone)
-        projection_notes = list(bone.assumptions)
+        projection_notes = assumptions(bone.notes, pronouns_for(profile.sex.value))
     except DomainError as exc:
         chart = mark_safe("")
         projection_notes = [_("No projection: %(reason)s") % {"reason": exc}]

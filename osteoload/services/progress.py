@@ -24,6 +24,9 @@ from osteoload.domain.projection import project_bmd
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import KEY_LIFT_IDS, Component, ScannerMake, Site
 from osteoload.store.models import Client
+from osteoload.wording import pronouns_for
+from osteoload.wording.dxa import dxa_verdict
+from osteoload.wording.projection import assumptions
 
 from .access import AnyUser, client_for
 from .catalogue import get_catalogue
@@ -46,15 +49,38 @@ def progress_series(
 
     Kept in the cache under a key that changes with anything the series is computed from
     (:func:`_cache_key`): a warm answer costs the access check and three aggregate queries,
-    and a set logged, changed or deleted gives a new key at once (issue 19)."""
+    and a set logged, changed or deleted gives a new key at once (issue 19).
+
+    The cached series holds the engine's codes; the sentences beside them (the projection's
+    ``assumptions``, each scan change's ``message``) are said afresh in the active language
+    (:func:`_with_words`)."""
     client = client_for(user, client_id)
     key = _cache_key(client, today, weeks)
     cached = cache.get(key)
     if isinstance(cached, dict):
-        return cached
+        return _with_words(cached)
     series = _series(client, today=today, weeks=weeks)
     cache.set(key, series, timeout=SERIES_CACHE_SECONDS)
-    return series
+    return _with_words(series)
+
+
+def _with_words(series: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``series`` with the projection's assumptions and each scan change's verdict
+    in words (R29, R30), about her with the pronoun her profile implies."""
+    scans = {
+        site: [
+            {**p, "change": {**p["change"], "message": dxa_verdict(p["change"])}}
+            if p.get("change")
+            else p
+            for p in points
+        ]
+        for site, points in series.get("scans", {}).items()
+    }
+    projection = dict(series.get("projection") or {})
+    if projection:
+        pronouns = pronouns_for(str(projection.get("sex") or ""))
+        projection["assumptions"] = assumptions(projection.get("notes") or [], pronouns)
+    return {**series, "scans": scans, "projection": projection}
 
 
 #: How long a computed series is kept. Any change to what it was computed from gives a new
@@ -83,7 +109,7 @@ def _cache_key(client: Client, today: date, weeks: int) -> str:
         (str(client.pk), str(client.version), str(client.updated), today.isoformat(),
          str(weeks), repr(sorted(log.items())), repr([sorted(r.items()) for r in records]))
     )  # fmt: skip
-    return "osteoload:progress:v1:" + hashlib.sha256(text.encode()).hexdigest()
+    return "osteoload:progress:v2:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def _series(client: Client, *, today: date, weeks: int) -> dict[str, Any]:

@@ -28,6 +28,11 @@ def _site(site: Any, audience: Audience) -> str:
     return words.get(str(site), str(site))
 
 
+def site_name(site: Any, audience: Audience) -> str:
+    """A skeletal site in words: the coach's term, or the client's plain words."""
+    return _site(site, audience)
+
+
 def _day(value: Any) -> str | None:
     try:
         day = date.fromisoformat(str(value))

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .audience import SHE, Audience, Pronouns, _
+from .dxa import dxa_verdict
+from .projection import assumptions
 
 
 def _coach(audience: Audience) -> bool:
@@ -261,8 +263,7 @@ def scan_change(change: Mapping[str, Any], site: str, audience: Audience) -> str
     """The change since the first scan at ``site`` (its name in words), judged against the
     least significant change (R29)."""
     if _coach(audience):
-        message = str(change.get("message", ""))
-        return message[:1].upper() + message[1:]
+        return dxa_verdict(change)
     direction = change.get("direction")
     pct = float(change.get("change_pct") or 0)
     values = {"site": site.lower(), "pct": f"{pct:+.1f}"}
@@ -309,8 +310,8 @@ _SHE = re.compile(r"\b(She|she|Her|her)\b")
 def _about(text: str, pronouns: Pronouns) -> str:
     """An engine sentence written about "her", with the client's own pronoun.
 
-    The projection's assumptions are still sentences, not codes; until they are, the coach
-    reads them with his or her pronoun put in ("her" is possessive in all of them).
+    A functional test's interpretation is still a sentence, not a code; until it is, the
+    coach reads it with his or her pronoun put in ("her" is possessive in all of them).
     """
     if pronouns == SHE:
         return text
@@ -328,10 +329,10 @@ def _about(text: str, pronouns: Pronouns) -> str:
 def projection_notes(
     projection: Mapping[str, Any], audience: Audience, pronouns: Pronouns = SHE
 ) -> list[str]:
-    """The notes under the projection: the engine's assumptions for the coach; for the
-    client, what the ranges rest on in plain words."""
+    """The notes under the projection: the engine's assumptions (its coded ``notes``) for the
+    coach; for the client, what the ranges rest on in plain words."""
     if _coach(audience):
-        return [_about(str(a), pronouns) for a in projection.get("assumptions", [])]
+        return assumptions(projection.get("notes") or [], pronouns)
     notes = [
         _(
             "The ranges come from studies of people in a situation like yours; they show where "

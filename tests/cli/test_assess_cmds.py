@@ -82,7 +82,7 @@ def test_r29_dxa_change_json_for_worked_example_14_4():
     assert data["schema_version"] == 1
     assert data["significant"] is False and data["comparable"] is True
     assert data["lsc_g_cm2"] == pytest.approx(0.0277)
-    assert data["message"].startswith("stable (within measurement error)")
+    assert data["message"].startswith("Stable (within measurement error)")
 
 
 def test_r29_dxa_change_text_and_default_lsc():
@@ -98,7 +98,7 @@ def test_r29_dxa_change_different_scanners_not_comparable():
     )  # fmt: skip
     data = json.loads(result.stdout)
     assert data["comparable"] is False and data["significant"] is False
-    assert data["message"].startswith("not comparable")
+    assert data["message"].startswith("Not comparable")
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from osteoload.domain.assessment import (
     DEFAULT_LSC_PCT,
+    DxaVerdict,
     FunctionalResult,
     assess,
     assess_falls_risk,
@@ -629,7 +630,7 @@ def test_r29_worked_example_14_4_is_stable():
     assert change.change_pct == pytest.approx(2.94, abs=0.01)
     assert change.significant is False
     assert change.comparable is True
-    assert change.message.startswith("stable (within measurement error)")
+    assert change.direction is DxaVerdict.STABLE
 
 
 @pytest.mark.parametrize(
@@ -666,7 +667,7 @@ def test_r29_default_lsc_when_precision_is_unknown(site, lsc_pct):
 def test_r29_loss_direction():
     change = dxa_change(site=Site.TOTAL_HIP, baseline_g_cm2=0.800, followup_g_cm2=0.740)
     assert change.significant is True and change.direction == "loss"
-    assert change.message.startswith("real loss")
+    assert change.direction is DxaVerdict.LOSS
 
 
 def test_r29_different_scanners_are_not_comparable():
@@ -679,7 +680,11 @@ def test_r29_different_scanners_are_not_comparable():
     )
     assert change.comparable is False
     assert change.significant is False
-    assert change.message.startswith("not comparable")
+    assert change.direction is DxaVerdict.NOT_COMPARABLE
+    assert (change.baseline_scanner, change.followup_scanner) == (
+        ScannerMake.HOLOGIC,
+        ScannerMake.LUNAR,
+    )
 
 
 def test_r29_same_scanner_is_comparable():

@@ -72,18 +72,26 @@ def test_region_sets_are_for_the_coach_only() -> None:
 
 @pytest.mark.parametrize("direction", ["gain", "loss", "stable", "not_comparable"])
 def test_R29_scan_change_in_plain_words_for_the_client(direction) -> None:
-    change = {"direction": direction, "change_pct": -5.0,
-              "message": "real loss: ... least significant change of 0.030 g/cm2"}  # fmt: skip
+    change = {"direction": direction, "change_pct": -5.0, "change_g_cm2": -0.04,
+              "site": "total_hip", "lsc_pct": 5.0, "lsc_g_cm2": 0.04,
+              "lsc_source": "iscd_default", "baseline_scanner": "hologic",
+              "followup_scanner": "lunar" if direction == "not_comparable" else "hologic"}  # fmt: skip
     client = scan_change(change, "Whole hip", Audience.CLIENT)
     assert "whole hip" in client and not JARGON.search(client)
-    assert scan_change(change, "Whole hip", Audience.COACH).startswith("Real loss")
+    coach = scan_change(change, "Whole hip", Audience.COACH)
+    start = {"gain": "Real gain", "loss": "Real loss", "stable": "Stable",
+             "not_comparable": "Not comparable"}[direction]  # fmt: skip
+    assert coach.startswith(start), coach
 
 
 def test_R30_projection_notes_plain_for_her_and_his_pronoun_for_the_coach() -> None:
-    projection = {"assumptions": ["The medication line uses bisphosphonate, which she takes."],
+    projection = {"notes": [{"code": "medication_chosen", "medications": ["denosumab"]},
+                            {"code": "glucocorticoid_loss"}],
                   "medication_source": "profile"}  # fmt: skip
     for note in projection_notes(projection, Audience.CLIENT):
         assert not JARGON.search(note), note
     assert projection_notes(projection, Audience.COACH, pronouns_for("male")) == [
-        "The medication line uses bisphosphonate, which he takes."
+        "The medication line uses denosumab.",
+        "He takes glucocorticoids, which speed up bone loss; that extra loss is not included, "
+        "so the untreated line may be too optimistic.",
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..errors import InvalidInput
 from ..profile import ClientProfile
@@ -16,7 +17,7 @@ from ..vocabulary import (
     ScannerMake,
     Site,
 )
-from .bone import check_bmd, site_words
+from .bone import check_bmd
 
 # =========================================================================================
 # Height loss (R33) and the whole assessment
@@ -63,9 +64,25 @@ DEFAULT_LSC_PCT: dict[Site, float] = {
 _LSC_TOLERANCE = 1e-9
 
 
+class DxaVerdict(StrEnum):
+    """What a change between two scans is (R29)."""
+
+    GAIN = "gain"
+    """A real gain: the change reaches the least significant change."""
+    LOSS = "loss"
+    """A real loss."""
+    STABLE = "stable"
+    """Within measurement error: smaller than the least significant change."""
+    NOT_COMPARABLE = "not_comparable"
+    """Made on different scanner makes, whose g/cm2 differ (section 7.2)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DxaChange:
-    """A change in BMD between two scans, judged against the least significant change."""
+    """A change in BMD between two scans, judged against the least significant change.
+
+    The verdict is a code (``direction``) with its numbers; the wording layer says it
+    (``osteoload.wording.dxa``)."""
 
     site: Site
     baseline_g_cm2: float
@@ -78,9 +95,11 @@ class DxaChange:
     """``precision`` (2.77 x the centre's precision) or ``iscd_default`` (R29 default %)."""
     significant: bool
     comparable: bool
-    direction: str
+    direction: DxaVerdict
     """``gain``, ``loss``, ``stable`` or ``not_comparable``."""
-    message: str
+    baseline_scanner: ScannerMake | None
+    followup_scanner: ScannerMake | None
+    """The scanner makes as given (``None``: not given, assumed the same as the other)."""
 
 
 def least_significant_change(
@@ -127,74 +146,38 @@ def dxa_change(
     Returns:
         :class:`DxaChange`. ``significant`` is True when |change| >= LSC (equality counts);
         always False when not comparable. Worked example 14.4: 0.850 -> 0.875 with precision
-        0.010 is +0.025 < 0.0277 -> "stable (within measurement error)".
+        0.010 is +0.025 < 0.0277 -> ``stable`` (within measurement error).
     """
     check_bmd(baseline_g_cm2, "baseline_g_cm2")
     check_bmd(followup_g_cm2, "followup_g_cm2")
     lsc_g, lsc_pct, source = least_significant_change(site, baseline_g_cm2, precision_g_cm2)
     change_g = followup_g_cm2 - baseline_g_cm2
-    change_pct = 100.0 * change_g / baseline_g_cm2
     comparable = (
         baseline_scanner is None or followup_scanner is None or baseline_scanner is followup_scanner
     )
-    where = site_words(site)
-    if not comparable:
-        assert baseline_scanner is not None and followup_scanner is not None
-        return DxaChange(
-            site=site,
-            baseline_g_cm2=baseline_g_cm2,
-            followup_g_cm2=followup_g_cm2,
-            change_g_cm2=change_g,
-            change_pct=change_pct,
-            lsc_g_cm2=lsc_g,
-            lsc_pct=lsc_pct,
-            lsc_source=source,
-            significant=False,
-            comparable=False,
-            direction="not_comparable",
-            message=(
-                f"not comparable: the scans were made on different scanner makes "
-                f"({baseline_scanner.value} then {followup_scanner.value}), whose g/cm2 differ "
-                "by several percent; compare scans from the same scanner, or ask the centre "
-                "for cross-calibrated values."
-            ),
-        )
     if source == "precision":
         significant = abs(change_g) >= lsc_g - _LSC_TOLERANCE
     else:
-        significant = abs(change_pct) >= lsc_pct - _LSC_TOLERANCE
-    lsc_words = (
-        f"{lsc_g:.3f} g/cm2 ({lsc_pct:.1f} %)"
-        if source == "precision"
-        else f"{lsc_pct:.1f} % (a default for the {where}; the centre's own precision would "
-        "be better)"
-    )
-    change_words = f"{change_g:+.3f} g/cm2 ({change_pct:+.1f} %)"
-    if not significant:
-        direction = "stable"
-        message = (
-            f"stable (within measurement error): the change at the {where} of {change_words} "
-            f"is smaller than the least significant change of {lsc_words}."
-        )
+        significant = abs(100.0 * change_g / baseline_g_cm2) >= lsc_pct - _LSC_TOLERANCE
+    significant = significant and comparable
+    if not comparable:
+        verdict = DxaVerdict.NOT_COMPARABLE
+    elif not significant:
+        verdict = DxaVerdict.STABLE
     else:
-        direction = "gain" if change_g > 0 else "loss"
-        message = (
-            f"real {direction}: the change at the {where} of {change_words} is at least the "
-            f"least significant change of {lsc_words}."
-        )
-    if baseline_scanner is None or followup_scanner is None:
-        message += " Scanner makes were not given for both scans; they are assumed to be the same."
+        verdict = DxaVerdict.GAIN if change_g > 0 else DxaVerdict.LOSS
     return DxaChange(
         site=site,
         baseline_g_cm2=baseline_g_cm2,
         followup_g_cm2=followup_g_cm2,
         change_g_cm2=change_g,
-        change_pct=change_pct,
+        change_pct=100.0 * change_g / baseline_g_cm2,
         lsc_g_cm2=lsc_g,
         lsc_pct=lsc_pct,
         lsc_source=source,
         significant=significant,
-        comparable=True,
-        direction=direction,
-        message=message,
+        comparable=comparable,
+        direction=verdict,
+        baseline_scanner=baseline_scanner,
+        followup_scanner=followup_scanner,
     )

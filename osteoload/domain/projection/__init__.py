@@ -19,8 +19,9 @@ Scenarios (R30):
   gain in pooled trials, section 2.3).
 
 Modules: :mod:`.effects` (the untreated course, exercise and drug effects, with sources),
-:mod:`.bone` (:func:`project_bmd`) and :mod:`.muscle` (:func:`project_muscle`). Every name is
-importable from ``osteoload.domain.projection`` as before the split.
+:mod:`.bone` (:func:`project_bmd`), :mod:`.muscle` (:func:`project_muscle`) and :mod:`.notes`
+(the assumptions as codes with their figures; ``osteoload.wording.projection`` says them).
+Every name is importable from ``osteoload.domain.projection`` as before the split.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from __future__ import annotations
 from .bone import (
     BONE_SOURCES,
     LIFTMOR_SOURCE,
-    RANGES_NOTE,
     BmdProjection,
     GramsRange,
     ProjectionPoint,
@@ -86,6 +86,7 @@ from .muscle import (
     MuscleProjection,
     project_muscle,
 )
+from .notes import NoteCode, ProjectionNote
 
 __all__ = [
     "ANTIRESORPTIVE_HIP",
@@ -118,10 +119,11 @@ __all__ = [
     "MuscleCourse",
     "MuscleMeasure",
     "MuscleProjection",
+    "NoteCode",
     "PERI_YEARS_BEFORE_FMP",
     "PROJECTED_SITES",
+    "ProjectionNote",
     "ProjectionPoint",
-    "RANGES_NOTE",
     "SCENARIOS",
     "SCHEMA_VERSION",
     "SINGLE_FIGURE_SPREAD",

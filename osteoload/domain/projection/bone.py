@@ -11,11 +11,14 @@ from datetime import date
 from ..assessment import DEFAULT_LSC_PCT, LSC_MULTIPLIER
 from ..errors import InvalidInput
 from ..profile import BoneScan, ClientProfile
-from ..vocabulary import Medication, Site, Track
+from ..programming.phases import HIGH_INTENSITY_PCT
+from ..vocabulary import Medication, Sex, Site, Track
 from .effects import (
     DEFAULT_MEDICATION,
     EXERCISE_EFFECT,
     EXERCISE_EFFECT_CAP_MONTHS,
+    EXERCISE_STANDARD,
+    FN_PER_TH_YEAR_ONE,
     MAX_MONTHS,
     MEDICATION_EFFECT,
     MEDICATION_EFFECT_CAP_MONTHS,
@@ -30,6 +33,7 @@ from .effects import (
     untreated_course,
     untreated_cumulative,
 )
+from .notes import NoteCode, ProjectionNote, note
 
 # =========================================================================================
 # Records
@@ -89,6 +93,8 @@ class BmdProjection:
     schema_version: int = SCHEMA_VERSION
     as_of: date
     months: int
+    sex: Sex
+    """Hers (the course depends on it; the wording layer chooses her pronoun by it)."""
     track: Track
     medication: Medication
     medication_source: str
@@ -97,14 +103,12 @@ class BmdProjection:
     """The untreated course used: ``premenopause``, ``menopausal_transition``,
     ``early_postmenopause``, ``postmenopause``, ``male_under_50`` or ``male``."""
     sites: dict[Site, SiteProjection]
-    assumptions: tuple[str, ...]
+    notes: tuple[ProjectionNote, ...]
+    """What the projection assumes, as codes with their figures (the wording layer says
+    them: ``osteoload.wording.projection``)."""
     sources: tuple[str, ...]
 
 
-RANGES_NOTE = (
-    "Ranges show where the average result is expected to fall, not a promise; one person's "
-    "result varies more."
-)
 LIFTMOR_SOURCE = (
     "Watson SL et al. LIFTMOR trial. J Bone Miner Res 2018;33:211-220 (doi:10.1002/jbmr.3284)"
 )
@@ -155,13 +159,14 @@ def _choose_medication(
     if medication is not None:
         if medication not in MEDICATION_EFFECT:
             allowed = ", ".join(m.value for m in modelled)
-            why = (
-                "glucocorticoids cause bone loss; they are not a bone treatment"
-                if medication is Medication.GLUCOCORTICOID
-                else "osteoload has no sourced first-year bone-density figures for it"
-            )
             raise InvalidInput(
-                f"medication: {medication.value!r} cannot be projected ({why}); allowed: {allowed}"
+                f"medication: {medication.value!r} cannot be projected ("
+                + (
+                    "glucocorticoids cause bone loss; they are not a bone treatment"
+                    if medication is Medication.GLUCOCORTICOID
+                    else "osteoload has no sourced first-year bone-density figures for it"
+                )
+                + f"); allowed: {allowed}"
             )
         return medication, "argument"
     taken = next((m for m in profile.medications if m in MEDICATION_EFFECT), None)
@@ -195,6 +200,57 @@ def _scenario_bands(
     }
 
 
+def _site_projection(
+    course: Course, site: Site, months: int, scan: BoneScan | None, exercise: Band, drug: Band
+) -> SiteProjection:
+    """The four scenarios at one site, from the latest scan with g/cm2 (or none)."""
+    baseline = scan.bmd_g_cm2 if scan is not None else None
+    if scan is not None and baseline is not None and scan.precision_g_cm2 is not None:
+        lsc_pct = 100.0 * LSC_MULTIPLIER * scan.precision_g_cm2 / baseline
+        lsc_source = "precision"
+    else:
+        lsc_pct = DEFAULT_LSC_PCT[site]
+        lsc_source = "iscd_default"
+    series: dict[str, list[ProjectionPoint]] = {name: [] for name in SCENARIOS}
+    for month in range(months + 1):
+        for name, band in _scenario_bands(course, site, month, exercise, drug).items():
+            series[name].append(projection_point(month, band))
+    scenarios: dict[str, Scenario] = {}
+    for name in SCENARIOS:
+        last = series[name][-1]
+        grams = (
+            GramsRange(
+                central=baseline * (1 + last.pct / 100),
+                low=baseline * (1 + last.low / 100),
+                high=baseline * (1 + last.high / 100),
+            )
+            if baseline is not None
+            else None
+        )
+        scenarios[name] = Scenario(
+            pct_change=last.pct,
+            low=last.low,
+            high=last.high,
+            g_cm2=grams,
+            detectable=abs(last.pct) >= lsc_pct,
+            points=tuple(series[name]),
+        )
+    return SiteProjection(
+        scenarios=scenarios,
+        lsc_pct=lsc_pct,
+        lsc_source=lsc_source,
+        baseline_g_cm2=baseline,
+        baseline_date=scan.date if scan is not None else None,
+    )
+
+
+def _scan_age_months(scan: BoneScan | None, as_of: date) -> int:
+    """Whole months from the scan to ``as_of`` (0 without a dated scan)."""
+    if scan is None or scan.date is None or scan.date >= as_of:
+        return 0
+    return (as_of - scan.date).days * MONTHS_PER_YEAR // 365
+
+
 def project_bmd(
     profile: ClientProfile,
     *,
@@ -220,165 +276,101 @@ def project_bmd(
     Returns:
         :class:`BmdProjection`: per site, four scenarios (``none``, ``exercise``,
         ``medication``, ``combined``), each a % change with low/high, g/cm2 when a scan is
-        known, and monthly points from month 0; the site's LSC %; plain-language assumptions
-        and sources. Guarantees: every range brackets its central value; the untreated
-        course never gains after menopause; medication never projects below no treatment.
-        Worked example 14.5: transmenopause, spine 0.900 g/cm2, 12 months untreated ->
-        0.878 g/cm2; high-intensity high edge ~0.914 g/cm2.
+        known, and monthly points from month 0; the site's LSC %; the assumptions as coded
+        notes (:class:`ProjectionNote`) and the sources. Guarantees: every range brackets
+        its central value; the untreated course never gains after menopause; medication
+        never projects below no treatment. Worked example 14.5: transmenopause, spine
+        0.900 g/cm2, 12 months untreated -> 0.878 g/cm2; high-intensity high edge
+        ~0.914 g/cm2.
     """
     check_months(months)
     agent, agent_source = _choose_medication(profile, medication)
     course = untreated_course(profile)
-    assumptions: list[str] = [course.note]
     sites: dict[Site, SiteProjection] = {}
-    scan_notes: list[str] = []
+    scan_ages: dict[Site, float] = {}
     for site in PROJECTED_SITES:
         scan = _latest_bmd_scan(profile.bone.scans, site)
-        baseline = scan.bmd_g_cm2 if scan is not None else None
-        if scan is not None and baseline is not None and scan.precision_g_cm2 is not None:
-            lsc_pct = 100.0 * LSC_MULTIPLIER * scan.precision_g_cm2 / baseline
-            lsc_source = "precision"
-        else:
-            lsc_pct = DEFAULT_LSC_PCT[site]
-            lsc_source = "iscd_default"
-        exercise = EXERCISE_EFFECT[track][site]
-        drug = MEDICATION_EFFECT[agent][site]
-        series: dict[str, list[ProjectionPoint]] = {name: [] for name in SCENARIOS}
-        for month in range(months + 1):
-            for name, band in _scenario_bands(course, site, month, exercise, drug).items():
-                series[name].append(projection_point(month, band))
-        scenarios: dict[str, Scenario] = {}
-        for name in SCENARIOS:
-            last = series[name][-1]
-            grams = (
-                GramsRange(
-                    central=baseline * (1 + last.pct / 100),
-                    low=baseline * (1 + last.low / 100),
-                    high=baseline * (1 + last.high / 100),
-                )
-                if baseline is not None
-                else None
-            )
-            scenarios[name] = Scenario(
-                pct_change=last.pct,
-                low=last.low,
-                high=last.high,
-                g_cm2=grams,
-                detectable=abs(last.pct) >= lsc_pct,
-                points=tuple(series[name]),
-            )
-        sites[site] = SiteProjection(
-            scenarios=scenarios,
-            lsc_pct=lsc_pct,
-            lsc_source=lsc_source,
-            baseline_g_cm2=baseline,
-            baseline_date=scan.date if scan is not None else None,
-        )
-        if scan is not None and scan.date is not None and scan.date < as_of:
-            age_months = (as_of - scan.date).days * MONTHS_PER_YEAR // 365
-            if age_months >= 1:
-                scan_notes.append(f"{_SITE_NAMES[site]} ({age_months} months old)")
-    assumptions += _bone_assumptions(profile, track, agent, agent_source, months, sites)
-    if scan_notes:
-        assumptions.append(
-            "The g/cm2 figures start from the latest scan, which may have changed since: "
-            + ", ".join(scan_notes)
-            + "."
-        )
+        exercise, drug = EXERCISE_EFFECT[track][site], MEDICATION_EFFECT[agent][site]
+        sites[site] = _site_projection(course, site, months, scan, exercise, drug)
+        age_months = _scan_age_months(scan, as_of)
+        if age_months >= 1:
+            scan_ages[site] = age_months
+    notes = [
+        *course.notes,
+        *_exercise_notes(track),
+        *_medication_notes(agent, agent_source),
+        *_caveats(profile, months, sites),
+    ]
+    if scan_ages:
+        notes.append(ProjectionNote(code=NoteCode.SCAN_AGE, sites=scan_ages))
     return BmdProjection(
         as_of=as_of,
         months=months,
+        sex=profile.sex,
         track=track,
         medication=agent,
         medication_source=agent_source,
         stage=course.stage,
         sites=sites,
-        assumptions=tuple(assumptions),
+        notes=tuple(notes),
         sources=BONE_SOURCES,
     )
 
 
-_SITE_NAMES: dict[Site, str] = {
-    Site.LUMBAR_SPINE: "spine",
-    Site.FEMORAL_NECK: "femoral neck",
-    Site.TOTAL_HIP: "total hip",
-}
-
-
-def _bone_assumptions(
-    profile: ClientProfile,
-    track: Track,
-    agent: Medication,
-    agent_source: str,
-    months: int,
-    sites: dict[Site, SiteProjection],
-) -> list[str]:
-    out: list[str] = []
-    track_words = {
-        Track.HIGH_INTENSITY: "Supervised high-intensity training (5 sets of 5 at 80-85 % of "
-        "maximum) is assumed, with effects from the LIFTMOR and MEDEX-OP trials; these figures "
-        "do not apply to unsupervised training.",
-        Track.STANDARD: "The standard program (2-3 sets of 8-12 repetitions) is assumed; trials "
-        "and their pooled results suggest about 1 to 1.5 percentage points a year at most.",
-        Track.GENTLE: "The gentle program is assumed; its effect on bone density is close to "
-        "zero, and its purpose is safety, strength and balance.",
-    }
-    out.append(track_words[track])
-    out.append(
-        "The exercise effect builds up over the first 12 months and is not extended beyond "
-        "them: after a year the exercise line follows the untreated course until a new scan "
-        "shows more."
-    )
-    name = agent.value
-    if agent_source == "default":
-        out.append(
-            f"She takes no bone medication; the medication line shows a typical {name} (the "
-            "usual first treatment) for comparison only."
-        )
-    elif agent_source == "profile":
-        out.append(
-            f"The medication line uses {name}, which she takes. The figures are first-year "
-            "gains; if she has taken it for more than a year, further gains are usually smaller."
+def _exercise_notes(track: Track) -> list[ProjectionNote]:
+    """Which exercise effect the track brings (R30), built up over 12 months at most."""
+    if track is Track.HIGH_INTENSITY:
+        low, high = HIGH_INTENSITY_PCT
+        first = note(NoteCode.TRACK_HIGH_INTENSITY, low_pct_1rm=low, high_pct_1rm=high)
+    elif track is Track.STANDARD:
+        first = note(
+            NoteCode.TRACK_STANDARD,
+            gain_pct=EXERCISE_STANDARD.central,
+            gain_max_pct=EXERCISE_STANDARD.high,
         )
     else:
-        out.append(f"The medication line uses {name}.")
-    out.append(
-        "Medication figures are first-year averages from trials and are held flat after 12 "
-        "months (some drugs keep adding slowly). Hip figures come from total-hip results; "
-        "the femoral neck is taken as 0.7 times the total hip."
-    )
+        first = note(NoteCode.TRACK_GENTLE)
+    return [first, note(NoteCode.EXERCISE_CAPPED, months=EXERCISE_EFFECT_CAP_MONTHS)]
+
+
+def _medication_notes(agent: Medication, agent_source: str) -> list[ProjectionNote]:
+    """Which medicine the medication and combined lines show, and how (section 7.6; R30)."""
+    codes = {
+        "default": NoteCode.MEDICATION_EXAMPLE,
+        "profile": NoteCode.MEDICATION_TAKEN,
+        "argument": NoteCode.MEDICATION_CHOSEN,
+    }
+    out = [
+        note(codes[agent_source], medications=(agent,)),
+        note(
+            NoteCode.MEDICATION_FIGURES,
+            months=MEDICATION_EFFECT_CAP_MONTHS,
+            neck_per_total_hip=FN_PER_TH_YEAR_ONE,
+        ),
+    ]
     if agent is Medication.ABALOPARATIDE:
-        out.append(
-            "Abaloparatide uses teriparatide's figures (no separate figures in our sources)."
-        )
-    out.append(
-        "Combined: trials of exercise added to medication show no clear extra gain in bone "
-        "density, so the combined line is centred on medication alone; only its upper edge "
-        "adds the exercise effect. Exercise still improves strength and balance and lowers "
-        "the risk of falls."
-    )
-    lsc = ", ".join(f"{_SITE_NAMES[s]} {p.lsc_pct:.1f} %" for s, p in sites.items())
-    out.append(
-        "A scan can only confirm a change at least as large as the least significant change "
-        f"(here: {lsc}); smaller changes may not be confirmed by a follow-up scan."
-    )
-    out.append(RANGES_NOTE)
-    out.append("Changes are linear approximations, month by month.")
+        out.append(note(NoteCode.ABALOPARATIDE_AS_TERIPARATIDE))
+    out.append(note(NoteCode.COMBINED_NO_BONUS))
+    return out
+
+
+def _caveats(
+    profile: ClientProfile, months: int, sites: dict[Site, SiteProjection]
+) -> list[ProjectionNote]:
+    """What a scan can confirm (R29) and what the figures leave out."""
+    lsc = {site: p.lsc_pct for site, p in sites.items()}
+    out = [
+        ProjectionNote(code=NoteCode.LEAST_SIGNIFICANT_CHANGE, sites=lsc),
+        note(NoteCode.RANGES),
+        note(NoteCode.LINEAR),
+    ]
     if Medication.GLUCOCORTICOID in profile.medications:
-        out.append(
-            "She takes glucocorticoids, which speed up bone loss; that extra loss is not "
-            "included, so the untreated line may be too optimistic."
-        )
-    others = [m.value for m in profile.medications if m in (Medication.HRT, Medication.SERM)]
-    if others:
-        out.append(
-            f"She takes {' and '.join(others)}, which slows bone loss; osteoload has no sourced "
-            "figures for it, so the untreated line may overstate her loss."
-        )
+        out.append(note(NoteCode.GLUCOCORTICOID_LOSS))
+    slowing = tuple(m for m in profile.medications if m in (Medication.HRT, Medication.SERM))
+    if slowing:
+        out.append(note(NoteCode.UNMODELLED_SLOWS_LOSS, medications=slowing))
     if all(p.baseline_g_cm2 is None for p in sites.values()):
-        out.append("No scan in g/cm2 is recorded, so only percentage changes are shown.")
+        out.append(note(NoteCode.NO_SCAN_IN_GRAMS))
     if months > MONTHS_PER_YEAR:
-        out.append(
-            f"Beyond 12 months (this projection runs {months}) the figures are less certain."
-        )
+        out.append(note(NoteCode.BEYOND_A_YEAR, months=months, reliable_months=MONTHS_PER_YEAR))
     return out

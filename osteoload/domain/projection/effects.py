@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..errors import InvalidInput
 from ..profile import ClientProfile
 from ..vocabulary import Medication, Menopause, Sex, Site, Track
+from .notes import NoteCode, ProjectionNote, as_loss, note
 
 SCHEMA_VERSION = 1
 #: The CLI and API accept 1 to 60 months (our choice: five years is the longest horizon the
@@ -89,7 +90,8 @@ class Course:
     early: dict[Site, Band]
     early_months: float
     late: dict[Site, Band]
-    note: str
+    notes: tuple[ProjectionNote, ...]
+    """What the course assumes (said by the wording layer)."""
 
 
 def _same(band: Band) -> dict[Site, Band]:
@@ -104,81 +106,86 @@ _TRANSITION: dict[Site, Band] = {
 }
 
 
-def untreated_course(profile: ClientProfile) -> Course:
+def _little_loss(code: NoteCode) -> ProjectionNote:
+    return note(
+        code, loss_min_pct=as_loss(UNTREATED_PRE.high), loss_max_pct=as_loss(UNTREATED_PRE.low)
+    )
+
+
+def _late_loss(code: NoteCode) -> ProjectionNote:
+    return note(
+        code,
+        loss_pct=as_loss(UNTREATED_LATE.central),
+        years_after=TRANSITION_ENDS_YEARS_AFTER_FMP,
+    )
+
+
+def _transition_loss() -> ProjectionNote:
+    return note(
+        NoteCode.COURSE_TRANSITION,
+        spine_loss_pct=as_loss(UNTREATED_TRANSITION_SPINE.central),
+        hip_loss_pct=as_loss(UNTREATED_TRANSITION_HIP.central),
+        late_loss_pct=as_loss(UNTREATED_LATE.central),
+        years_after=TRANSITION_ENDS_YEARS_AFTER_FMP,
+    )
+
+
+def _male_course(age: int) -> Course:
+    if age < MALE_LATE_AGE:
+        pre = _same(UNTREATED_PRE)
+        under = note(
+            NoteCode.COURSE_MALE_UNDER_50,
+            age=MALE_LATE_AGE,
+            loss_min_pct=as_loss(UNTREATED_PRE.high),
+            loss_max_pct=as_loss(UNTREATED_PRE.low),
+        )
+        return Course(stage="male_under_50", early=pre, early_months=0, late=pre, notes=(under,))
     late = _same(UNTREATED_LATE)
-    pre = _same(UNTREATED_PRE)
-    transition_note = (
-        "Around the final period bone is lost fastest: about 2.5 % a year at the spine and "
-        "1.9 % a year at the hip (SWAN study), slowing to about 1 % a year from two years after."
-    )
-    late_note = (
-        "Two or more years after menopause bone is lost at about 1 % a year (SWAN and other "
-        "cohorts)."
-    )
+    notes = (_late_loss(NoteCode.COURSE_MALE),)
+    return Course(stage="male", early=late, early_months=0, late=late, notes=notes)
+
+
+def _menopause_of(profile: ClientProfile) -> tuple[Menopause, tuple[ProjectionNote, ...]]:
+    """Her menopause status, or the one assumed from her age (said in a note)."""
+    if profile.menopause is not None:
+        return profile.menopause, ()
+    if profile.age < UNKNOWN_MENOPAUSE_TRANSITION_AGE:
+        assumed = Menopause.PRE
+    elif profile.age < UNKNOWN_MENOPAUSE_LATE_AGE:
+        assumed = Menopause.PERI
+    else:
+        assumed = Menopause.POST
+    return assumed, (note(NoteCode.MENOPAUSE_ASSUMED, menopause=assumed, age=profile.age),)
+
+
+def untreated_course(profile: ClientProfile) -> Course:
+    """The untreated course for her sex, age and stage of menopause (R30; section 7.4)."""
     if profile.sex is Sex.MALE:
-        if profile.age < MALE_LATE_AGE:
-            return Course(
-                stage="male_under_50",
-                early=pre,
-                early_months=0,
-                late=pre,
-                note="For men under 50 little loss is assumed (0 to 0.2 % a year); osteoload's "
-                "sources describe women, so this is an estimate.",
-            )
-        return Course(
-            stage="male",
-            early=late,
-            early_months=0,
-            late=late,
-            note="Men: osteoload's sources describe women, so the rate of women two or more "
-            "years after menopause (about 1 % a year) is used; men usually lose bone more "
-            "slowly, so this is probably pessimistic.",
-        )
-    menopause = profile.menopause
+        return _male_course(profile.age)
+    late, pre = _same(UNTREATED_LATE), _same(UNTREATED_PRE)
+    menopause, guessed = _menopause_of(profile)
     ysm = profile.years_since_menopause
-    guessed = ""
-    if menopause is None:
-        if profile.age < UNKNOWN_MENOPAUSE_TRANSITION_AGE:
-            menopause = Menopause.PRE
-        elif profile.age < UNKNOWN_MENOPAUSE_LATE_AGE:
-            menopause = Menopause.PERI
-        else:
-            menopause = Menopause.POST
-        where = {Menopause.PRE: "before", Menopause.PERI: "around", Menopause.POST: "past"}
-        guessed = (
-            f"Menopause status is not recorded; at {profile.age} she is assumed to be "
-            f"{where[menopause]} menopause. "
-        )
     if menopause is Menopause.PRE:
-        return Course(
-            stage="premenopause",
-            early=pre,
-            early_months=0,
-            late=pre,
-            note=guessed + "Before menopause bone changes little (0 to 0.2 % a year). If her "
-            "periods stop during the projection, loss will speed up.",
-        )
+        notes = (*guessed, _little_loss(NoteCode.COURSE_PREMENOPAUSE))
+        return Course(stage="premenopause", early=pre, early_months=0, late=pre, notes=notes)
     if menopause is Menopause.PERI:
         months = (PERI_YEARS_BEFORE_FMP + TRANSITION_ENDS_YEARS_AFTER_FMP) * MONTHS_PER_YEAR
+        away = note(NoteCode.FINAL_PERIOD_ASSUMED, years=PERI_YEARS_BEFORE_FMP)
         return Course(
             stage="menopausal_transition",
             early=_TRANSITION,
             early_months=months,
             late=late,
-            note=guessed + transition_note + " Her final period is assumed to be about a year "
-            "away; in early perimenopause loss may not have started yet, so this may overstate "
-            "it.",
+            notes=(*guessed, _transition_loss(), away),
         )
     if ysm is None:
-        return Course(
-            stage="postmenopause",
-            early=late,
-            early_months=0,
-            late=late,
-            note=guessed + late_note + " Years since menopause are not recorded; if her final "
-            "period was less than two years ago, loss is probably faster (about 2.5 % a year at "
-            "the spine).",
+        unknown = note(
+            NoteCode.YEARS_SINCE_MENOPAUSE_UNKNOWN,
+            spine_loss_pct=as_loss(UNTREATED_TRANSITION_SPINE.central),
+            years_after=TRANSITION_ENDS_YEARS_AFTER_FMP,
         )
+        notes = (*guessed, _late_loss(NoteCode.COURSE_POSTMENOPAUSE), unknown)
+        return Course(stage="postmenopause", early=late, early_months=0, late=late, notes=notes)
     if ysm < TRANSITION_ENDS_YEARS_AFTER_FMP:
         months = (TRANSITION_ENDS_YEARS_AFTER_FMP - ysm) * MONTHS_PER_YEAR
         return Course(
@@ -186,9 +193,10 @@ def untreated_course(profile: ClientProfile) -> Course:
             early=_TRANSITION,
             early_months=months,
             late=late,
-            note=transition_note,
+            notes=(_transition_loss(),),
         )
-    return Course(stage="postmenopause", early=late, early_months=0, late=late, note=late_note)
+    notes = (_late_loss(NoteCode.COURSE_POSTMENOPAUSE),)
+    return Course(stage="postmenopause", early=late, early_months=0, late=late, notes=notes)
 
 
 def untreated_cumulative(course: Course, site: Site, month: int) -> Band:

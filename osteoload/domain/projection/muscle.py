@@ -9,8 +9,9 @@ from datetime import date
 
 from ..profile import ClientProfile
 from ..vocabulary import Sex
-from .bone import LIFTMOR_SOURCE, RANGES_NOTE, ProjectionPoint, check_months, projection_point
+from .bone import LIFTMOR_SOURCE, ProjectionPoint, check_months, projection_point
 from .effects import MONTHS_PER_YEAR, SCHEMA_VERSION, Band, ramp
+from .notes import NoteCode, ProjectionNote, as_loss, note
 
 # =========================================================================================
 # Muscle projection (section 10), % per year
@@ -85,7 +86,8 @@ class MuscleProjection:
     months: int
     mass: MuscleMeasure
     strength: MuscleMeasure
-    assumptions: tuple[str, ...]
+    notes: tuple[ProjectionNote, ...]
+    """What the projection assumes, as codes with their figures."""
     sources: tuple[str, ...]
 
 
@@ -146,17 +148,19 @@ def project_muscle(profile: ClientProfile, *, months: int = 12, as_of: date) -> 
         strength = STRENGTH_UNTRAINED_50S
     else:
         strength = STRENGTH_UNTRAINED_WOMEN_60 if female else STRENGTH_UNTRAINED_MEN_60
-    assumptions = [
-        "Without training, muscle mass falls slowly and strength about three times faster "
-        "(cohort studies of older adults).",
-        "With training, the first-year gains shown are an estimate from strength-training "
-        "trials; they are held flat after 12 months as long as training continues.",
-        RANGES_NOTE,
+    notes = [
+        note(NoteCode.MUSCLE_UNTRAINED),
+        note(NoteCode.MUSCLE_TRAINED, months=TRAINING_EFFECT_CAP_MONTHS),
+        note(NoteCode.RANGES),
     ]
     if age < STRENGTH_FAST_LOSS_FROM_AGE:
-        assumptions.append(
-            "Strength loss before 60 uses the rate for ages 50-59 (about 1.5 % a year); "
-            "under 50 this probably overstates it."
+        notes.append(
+            note(
+                NoteCode.STRENGTH_BEFORE_60,
+                loss_pct=as_loss(STRENGTH_UNTRAINED_50S.central),
+                age=STRENGTH_FAST_LOSS_FROM_AGE,
+                from_age=MUSCLE_LOSS_FROM_AGE,
+            )
         )
     return MuscleProjection(
         as_of=as_of,
@@ -168,6 +172,6 @@ def project_muscle(profile: ClientProfile, *, months: int = 12, as_of: date) -> 
             untrained=_linear_course(strength, months),
             trained=_capped_course(STRENGTH_TRAINED, months),
         ),
-        assumptions=tuple(assumptions),
+        notes=tuple(notes),
         sources=MUSCLE_SOURCES,
     )
