@@ -27,7 +27,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "domain/progression/balance.py::_balance": 74,
     "domain/progression/impact.py::_impact": 108,
     "domain/progression/ladder.py::_progress": 91,
-    "domain/progression/records.py::_working_maxes": 72,
     "domain/progression/replay.py::_replay": 99,
     "domain/progression/replay.py::_succeeded": 72,
     "domain/progression/resistance.py::_reps_of": 201,

@@ -3,12 +3,12 @@ her performance fell."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from ..errors import DomainError
 from ..logs import SetLog
-from ..one_rm import working_max_from_sets
+from ..one_rm import OneRmEstimate, working_max_from_sets
 from ..profile import ClientProfile, StrengthSet
 from ..program import Finding, Program
 from ..programming import working_maxes
@@ -28,69 +28,96 @@ def _working_maxes(
     allows, else the program's, else a first estimate from the log."""
     from_profile = working_maxes(profile, as_of=program.start)
     sets = [x for x in (s.as_strength_set() for s in logged) if x is not None]
-    elapsed = (as_of - program.start).days
-    checkpoint = (
-        program.start
-        + timedelta(days=R22_REESTIMATE_EVERY_DAYS * (elapsed // R22_REESTIMATE_EVERY_DAYS))
-        if elapsed >= R22_REESTIMATE_EVERY_DAYS
-        else None
-    )
+    checkpoint = _checkpoint(program.start, as_of)
     out: dict[str, WorkingMax] = {}
     redone: list[str] = []
     for exercise_id in sorted(set(program.working_max_kg) | {s.exercise for s in sets}):
-        wm: WorkingMax | None = None
-        if checkpoint is not None:
-            estimate = _ratchet(
-                sets,
-                exercise_id,
-                program.start,
-                checkpoint,
-                program.working_max_kg.get(exercise_id),
-            )
-            if estimate is not None:
-                wm = WorkingMax(
-                    exercise_id=exercise_id,
-                    one_rm_kg=estimate[0],
-                    source="log",
-                    set_date=estimate[1],
-                    reestimated_on=checkpoint,
-                )
-                redone.append(exercise_id)
-        if wm is None and exercise_id in program.working_max_kg:
-            known = from_profile.get(exercise_id)
-            wm = WorkingMax(
-                exercise_id=exercise_id,
-                one_rm_kg=program.working_max_kg[exercise_id],
-                source="profile",
-                set_date=known.set_date if known is not None else None,
-            )
+        wm = (
+            _reestimated(sets, exercise_id, program, checkpoint) if checkpoint is not None else None
+        )
+        if wm is not None:
+            redone.append(exercise_id)
+        else:
+            wm = _planned_max(program, exercise_id, from_profile)
         if wm is None:
-            estimate = _estimate(sets, exercise_id, as_of)
-            if estimate is not None:
-                wm = WorkingMax(
-                    exercise_id=exercise_id,
-                    one_rm_kg=estimate[0],
-                    source="log",
-                    set_date=estimate[1],
-                )
+            wm = _first_estimate(sets, exercise_id, as_of)
         if wm is not None:
             out[exercise_id] = wm
     findings: list[Finding] = []
     if redone and checkpoint is not None:
-        findings.append(
-            Finding(
-                rule="R22",
-                severity=Severity.INFO,
-                message="",
-                code="progression_reestimated",
-                data={
-                    "on": checkpoint.isoformat(),
-                    "weeks": R22_REESTIMATE_EVERY_DAYS // 7,
-                    "maxes": [[x, out[x].one_rm_kg] for x in redone],
-                },
-            )
-        )
+        findings.append(_reestimated_finding(checkpoint, [[x, out[x].one_rm_kg] for x in redone]))
     return out, findings
+
+
+def _checkpoint(start: date, as_of: date) -> date | None:
+    """R22: the latest 4-week check-point of the program on or before ``as_of`` (None in
+    the first four weeks)."""
+    elapsed = (as_of - start).days
+    if elapsed < R22_REESTIMATE_EVERY_DAYS:
+        return None
+    return start + timedelta(
+        days=R22_REESTIMATE_EVERY_DAYS * (elapsed // R22_REESTIMATE_EVERY_DAYS)
+    )
+
+
+def _reestimated(
+    sets: Sequence[StrengthSet], exercise_id: str, program: Program, checkpoint: date
+) -> WorkingMax | None:
+    """R22/R22a: the working max re-estimated from her log at ``checkpoint``, or None."""
+    estimate = _ratchet(
+        sets, exercise_id, program.start, checkpoint, program.working_max_kg.get(exercise_id)
+    )
+    if estimate is None:
+        return None
+    return WorkingMax(
+        exercise_id=exercise_id,
+        one_rm_kg=estimate[0],
+        source="log",
+        set_date=estimate[1],
+        reestimated_on=checkpoint,
+    )
+
+
+def _planned_max(
+    program: Program, exercise_id: str, from_profile: Mapping[str, OneRmEstimate]
+) -> WorkingMax | None:
+    """The program's working max of an exercise (from her profile), or None."""
+    if exercise_id not in program.working_max_kg:
+        return None
+    known = from_profile.get(exercise_id)
+    return WorkingMax(
+        exercise_id=exercise_id,
+        one_rm_kg=program.working_max_kg[exercise_id],
+        source="profile",
+        set_date=known.set_date if known is not None else None,
+    )
+
+
+def _first_estimate(
+    sets: Sequence[StrengthSet], exercise_id: str, as_of: date
+) -> WorkingMax | None:
+    """A first working max from her log (R20-R22), or None."""
+    estimate = _estimate(sets, exercise_id, as_of)
+    if estimate is None:
+        return None
+    return WorkingMax(
+        exercise_id=exercise_id, one_rm_kg=estimate[0], source="log", set_date=estimate[1]
+    )
+
+
+def _reestimated_finding(checkpoint: date, maxes: list[list[str | float]]) -> Finding:
+    """R22: the working maxes re-estimated at ``checkpoint``."""
+    return Finding(
+        rule="R22",
+        severity=Severity.INFO,
+        message="",
+        code="progression_reestimated",
+        data={
+            "on": checkpoint.isoformat(),
+            "weeks": R22_REESTIMATE_EVERY_DAYS // 7,
+            "maxes": maxes,
+        },
+    )
 
 
 def _ratchet(
