@@ -87,7 +87,7 @@ def test_r29_dxa_change_json_for_worked_example_14_4():
 
 def test_r29_dxa_change_text_and_default_lsc():
     result = _ok("dxa-change", "--site", "total_hip", "--baseline", "0.800", "--followup", "0.740")
-    assert "real loss" in result.stdout
+    assert "verdict: Real loss" in result.stdout
     assert "ISCD default" in result.stdout
 
 
