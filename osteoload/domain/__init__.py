@@ -54,7 +54,7 @@ from .assessment import (
     vivifrail_passport,
     with_recorded_scans,
 )
-from .catalogue import Catalogue, CatalogueError, Exercise, build_catalogue
+from .catalogue import Catalogue, CatalogueError, Dosing, Exercise, build_catalogue
 from .equipment import equipment_profile
 from .errors import DomainError, InvalidInput, UnreliableEstimate
 from .logs import SetLog
@@ -185,6 +185,7 @@ __all__ = [
     "Decision",
     "DecisionKind",
     "DomainError",
+    "Dosing",
     "DxaChange",
     "Equipment",
     "EquipmentDetails",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from .errors import DomainError
@@ -19,8 +20,22 @@ from .vocabulary import Component, Equipment, ImpactLevel, Pattern, Region, Site
 #: Equipment whose load is a free weight (R9 limits these when unsupervised and falls risk is high).
 FREE_WEIGHTS = frozenset({Equipment.BARBELL, Equipment.DUMBBELLS, Equipment.KETTLEBELL})
 
-#: How an item is dosed: sets x reps, sets x hold seconds, impacts per session, or minutes.
-DOSES = ("reps", "hold", "impacts", "minutes")
+
+class Dosing(StrEnum):
+    """How an exercise is dosed (the catalogue's ``dose``)."""
+
+    REPS = "reps"
+    """Sets x repetitions."""
+    HOLD = "hold"
+    """Sets x hold seconds."""
+    IMPACTS = "impacts"
+    """Impacts per session."""
+    MINUTES = "minutes"
+    """Minutes in one go."""
+
+
+#: The catalogue's ``dose`` words, in the order a problem message lists them.
+_DOSE_WORDS = tuple(d.value for d in Dosing)
 
 
 class CatalogueError(DomainError):
@@ -48,8 +63,7 @@ class Exercise:
     cues: tuple[str, ...]
     safety: str
     why: str
-    dose: str
-    """One of :data:`DOSES`."""
+    dose: Dosing
     loadable: bool
     """True when the load is prescribed as a %1RM or RPE (external weight or machine)."""
     seconds_per_rep: float
@@ -190,7 +204,7 @@ def _build_one(raw: Mapping[str, Any], where: str, problems: list[str]) -> Exerc
         cues=tuple(str(c).strip() for c in cues),
         safety=raw["safety"].strip(),
         why=raw["why"].strip(),
-        dose=raw["dose"],
+        dose=Dosing(raw["dose"]),
         loadable=raw["loadable"],
         seconds_per_rep=float(raw["seconds_per_rep"]),
         supervised_only=raw.get("supervised_only", False),
@@ -238,8 +252,8 @@ def _check_numbers(raw: Mapping[str, Any], where: str, problems: list[str]) -> N
     level = raw["level"]
     if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
         problems.append(f"{where}: level must be 1 to 5")
-    if raw["dose"] not in DOSES:
-        problems.append(f"{where}: dose {raw['dose']!r} is not one of {', '.join(DOSES)}")
+    if raw["dose"] not in _DOSE_WORDS:
+        problems.append(f"{where}: dose {raw['dose']!r} is not one of {', '.join(_DOSE_WORDS)}")
     spr = raw["seconds_per_rep"]
     if isinstance(spr, bool) or not isinstance(spr, int | float) or not 0 < spr <= 120:
         problems.append(f"{where}: seconds_per_rep must be a number in (0, 120]")

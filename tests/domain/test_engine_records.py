@@ -14,8 +14,10 @@ import pytest
 
 from osteoload.domain import (
     Assessment,
+    CatalogueError,
     Clearance,
     ClientProfile,
+    Dosing,
     Equipment,
     EstimateFlag,
     EstimateMethod,
@@ -32,6 +34,7 @@ from osteoload.domain import (
     Step,
     StrengthSet,
     assess,
+    build_catalogue,
     estimate_one_rm,
     from_jsonable,
     generate_program,
@@ -176,3 +179,18 @@ def test_read_only_records_pickle_copy_and_serialize_as_before():
     with pytest.raises(TypeError):
         again.working_max_kg["goblet_squat"] = 1.0  # type: ignore[index]
     assert jsonable(frozen_mapping({"d": date(2026, 1, 5)})) == {"d": "2026-01-05"}
+
+
+def test_catalogue_doses_are_an_enum_and_a_wrong_one_is_still_named():
+    assert {type(e.dose) for e in CATALOGUE.values()} == {Dosing}
+    assert CATALOGUE["goblet_squat"].dose is Dosing.REPS
+    raw = {
+        "id": "wall_sit", "name": "Wall sit", "component": "resistance", "pattern": "squat",
+        "regions": ["legs"], "sites": [], "impact": "none", "tags": [], "equipment": ["wall"],
+        "level": 1, "regressions": [], "progressions": [], "cues": ["Back flat", "Breathe"],
+        "safety": "Stop if it hurts.", "why": "Strong legs.", "dose": "seconds",
+        "loadable": False, "seconds_per_rep": 1,
+    }  # fmt: skip
+    with pytest.raises(CatalogueError, match="dose 'seconds' is not one of reps, hold, impacts"):
+        build_catalogue([raw])
+    assert build_catalogue([{**raw, "dose": "hold"}])["wall_sit"].dose is Dosing.HOLD

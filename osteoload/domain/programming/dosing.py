@@ -14,7 +14,7 @@ from dataclasses import fields
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..catalogue import Exercise
+from ..catalogue import Dosing, Exercise
 from ..profile import ClientProfile
 from ..program import ProgramItem, Screening, split_impacts
 from ..vocabulary import (
@@ -112,7 +112,7 @@ def replace_item(item: ProgramItem, **changes: object) -> ProgramItem:
 def resistance_item(exercise: Exercise, plan: WeekPlan, week: int, track: Track) -> ProgramItem:
     if track is Track.HIGH_INTENSITY and exercise.id in HIGH_INTENSITY_LIFTS.values():
         plan = high_intensity_dose(week, plan)
-    if exercise.component is Component.POSTURE or exercise.dose == "hold":
+    if exercise.component is Component.POSTURE or exercise.dose is Dosing.HOLD:
         return posture_item(exercise, plan)
     pct = (
         plan.pct_1rm
@@ -143,7 +143,7 @@ def chin_up_item(exercise: Exercise, sets: int) -> ProgramItem:
 
 
 def posture_item(exercise: Exercise, plan: WeekPlan) -> ProgramItem:
-    if exercise.dose == "hold":
+    if exercise.dose is Dosing.HOLD:
         return _item(exercise, sets=2, hold_s=20 if plan.phase is Phase.FAMILIARISATION else 30,
                      rest_s=30, target_rpe=min(plan.rpe, 7.0))  # fmt: skip
     return _item(exercise, sets=2, reps=10, rest_s=45, target_rpe=min(plan.rpe, 7.0))
@@ -152,7 +152,7 @@ def posture_item(exercise: Exercise, plan: WeekPlan) -> ProgramItem:
 def balance_item(exercise: Exercise, minutes_budget: int) -> ProgramItem:
     """Sets of holds or steps that fill about ``minutes_budget`` minutes (R23)."""
     budget_s = minutes_budget * 60
-    if exercise.dose == "hold":
+    if exercise.dose is Dosing.HOLD:
         hold = 30 if exercise.level <= 2 else 20
         per_set = hold * exercise.seconds_per_rep + 15  # seconds_per_rep counts both legs
         sets = max(2, min(10, round(budget_s / per_set)))
@@ -209,7 +209,7 @@ MIN_HOME_BALANCE_S = 5 * 60
 
 def balance_capacity(exercise: Exercise) -> float:
     """The balance seconds of :data:`MAX_BALANCE_SETS` usual sets of a drill."""
-    unit = (30 if exercise.level <= 2 else 20) if exercise.dose == "hold" else 10
+    unit = (30 if exercise.level <= 2 else 20) if exercise.dose is Dosing.HOLD else 10
     return MAX_BALANCE_SETS * unit * exercise.seconds_per_rep
 
 
@@ -218,14 +218,14 @@ def balance_work_item(exercise: Exercise, work_s: float) -> ProgramItem:
     least ``work_s`` (R23a): the drill's usual set (30 s holds at levels 1-2, 20 s above;
     10 steps or reaches), as many sets as needed up to :data:`MAX_BALANCE_SETS`, then longer
     sets. At least two sets."""
-    if exercise.dose == "hold":
+    if exercise.dose is Dosing.HOLD:
         unit, rest = (30 if exercise.level <= 2 else 20), 15
     else:
         unit, rest = 10, 20
     per_unit = exercise.seconds_per_rep
     sets = max(2, min(MAX_BALANCE_SETS, math.ceil(work_s / (unit * per_unit) - 1e-9)))
     unit = max(unit, math.ceil(work_s / (sets * per_unit) - 1e-9))
-    if exercise.dose == "hold":
+    if exercise.dose is Dosing.HOLD:
         return _item(exercise, sets=sets, hold_s=unit, rest_s=rest)
     return _item(exercise, sets=sets, reps=unit, rest_s=rest)
 
@@ -246,7 +246,7 @@ def impact_level_for_week(week: int, max_impact: ImpactLevel) -> ImpactLevel:
 
 
 def impact_item(exercise: Exercise, impacts: int) -> ProgramItem:
-    if exercise.dose == "minutes":
+    if exercise.dose is Dosing.MINUTES:
         return _item(exercise, sets=1, minutes=10, rest_s=0)
     sets, per_set = split_impacts(impacts)
     return _item(exercise, sets=sets, reps=per_set, impacts=sets * per_set, rest_s=60)
