@@ -113,7 +113,9 @@ from ..vocabulary import Component, Phase, Severity, Symptom, Units
 from .balance import _balance as _balance
 from .balance import _balance_chain as _balance_chain
 from .balance import _balance_complete as _balance_complete
+from .balance import _balance_current as _balance_current
 from .balance import _balance_dose as _balance_dose
+from .balance import _balance_harder as _balance_harder
 from .context import _baseline_items as _baseline_items
 from .context import _baseline_week as _baseline_week
 from .context import _Context as _Context

@@ -15,15 +15,15 @@ from .rules import BALANCE_NEW_HOLD_S, BALANCE_NEW_REPS, BALANCE_SESSIONS_TO_PRO
 
 
 def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
+    """R23/R23a: the balance exercise she is on (the planned one or a harder one of its
+    chain she logged last), held until the last two sessions were complete, then the next
+    harder one screening and her equipment allow (held during an R32 review)."""
     base = _base(ctx, item)
-    chain = _balance_chain(ctx.catalogue, exercise.id)
-    logged_chain = [x for x in chain if ctx.sessions.get(x)]
-    if not logged_chain:
+    current = _balance_current(ctx, exercise)
+    if current is None:
         return replace(base, decision=Decision(rule="R23", outcome=DecisionKind.NEW))
-    current_id = max(logged_chain, key=lambda x: (ctx.sessions[x][-1].day, chain.index(x)))
-    current = ctx.catalogue[current_id]
     sets, hold_s, reps = _balance_dose(item, current)
-    sessions = ctx.sessions[current_id]
+    sessions = ctx.sessions[current.id]
     last = sessions[-1]
     recent = sessions[-BALANCE_SESSIONS_TO_PROGRESS:]
     complete = [_balance_complete(s, sets, hold_s, reps) for s in recent]
@@ -47,6 +47,30 @@ def _balance(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
                 rule="R23a", outcome=said, numbers={**dose, "date": last.day.isoformat()}
             ),
         )
+    return _balance_harder(ctx, item, current, now, dose)
+
+
+def _balance_current(ctx: _Context, exercise: Exercise) -> Exercise | None:
+    """The exercise of ``exercise``'s balance chain she logged last (the harder one on the
+    same day), or None when she has logged none of them."""
+    chain = _balance_chain(ctx.catalogue, exercise.id)
+    logged_chain = [x for x in chain if ctx.sessions.get(x)]
+    if not logged_chain:
+        return None
+    current_id = max(logged_chain, key=lambda x: (ctx.sessions[x][-1].day, chain.index(x)))
+    return ctx.catalogue[current_id]
+
+
+def _balance_harder(
+    ctx: _Context,
+    item: ProgramItem,
+    current: Exercise,
+    now: NextItem,
+    dose: dict[str, int | None],
+) -> NextItem:
+    """R23a: after two complete sessions of ``current`` (``now`` holds it), the easiest
+    harder balance exercise she may do, at a new dose; held during an R32 review; the
+    hardest one holds."""
     harder = sorted(
         (
             ctx.catalogue[p]
