@@ -5,7 +5,7 @@ large-print booklet, the calendar and the doctor's report.
 
 Runs against a throwaway data directory (a fresh SQLite database and document cache): one
 coach, one client from the example profile with an assigned program, and the same service
-calls the download views make (:mod:`osteoload.services.client_documents`). The first
+calls the download views make (:mod:`osteoload.services.documents.downloads`). The first
 download of a booklet is WeasyPrint's layout; the second of the same booklet is read from
 the cache. Then, as the app does when a coach assigns a program, both booklets are laid out
 ahead in the background and her first download follows. Target (issue 17): a 12-week
@@ -45,10 +45,11 @@ def main() -> None:
 def run(report: Report, profile_path: Path, weeks: int) -> None:
     from django.utils import timezone
 
-    from osteoload.services import client_documents, client_programs, clients, paper, training_log
+    from osteoload.services import client_programs, clients, documents, training_log
     from osteoload.services.clock import today
     from osteoload.services.coaching import stored_program
     from osteoload.services.database import migrate
+    from osteoload.services.documents import downloads
     from osteoload.services.untrusted import read_document
     from osteoload.store.models import ProgramRecord
 
@@ -66,34 +67,30 @@ def run(report: Report, profile_path: Path, weeks: int) -> None:
 
     profile = clients.profile_for(coach, client_id, today=day)
     program = stored_program(record)
-    html_s, _ = _seconds(lambda: paper.program_html(program, profile))
+    html_s, _ = _seconds(lambda: documents.program_html(program, profile))
     report.add("booklet HTML (templates only)", seconds=round(html_s, 3), program=what)
     for large in (False, True):
         label = "large-print booklet" if large else "booklet"
         first, pdf = _seconds(
-            lambda large=large: client_documents.booklet(
-                coach, client_id, today=day, large_print=large
-            )
+            lambda large=large: downloads.booklet(coach, client_id, today=day, large_print=large)
         )
         second, again = _seconds(
-            lambda large=large: client_documents.booklet(
-                coach, client_id, today=day, large_print=large
-            )
+            lambda large=large: downloads.booklet(coach, client_id, today=day, large_print=large)
         )
         assert again.data == pdf.data
         report.add(f"{label}: first download (rendered)", seconds=round(first, 3),
                    kib=len(pdf.data) // 1024, program=what)  # fmt: skip
         report.add(f"{label}: second download (cached)", seconds=round(second, 3),
                    kib=len(again.data) // 1024, program=what)  # fmt: skip
-    client_documents.forget_client(client_id)  # again, WeasyPrint loaded as in a running server
-    warm, pdf = _seconds(lambda: client_documents.booklet(coach, client_id, today=day))
+    downloads.forget_client(client_id)  # again, WeasyPrint loaded as in a running server
+    warm, pdf = _seconds(lambda: downloads.booklet(coach, client_id, today=day))
     report.add("booklet: first download, server warm", seconds=round(warm, 3),
                kib=len(pdf.data) // 1024, program=what)  # fmt: skip
     # As in the app: assigning a program lays both booklets out in the background
     # (OSTEOLOAD_BOOKLETS_AHEAD); her first download comes after that.
     program_id = client_programs.generate_for_client(coach, client_id, today=day, weeks=weeks)
     client_programs.assign_program(coach, client_id, program_id)
-    thread = client_documents.prepare_booklets(coach, client_id, today=day)
+    thread = downloads.prepare_booklets(coach, client_id, today=day)
     assert thread is not None
     ahead, _ = _seconds(thread.join)
     report.add("both booklets laid out ahead, at assignment (background)",
@@ -101,13 +98,11 @@ def run(report: Report, profile_path: Path, weeks: int) -> None:
     for large in (False, True):
         label = "large-print booklet" if large else "booklet"
         first, pdf = _seconds(
-            lambda large=large: client_documents.booklet(
-                coach, client_id, today=day, large_print=large
-            )
+            lambda large=large: downloads.booklet(coach, client_id, today=day, large_print=large)
         )
         report.add(f"{label}: first download after assignment", seconds=round(first, 3),
                    kib=len(pdf.data) // 1024, program=what)  # fmt: skip
-    ics_s, ics = _seconds(lambda: client_documents.calendar(coach, client_id, today=day))
+    ics_s, ics = _seconds(lambda: downloads.calendar(coach, client_id, today=day))
     report.add("calendar (.ics)", seconds=round(ics_s, 3), kib=len(ics.data) // 1024)
 
     lift = next(
@@ -123,7 +118,7 @@ def run(report: Report, profile_path: Path, weeks: int) -> None:
             her, client_id, {"date": day.isoformat(), "exercise_id": lift, "reps": 10,
                                "load_kg": 10, "rpe": 7}, today=day,
         )  # fmt: skip
-    rep_s, rep = _seconds(lambda: client_documents.doctor_report(coach, client_id, today=day))
+    rep_s, rep = _seconds(lambda: downloads.doctor_report(coach, client_id, today=day))
     report.add("doctor's report (PDF)", seconds=round(rep_s, 3), kib=len(rep.data) // 1024)
     report.table()
 

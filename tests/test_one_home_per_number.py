@@ -34,7 +34,7 @@ DIFFERENT_THINGS = {
     "EQUIPMENT": "a form section (web/forms) and equipment labels (web/labels)",
     "FONT": "an SVG font family (services) and a chart's font size (web)",
     "KINDS": "the serializer's type table (domain) and session-kind labels (web)",
-    "MONTHS": "printed English month names (services/paper, 1-based) and gettext-marked ones "
+    "MONTHS": "printed English month names (services/documents, 1-based) and gettext-marked ones "
     "(wording/stops); one home in the wording layer is a follow-up",
     "WEEKDAYS": "weekday choices of a form (web/labels) and gettext-marked day names "
     "(wording/stops)",

@@ -275,7 +275,7 @@ def project_cmd(
             typer.echo(text, nl=False)
         return
     try:
-        from osteoload.services.paper import write_atomically
+        from osteoload.services.documents import write_atomically
 
         write_atomically(output, text.encode("utf-8"))  # 0600: health data
     except OSError as exc:

@@ -106,7 +106,7 @@ def import_log_cmd(
     text = write_log_csv(entries.sets, unit=entries.unit or Units.KG)
     if output is not None:
         try:
-            from osteoload.services.paper import write_atomically
+            from osteoload.services.documents import write_atomically
 
             write_atomically(output, text.encode("utf-8"))  # 0600: health data
         except OSError as exc:

@@ -58,7 +58,7 @@ def report_cmd(
     """A progress report for her doctor: scans against the least significant change, tests
     against norms, adherence, strength gains, the projection and open findings."""
     from osteoload.services.logs import read_log
-    from osteoload.services.paper import progress_report, report_html, report_pdf
+    from osteoload.services.documents import progress_report, report_html, report_pdf
 
     target = check_output(output, f"report --format {format.value}")
     with input_errors():

@@ -11,7 +11,7 @@ import typer
 from osteoload.domain.program import Program, Screening, SessionKind
 from osteoload.domain.vocabulary import Units
 from osteoload.services.clock import today
-from osteoload.services.paper import DAY_NAMES
+from osteoload.services.documents import DAY_NAMES
 from osteoload.services.plans import (
     MAX_WEEKS,
     plan_program,
@@ -107,13 +107,13 @@ def plan_cmd(
     if format is PlanFormat.JSON:
         print_json(with_display(program_document(program), record.units))
     elif format is PlanFormat.PDF:
-        from osteoload.services.paper import program_pdf
+        from osteoload.services.documents import program_pdf
 
         with console.status(_("Drawing the booklet...")):
             data = program_pdf(program, record, large_print=large_print)
         write_output(target, data)
     elif format is PlanFormat.ICS:
-        from osteoload.services.paper import program_ics
+        from osteoload.services.documents import program_ics
 
         write_output(target, program_ics(program, record))
     else:
@@ -139,7 +139,7 @@ def check_output(output: Path | None, what: str) -> Path:
 
 def write_output(target: Path, data: bytes) -> None:
     """Write atomically (a partial file is never left behind) and say where it went."""
-    from osteoload.services.paper import write_atomically
+    from osteoload.services.documents import write_atomically
 
     from .common import fail
 

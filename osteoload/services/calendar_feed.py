@@ -7,12 +7,13 @@ token is the credential. It is 256 random bits, kept as issued so that she and h
 see the address again on their pages; regenerating it replaces the token and revoking it
 deletes it, and the old address then answers 404 like any unknown one.
 
-The calendar is the same one ``osteoload plan --format ics`` writes (:func:`.paper.program_ics`,
-the doses worded by the wording layer), from her assigned program as stored, with each
-session at her usual training time (default 09:00, floating: her phone's own clock) and a
-reminder alarm :data:`REMINDER_MINUTES` before it. While a stop rule has paused her program
-(R32/R32a) the calendar has no sessions, so no reminder tells her to train; before a program
-is assigned it is empty too, and fills when one is.
+The calendar is the same one ``osteoload plan --format ics`` writes
+(:func:`.documents.calendar.program_ics`, the doses worded by the wording layer), from her
+assigned program as stored, with each session at her usual training time (default 09:00,
+floating: her phone's own clock) and a reminder alarm :data:`REMINDER_MINUTES` before it.
+While a stop rule has paused her program (R32/R32a) the calendar has no sessions, so no
+reminder tells her to train; before a program is assigned it is empty too, and fills when
+one is.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from django.utils.translation import gettext as _
 
 from osteoload.store.models import CalendarFeed
 
-from . import clock, i18n, paper
+from . import clock, i18n
 from .access import AnyUser, NotFound, client_for
 from .clients import client_profile
 from .coaching import stored_program
+from .documents.calendar import program_ics
 from .errors import InputError, Issue
 
 #: Minutes before each session that her calendar reminds her (the VALARM's trigger).
@@ -137,7 +139,7 @@ def feed_ics(token: str) -> bytes:
     record = client.programs.filter(assigned=True).first()
     program = stored_program(record) if record is not None and not client.paused else None
     with i18n.language(i18n.client_language(client)):  # her language, not the calendar app's
-        return paper.program_ics(
+        return program_ics(
             program,
             profile,
             at=feed.session_time,

@@ -38,7 +38,7 @@ from osteoload.store.models import (
 
 from . import audit, clock, concurrency, idempotency
 from .access import AnyUser, NotFound, client_for, client_for_coach, require_coach, user_id
-from .client_documents import forget_client
+from .documents.downloads import forget_client
 from .errors import InputError, Issue
 from .logs import log_document, parse_log, write_log_csv
 from .training_log import report_symptoms, set_log_dict

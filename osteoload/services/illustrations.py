@@ -216,7 +216,7 @@ def _shapes(shapes: Sequence[Shape], camera: _Camera) -> Iterator[str]:
 def write_illustrations(out_dir: Path) -> list[Path]:
     """Write ``<id>-start.svg`` and ``<id>-end.svg`` for every exercise, plus an
     ``index.html`` contact sheet with the alt text; returns the paths written."""
-    from .paper import write_atomically
+    from .documents.rendering import write_atomically
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

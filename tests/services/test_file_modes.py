@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from osteoload.cli.main import app
-from osteoload.services import client_documents, paper
+from osteoload.services import documents
+from osteoload.services.documents import downloads
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGS = ROOT / "examples" / "logs"
@@ -87,16 +88,16 @@ def test_an_existing_world_readable_database_is_tightened(tmp_path):
 
 def test_written_documents_are_0600_under_umask_022(tmp_path, umask_022):
     report = tmp_path / "report.pdf"
-    paper.write_atomically(report, b"%PDF-")
+    documents.write_atomically(report, b"%PDF-")
     assert mode(report) == 0o600
     folder = tmp_path / "documents" / "client-1"
-    client_documents._store(folder, folder / "booklet-x.pdf", b"%PDF-")
+    downloads._store(folder, folder / "booklet-x.pdf", b"%PDF-")
     assert mode(folder / "booklet-x.pdf") == 0o600
 
 
 def test_public_illustrations_stay_readable(tmp_path, umask_022):
     svg = tmp_path / "squat-start.svg"
-    paper.write_atomically(svg, b"<svg/>", mode=0o644)
+    documents.write_atomically(svg, b"<svg/>", mode=0o644)
     assert mode(svg) == 0o644
 
 

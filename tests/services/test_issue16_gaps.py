@@ -24,7 +24,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from osteoload.services import backup, client_documents, paper
+from osteoload.services import backup, documents
+from osteoload.services.documents import downloads
 from osteoload.services.errors import InputError
 from osteoload.store.models import Client, SetLogRow
 
@@ -131,9 +132,9 @@ def test_written_documents_are_0600_under_umask_077(tmp_path):
     old = os.umask(0o077)
     try:
         report = tmp_path / "report.pdf"
-        paper.write_atomically(report, b"%PDF-")
+        documents.write_atomically(report, b"%PDF-")
         folder = tmp_path / "documents" / "client-1"
-        client_documents._store(folder, folder / "booklet-x.pdf", b"%PDF-")
+        downloads._store(folder, folder / "booklet-x.pdf", b"%PDF-")
     finally:
         os.umask(old)
     assert _mode(report) == 0o600

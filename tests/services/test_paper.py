@@ -25,8 +25,8 @@ from osteoload.domain.program import Program
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import ProgramStatus
 from osteoload.illustration import draw, place
+from osteoload.services import documents
 from osteoload.services import illustrations as il
-from osteoload.services import paper
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.errors import InputError
 from osteoload.services.logs import read_log
@@ -192,8 +192,8 @@ def test_write_illustrations(tmp_path):
 @cache
 def booklet(name: str, weeks: int, large_print: bool) -> tuple[Program, str, object, bytes]:
     record, plan = program(name, weeks)
-    html = paper.program_html(plan, record, large_print=large_print)
-    document = paper.pdf_layout(html)
+    html = documents.program_html(plan, record, large_print=large_print)
+    document = documents.pdf_layout(html)
     return plan, html, document, document.write_pdf()
 
 
@@ -258,7 +258,7 @@ def test_booklet_in_pounds_has_every_exercise_load_and_finding(tmp_path):
         assert kind in text
     assert "Week 4 log" in text and "Sets done" in text and "Pain" in text
     # layout: a sensible number of pages, nothing past the margins, every picture drawn
-    types = paper.session_types(plan, record.units)
+    types = documents.session_types(plan, record.units)
     cards = sum(len(t.cards) for t in types)
     assert 2 + len(types) + 4 <= len(document.pages) <= 3 + cards + 3 * 4
     assert overflowing(document) == []
@@ -290,7 +290,7 @@ def test_large_print_booklet(tmp_path):
 def test_booklet_for_a_program_waiting_for_clearance(tmp_path):
     record, plan = program("09-needs-clearance.yaml", 12)
     assert plan.status is ProgramStatus.NEEDS_CLEARANCE and not plan.weeks
-    pdf = paper.program_pdf(plan, record)
+    pdf = documents.program_pdf(plan, record)
     text = pdf_text(pdf, tmp_path)
     assert "Needs clearance first" in text
     assert "will be printed once the steps above are done" in text
@@ -310,7 +310,7 @@ def test_booklet_for_a_withheld_program_shows_the_home_sessions(tmp_path):
 
 def test_session_types_group_by_slot_and_merge_identical_home_days():
     record, plan = program("01-healthy-perimenopause.yaml", 12)
-    types = paper.session_types(plan, record.units)
+    types = documents.session_types(plan, record.units)
     titles = [t.title for t in types]
     assert titles[:2] == ["Strength day A", "Strength day B"]
     assert len(types) == 4  # two strength days, an impact+balance day, a balance day
@@ -331,7 +331,7 @@ def test_session_types_group_by_slot_and_merge_identical_home_days():
 def test_calendar_has_one_event_per_session_with_stable_uids():
     record, plan = program("08-pounds-us-client.yaml", 12)
     stamp = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-    data = paper.program_ics(plan, record, stamp=stamp)
+    data = documents.program_ics(plan, record, stamp=stamp)
     cal = Calendar.from_ical(data)
     assert str(cal["version"]) == "2.0" and "osteoload" in str(cal["prodid"])
     events = cal.walk("VEVENT")
@@ -339,7 +339,7 @@ def test_calendar_has_one_event_per_session_with_stable_uids():
     assert len(events) == len(sessions) == 72
     uids = [str(e["uid"]) for e in events]
     assert len(set(uids)) == len(uids)
-    again = Calendar.from_ical(paper.program_ics(plan, record, stamp=stamp))
+    again = Calendar.from_ical(documents.program_ics(plan, record, stamp=stamp))
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == uids
     for event, (week, session) in zip(events, sessions, strict=True):
         assert event.decoded("dtstart") == session.date
@@ -376,12 +376,12 @@ units: kg
 def test_report_from_the_example_log():
     record = profile("02-early-postmenopause-osteopenia.yaml")
     log = read_log(LOGS / "02-early-postmenopause-osteopenia.csv", today=TODAY)
-    report = paper.progress_report(record, log.sets, today=TODAY, log_source="log.csv")
+    report = documents.progress_report(record, log.sets, today=TODAY, log_source="log.csv")
     assert report.scans and all("One scan only" in s.verdict for s in report.scans)
     assert {t.name for t in report.tests} and all(t.date == "2026-11-12" for t in report.tests)
     assert report.adherence[0][0] == "All planned sessions"
     assert report.strength and all("estimated on" in s.first for s in report.strength)
-    html = paper.report_html(report)
+    html = documents.report_html(report)
     assert "Beatriz Costa" in html and "<svg" in html and "Open findings" in html
 
 
@@ -398,14 +398,14 @@ def test_report_judges_scans_against_the_least_significant_change(tmp_path):
         "2026-11-19,goblet_squat,1,10,18,8,0,easy\n"
     )
     log = read_log(log_path, today=TODAY)
-    report = paper.progress_report(record, log.sets, today=TODAY, log_source="log.csv")
+    report = documents.progress_report(record, log.sets, today=TODAY, log_source="log.csv")
     spine, hip = report.scans
     assert spine.significant and "real gain" in spine.verdict.lower()
     assert not hip.significant and "stable" in hip.verdict.lower()
     (squat,) = report.strength
     assert "2026-09-28" in squat.first and "2026-11-19" in squat.latest
     assert squat.change.startswith("+")
-    text = pdf_text(paper.report_pdf(report), tmp_path)
+    text = pdf_text(documents.report_pdf(report), tmp_path)
     for needle in ("0.800 g/cm", "0.840 g/cm", "2025-05-02", "2026-05-04", "Timed Up and Go",
                    "2 of ", "Goblet squat", "Where bone density may be heading"):  # fmt: skip
         assert needle in text, needle
@@ -418,15 +418,15 @@ def test_report_judges_scans_against_the_least_significant_change(tmp_path):
 
 def test_write_atomically_replaces_and_leaves_no_temp_files(tmp_path):
     target = tmp_path / "out.pdf"
-    paper.write_atomically(target, b"one")
-    paper.write_atomically(target, b"two")
+    documents.write_atomically(target, b"one")
+    documents.write_atomically(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
     with pytest.raises(IsADirectoryError):
-        paper.write_atomically(tmp_path, b"x")
+        documents.write_atomically(tmp_path, b"x")
     with pytest.raises(FileNotFoundError):
-        paper.write_atomically(tmp_path / "missing" / "x.pdf", b"x")
+        documents.write_atomically(tmp_path / "missing" / "x.pdf", b"x")
 
 
 def test_long_date():
-    assert paper.long_date(date(2027, 1, 4)) == "Monday 4 January 2027"
+    assert documents.long_date(date(2027, 1, 4)) == "Monday 4 January 2027"

@@ -9,7 +9,7 @@ from django.utils import translation
 from icalendar import Calendar
 
 from osteoload.domain.units import format_load
-from osteoload.services import paper
+from osteoload.services import documents
 from osteoload.wording.catalogue import exercise_words
 from tests.services.test_paper import (
     image_boxes,
@@ -27,8 +27,8 @@ PROFILE = "08-pounds-us-client.yaml"
 def spanish_booklet(name: str, weeks: int):  # noqa: ANN201 - a test helper
     record, plan = program(name, weeks)
     with translation.override("es"):
-        html = paper.program_html(plan, record, large_print=False)
-        document = paper.pdf_layout(html)
+        html = documents.program_html(plan, record, large_print=False)
+        document = documents.pdf_layout(html)
         names = {exercise_words(i.name) for w in plan.weeks for s in w.sessions for i in s.items}
         findings = [f.message for f in plan.screening.findings]
     return record, plan, html, document, document.write_pdf(), names, findings
@@ -65,7 +65,7 @@ def test_spanish_booklet_has_every_exercise_load_and_finding(tmp_path):
 def test_spanish_calendar_names_the_sessions_in_spanish():
     record, plan = program(PROFILE, 2)
     with translation.override("es"):
-        data = paper.program_ics(plan, record)
+        data = documents.program_ics(plan, record)
     calendar = Calendar.from_ical(data)
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert events and all(
@@ -81,5 +81,5 @@ def test_long_date_in_spanish():
     from datetime import date
 
     with translation.override("es"):
-        assert paper.long_date(date(2027, 1, 4)) == "lunes 4 de enero de 2027"
+        assert documents.long_date(date(2027, 1, 4)) == "lunes 4 de enero de 2027"
     assert profile(PROFILE).units.value == "lb"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from osteoload.services import paper
+from osteoload.services import documents
 from osteoload.services.logs import read_log
 from tests.services.test_paper import LOGS, TODAY, profile
 
@@ -14,13 +14,13 @@ from tests.services.test_paper import LOGS, TODAY, profile
 def _report():  # noqa: ANN202 - a test helper
     record = profile("02-early-postmenopause-osteopenia.yaml")
     log = read_log(LOGS / "02-early-postmenopause-osteopenia.csv", today=TODAY)
-    return paper.progress_report(record, log.sets, today=TODAY, log_source="log.csv")
+    return documents.progress_report(record, log.sets, today=TODAY, log_source="log.csv")
 
 
 def test_r20_strength_rows_and_notes_are_in_spanish():
     with translation.override("es"):
         report = _report()
-        title = paper.report_context(report)["title"]
+        title = documents.report_context(report)["title"]
     assert report.strength
     assert all(" estimada el " in s.first and "a partir de" in s.first for s in report.strength)
     assert all(s.source.startswith("registro ") and " serie " in s.source
@@ -46,4 +46,4 @@ def test_r20_strength_rows_read_as_before_in_english():
     assert " to " in report.period
     assert all(t.source.startswith("profile: tests.") for t in report.tests)
     assert all(s.source == "profile: bone.scans" for s in report.scans)  # one scan per site
-    assert paper.report_context(report)["title"].startswith("Progress report: ")
+    assert documents.report_context(report)["title"].startswith("Progress report: ")

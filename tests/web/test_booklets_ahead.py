@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from osteoload.services import client_documents, client_programs, paper
+from osteoload.services import client_programs
+from osteoload.services.documents import downloads, rendering
 from tests.conftest import TODAY
 
 from .conftest import PASSWORD, START, make_client
@@ -42,7 +43,7 @@ def test_assigning_lays_out_both_booklets_ahead(
     )
     renders = Renders(monkeypatch, fake=True)
     threads: list[threading.Thread] = []
-    real = client_documents.prepare_booklets
+    real = downloads.prepare_booklets
 
     def spy(*args: Any, **kwargs: Any) -> threading.Thread | None:
         thread = real(*args, **{**kwargs, "delay_s": 0})
@@ -50,7 +51,7 @@ def test_assigning_lays_out_both_booklets_ahead(
             threads.append(thread)
         return thread
 
-    monkeypatch.setattr(client_documents, "prepare_booklets", spy)
+    monkeypatch.setattr(downloads, "prepare_booklets", spy)
     browser = Browser()
     browser.force_login(coach)
     version = client_programs.program_for(coach, client_id, program_id).get("version", 1)
@@ -74,7 +75,7 @@ def test_assigning_lays_out_both_booklets_ahead(
     assert hers.content == first.content != large.content
 
     # Asked twice in a row (two swaps): only the later one is laid out.
-    client_documents.forget_client(client_id)
+    downloads.forget_client(client_id)
     earlier = real(coach, client_id, today=TODAY, delay_s=0.5)
     later = real(coach, client_id, today=TODAY, delay_s=0.5)
     assert earlier is not None and later is not None
@@ -87,7 +88,7 @@ def test_assigning_lays_out_both_booklets_ahead(
 @pytest.mark.django_db
 def test_off_means_nothing_is_laid_out_ahead(world: Any, settings: Any) -> None:
     settings.OSTEOLOAD_BOOKLETS_AHEAD = False
-    assert client_documents.prepare_booklets(world.alice.user, world.bob_id, today=TODAY) is None
+    assert downloads.prepare_booklets(world.alice.user, world.bob_id, today=TODAY) is None
 
 
 def test_a_second_request_waits_for_the_rendering_under_way(
@@ -101,12 +102,12 @@ def test_a_second_request_waits_for_the_rendering_under_way(
         time.sleep(0.3)
         return b"%PDF-slow"
 
-    monkeypatch.setattr(paper, "html_to_pdf", slow)
+    monkeypatch.setattr(rendering, "html_to_pdf", slow)
     results: list[bytes] = []
     workers = [
         threading.Thread(
             target=lambda: results.append(
-                client_documents._cached_pdf(7, "booklet-1-normal", "<html>same</html>")
+                downloads._cached_pdf(7, "booklet-1-normal", "<html>same</html>")
             )
         )
         for _ in range(3)
@@ -117,15 +118,15 @@ def test_a_second_request_waits_for_the_rendering_under_way(
         w.join()
     assert results == [b"%PDF-slow"] * 3
     assert count == 1
-    assert not client_documents._RENDERING  # no lock left behind
+    assert not downloads._RENDERING  # no lock left behind
 
 
 def test_a_rendering_no_longer_wanted_is_not_kept(
     monkeypatch: pytest.MonkeyPatch, cache_dir: Path
 ) -> None:
     """Her record erased while her booklet was being laid out: nothing of hers is written."""
-    monkeypatch.setattr(paper, "html_to_pdf", lambda html: b"%PDF-x")
-    data = client_documents._cached_pdf(8, "booklet-2-normal", "<html/>", keep=lambda: False)
+    monkeypatch.setattr(rendering, "html_to_pdf", lambda html: b"%PDF-x")
+    data = downloads._cached_pdf(8, "booklet-2-normal", "<html/>", keep=lambda: False)
     assert data == b"%PDF-x"
     assert not (cache_dir / "client-8").exists()
 
@@ -135,7 +136,7 @@ def test_a_swap_in_her_program_lays_its_booklets_out_again(
 ) -> None:
     asked: list[int] = []
     monkeypatch.setattr(
-        client_documents, "prepare_booklets",
+        downloads, "prepare_booklets",
         lambda user, client_id, **kw: asked.append(client_id),
     )  # fmt: skip
     coach, program_id = world.alice.user, world.bob_program

@@ -18,7 +18,8 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from osteoload.services import client_documents, client_programs, clients, paper, training_log
+from osteoload.services import client_programs, clients, training_log
+from osteoload.services.documents import downloads, rendering
 from osteoload.services.export import erase_client
 from tests.conftest import TODAY
 
@@ -70,13 +71,13 @@ class Renders:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *, fake: bool = False) -> None:
         self.count = 0
-        real = paper.html_to_pdf
+        real = rendering.html_to_pdf
 
         def counted(html: str) -> bytes:
             self.count += 1
             return b"%PDF-fake " + str(len(html)).encode() if fake else real(html)
 
-        monkeypatch.setattr(paper, "html_to_pdf", counted)
+        monkeypatch.setattr(rendering, "html_to_pdf", counted)
 
 
 @pytest.fixture(autouse=True)
@@ -130,7 +131,7 @@ def test_the_booklet_is_the_stored_program_swaps_included(world, cache_dir, monk
         seen.append(html)
         return b"%PDF-"
 
-    monkeypatch.setattr(paper, "html_to_pdf", render)
+    monkeypatch.setattr(rendering, "html_to_pdf", render)
     document = program_of(world)
     old = next(
         i["exercise_id"] for w in document["weeks"] for s in w["sessions"] for i in s["items"]
@@ -143,7 +144,7 @@ def test_the_booklet_is_the_stored_program_swaps_included(world, cache_dir, monk
     client_programs.swap_exercise(
         world.alice.user, world.bob_id, world.bob_program, old, options[0]["id"], today=TODAY
     )
-    client_documents.booklet(world.alice.user, world.bob_id, today=TODAY)
+    downloads.booklet(world.alice.user, world.bob_id, today=TODAY)
     names = exercise_names(world)
     assert options[0]["name"] in names
     assert options[0]["name"] in seen[0]
@@ -188,12 +189,12 @@ def test_a_changed_profile_or_program_renders_the_booklet_again(world, cache_dir
 
 def test_erasing_her_record_removes_her_cached_booklets(world, cache_dir, monkeypatch):
     Renders(monkeypatch, fake=True)
-    client_documents.booklet(world.alice.user, world.bob_id, today=TODAY)
+    downloads.booklet(world.alice.user, world.bob_id, today=TODAY)
     folder = cache_dir / f"client-{world.bob_id}"
     assert any(folder.iterdir())
-    client_documents.forget_client(world.bob_id)
+    downloads.forget_client(world.bob_id)
     assert not folder.exists()
-    client_documents.booklet(world.alice.user, world.bob_id, today=TODAY)
+    downloads.booklet(world.alice.user, world.bob_id, today=TODAY)
     with pytest.MonkeyPatch.context() as m:  # erase_client removes it once committed
         m.setattr("django.db.transaction.on_commit", lambda f, using=None, robust=False: f())
         erase_client(world.alice.user, world.bob_id)

@@ -112,15 +112,13 @@ def test_an_unknown_language_is_refused_and_nothing_is_saved(world):
 def test_the_coach_downloads_her_booklet_in_her_language(world):
     from datetime import date
 
-    from osteoload.services import client_documents
+    from osteoload.services.documents import downloads
 
     i18n.set_client_language(world.alice.user, world.bob_id, "es")
     with pytest.MonkeyPatch.context() as patch:
         seen: list[str] = []
-        patch.setattr(
-            client_documents, "_cached_pdf", lambda _c, _p, html: seen.append(html) or b""
-        )
-        client_documents.booklet(world.alice.user, world.bob_id, today=date(2026, 11, 26))
+        patch.setattr(downloads, "_cached_pdf", lambda _c, _p, html: seen.append(html) or b"")
+        downloads.booklet(world.alice.user, world.bob_id, today=date(2026, 11, 26))
     assert "Su programa de ejercicio para la salud de los huesos" in seen[0]
 
 

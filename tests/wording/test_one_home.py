@@ -18,8 +18,8 @@ ROOT = Path(__file__).parents[2] / "osteoload"
 #: Where words and pages are made for people, apart from the wording layer itself.
 FRONT_ENDS = ("web", "api", "cli")
 DOCUMENT_TEMPLATES = ("services/templates", "web/templates")
-#: Services that build text for pages and paper.
-SERVICE_TEXT = ("services/paper.py", "services/plans.py")
+#: Services that build text for pages and paper (a folder: every module in it).
+SERVICE_TEXT = ("services/documents", "services/plans.py")
 
 _DOSE_FIELD = r"(sets|reps|impacts|hold_s|minutes|target_rpe|intensity_pct_1rm|load_display)"
 
@@ -37,7 +37,10 @@ TEMPLATE_PATTERNS = (re.compile(rf"\{{\{{\s*(it\.)?item\.{_TEMPLATE_FIELD}\b"),)
 
 def _python_files() -> list[Path]:
     files = [p for part in FRONT_ENDS for p in (ROOT / part).rglob("*.py")]
-    return files + [ROOT / p for p in SERVICE_TEXT]
+    for part in SERVICE_TEXT:
+        path = ROOT / part
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
 
 
 def _templates() -> list[Path]:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from osteoload.services import access, audit, calendar_feed
-from osteoload.services.client_documents import ICS
+from osteoload.services.documents.downloads import ICS
 from osteoload.services.errors import InputError
 
 from .common import audited, client_view, coach_view

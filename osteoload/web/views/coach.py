@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from osteoload.services import (
     audit,
-    client_documents,
     client_programs,
     clients,
     clock,
@@ -30,6 +29,7 @@ from osteoload.services import (
 )
 from osteoload.services.catalogue import get_catalogue
 from osteoload.services.client_programs import summary_dict
+from osteoload.services.documents import downloads
 from osteoload.services.errors import InputError, Issue
 from osteoload.services.stops import ResumeRefused
 from osteoload.wording import Audience, Pronouns, pronouns_for
@@ -485,7 +485,7 @@ def program_swap(request: HttpRequest, client_id: int, program_id: int) -> HttpR
     else:
         audited(request, audit.Action.UPDATE, client_id, "program", program_id,
                 "exercise swapped")  # fmt: skip
-        client_documents.prepare_booklets(request.user, client_id, today=today())
+        downloads.prepare_booklets(request.user, client_id, today=today())
         messages.success(request, _("Exercise swapped everywhere in this program."))
     return redirect("coach-program", client_id=client_id, program_id=program_id)
 
@@ -509,7 +509,7 @@ def program_assign(request: HttpRequest, client_id: int, program_id: int) -> Htt
         messages.error(request, " ".join(i.message for i in exc.issues))
         return redirect("coach-program", client_id=client_id, program_id=program_id)
     audited(request, audit.Action.UPDATE, client_id, "program", program_id, "program assigned")
-    client_documents.prepare_booklets(request.user, client_id, today=today())  # in background
+    downloads.prepare_booklets(request.user, client_id, today=today())  # in background
     p = _pronouns(request, client_id)
     messages.success(
         request,

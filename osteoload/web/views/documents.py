@@ -1,6 +1,6 @@
 """Documents to download: the booklet (normal and large print), the calendar, the report.
 
-The files come from :mod:`osteoload.services.client_documents` (the services behind
+The files come from :mod:`osteoload.services.documents.downloads` (the services behind
 ``osteoload plan --format pdf|ics`` and ``osteoload report``); these views only check the
 role, send the bytes with their type and file name, and say why when there is nothing to
 send. A coach downloads her own clients' documents (another coach's client is 404); a
@@ -15,8 +15,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from osteoload.services import audit, client_documents, client_programs, clients
-from osteoload.services.client_documents import DocumentsPaused, Download
+from osteoload.services import audit, client_programs, clients
+from osteoload.services.documents import downloads
+from osteoload.services.documents.downloads import DocumentsPaused, Download
 from osteoload.services.errors import InputError
 
 from .calendar import feed_context
@@ -41,7 +42,7 @@ def _send(download: Download, request: HttpRequest, client_id: int) -> HttpRespo
 @never_cache
 def coach_booklet(request: HttpRequest, client_id: int, large_print: bool = False) -> HttpResponse:
     return _send(
-        client_documents.booklet(request.user, client_id, today=today(), large_print=large_print),
+        downloads.booklet(request.user, client_id, today=today(), large_print=large_print),
         request, client_id,
     )  # fmt: skip
 
@@ -50,9 +51,7 @@ def coach_booklet(request: HttpRequest, client_id: int, large_print: bool = Fals
 @require_safe
 @never_cache
 def coach_calendar(request: HttpRequest, client_id: int) -> HttpResponse:
-    return _send(
-        client_documents.calendar(request.user, client_id, today=today()), request, client_id
-    )
+    return _send(downloads.calendar(request.user, client_id, today=today()), request, client_id)
 
 
 @coach_view
@@ -61,7 +60,7 @@ def coach_calendar(request: HttpRequest, client_id: int) -> HttpResponse:
 def coach_report(request: HttpRequest, client_id: int) -> HttpResponse:
     try:
         return _send(
-            client_documents.doctor_report(request.user, client_id, today=today()),
+            downloads.doctor_report(request.user, client_id, today=today()),
             request, client_id,
         )  # fmt: skip
     except InputError as exc:  # nothing logged yet: say so on a page
@@ -97,7 +96,7 @@ def client_documents_page(request: HttpRequest, client_id: int) -> HttpResponse:
 @never_cache
 def client_booklet(request: HttpRequest, client_id: int, large_print: bool = False) -> HttpResponse:
     try:
-        download = client_documents.booklet(
+        download = downloads.booklet(
             request.user, client_id, today=today(), large_print=large_print
         )
     except DocumentsPaused:
@@ -110,7 +109,7 @@ def client_booklet(request: HttpRequest, client_id: int, large_print: bool = Fal
 @never_cache
 def client_calendar(request: HttpRequest, client_id: int) -> HttpResponse:
     try:
-        download = client_documents.calendar(request.user, client_id, today=today())
+        download = downloads.calendar(request.user, client_id, today=today())
     except DocumentsPaused:
         return _documents_page(request, client_id, status=409)
     return _send(download, request, client_id)

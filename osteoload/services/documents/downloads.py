@@ -1,11 +1,12 @@
 """A stored client's paper documents for the app: her booklet, her calendar, her report.
 
 The same services as ``osteoload plan --format pdf|ics`` and ``osteoload report``
-(:mod:`.paper`), fed from the database instead of files: the program she was assigned, as
-stored (swaps included), her current profile (intake, recorded tests and scans) and her
-logged sets. Access goes through :mod:`.access`: her coach and she herself may download her
-booklet and calendar (she not while her program is paused, R32/R32a); only her coach
-downloads the doctor's report.
+(:mod:`.booklet`, :mod:`.calendar`, :mod:`.report`), fed from the database instead of files:
+the program she was assigned, as stored (swaps included), her current profile (intake,
+recorded tests and scans) and her logged sets. Access goes through
+:mod:`osteoload.services.access`: her coach and she herself may download her booklet and
+calendar (she not while her program is paused, R32/R32a); only her coach downloads the
+doctor's report.
 
 A 12-week booklet takes seconds to lay out, so each rendered booklet is kept in a file
 cache under the data directory (``documents/client-<id>/``, files 0600), keyed by the
@@ -38,10 +39,14 @@ from django.utils.text import slugify
 
 from osteoload.store.models import Client, ProgramRecord
 
-from . import i18n, paper
-from .access import AnyUser, NotFound, client_for, client_for_coach
-from .clients import client_profile
-from .coaching import stored_log, stored_program
+from .. import i18n
+from ..access import AnyUser, NotFound, client_for, client_for_coach
+from ..clients import client_profile
+from ..coaching import stored_log, stored_program
+from . import rendering
+from .booklet import program_html
+from .calendar import program_ics
+from .report import progress_report, report_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +89,7 @@ def booklet(user: AnyUser, client_id: int, *, today: date, large_print: bool = F
     client, record = _assigned(user, client_id)
     profile = client_profile(client, today=today)
     with i18n.language(i18n.client_language(client)):  # her language, whoever prints it
-        html = paper.program_html(stored_program(record), profile, large_print=large_print)
+        html = program_html(stored_program(record), profile, large_print=large_print)
     variant = "large-print" if large_print else "normal"
     data = _cached_pdf(client.pk, f"booklet-{record.pk}-{variant}", html)
     suffix = "-large-print" if large_print else ""
@@ -149,7 +154,7 @@ def prepare_booklets(
         try:
             for large_print, variant in ((False, "normal"), (True, "large-print")):
                 with i18n.language(language):
-                    html = paper.program_html(program, profile, large_print=large_print)
+                    html = program_html(program, profile, large_print=large_print)
                 _cached_pdf(client.pk, f"booklet-{record.pk}-{variant}", html, keep=still_hers)
         except Exception:  # the download will lay it out itself
             logger.exception("laying out booklets ahead failed (program %s)", record.pk)
@@ -164,19 +169,20 @@ def calendar(user: AnyUser, client_id: int, *, today: date) -> Download:
     client, record = _assigned(user, client_id)
     profile = client_profile(client, today=today)
     with i18n.language(i18n.client_language(client)):
-        data = paper.program_ics(stored_program(record), profile)
+        data = program_ics(stored_program(record), profile)
     return Download(data, f"{_stem(client)}-program-{record.start}.ics", ICS)
 
 
 def doctor_report(coach: AnyUser, client_id: int, *, today: date) -> Download:
     """The progress report for her doctor (``osteoload report``), from her stored profile
-    and log; her coach only. Raises :class:`~.errors.InputError` when nothing is logged."""
+    and log; her coach only. Raises :class:`~osteoload.services.errors.InputError` when
+    nothing is logged."""
     client = client_for_coach(coach, client_id)
     profile = client_profile(client, today=today)
-    report = paper.progress_report(
+    report = progress_report(
         profile, stored_log(client), today=today, log_source="the osteoload app's log"
     )
-    return Download(paper.report_pdf(report), f"{_stem(client)}-report-{today}.pdf", PDF)
+    return Download(report_pdf(report), f"{_stem(client)}-report-{today}.pdf", PDF)
 
 
 # --- the booklet cache ------------------------------------------------------------------
@@ -231,7 +237,7 @@ def _render_once(
         return path.read_bytes()
     except OSError:
         pass
-    data = paper.html_to_pdf(html)
+    data = rendering.html_to_pdf(html)
     if keep is not None and not keep():
         return data
     try:
