@@ -246,25 +246,13 @@ def _accept_row(
     failure: bool,
 ) -> None:
     """The numbers and unit of a working set, validated as one of our rows."""
-    decimal_comma = reading.decimal_comma
-    load = cell_value(cell("load"), numeric=True, decimal_comma=decimal_comma)
-    if load in (0, 0.0):
-        load = None
-    reps = cell_value(cell("reps"), numeric=True, decimal_comma=decimal_comma)
-    hold = cell_value(cell("hold_s"), numeric=True, decimal_comma=decimal_comma)
-    if isinstance(hold, float):
-        hold = round(hold)
-    if hold in (0, None):
-        hold = None
+    load, reps, hold, rpe = _numbers(cell, decimal_comma=reading.decimal_comma)
     if reps in (0, 0.0, None) and hold is None:
         reading.skipped[_SKIP_EMPTY] += 1
         return
     if reading.catalogue[exercise_id].loadable and load is None:
         reading.skipped[_SKIP_NO_WEIGHT] += 1
         return
-    rpe = cell_value(cell("rpe"), numeric=True, decimal_comma=decimal_comma)
-    if rpe in (0, 0.0):
-        rpe = None
     if rpe is None and failure:
         rpe = 10  # a set taken to failure
     unit: Units | None = None
@@ -299,6 +287,23 @@ def _accept_row(
     s = validate_row(row, where, today=reading.today, catalogue=catalogue, issues=reading.issues)
     if s is not None:
         reading.accepted.append((s, where(["set"]), f"line {line}"))
+
+
+def _numbers(cell: Cell, *, decimal_comma: bool) -> tuple[Any, Any, Any, Any]:
+    """A row's load, reps, hold seconds and RPE as values (a zero load, hold or RPE: none)."""
+    load = cell_value(cell("load"), numeric=True, decimal_comma=decimal_comma)
+    if load in (0, 0.0):
+        load = None
+    reps = cell_value(cell("reps"), numeric=True, decimal_comma=decimal_comma)
+    hold = cell_value(cell("hold_s"), numeric=True, decimal_comma=decimal_comma)
+    if isinstance(hold, float):
+        hold = round(hold)
+    if hold in (0, None):
+        hold = None
+    rpe = cell_value(cell("rpe"), numeric=True, decimal_comma=decimal_comma)
+    if rpe in (0, 0.0):
+        rpe = None
+    return load, reps, hold, rpe
 
 
 def _export_import(reading: _Reading) -> LogImport:
