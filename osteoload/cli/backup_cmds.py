@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from osteoload.services.errors import InputError
+from osteoload.wording import _, gettext_noop
 
 from .common import TextOrJson, console, err_console, fail, print_json
 
@@ -31,7 +32,7 @@ def backup(
     """
     with _errors() as backups, console.status("Backing up...") as status:
         report = backups.backup(dest, force=force, progress=status.update)
-    _show(report, "Backup written and verified", output)
+    _show(report, gettext_noop("Backup written and verified"), output)
 
 
 def restore(
@@ -51,7 +52,7 @@ def restore(
     """
     with _errors() as backups, console.status("Restoring...") as status:
         report = backups.restore(src, force=force, progress=status.update)
-    _show(report, "Restored", output)
+    _show(report, gettext_noop("Restored"), output)
 
 
 @contextmanager
@@ -73,6 +74,7 @@ def _errors() -> Iterator[Any]:
 
 
 def _show(report: BackupReport, headline: str, output: TextOrJson) -> None:
+    """The report on screen; ``headline`` is a message id, said in the active language."""
     if output is TextOrJson.JSON:
         print_json({
             "path": str(report.path), "engine": report.engine, "bytes": report.size_bytes,
@@ -82,7 +84,7 @@ def _show(report: BackupReport, headline: str, output: TextOrJson) -> None:
         return
     engine = "SQLite" if report.engine == "sqlite" else "PostgreSQL"
     console.print(
-        f"{headline}: {report.path} ({engine}, {report.size_bytes / 1e6:,.1f} MB, "
+        f"{_(headline)}: {report.path} ({engine}, {report.size_bytes / 1e6:,.1f} MB, "
         f"{report.check}, {report.seconds:.1f} s)",
         markup=False,
     )

@@ -34,6 +34,15 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
+def fail_out_of_range(option: str, value: object, low: object, high: object) -> NoReturn:
+    """``--weeks: 60 is out of range; allowed 1 to 52``, in the active language."""
+    fail(
+        f"{option}: "
+        + _("%(value)s is out of range; allowed %(low)s to %(high)s")
+        % {"value": value, "low": low, "high": high}
+    )
+
+
 @contextmanager
 def input_errors() -> Iterator[None]:
     """Turn every input problem into a clear message and exit status 2, never a traceback."""

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from osteoload.services.clock import today
+from osteoload.wording import _
 
 from .common import fail, input_errors
 from .plan_cmds import check_output, write_output
@@ -38,9 +39,9 @@ def export_fhir_cmd(
     """Write a client's record as a FHIR R4 Bundle (JSON) for her doctor's system: patient,
     bone density, tests, conditions, medicines, the program and adherence."""
     if (profile is None) == (client is None):
-        fail("give a PROFILE file or --client ID (one of them)")
+        fail(_("give a PROFILE file or --client ID (one of them)"))
     if client is not None and log is not None:
-        fail("--log: only with a PROFILE file; a stored client's log is in the database")
+        fail("--log: " + _("only with a PROFILE file; a stored client's log is in the database"))
     target = check_output(output, "export-fhir")
     day = today()
     bundle: dict[str, Any]
@@ -69,7 +70,7 @@ def _stored(client_id: int, day: Any) -> dict[str, Any]:
     try:
         return operator_bundle(client_id, today=day)
     except NotFound:
-        fail(f"--client: no client with id {client_id}")
+        fail("--client: " + _("no client with id %(id)s") % {"id": client_id})
 
 
 def register(app: typer.Typer) -> None:

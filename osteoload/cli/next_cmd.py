@@ -26,8 +26,10 @@ from osteoload.services.logs import (
     write_log_csv,
 )
 from osteoload.services.profiles import load_profile
-from osteoload.wording import Audience
+from osteoload.wording import Audience, _, gettext_noop, ngettext
+from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dose import dose_text
+from osteoload.wording.notes import note_words
 
 from .common import (
     TextOrJson,
@@ -124,61 +126,110 @@ def import_log_cmd(
         _report(entries, to_stderr=False, output=output)
 
 
+#: What kind of log a file was, in words.
+_LOG_KINDS = {
+    "strong": gettext_noop("Strong export"),
+    "hevy": gettext_noop("Hevy export"),
+}
+#: Where a working max came from, in words.
+_MAX_SOURCES = {
+    "profile": gettext_noop("from the profile"),
+    "log": gettext_noop("from the log"),
+}
+
+
 def _report(entries: LogImport, *, to_stderr: bool, output: Path | None = None) -> None:
     out = err_console if to_stderr else console
-    kind = {"strong": "Strong export", "hevy": "Hevy export"}.get(
-        entries.format.value, "osteoload log"
-    )
-    where = f", written to {output}" if output is not None else ""
-    out.print(f"Read {len(entries.sets)} sets from {entries.source} ({kind}){where}.", markup=False)
+    kind = _(_LOG_KINDS.get(entries.format.value, gettext_noop("osteoload log")))
+    n = len(entries.sets)
+    read = ngettext(
+        "Read %(n)d set from %(source)s (%(kind)s)",
+        "Read %(n)d sets from %(source)s (%(kind)s)",
+        n,
+    ) % {"n": n, "source": entries.source, "kind": kind}
+    where = _(", written to %(path)s") % {"path": output} if output is not None else ""
+    out.print(f"{read}{where}.", markup=False)
     for reason, count in entries.skipped:
-        out.print(f"Skipped {count} row{'s' if count != 1 else ''}: {reason}.", markup=False)
+        out.print(
+            ngettext("Skipped %(n)d row: %(reason)s.", "Skipped %(n)d rows: %(reason)s.", count)
+            % {"n": count, "reason": reason},
+            markup=False,
+        )
     if entries.unmapped:
         out.print(
-            "Exercise names not mapped (their rows were skipped; add them to "
-            "osteoload/data/exercise_aliases.yaml or rename them in the app):",
+            _(
+                "Exercise names not mapped (their rows were skipped; add them to "
+                "osteoload/data/exercise_aliases.yaml or rename them in the app):"
+            ),
             markup=False,
         )
         for u in entries.unmapped:
-            out.print(f"  {u.name}: {u.count} row{'s' if u.count != 1 else ''}", markup=False)
+            rows = ngettext("%(n)d row", "%(n)d rows", u.count) % {"n": u.count}
+            out.print(f"  {u.name}: {rows}", markup=False)
 
 
 def render_next(
     session: NextSession, entries: LogImport, *, name: str | None, units: Units
 ) -> None:
     p = session.prescriptions
-    who = f" for {name}" if name else ""
-    status = "Needs review before training" if p.status.value == "needs_review" else "Ready"
-    week = f"week {p.week} ({p.phase.value})" if p.week is not None and p.phase else "no week"
+    status = _("Needs review before training") if p.status.value == "needs_review" else _("Ready")
+    week = (
+        _("week %(week)s (%(phase)s)") % {"week": p.week, "phase": _(p.phase.value)}
+        if p.week is not None and p.phase
+        else _("no week")
+    )
+    values = {
+        "name": name,
+        "day": p.as_of.isoformat(),
+        "week": week,
+        "start": session.program_start.isoformat(),
+    }
     console.print(
-        f"Next session{who} after {p.as_of.isoformat()}: {week} of the program that started "
-        f"{session.program_start.isoformat()}",
+        _("Next session for %(name)s after %(day)s: %(week)s of the program that started %(start)s")
+        % values
+        if name
+        else _("Next session after %(day)s: %(week)s of the program that started %(start)s")
+        % values,
         markup=False,
     )
-    console.print(f"Status: {status} ({p.status.value})", markup=False)
-    last = p.last_logged.isoformat() if p.last_logged else "nothing yet"
-    console.print(f"Log: {len(entries.sets)} sets from {entries.source}; last {last}", markup=False)
+    console.print(
+        _("Status: %(status)s (%(code)s)") % {"status": status, "code": p.status.value},
+        markup=False,
+    )
+    last = p.last_logged.isoformat() if p.last_logged else _("nothing yet")
+    n = len(entries.sets)
+    console.print(
+        ngettext(
+            "Log: %(n)d set from %(source)s; last %(last)s",
+            "Log: %(n)d sets from %(source)s; last %(last)s",
+            n,
+        )
+        % {"n": n, "source": entries.source, "last": last},
+        markup=False,
+    )
     for note in session.notes:
-        console.print(f"\n{note}", markup=False)
+        console.print(f"\n{note_words(note)}", markup=False)
     if p.findings:
         console.print("", markup=False)
         for f in p.findings:
             console.print(f"[{_LABELS[f.severity.value]} {f.rule}] {f.message}", markup=False)
-    console.print("\n(+ increase, = hold, - decrease, * new)", markup=False)
+    console.print("\n" + _("(+ increase, = hold, - decrease, * new)"), markup=False)
     for item in p.items:
-        when = f"  next {item.next_date.isoformat()}" if item.next_date else ""
+        when = (
+            "  " + _("next %(day)s") % {"day": item.next_date.isoformat()} if item.next_date else ""
+        )
+        dose = dose_text(item, units, Audience.PRINT)
         console.print(
-            f"{_MARKS[item.change]} {item.name}: {dose_text(item, units, Audience.PRINT)}{when}",
-            markup=False,
+            f"{_MARKS[item.change]} {exercise_words(item.name)}: {dose}{when}", markup=False
         )
         console.print(f"    {item.reason}", markup=False)
     if p.working_maxes:
-        console.print("\nWorking max (R22):", markup=False)
+        console.print("\n" + _("Working max (R22):"), markup=False)
         for wm in p.working_maxes:
             origin = (
-                f"re-estimated {wm.reestimated_on.isoformat()}"
+                _("re-estimated %(day)s") % {"day": wm.reestimated_on.isoformat()}
                 if wm.reestimated_on
-                else f"from the {wm.source}"
+                else _(_MAX_SOURCES.get(wm.source, wm.source))
             )
             console.print(
                 f"  {wm.exercise_id}: {format_load(wm.one_rm_kg, units, digits=1)} ({origin})",

@@ -10,6 +10,7 @@ import typer
 
 from osteoload.services.clock import today
 from osteoload.services.profiles import load_profile
+from osteoload.wording import _, ngettext
 
 from .common import console, fail, input_errors
 from .plan_cmds import ProfileArg, check_output, write_output
@@ -30,12 +31,20 @@ def illustrations_cmd(
     from osteoload.services.illustrations import write_illustrations
 
     if out.exists() and not out.is_dir():
-        fail(f"--out: {out} is a file; give a folder")
+        fail("--out: " + _("%(path)s is a file; give a folder") % {"path": out})
     try:
         written = write_illustrations(out)
     except OSError as exc:
-        fail(f"--out: cannot write to {out} ({exc.strerror or exc})")
-    console.print(f"wrote {len(written)} files to {out}", markup=False)
+        fail(
+            "--out: "
+            + _("cannot write to %(path)s (%(why)s)") % {"path": out, "why": exc.strerror or exc}
+        )
+    n = len(written)
+    console.print(
+        ngettext("wrote %(n)d file to %(path)s", "wrote %(n)d files to %(path)s", n)
+        % {"n": n, "path": out},
+        markup=False,
+    )
 
 
 def report_cmd(
@@ -57,8 +66,8 @@ def report_cmd(
 ) -> None:
     """A progress report for her doctor: scans against the least significant change, tests
     against norms, adherence, strength gains, the projection and open findings."""
-    from osteoload.services.logs import read_log
     from osteoload.services.documents import progress_report, report_html, report_pdf
+    from osteoload.services.logs import read_log
 
     target = check_output(output, f"report --format {format.value}")
     with input_errors():
@@ -68,7 +77,7 @@ def report_cmd(
     if format is ReportFormat.HTML:
         write_output(target, report_html(report).encode("utf-8"))
     else:
-        with console.status("Drawing the report..."):
+        with console.status(_("Drawing the report...")):
             data = report_pdf(report)
         write_output(target, data)
 

@@ -16,6 +16,7 @@ from rich.progress import (
 )
 
 from osteoload.services.errors import InputError, Issue
+from osteoload.wording import _
 
 from .common import TextOrJson, console, err_console, fail, print_json
 
@@ -57,15 +58,15 @@ def seed(
         )
     except InputError as exc:
         fail(_as_options(exc))
-    with console.status("Preparing the database..."):
+    with console.status(_("Preparing the database...")):
         migrate()
-    err_console.print(f"Data: {database_description()}", markup=False)
+    err_console.print(_("Data: %(where)s") % {"where": database_description()}, markup=False)
     columns = (
-        TextColumn("Seeding clients"),
+        TextColumn(_("Seeding clients")),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("left"),
+        TextColumn(_("left")),
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=err_console, transient=False) as bar:
@@ -83,7 +84,9 @@ def seed(
         except InputError as exc:
             fail(_as_options(exc))
         except seeding.SeedFailed as exc:
-            err_console.print(f"error: {exc}; nothing was kept", markup=False)
+            err_console.print(
+                "error: " + _("%(problem)s; nothing was kept") % {"problem": exc}, markup=False
+            )
             raise typer.Exit(code=1) from None
     figures = {
         "coaches": summary.coaches,
@@ -103,18 +106,33 @@ def seed(
                     "first_client_logins": summary.client_usernames[:10]})  # fmt: skip
         return
     console.print(
-        f"Seeded {summary.clients} clients of {summary.coaches} coaches in "
-        f"{summary.seconds:.0f} s: {summary.programs} programs, {summary.sets:,} logged sets, "
-        f"{summary.symptom_reports} symptom reports ({summary.paused} programs paused now), "
-        f"{summary.tests} test sessions, {summary.scans} scans.",
+        _(
+            "Seeded %(clients)s clients of %(coaches)s coaches in %(seconds)s s: %(programs)s "
+            "programs, %(sets)s logged sets, %(reports)s symptom reports (%(paused)s programs "
+            "paused now), %(tests)s test sessions, %(scans)s scans."
+        )
+        % {
+            "clients": summary.clients,
+            "coaches": summary.coaches,
+            "seconds": f"{summary.seconds:.0f}",
+            "programs": summary.programs,
+            "sets": f"{summary.sets:,}",
+            "reports": summary.symptom_reports,
+            "paused": summary.paused,
+            "tests": summary.tests,
+            "scans": summary.scans,
+        },
         markup=False,
     )
     coaches_shown = ", ".join(summary.coach_usernames[:3])
     more = ", ..." if summary.coaches > 3 else ""
-    first_client = summary.client_usernames[0] if summary.client_usernames else "none"
+    first_client = summary.client_usernames[0] if summary.client_usernames else _("none")
     console.print(
-        f"Log in as a coach ({coaches_shown}{more}) or a client (e.g. {first_client}); "
-        f"password for all: {summary.password}",
+        _(
+            "Log in as a coach (%(coaches)s) or a client (e.g. %(client)s); password for all: "
+            "%(password)s"
+        )
+        % {"coaches": coaches_shown + more, "client": first_client, "password": summary.password},
         markup=False,
     )
 

@@ -6,7 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .common import console, fail
+from osteoload.wording import _
+
+from .common import console, fail, fail_out_of_range
 
 
 def serve(
@@ -25,11 +27,11 @@ def serve(
 ) -> None:
     """Run the osteoload web app (SQLite in the data directory unless DATABASE_URL is set)."""
     if not 1 <= port <= 65535:
-        fail(f"--port: {port} is out of range; allowed 1 to 65535")
+        fail_out_of_range("--port", port, 1, 65535)
     if not 1 <= workers <= 16:
-        fail(f"--workers: {workers} is out of range; allowed 1 to 16")
+        fail_out_of_range("--workers", workers, 1, 16)
     if not 1 <= threads <= 32:
-        fail(f"--threads: {threads} is out of range; allowed 1 to 32")
+        fail_out_of_range("--threads", threads, 1, 32)
     from osteoload.services.database import (
         close_connections,
         database_description,
@@ -40,32 +42,51 @@ def serve(
     setup_django()
     from osteoload.services.clock import today
 
-    with console.status("Preparing the database..."):
+    with console.status(_("Preparing the database...")):
         migrate()
-    console.print(f"Data: {database_description()}", markup=False)
+    console.print(_("Data: %(where)s") % {"where": database_description()}, markup=False)
     if demo:
         from osteoload.devtools.demo import holds_other_data, seed_demo
 
         if holds_other_data():
             close_connections()
             fail(
-                "--demo: this clinic already holds logins or clients of its own; the demo "
-                "(a coach with a public password) is only for an empty data directory. Run "
-                "without --demo, or set OSTEOLOAD_DATA_DIR (or DATABASE_URL) to an empty one."
+                "--demo: "
+                + _(
+                    "this clinic already holds logins or clients of its own; the demo (a coach "
+                    "with a public password) is only for an empty data directory. Run without "
+                    "--demo, or set OSTEOLOAD_DATA_DIR (or DATABASE_URL) to an empty one."
+                )
             )
-        with console.status("Seeding the demo clinic (eight weeks of training)..."):
+        with console.status(_("Seeding the demo clinic (eight weeks of training)...")):
             logins = seed_demo(today=today())
+        values = {
+            "coach": logins.coach,
+            "clients": ", ".join(logins.clients),
+            "password": logins.password,
+        }
         console.print(
-            f"Demo clinic {'created' if logins.created else 'already there'}. Log in as the "
-            f"coach '{logins.coach}' or as a client ({', '.join(logins.clients)}); "
-            f"password for all: {logins.password}",
+            _(
+                "Demo clinic created. Log in as the coach '%(coach)s' or as a client "
+                "(%(clients)s); password for all: %(password)s"
+            )
+            % values
+            if logins.created
+            else _(
+                "Demo clinic already there. Log in as the coach '%(coach)s' or as a client "
+                "(%(clients)s); password for all: %(password)s"
+            )
+            % values,
             markup=False,
         )
     # Workers are forked from this process: none may inherit the connection opened to
     # migrate (on PostgreSQL several workers would share one socket).
     close_connections()
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"osteoload is running at http://{shown}:{port}/  (Ctrl+C to stop)", markup=False)
+    console.print(
+        _("osteoload is running at %(url)s  (Ctrl+C to stop)") % {"url": f"http://{shown}:{port}/"},
+        markup=False,
+    )
     _run_gunicorn(gunicorn_options(host, port, workers, threads))
 
 
