@@ -31,6 +31,13 @@ from osteoload.services import (
 from osteoload.services.errors import InputError, Issue
 from osteoload.services.logs import SetRowIn
 from osteoload.services.profile_schema import ProfileIn, ScanIn, TestsIn
+from osteoload.services.shapes import (
+    ClientOut,
+    FunctionalTestOut,
+    ProgramSummaryOut,
+    ScanOut,
+    SetOut,
+)
 from osteoload.services.training_log import SetEntryIn, SymptomsIn
 
 from . import auth
@@ -38,13 +45,11 @@ from .base import json_body, json_object, prefixed, read_body, read_json
 from .engine import EXAMPLE_PROFILE
 from .params import Day, responses
 from .schemas import (
-    ClientOut,
     ClientPage,
     ConflictOut,
     DocumentOut,
     ErasedOut,
     ErrorOut,
-    FunctionalTestOut,
     FunctionalTestPage,
     GenerateIn,
     Id,
@@ -53,11 +58,8 @@ from .schemas import (
     PageQuery,
     ProgramDocumentOut,
     ProgramPage,
-    ProgramSummaryOut,
-    ScanOut,
     ScanPage,
     SetBatchIn,
-    SetOut,
     SetPage,
     SymptomsOut,
 )
@@ -138,7 +140,7 @@ def list_clients(request: HttpRequest, page: Query[PageQuery]) -> dict[str, Any]
 
 
 @router.post("/clients", response=responses({201: ClientOut}), openapi_extra=json_body(ProfileIn))
-def create_client(request: HttpRequest) -> Status[dict[str, Any]]:
+def create_client(request: HttpRequest) -> Status[ClientOut]:
     """Intake: add a client from her profile (coaches only; the same checks as the CLI)."""
     coach = auth.coach(request)
     client_id = clients.create_client(coach, read_json(request), today=clock.today())
@@ -147,7 +149,7 @@ def create_client(request: HttpRequest) -> Status[dict[str, Any]]:
 
 
 @router.get("/clients/{client_id}", response=responses({200: ClientOut}, path=True))
-def get_client(request: HttpRequest, client_id: Id) -> dict[str, Any]:
+def get_client(request: HttpRequest, client_id: Id) -> ClientOut:
     """One client with her profile (her coach, or the client herself)."""
     record = export.client_record(auth.caller(request), client_id)
     _audit(request, Action.VIEW, client_id, "client", client_id, "viewed the profile")
@@ -159,7 +161,7 @@ def get_client(request: HttpRequest, client_id: Id) -> dict[str, Any]:
     response=responses({200: ClientOut, 409: ConflictOut}, path=True),
     openapi_extra={**json_body(ProfileIn, example=EXAMPLE_PROFILE), **IF_MATCH},
 )
-def update_client_profile(request: HttpRequest, client_id: Id) -> dict[str, Any]:
+def update_client_profile(request: HttpRequest, client_id: Id) -> ClientOut:
     """Replace her profile (her coach only)."""
     coach = auth.coach(request)
     clients.update_profile(
@@ -173,7 +175,7 @@ def update_client_profile(request: HttpRequest, client_id: Id) -> dict[str, Any]
 @router.post(
     "/clients/{client_id}/resume", response=responses({200: ClientOut, 409: ErrorOut}, path=True)
 )
-def resume_client(request: HttpRequest, client_id: Id) -> dict[str, Any]:
+def resume_client(request: HttpRequest, client_id: Id) -> ClientOut:
     """Lift the pause a stop-rule symptom or a red flag in her profile put on her program,
     after review (her coach only). 409 while a new screening of her profile still stops it
     (R32a): the detail says what is missing and how to record it."""
@@ -364,7 +366,7 @@ def get_program(request: HttpRequest, client_id: Id, program_id: Id) -> dict[str
     response=responses({200: ProgramSummaryOut, 409: ConflictOut}, path=True),
     openapi_extra=IF_MATCH,
 )
-def assign_program(request: HttpRequest, client_id: Id, program_id: Id) -> dict[str, Any]:
+def assign_program(request: HttpRequest, client_id: Id, program_id: Id) -> ProgramSummaryOut:
     """Make this the program she follows; her calendar is rebuilt (her coach only)."""
     coach = auth.coach(request)
     client_programs.assign_program(coach, client_id, program_id, version=_if_match(request))
@@ -457,7 +459,7 @@ def log_sets_batch(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]
 
 
 @router.get("/clients/{client_id}/sets/{set_id}", response=responses({200: SetOut}, path=True))
-def get_set(request: HttpRequest, client_id: Id, set_id: Id) -> dict[str, Any]:
+def get_set(request: HttpRequest, client_id: Id, set_id: Id) -> SetOut:
     """One logged set (her coach, or the client herself)."""
     record = export.set_record(auth.caller(request), client_id, set_id)
     _audit(request, Action.VIEW, client_id, "set", set_id, "viewed a logged set")
@@ -512,7 +514,7 @@ def list_functional_tests(
         TestsIn, example={"date": "2026-01-05", "tug_s": 8.4, "chair_stand_30s": 12}
     ),
 )
-def record_functional_tests(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
+def record_functional_tests(request: HttpRequest, client_id: Id) -> Status[FunctionalTestOut]:
     """Record functional tests, checked as a profile's tests object (her coach only)."""
     coach = auth.coach(request)
     record_id = clients.record_tests(coach, client_id, read_json(request), today=clock.today())
@@ -524,7 +526,7 @@ def record_functional_tests(request: HttpRequest, client_id: Id) -> Status[dict[
     "/clients/{client_id}/tests/{test_id}",
     response=responses({200: FunctionalTestOut}, path=True),
 )
-def get_functional_test(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
+def get_functional_test(request: HttpRequest, client_id: Id, test_id: Id) -> FunctionalTestOut:
     """One functional test record (her coach, or the client herself)."""
     record = export.functional_test_record(auth.caller(request), client_id, test_id)
     _audit(request, Action.VIEW, client_id, "tests", test_id, "viewed functional tests")
@@ -549,7 +551,7 @@ def list_scans(request: HttpRequest, client_id: Id, page: Query[PageQuery]) -> d
         ScanIn, example={"site": "total_hip", "date": "2026-01-05", "bmd_g_cm2": 0.78}
     ),
 )
-def record_scan(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
+def record_scan(request: HttpRequest, client_id: Id) -> Status[ScanOut]:
     """Record one DXA scan result, checked as a profile's bone.scans entry (her coach only)."""
     coach = auth.coach(request)
     scan_id = clients.record_scan(coach, client_id, read_json(request), today=clock.today())
@@ -558,7 +560,7 @@ def record_scan(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
 
 
 @router.get("/clients/{client_id}/scans/{scan_id}", response=responses({200: ScanOut}, path=True))
-def get_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
+def get_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> ScanOut:
     """One DXA scan (her coach, or the client herself)."""
     record = export.scan_record(auth.caller(request), client_id, scan_id)
     _audit(request, Action.VIEW, client_id, "scan", scan_id, "viewed a DXA scan")
@@ -585,7 +587,7 @@ def _patch_body(model: str, example: dict[str, Any]) -> dict[str, Any]:
     openapi_extra=IF_MATCH
     | json_body(TestsIn, example={"date": "2026-01-05", "tug_s": 8.4, "chair_stand_30s": 12}),
 )
-def replace_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
+def replace_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> FunctionalTestOut:
     """Correct recorded functional tests: the body replaces them, checked as when recorded
     (her coach only). Her profile and screening then use the corrected values."""
     return _update_tests(request, client_id, test_id, partial=False)
@@ -596,14 +598,14 @@ def replace_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -
     response=responses({200: FunctionalTestOut, 409: ConflictOut}, path=True),
     openapi_extra=IF_MATCH | _patch_body("TestsIn", {"tug_s": 9.1}),
 )
-def patch_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> dict[str, Any]:
+def patch_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) -> FunctionalTestOut:
     """Correct some values of recorded functional tests (her coach only)."""
     return _update_tests(request, client_id, test_id, partial=True)
 
 
 def _update_tests(
     request: HttpRequest, client_id: int, test_id: int, *, partial: bool
-) -> dict[str, Any]:
+) -> FunctionalTestOut:
     coach = auth.coach(request)
     clients.update_tests(
         coach, client_id, test_id, json_object(read_json(request)), today=clock.today(),
@@ -626,7 +628,7 @@ def delete_functional_tests(request: HttpRequest, client_id: Id, test_id: Id) ->
     openapi_extra=IF_MATCH
     | json_body(ScanIn, example={"site": "total_hip", "date": "2026-01-05", "bmd_g_cm2": 0.78}),
 )
-def replace_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
+def replace_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> ScanOut:
     """Correct a recorded DXA scan: the body replaces it, checked as when recorded (her coach
     only). Her profile and screening then use the corrected scan."""
     return _update_scan(request, client_id, scan_id, partial=False)
@@ -637,14 +639,12 @@ def replace_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, 
     response=responses({200: ScanOut, 409: ConflictOut}, path=True),
     openapi_extra=IF_MATCH | _patch_body("ScanIn", {"t_score": -2.1}),
 )
-def patch_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> dict[str, Any]:
+def patch_scan(request: HttpRequest, client_id: Id, scan_id: Id) -> ScanOut:
     """Correct some fields of a recorded DXA scan (her coach only)."""
     return _update_scan(request, client_id, scan_id, partial=True)
 
 
-def _update_scan(
-    request: HttpRequest, client_id: int, scan_id: int, *, partial: bool
-) -> dict[str, Any]:
+def _update_scan(request: HttpRequest, client_id: int, scan_id: int, *, partial: bool) -> ScanOut:
     coach = auth.coach(request)
     clients.update_scan(
         coach, client_id, scan_id, json_object(read_json(request)), today=clock.today(),

@@ -23,6 +23,14 @@ from pydantic import (
 from osteoload.services.api_tokens import MAX_EXPIRY_DAYS
 from osteoload.services.export import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from osteoload.services.schema_types import IsoDate
+from osteoload.services.shapes import (  # one shape for the API and the export
+    VERSION_HELP,
+    ClientSummaryOut,
+    FunctionalTestOut,
+    ProgramSummaryOut,
+    ScanOut,
+    SetOut,
+)
 from osteoload.services.training_log import SetEntryIn
 
 from .base import day_out_of_range
@@ -107,12 +115,6 @@ class ErrorOut(Schema):
     detail: str
 
 
-VERSION_HELP = (
-    "Bumped by each change; send it back in the If-Match header of the request that "
-    "changes this record, so a change made since is not overwritten (409)"
-)
-
-
 class ConflictOut(Schema):
     """409: the record changed since the version sent in If-Match; nothing was written."""
 
@@ -144,88 +146,20 @@ class PageOut(Schema):
     server_time: datetime = Field(description="When the list was read: the next updated_since")
 
 
-class ClientSummaryOut(Schema):
-    id: int
-    name: str
-    age: int | None
-    paused: bool
-    has_login: bool
-    created: datetime
-    updated: datetime
-
-
-class ClientOut(ClientSummaryOut):
-    paused_reason: str
-    profile: dict[str, Any] = Field(description="The stored profile document (profile.v1)")
-    version: int = Field(description=VERSION_HELP)
-
-
 class ClientPage(PageOut):
     items: list[ClientSummaryOut]
-
-
-class ProgramSummaryOut(Schema):
-    id: int
-    start: date
-    weeks: int
-    status: str
-    assigned: bool
-    version: int = Field(description=VERSION_HELP)
-    created: datetime
-    updated: datetime
 
 
 class ProgramPage(PageOut):
     items: list[ProgramSummaryOut]
 
 
-class SetOut(Schema):
-    id: int
-    date: date
-    exercise_id: str
-    set_number: int
-    reps: int | None
-    load_kg: float | None
-    rpe: float | None
-    rir: float | None
-    pain: int | None
-    impacts: int | None
-    hold_s: int | None
-    note: str
-    program_id: int | None
-    created: datetime
-    updated: datetime
-
-
 class SetPage(PageOut):
     items: list[SetOut]
 
 
-class FunctionalTestOut(Schema):
-    id: int
-    date: date
-    values: dict[str, Any] = Field(description="The profile's tests object (tug_s, ...)")
-    version: int = Field(description=VERSION_HELP)
-    created: datetime
-    updated: datetime
-
-
 class FunctionalTestPage(PageOut):
     items: list[FunctionalTestOut]
-
-
-class ScanOut(Schema):
-    id: int
-    date: date
-    site: str
-    bmd_g_cm2: float | None
-    t_score: float | None
-    z_score: float | None
-    scanner: str | None
-    precision_g_cm2: float | None
-    version: int = Field(description=VERSION_HELP)
-    created: datetime
-    updated: datetime
 
 
 class ScanPage(PageOut):

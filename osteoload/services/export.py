@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
+from pydantic import BaseModel
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
@@ -41,7 +42,16 @@ from .access import AnyUser, NotFound, client_for, client_for_coach, require_coa
 from .documents.downloads import forget_client
 from .errors import InputError, Issue
 from .logs import log_document, parse_log, write_log_csv
-from .training_log import report_symptoms, set_log_dict
+from .shapes import (
+    ClientOut,
+    ClientSummaryOut,
+    FunctionalTestOut,
+    ProgramSummaryOut,
+    ScanOut,
+    SetOut,
+    SymptomOut,
+)
+from .training_log import report_symptoms
 
 M = TypeVar("M", bound=Model)
 
@@ -63,7 +73,7 @@ class Page:
     offset: int
     limit: int
     server_time: datetime
-    items: list[dict[str, Any]] = field(default_factory=list)
+    items: list[BaseModel] = field(default_factory=list)
 
 
 def server_time() -> datetime:
@@ -85,7 +95,7 @@ def check_page(offset: int, limit: int) -> None:
 
 def _page(
     rows: QuerySet[M],
-    to_dict: Callable[[M], dict[str, Any]],
+    shape: Callable[[M], BaseModel],
     *,
     updated_since: datetime | None,
     offset: int,
@@ -96,97 +106,8 @@ def _page(
     if updated_since is not None:
         rows = rows.filter(updated__gte=updated_since)
     total = rows.count()
-    items = [to_dict(r) for r in rows.order_by("id")[offset : offset + limit]]
+    items = [shape(r) for r in rows.order_by("id")[offset : offset + limit]]
     return Page(count=total, offset=offset, limit=limit, server_time=now, items=items)
-
-
-# --- rows as plain data ----------------------------------------------------------------------
-
-
-def _num(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
-
-
-def client_summary(c: Client) -> dict[str, Any]:
-    return {
-        "id": c.pk,
-        "name": c.name,
-        "age": c.profile.get("age") if isinstance(c.profile, dict) else None,
-        "paused": c.paused,
-        "has_login": c.user_id is not None,
-        "created": c.created,
-        "updated": c.updated,
-    }
-
-
-def client_detail(c: Client) -> dict[str, Any]:
-    return {
-        **client_summary(c),
-        "paused_reason": c.paused_reason,
-        "profile": c.profile,
-        "version": c.version,
-    }
-
-
-def program_summary(p: ProgramRecord) -> dict[str, Any]:
-    return {
-        "id": p.pk,
-        "start": p.start,
-        "weeks": p.weeks,
-        "status": p.status,
-        "assigned": p.assigned,
-        "version": p.version,
-        "created": p.created,
-        "updated": p.updated,
-    }
-
-
-def set_row(r: SetLogRow) -> dict[str, Any]:
-    return {
-        **set_log_dict(r),
-        "date": r.date,
-        "program_id": r.program_id,
-        "created": r.created,
-        "updated": r.updated,
-    }
-
-
-def functional_test_row(t: FunctionalTestRecord) -> dict[str, Any]:
-    return {
-        "id": t.pk,
-        "date": t.date,
-        "values": t.values,
-        "version": t.version,
-        "created": t.created,
-        "updated": t.updated,
-    }
-
-
-def scan_row(s: DxaScanRecord) -> dict[str, Any]:
-    return {
-        "id": s.pk,
-        "date": s.date,
-        "site": s.site,
-        "bmd_g_cm2": _num(s.bmd_g_cm2),
-        "t_score": _num(s.t_score),
-        "z_score": _num(s.z_score),
-        "scanner": s.scanner or None,
-        "precision_g_cm2": _num(s.precision_g_cm2),
-        "version": s.version,
-        "created": s.created,
-        "updated": s.updated,
-    }
-
-
-def symptom_row(s: SymptomReport) -> dict[str, Any]:
-    return {
-        "id": s.pk,
-        "date": s.date,
-        "symptoms": list(s.symptoms),
-        "note": s.note,
-        "created": s.created,
-        "updated": s.updated,
-    }
 
 
 # --- lists (sync) ----------------------------------------------------------------------------
@@ -199,13 +120,13 @@ def clients_page(
     """The coach's clients."""
     require_coach(coach)
     rows = Client.objects.filter(coach_id=user_id(coach))
-    return _page(rows, client_summary, updated_since=updated_since, offset=offset, limit=limit)
+    return _page(rows, ClientSummaryOut.of, updated_since=updated_since, offset=offset, limit=limit)
 
 
-def client_record(user: AnyUser, client_id: int) -> dict[str, Any]:
+def client_record(user: AnyUser, client_id: int) -> ClientOut:
     """One client with her stored profile document (her coach, or the client herself)."""
     client = client_for(user, client_id)
-    return client_detail(Client.objects.get(pk=client.pk))
+    return ClientOut.of(Client.objects.get(pk=client.pk))
 
 
 def programs_page(
@@ -214,15 +135,17 @@ def programs_page(
 ) -> Page:  # fmt: skip
     client = client_for(user, client_id)
     rows = ProgramRecord.objects.filter(client=client).defer("document")
-    return _page(rows, program_summary, updated_since=updated_since, offset=offset, limit=limit)
+    return _page(
+        rows, ProgramSummaryOut.of, updated_since=updated_since, offset=offset, limit=limit
+    )
 
 
-def program_summary_for(user: AnyUser, client_id: int, program_id: int) -> dict[str, Any]:
+def program_summary_for(user: AnyUser, client_id: int, program_id: int) -> ProgramSummaryOut:
     client = client_for(user, client_id)
     record = ProgramRecord.objects.filter(client=client, pk=program_id).defer("document").first()
     if record is None:
         raise NotFound
-    return program_summary(record)
+    return ProgramSummaryOut.of(record)
 
 
 def sets_page(
@@ -234,7 +157,7 @@ def sets_page(
     rows = SetLogRow.objects.filter(client=client)
     if since is not None:
         rows = rows.filter(date__gte=since)
-    return _page(rows, set_row, updated_since=updated_since, offset=offset, limit=limit)
+    return _page(rows, SetOut.of, updated_since=updated_since, offset=offset, limit=limit)
 
 
 def functional_tests_page(
@@ -243,7 +166,9 @@ def functional_tests_page(
 ) -> Page:  # fmt: skip
     client = client_for(user, client_id)
     rows = FunctionalTestRecord.objects.filter(client=client)
-    return _page(rows, functional_test_row, updated_since=updated_since, offset=offset, limit=limit)
+    return _page(
+        rows, FunctionalTestOut.of, updated_since=updated_since, offset=offset, limit=limit
+    )
 
 
 def scans_page(
@@ -252,22 +177,22 @@ def scans_page(
 ) -> Page:  # fmt: skip
     client = client_for(user, client_id)
     rows = DxaScanRecord.objects.filter(client=client)
-    return _page(rows, scan_row, updated_since=updated_since, offset=offset, limit=limit)
+    return _page(rows, ScanOut.of, updated_since=updated_since, offset=offset, limit=limit)
 
 
-def functional_test_record(user: AnyUser, client_id: int, record_id: int) -> dict[str, Any]:
+def functional_test_record(user: AnyUser, client_id: int, record_id: int) -> FunctionalTestOut:
     client = client_for(user, client_id)
-    return functional_test_row(_one(FunctionalTestRecord.objects.filter(client=client), record_id))
+    return FunctionalTestOut.of(_one(FunctionalTestRecord.objects.filter(client=client), record_id))
 
 
-def scan_record(user: AnyUser, client_id: int, record_id: int) -> dict[str, Any]:
+def scan_record(user: AnyUser, client_id: int, record_id: int) -> ScanOut:
     client = client_for(user, client_id)
-    return scan_row(_one(DxaScanRecord.objects.filter(client=client), record_id))
+    return ScanOut.of(_one(DxaScanRecord.objects.filter(client=client), record_id))
 
 
-def set_record(user: AnyUser, client_id: int, record_id: int) -> dict[str, Any]:
+def set_record(user: AnyUser, client_id: int, record_id: int) -> SetOut:
     client = client_for(user, client_id)
-    return set_row(_one(SetLogRow.objects.filter(client=client), record_id))
+    return SetOut.of(_one(SetLogRow.objects.filter(client=client), record_id))
 
 
 def _one(rows: QuerySet[M], pk: int) -> M:
@@ -319,9 +244,13 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
     logs = [s for s in (records.set_log_of(r) for r in sets) if s is not None]
     files: dict[str, str] = {
         "README.txt": _README.format(exported=now.isoformat()),
-        "client.json": _json({"schema_version": 1, "exported": now, **client_detail(client)}),
+        "client.json": _json(
+            {"schema_version": 1, "exported": now, **ClientOut.of(client).model_dump()}
+        ),
         "profile.json": _json(client.profile),
-        "programs.json": _json([{**program_summary(p), "document": p.document} for p in programs]),
+        "programs.json": _json(
+            [{**ProgramSummaryOut.of(p).model_dump(), "document": p.document} for p in programs]
+        ),
         "planned-sessions.csv": _csv(
             ("date", "week", "kind", "program_id"),
             ((p.date, p.week, p.kind, p.program_id) for p in planned),
@@ -330,11 +259,11 @@ def export_zip(user: AnyUser, client_id: int) -> tuple[str, bytes]:
         "session-log.json": _json(
             {k: v for k, v in _json_log(logs).items() if k in ("schema_version", "sets")}
         ),
-        "set-rows.json": _json([set_row(r) for r in sets]),
-        "symptoms.json": _json([symptom_row(s) for s in symptoms]),
-        "functional-tests.json": _json([functional_test_row(t) for t in tests]),
+        "set-rows.json": _json([SetOut.of(r).model_dump() for r in sets]),
+        "symptoms.json": _json([SymptomOut.of(s).model_dump() for s in symptoms]),
+        "functional-tests.json": _json([FunctionalTestOut.of(t).model_dump() for t in tests]),
         "functional-tests.csv": _tests_csv(tests),
-        "dxa-scans.json": _json([scan_row(s) for s in scans]),
+        "dxa-scans.json": _json([ScanOut.of(s).model_dump() for s in scans]),
         "dxa-scans.csv": _csv(
             ("date", "site", "bmd_g_cm2", "t_score", "z_score", "scanner", "precision_g_cm2"),
             (
