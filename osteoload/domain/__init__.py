@@ -35,6 +35,7 @@ from .assessment import (
     Assessment,
     BoneStatus,
     DxaChange,
+    DxaVerdict,
     FallsRiskResult,
     FunctionalResult,
     NormStatus,
@@ -115,7 +116,14 @@ from .progression import (
     next_load_up,
     next_prescriptions,
 )
-from .projection import BmdProjection, MuscleProjection, project_bmd, project_muscle
+from .projection import (
+    BmdProjection,
+    MuscleProjection,
+    NoteCode,
+    ProjectionNote,
+    project_bmd,
+    project_muscle,
+)
 from .screening import screen
 from .serialize import from_jsonable, jsonable
 from .stop_rules import (
@@ -187,6 +195,7 @@ __all__ = [
     "DomainError",
     "Dosing",
     "DxaChange",
+    "DxaVerdict",
     "Equipment",
     "EquipmentDetails",
     "EquipmentProfile",
@@ -211,6 +220,7 @@ __all__ = [
     "NextItem",
     "NextPrescriptions",
     "NormStatus",
+    "NoteCode",
     "OneRmEstimate",
     "Outcome",
     "Pattern",
@@ -219,6 +229,7 @@ __all__ = [
     "ProgramItem",
     "ProgramStatus",
     "ProgressStatus",
+    "ProjectionNote",
     "Region",
     "RoundedLoad",
     "SarcopeniaResult",
