@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from osteoload.services import client_programs, clients, versions
+from osteoload.services import client_programs, clients, coaching, versions
 from osteoload.services.errors import InputError
 from osteoload.store.models import Client, ProgramRecord
 from tests.conftest import TODAY
@@ -165,6 +165,24 @@ def test_a_swap_changes_the_document_the_coaching_cache_is_keyed_by(
     client_programs.swap_exercise(alice, bob_id, program_id, old, options[0], today=TODAY)
     after = ProgramRecord.objects.get(pk=program_id).document
     assert after != before and "version" not in after
+
+
+def test_today_follows_a_swap_of_her_assigned_program(alice: Any, bob_id: int) -> None:
+    """The coaching cache knows the program by its version and last change, so a swap made
+    after her Today was computed (and cached) shows at once."""
+    program_id = client_programs.generate_for_client(alice, bob_id, today=TODAY)
+    client_programs.assign_program(alice, bob_id, program_id)
+    old, options = _resistance_with_options(alice, bob_id, program_id)
+
+    def exercises() -> set[str]:
+        nxt = coaching.next_for_client(alice, bob_id, today=TODAY)
+        assert nxt is not None
+        return {item.exercise_id for item in nxt.prescriptions.items}
+
+    assert old in exercises()
+    client_programs.swap_exercise(alice, bob_id, program_id, old, options[0], today=TODAY)
+    after = exercises()
+    assert old not in after and options[0] in after
 
 
 def test_a_stale_assignment_is_refused(alice: Any, bob_id: int) -> None:
