@@ -2,6 +2,12 @@
 
 Rule IDs refer to ``reference/clinical-evidence.md`` §13; the rules themselves are
 summarised in the :mod:`osteoload.domain.progression` docstring.
+
+Together these numbers are chosen to meet R34 (should), the target a compliant client is
+judged by: logging every prescribed set at or below the target effort, she gains load on
+every loaded lift at least once every 4 weeks until the R15/R16 caps (about +20 % by week 12
+is a floor). Simulated clients check it (tests/services/test_simulation_rules.py,
+tests/domain/test_progression_properties.py).
 """
 
 from __future__ import annotations
