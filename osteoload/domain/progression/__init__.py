@@ -147,6 +147,11 @@ from .findings import _logged_later as _logged_later
 from .findings import _no_sessions as _no_sessions
 from .findings import _program_ended as _program_ended
 from .impact import _impact as _impact
+from .impact import _impact_change as _impact_change
+from .impact import _impact_new as _impact_new
+from .impact import _impact_replay as _impact_replay
+from .impact import _impact_review as _impact_review
+from .impact import _impact_session as _impact_session
 from .ladder import _mix as _mix
 from .ladder import _progress as _progress
 from .loads import _add_on_kg as _add_on_kg
