@@ -50,13 +50,24 @@ class Finding:
     __setstate__ = setstate
 
 
+class SignOff(StrEnum):
+    """Who must sign off before the program (or part of it) can start."""
+
+    MEDICAL = "medical"
+    """Her doctor."""
+    PHYSIO = "physio"
+    """A physiotherapist."""
+    IMPACT = "impact"
+    """Clearance for impact work."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Step:
     """One thing to do before the program can start (a structured ``next_steps`` entry)."""
 
     code: str
-    clearance: str
-    """Who signs it off: ``medical``, ``physio`` or ``impact``."""
+    clearance: SignOff
+    """Who signs it off."""
     data: Mapping[str, Any] = field(default_factory=dict, hash=False)
     """Read-only (:mod:`osteoload.domain.frozen`)."""
 
@@ -78,8 +89,8 @@ class Screening:
     excluded_tags: tuple[SpineRisk, ...] = ()
     excluded_patterns: tuple[Pattern, ...] = ()
     excluded_exercises: tuple[str, ...] = ()
-    clearances_needed: tuple[str, ...] = ()
-    """Who must sign off before the program can start: ``medical``, ``physio``, ..."""
+    clearances_needed: tuple[SignOff, ...] = ()
+    """Who must sign off before the program can start."""
     resistance_allowed: bool = True
     sessions_allowed: bool = True
     """False when nothing at all may start yet (R1, R2, R5, R25 A, R32): no sessions."""

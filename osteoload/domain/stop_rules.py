@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .profile import ClientProfile, Fracture
-from .program import Finding, Screening
+from .program import Finding, Screening, SignOff
 from .vocabulary import Condition, FractureSite, ProgramStatus, Severity, Symptom
 
 #: R32 (Otago leaflet; ROS): symptoms that, reported after a session or recorded by her
@@ -117,8 +117,8 @@ class StopDecision:
     status: ProgramStatus | None = None
     """The screening's status (``None`` for a report)."""
     reasons: tuple[StopReason, ...] = ()
-    clearances_needed: tuple[str, ...] = ()
-    """Who must sign off (``medical``, ``physio``), from the screening."""
+    clearances_needed: tuple[SignOff, ...] = ()
+    """Who must sign off, from the screening."""
     review_date: date | None = None
 
 
@@ -130,7 +130,7 @@ def _decision(
     on: date,
     status: ProgramStatus | None = None,
     reasons: tuple[StopReason, ...] = (),
-    clearances: tuple[str, ...] = (),
+    clearances: tuple[SignOff, ...] = (),
     review_date: date | None = None,
 ) -> StopDecision:
     return StopDecision(
@@ -153,7 +153,7 @@ def report_decision(symptoms: Iterable[Symptom], *, reported_on: date) -> StopDe
     reason = StopReason(rule="R32", cause=Cause.SYMPTOMS, field="symptoms", symptoms=stop)
     return _decision(
         bool(stop), rule="R32", source=Source.CLIENT_REPORT, on=reported_on,
-        reasons=(reason,), clearances=("medical",),
+        reasons=(reason,), clearances=(SignOff.MEDICAL,),
     )  # fmt: skip
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
-from osteoload.domain.assessment import classify_bone
+from osteoload.domain.assessment import ScoreBasis, classify_bone
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import BoneScan, ClientProfile, Fracture, FunctionalTests
 from osteoload.domain.program import Program, ProgramItem
@@ -364,7 +364,7 @@ def _bone_condition(b: _Builder) -> None:
             _coding(LOCAL_CONDITION, category.value, text),
             text=text,
         )
-    elif category is BoneCategory.LOW_BONE_MASS and status.basis == "t_score":
+    elif category is BoneCategory.LOW_BONE_MASS and status.basis is ScoreBasis.T_SCORE:
         text = "Low bone mass (osteopenia)"
         code = _concept(
             _coding(SNOMED, *OSTEOPENIA), _coding(LOCAL_CONDITION, category.value, text), text=text

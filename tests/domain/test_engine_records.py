@@ -14,6 +14,9 @@ import pytest
 
 from osteoload.domain import (
     Assessment,
+    Bone,
+    BoneScan,
+    BoneStatus,
     CatalogueError,
     Clearance,
     ClientProfile,
@@ -28,18 +31,27 @@ from osteoload.domain import (
     OneRmEstimate,
     Program,
     SarcopeniaStatus,
+    ScannerMake,
+    ScoreBasis,
+    ScoreOrigin,
+    Screening,
     SessionKind,
     Severity,
     Sex,
+    SignOff,
+    Site,
     Step,
     StrengthSet,
+    TScoreSource,
     assess,
     build_catalogue,
+    classify_bone,
     estimate_one_rm,
     from_jsonable,
     generate_program,
     jsonable,
     screen,
+    screening_decision,
 )
 from osteoload.domain.frozen import frozen_mapping
 from tests.domain.test_program_properties import CATALOGUE, START
@@ -142,7 +154,7 @@ def test_a_programs_working_maxes_cannot_be_changed():
 
 def test_findings_steps_and_estimates_cannot_be_changed():
     finding = Finding(rule="R1", severity=Severity.MUST, message="", code="x", data={"a": 1})
-    step = Step(code="see_doctor", clearance="medical", data={"b": 2})
+    step = Step(code="see_doctor", clearance=SignOff.MEDICAL, data={"b": 2})
     estimate = estimate_one_rm(40, 8, rpe=8)
     for mapping in (finding.data, step.data, estimate.estimates):
         with pytest.raises(TypeError):
@@ -194,3 +206,44 @@ def test_catalogue_doses_are_an_enum_and_a_wrong_one_is_still_named():
     with pytest.raises(CatalogueError, match="dose 'seconds' is not one of reps, hold, impacts"):
         build_catalogue([raw])
     assert build_catalogue([{**raw, "dose": "hold"}])["wall_sit"].dose is Dosing.HOLD
+
+
+def test_r27_r28_bone_basis_sources_and_origins_are_enums_and_data_stays_plain():
+    """R27: the lowest T-score decides; R28: a Hologic g/cm2 gives a computed T-score."""
+    scan = BoneScan(
+        site=Site.FEMORAL_NECK, bmd_g_cm2=0.55, scanner=ScannerMake.HOLOGIC, recorded=True
+    )
+    profile = replace(
+        her_profile(), bone=Bone(lumbar_spine_t=-1.2, total_hip_t=-1.0, scans=(scan,))
+    )
+    status = classify_bone(profile)
+    assert status.basis is ScoreBasis.T_SCORE
+    sources = {s.site: s.t_source for s in status.scores}
+    assert sources[Site.LUMBAR_SPINE] is TScoreSource.REPORT
+    assert sources[Site.FEMORAL_NECK] is TScoreSource.COMPUTED
+    assert status.deciding is not None
+    assert status.deciding.origin is ScoreOrigin.RECORDED_SCAN
+    back = from_jsonable(BoneStatus, json.loads(json.dumps(jsonable(status))))
+    assert back.basis is ScoreBasis.T_SCORE
+    assert {type(s.t_source) for s in back.scores} == {TScoreSource}
+    assert classify_bone(her_profile()).basis is ScoreBasis.NONE
+    r27 = next(f for f in screen(profile, as_of=START).findings if f.rule == "R27")
+    assert type(r27.data["basis"]) is str and r27.data["basis"] == "t_score"
+    assert type(r27.data["source"]) is str and r27.data["source"] == "recorded_scan"
+
+
+def test_r1_r32a_who_signs_off_is_an_enum_in_steps_screenings_and_stop_decisions():
+    """R1: a PAR-Q+ yes needs her doctor's clearance; R32a: the stop decision carries it."""
+    profile = replace(her_profile(), parq_yes=(1,), clearance=Clearance())
+    screening = screen(profile, as_of=START)
+    assert SignOff.MEDICAL in screening.clearances_needed
+    assert {type(c) for c in screening.clearances_needed} == {SignOff}
+    assert {type(s.clearance) for s in screening.steps} == {SignOff}
+    decision = screening_decision(profile, screening, as_of=START)
+    assert decision.clearances_needed == screening.clearances_needed
+    data = jsonable(screening)
+    assert "medical" in data["clearances_needed"]
+    back = from_jsonable(Screening, json.loads(json.dumps(data)))
+    assert back.clearances_needed == screening.clearances_needed
+    assert {type(c) for c in back.clearances_needed} == {SignOff}
+    assert jsonable(back) == data

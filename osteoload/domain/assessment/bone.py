@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from ..errors import InvalidInput
 from ..profile import BoneScan, ClientProfile, Fracture, FunctionalTests
@@ -100,6 +101,36 @@ def check_bmd(value: float, name: str) -> None:
         raise InvalidInput(f"{name}: {value} is out of range; allowed above 0 up to 3 g/cm2")
 
 
+class TScoreSource(StrEnum):
+    """Where a site's T-score came from."""
+
+    REPORT = "report"
+    """The profile's bone fields (the intake's T-scores)."""
+    SCAN = "scan"
+    """A scan's printed T-score."""
+    COMPUTED = "computed"
+    """Computed by osteoload from a Hologic scan's g/cm2 (R28)."""
+
+
+class ScoreOrigin(StrEnum):
+    """Whether a site score comes from a scan recorded after intake or from the intake."""
+
+    RECORDED_SCAN = "recorded_scan"
+    """A scan her coach recorded after intake."""
+    INTAKE_FORM = "intake_form"
+    """The intake's T-scores or its own scans."""
+
+
+class ScoreBasis(StrEnum):
+    """Which kind of score the bone category (R27) rests on."""
+
+    T_SCORE = "t_score"
+    Z_SCORE = "z_score"
+    """Before menopause and in men under 50 (ISCD)."""
+    NONE = "none"
+    """No score: the category is unknown."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SiteScore:
     """The T- and Z-score used for one site, and where each came from."""
@@ -107,18 +138,16 @@ class SiteScore:
     site: Site
     t_score: float | None
     z_score: float | None
-    t_source: str | None
-    """``report`` (the profile's bone fields), ``scan`` (a scan's printed T-score),
-    ``computed`` (R28, from a Hologic scan's g/cm2) or ``None``."""
+    t_source: TScoreSource | None
+    """``None`` without a T-score."""
     scan_date: date | None = None
     recorded: bool = False
     """True when the T-score comes from a scan recorded after intake (not the intake form)."""
 
     @property
-    def origin(self) -> str:
-        """``recorded_scan`` (a scan her coach recorded) or ``intake_form`` (the intake's
-        T-scores or scans)."""
-        return "recorded_scan" if self.recorded else "intake_form"
+    def origin(self) -> ScoreOrigin:
+        """A scan her coach recorded, or the intake's T-scores or scans."""
+        return ScoreOrigin.RECORDED_SCAN if self.recorded else ScoreOrigin.INTAKE_FORM
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,8 +159,7 @@ class BoneStatus:
     """The lowest T-score of LS/TH/FN; ``None`` when the category rests on Z-scores."""
     lowest_site: Site | None
     """Site of the deciding score (the lowest T-score, or the lowest Z-score)."""
-    basis: str
-    """``t_score``, ``z_score`` or ``none``."""
+    basis: ScoreBasis
     computed: bool
     """True when the deciding T-score was computed from g/cm2 (R28)."""
     fragility_fracture: bool
@@ -163,14 +191,14 @@ def latest_per_site(scans: Iterable[BoneScan]) -> dict[Site, BoneScan]:
     return out
 
 
-def _scan_t(scan: BoneScan, site: Site) -> tuple[float, str] | None:
+def _scan_t(scan: BoneScan, site: Site) -> tuple[float, TScoreSource] | None:
     """A scan's T-score and its source: printed (``scan``) or computed from a Hologic g/cm2
     (``computed``, R28); ``None`` when it gives none."""
     if scan.t_score is not None:
-        return scan.t_score, "scan"
+        return scan.t_score, TScoreSource.SCAN
     hologic = scan.scanner is ScannerMake.HOLOGIC
     if scan.bmd_g_cm2 is not None and hologic and site in T_SCORE_REFERENCE:
-        return t_score_from_bmd(site, scan.bmd_g_cm2), "computed"
+        return t_score_from_bmd(site, scan.bmd_g_cm2), TScoreSource.COMPUTED
     return None
 
 
@@ -233,7 +261,7 @@ def _site_score(profile: ClientProfile, site: Site) -> SiteScore:
         return recorded
     t = bone.t_scores.get(site)
     z = bone.z_scores.get(site)
-    t_source: str | None = "report" if t is not None else None
+    t_source = TScoreSource.REPORT if t is not None else None
     scan_date: date | None = None
     scans = _scans_latest_first(bone.scans, site)
     if t is None:
@@ -329,7 +357,7 @@ def classify_bone(profile: ClientProfile) -> BoneStatus:
             category=BoneCategory.UNKNOWN,
             lowest_t=None,
             lowest_site=None,
-            basis="none",
+            basis=ScoreBasis.NONE,
             computed=False,
             fragility_fracture=fragility,
             message=message,
@@ -361,7 +389,7 @@ def _z_status(
         category=category,
         lowest_t=None,
         lowest_site=low.site,
-        basis="z_score",
+        basis=ScoreBasis.Z_SCORE,
         computed=False,
         fragility_fracture=fragility,
         message=message,
@@ -382,7 +410,7 @@ def _t_status(
     low = min(with_t, key=lambda s: s.t_score if s.t_score is not None else 0.0)
     t = low.t_score if low.t_score is not None else 0.0
     category = category_from_t(t, fragility_fracture=fragility)
-    computed = low.t_source == "computed"
+    computed = low.t_source is TScoreSource.COMPUTED
     shown = f"{t:.2f}" if computed else f"{t:.1f}"
     where = f"lowest T-score {shown} at the {site_words(low.site)}"
     message = {
@@ -410,7 +438,7 @@ def _t_status(
         category=category,
         lowest_t=t,
         lowest_site=low.site,
-        basis="t_score",
+        basis=ScoreBasis.T_SCORE,
         computed=computed,
         fragility_fracture=fragility,
         message=message,

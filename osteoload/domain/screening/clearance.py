@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..profile import ClientProfile
+from ..program import SignOff
 from ..vocabulary import (
     Condition,
     FractureSite,
@@ -41,7 +42,7 @@ def rule_contraindications(profile: ClientProfile, state: ScreeningState) -> Non
     state.resistance_allowed = False
     state.cap_impact(ImpactLevel.NONE)
     state.add("R2", Severity.MUST, "contraindication", conditions=found)
-    state.need("medical", "doctor_treats_contraindication")
+    state.need(SignOff.MEDICAL, "doctor_treats_contraindication")
 
 
 def rule_stop_symptoms(profile: ClientProfile, state: ScreeningState, as_of: date) -> None:
@@ -53,13 +54,13 @@ def rule_stop_symptoms(profile: ClientProfile, state: ScreeningState, as_of: dat
         state.resistance_allowed = False
         state.cap_impact(ImpactLevel.NONE)
         state.add("R32", Severity.MUST, "stop_symptoms", symptoms=found)
-        state.need("medical", "doctor_checks_symptoms")
+        state.need(SignOff.MEDICAL, "doctor_checks_symptoms")
     if Symptom.NEW_SEVERE_BACK_PAIN in profile.symptoms:
         state.set_status(ProgramStatus.WITHHELD)
         state.resistance_allowed = False
         state.cap_impact(ImpactLevel.LOW)
         state.add("R4", Severity.MUST, "new_back_pain")
-        state.need("physio", "back_pain_review")
+        state.need(SignOff.PHYSIO, "back_pain_review")
         state.review_by(as_of + timedelta(weeks=4))
 
 
@@ -69,7 +70,7 @@ def rule_parq(profile: ClientProfile, state: ScreeningState) -> None:
         if not profile.clearance.medical:
             state.set_status(ProgramStatus.NEEDS_CLEARANCE)
             state.add("R1", Severity.MUST, "parq_missing")
-            state.need("medical", "answer_parq")
+            state.need(SignOff.MEDICAL, "answer_parq")
         return
     if not profile.parq_yes:
         return
@@ -79,7 +80,7 @@ def rule_parq(profile: ClientProfile, state: ScreeningState) -> None:
         return
     state.set_status(ProgramStatus.NEEDS_CLEARANCE)
     state.add("R1", Severity.MUST, "parq_yes", questions=questions)
-    state.need("medical", "parq_clearance")
+    state.need(SignOff.MEDICAL, "parq_clearance")
 
 
 def rule_blood_pressure(profile: ClientProfile, state: ScreeningState) -> None:
@@ -109,7 +110,7 @@ def rule_blood_pressure(profile: ClientProfile, state: ScreeningState) -> None:
         limit_diastolic=BP_LIMIT_DIASTOLIC,
         **reading,
     )
-    state.need("medical", "blood_pressure_control")
+    state.need(SignOff.MEDICAL, "blood_pressure_control")
 
 
 def rule_recent_fracture(profile: ClientProfile, state: ScreeningState, as_of: date) -> None:
@@ -132,7 +133,7 @@ def rule_recent_fracture(profile: ClientProfile, state: ScreeningState, as_of: d
                     days=days,
                     resume=resume.isoformat(),
                 )
-                state.need("medical", "review_after_fracture", date=resume.isoformat())
+                state.need(SignOff.MEDICAL, "review_after_fracture", date=resume.isoformat())
         elif fracture.year is not None and fracture.year >= as_of.year - (as_of.month == 1):
             if profile.clearance.medical:
                 continue
@@ -145,7 +146,7 @@ def rule_recent_fracture(profile: ClientProfile, state: ScreeningState, as_of: d
                 year=fracture.year,
                 weeks=RECENT_FRACTURE_DAYS // 7,
             )
-            state.need("medical", "fracture_date_or_clearance")
+            state.need(SignOff.MEDICAL, "fracture_date_or_clearance")
 
 
 def rule_acute_vertebral(profile: ClientProfile, state: ScreeningState, as_of: date) -> None:
@@ -166,4 +167,4 @@ def rule_acute_vertebral(profile: ClientProfile, state: ScreeningState, as_of: d
             "R4", Severity.MUST, "acute_vertebral_fracture", weeks=days // 7,
             review=review.isoformat(),
         )  # fmt: skip
-        state.need("physio", "physio_after_vertebral_fracture")
+        state.need(SignOff.PHYSIO, "physio_after_vertebral_fracture")

@@ -10,6 +10,7 @@ from ..assessment import (
     HEIGHT_LOSS_FLAG_CM,
 )
 from ..profile import ClientProfile
+from ..program import SignOff
 from ..vocabulary import (
     Condition,
     FallsRisk,
@@ -53,7 +54,7 @@ def rule_vivifrail(profile: ClientProfile, passport: object, state: ScreeningSta
         state.add("R25", Severity.MUST, "vivifrail_a", passport=display)
         if not profile.clearance.medical:
             state.set_status(ProgramStatus.NEEDS_CLEARANCE)
-            state.need("medical", "medical_review_vivifrail")
+            state.need(SignOff.MEDICAL, "medical_review_vivifrail")
     elif letter == "B":
         state.track = Track.GENTLE
         state.add("R25", Severity.SHOULD, "vivifrail_b", passport=display)
@@ -71,7 +72,7 @@ def rule_vertebral_lifts(profile: ClientProfile, state: ScreeningState) -> None:
     state.excluded_patterns.add(Pattern.PRESS_OVERHEAD)
     state.excluded_exercises.update(R19_EXCLUDED)
     state.add("R19", Severity.SHOULD, "vertebral_lifts_wait")
-    state.need("physio", "physio_approves_lifts")
+    state.need(SignOff.PHYSIO, "physio_approves_lifts")
 
 
 def rule_height_loss(profile: ClientProfile, state: ScreeningState) -> None:

@@ -12,6 +12,7 @@ from ..assessment import (
     FallsRiskResult,
 )
 from ..profile import ClientProfile
+from ..program import SignOff
 from ..vocabulary import (
     BoneCategory,
     Condition,
@@ -34,7 +35,7 @@ def _bone_data(bone: BoneStatus) -> dict[str, Any]:
     """What the R27 finding says about the bone category, as data."""
     return {
         "category": bone.category.value,
-        "basis": bone.basis,
+        "basis": bone.basis.value,
         "lowest_t": bone.lowest_t,
         "lowest_z": bone.lowest_z,
         "site": bone.lowest_site.value if bone.lowest_site is not None else None,
@@ -43,7 +44,7 @@ def _bone_data(bone: BoneStatus) -> dict[str, Any]:
         "summary": bone.message,
         # Which score the category rests on: its site, the scan's date (none for the intake
         # form's own T-score) and whether it is from a scan recorded after intake.
-        "source": bone.deciding.origin if bone.deciding is not None else None,
+        "source": bone.deciding.origin.value if bone.deciding is not None else None,
         "scan_date": (
             bone.deciding.scan_date.isoformat()
             if bone.deciding is not None and bone.deciding.scan_date is not None
@@ -107,7 +108,7 @@ def rule_impact(
     if osteoporosis and not profile.clearance.impact and state.max_impact.rank > 1:
         state.cap_impact(ImpactLevel.LOW)
         state.add("R10", Severity.SHOULD, "impact_needs_clearance")
-        state.need("impact", "impact_clearance")
+        state.need(SignOff.IMPACT, "impact_clearance")
     # R11: high impact only when supervised, cleared, no VF/multiple fractures, not high falls.
     if state.max_impact is ImpactLevel.HIGH:
         missing = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..program import Finding, Step
+from ..program import Finding, SignOff, Step
 from ..stop_rules import STOP_RULE_SYMPTOMS
 from ..vocabulary import (
     Condition,
@@ -91,7 +91,7 @@ class ScreeningState:
     excluded_tags: set[SpineRisk] = field(default_factory=set)
     excluded_patterns: set[Pattern] = field(default_factory=set)
     excluded_exercises: set[str] = field(default_factory=set)
-    clearances: list[str] = field(default_factory=list)
+    clearances: list[SignOff] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     review_date: date | None = None
     high_intensity_blocked: list[str] = field(default_factory=list)
@@ -118,7 +118,7 @@ class ScreeningState:
         if order.index(status) > order.index(self.status):
             self.status = status
 
-    def need(self, clearance: str, code: str, **data: Any) -> None:
+    def need(self, clearance: SignOff, code: str, **data: Any) -> None:
         if clearance not in self.clearances:
             self.clearances.append(clearance)
         step = Step(code=code, clearance=clearance, data=data)
