@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from osteoload.services import api_tokens, client_programs, clients, paper, training_log
+from osteoload.services import api_tokens, client_programs, clients, training_log
+from osteoload.services.documents import rendering
 from tests.conftest import TODAY
 
 from .conftest import PASSWORD, World
@@ -116,7 +117,7 @@ def password_data(world: World) -> dict[str, Any]:
 def _no_pdf_layout(monkeypatch, settings, tmp_path):
     """Access is about status codes: documents skip WeasyPrint's layout here (the real PDFs
     are read in test_documents.py), and cached booklets stay in this test's folder."""
-    monkeypatch.setattr(paper, "html_to_pdf", lambda html: b"%PDF-")
+    monkeypatch.setattr(rendering, "html_to_pdf", lambda html: b"%PDF-")
     settings.DATA_DIR = tmp_path
 
 
