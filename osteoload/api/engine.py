@@ -11,6 +11,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -287,9 +288,13 @@ def next_prescriptions(
     body = json_object(read_json(request))
     unknown = sorted(set(body) - {"profile", "log"})
     issues = [
-        Issue(k, f"unknown field; allowed: log, profile{did_you_mean(k, ('log', 'profile'))}")
+        Issue(
+            k,
+            _("unknown field; allowed: %(allowed)s%(hint)s")
+            % {"allowed": "log, profile", "hint": did_you_mean(k, ("log", "profile"))},
+        )
         for k in unknown
-    ] + [Issue(k, "is required") for k in ("profile", "log") if k not in body]
+    ] + [Issue(k, _("is required")) for k in ("profile", "log") if k not in body]
     if issues:
         raise InputError(issues)
     record = _profile(body["profile"], prefix="profile")
@@ -300,6 +305,6 @@ def next_prescriptions(
     elif isinstance(log, list | dict):
         entries = parse_log(json.dumps(log), source="log", today=today, as_json=True)
     else:
-        raise InputError([Issue("log", "expected a JSON log (a list or an object) or CSV text")])
+        raise InputError([Issue("log", _("expected a JSON log (a list or an object) or CSV text"))])
     session = next_session(record, entries, as_of=as_of or today, start=start)
     return next_document(session, entries)

@@ -37,6 +37,7 @@ from osteoload.domain.vocabulary import (
     Symptom,
     Units,
 )
+from osteoload.wording import _, gettext_noop
 
 from .schema_types import IsoDate, Strict, not_in_future, today_from
 
@@ -73,7 +74,7 @@ class ScanIn(Strict):
     @model_validator(mode="after")
     def _has_a_value(self) -> ScanIn:
         if self.bmd_g_cm2 is None and self.t_score is None and self.z_score is None:
-            raise ValueError("a scan needs at least one of bmd_g_cm2, t_score or z_score")
+            raise ValueError(_("a scan needs at least one of bmd_g_cm2, t_score or z_score"))
         return self
 
 
@@ -100,13 +101,19 @@ class FractureIn(Strict):
     def _year_not_future(cls, value: int | None, info: ValidationInfo) -> int | None:
         today = today_from(info)
         if value is not None and today is not None and value > today.year:
-            raise ValueError(f"{value} is in the future (this year is {today.year})")
+            raise ValueError(
+                _("%(value)s is in the future (this year is %(year)s)")
+                % {"value": value, "year": today.year}
+            )
         return value
 
     @model_validator(mode="after")
     def _year_matches_date(self) -> FractureIn:
         if self.date is not None and self.year is not None and self.date.year != self.year:
-            raise ValueError(f"year {self.year} does not match date {self.date.isoformat()}")
+            raise ValueError(
+                _("year %(year)s does not match date %(date)s")
+                % {"year": self.year, "date": self.date.isoformat()}
+            )
         return self
 
 
@@ -118,7 +125,8 @@ class BloodPressureIn(Strict):
     def _order(self) -> BloodPressureIn:
         if self.diastolic >= self.systolic:
             raise ValueError(
-                f"diastolic {self.diastolic} must be lower than systolic {self.systolic}"
+                _("diastolic %(diastolic)s must be lower than systolic %(systolic)s")
+                % {"diastolic": self.diastolic, "systolic": self.systolic}
             )
         return self
 
@@ -147,14 +155,20 @@ _DAYS_SCHEMA = {
 
 
 def _parse_days(value: Any, *, what: str, counts: tuple[int, ...]) -> tuple[int, ...]:
+    """Days of the week from a count or a list; ``what`` (a message id) names them in an
+    error, in the active language."""
+    not_days = _("%(value)s is not a number of days or a list of weekdays")
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number of days or a list of weekdays")
+        raise ValueError(not_days % {"value": repr(value)})
     if isinstance(value, int):
         if value not in counts:
-            raise ValueError(f"{value} is not allowed; allowed {min(counts)} to {max(counts)}")
+            raise ValueError(
+                _("%(value)s is not allowed; allowed %(low)s to %(high)s")
+                % {"value": value, "low": min(counts), "high": max(counts)}
+            )
         return _DEFAULT_DAYS[value]
     if not isinstance(value, list):
-        raise ValueError(f"{value!r} is not a number of days or a list of weekdays")
+        raise ValueError(not_days % {"value": repr(value)})
     days: list[int] = []
     for item in value:
         if isinstance(item, int) and not isinstance(item, bool) and 1 <= item <= 7:
@@ -166,12 +180,18 @@ def _parse_days(value: Any, *, what: str, counts: tuple[int, ...]) -> tuple[int,
 
             hint = did_you_mean(item, _DAY_NUMBERS) if isinstance(item, str) else ""
             raise ValueError(
-                f"{item!r} is not a weekday; allowed 1 to 7 (1 = Monday) or mon, tue, wed, "
-                f"thu, fri, sat, sun{hint}"
+                _(
+                    "%(value)s is not a weekday; allowed 1 to 7 (1 = Monday) or mon, tue, wed, "
+                    "thu, fri, sat, sun%(hint)s"
+                )
+                % {"value": repr(item), "hint": hint}
             )
     days = sorted(set(days))
     if len(days) not in counts:
-        raise ValueError(f"{what} needs {min(counts)} to {max(counts)} different days")
+        raise ValueError(
+            _("%(what)s needs %(low)s to %(high)s different days")
+            % {"what": _(what), "low": min(counts), "high": max(counts)}
+        )
     return tuple(days)
 
 
@@ -194,20 +214,30 @@ class ScheduleIn(Strict):
             window = timedelta(days=START_DATE_WINDOW_DAYS)
             if not today - window <= value <= today + window:
                 raise ValueError(
-                    f"{value.isoformat()} is too far from today ({today.isoformat()}); allowed "
-                    f"{(today - window).isoformat()} to {(today + window).isoformat()}"
+                    _("%(value)s is too far from today (%(today)s); allowed %(low)s to %(high)s")
+                    % {
+                        "value": value.isoformat(),
+                        "today": today.isoformat(),
+                        "low": (today - window).isoformat(),
+                        "high": (today + window).isoformat(),
+                    }
                 )
         return value
 
     @field_validator("resistance_days", mode="before")
     @classmethod
     def _days(cls, value: Any) -> tuple[int, ...]:
-        days = _parse_days(value, what="resistance training", counts=RESISTANCE_DAYS_PER_WEEK)
+        days = _parse_days(
+            value, what=gettext_noop("resistance training"), counts=RESISTANCE_DAYS_PER_WEEK
+        )
         # R13, as the engine states it: a rest day between resistance sessions (Sun->Mon too).
         if consecutive_days(days) is not None:
             raise ValueError(
-                f"{list(days)} puts resistance sessions on consecutive days; leave at least "
-                "one rest day between them (rule R13)"
+                _(
+                    "%(days)s puts resistance sessions on consecutive days; leave at least one "
+                    "rest day between them (rule R13)"
+                )
+                % {"days": list(days)}
             )
         return days
 
@@ -260,17 +290,24 @@ class StrengthIn(Strict):
             from .errors import did_you_mean
 
             raise ValueError(
-                f"{value!r} is not an exercise osteoload knows for strength estimates; "
-                f"allowed: {', '.join(sorted(allowed))}{did_you_mean(value, allowed)}"
+                _(
+                    "%(value)s is not an exercise osteoload knows for strength estimates; "
+                    "allowed: %(allowed)s%(hint)s"
+                )
+                % {
+                    "value": repr(value),
+                    "allowed": ", ".join(sorted(allowed)),
+                    "hint": did_you_mean(value, allowed),
+                }
             )
         return value
 
     @model_validator(mode="after")
     def _one_load_one_effort(self) -> StrengthIn:
         if (self.load_kg is None) == (self.load_lb is None):
-            raise ValueError("give exactly one of load_kg or load_lb")
+            raise ValueError(_("give exactly one of load_kg or load_lb"))
         if self.rpe is not None and self.rir is not None:
-            raise ValueError("give rpe or rir, not both")
+            raise ValueError(_("give rpe or rir, not both"))
         return self
 
 
@@ -319,23 +356,29 @@ class LoadsIn(Strict):
     def _list_or_range(cls, value: Any) -> Any:
         if isinstance(value, list | tuple):
             if not value:
-                raise ValueError("the list is empty; give at least one weight, or leave it out")
+                raise ValueError(_("the list is empty; give at least one weight, or leave it out"))
             if len(value) > MAX_LOADS_LISTED:
-                raise ValueError(f"{len(value)} weights; allowed at most {MAX_LOADS_LISTED}")
+                raise ValueError(
+                    _("%(n)s weights; allowed at most %(max)s")
+                    % {"n": len(value), "max": MAX_LOADS_LISTED}
+                )
             for i, w in enumerate(value, 1):
                 if isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w):
-                    raise ValueError(f"weight {i} ({w!r}) is not a number")
+                    raise ValueError(
+                        _("weight %(i)s (%(value)s) is not a number") % {"i": i, "value": repr(w)}
+                    )
                 if not 0 < w <= MAX_OWN_LOAD:
                     raise ValueError(
-                        f"weight {i} ({w:g}) is out of range; allowed above 0 up to "
-                        f"{MAX_OWN_LOAD:g}"
+                        _("weight %(i)s (%(value)s) is out of range; allowed above 0 up to %(max)s")
+                        % {"i": i, "value": f"{w:g}", "max": f"{MAX_OWN_LOAD:g}"}
                     )
             return {"weights": tuple(sorted(set(value)))}
         if isinstance(value, dict) and "weights" in value:  # our internal name, not a key
-            raise ValueError("give a list of weights, or from, to and step")
+            raise ValueError(_("give a list of weights, or from, to and step"))
         if not isinstance(value, dict | LoadsIn):
             raise ValueError(
-                f"{value!r} is not a list of weights (e.g. [2, 4, 6]) or a range {{from, to, step}}"
+                _("%(value)s is not a list of weights (e.g. [2, 4, 6]) or a range {from, to, step}")
+                % {"value": repr(value)}
             )
         return value
 
@@ -347,17 +390,32 @@ class LoadsIn(Strict):
                    if v is None]  # fmt: skip
         if missing:
             raise ValueError(
-                f"a range needs from, to and step (missing: {', '.join(missing)}); "
-                "or give a list of weights"
+                _(
+                    "a range needs from, to and step (missing: %(missing)s); or give a list of "
+                    "weights"
+                )
+                % {"missing": ", ".join(missing)}
             )
         assert self.start is not None and self.to is not None and self.step is not None
         if self.to < self.start:
-            raise ValueError(f"to ({self.to:g}) is lighter than from ({self.start:g})")
+            raise ValueError(
+                _("to (%(to)s) is lighter than from (%(start)s)")
+                % {"to": f"{self.to:g}", "start": f"{self.start:g}"}
+            )
         count = int((self.to - self.start) / self.step + 1e-9) + 1
         if count > MAX_LOADS_LISTED:
             raise ValueError(
-                f"from {self.start:g} to {self.to:g} in steps of {self.step:g} gives {count} "
-                f"weights; allowed at most {MAX_LOADS_LISTED} (use a larger step)"
+                _(
+                    "from %(start)s to %(to)s in steps of %(step)s gives %(count)s weights; "
+                    "allowed at most %(max)s (use a larger step)"
+                )
+                % {
+                    "start": f"{self.start:g}",
+                    "to": f"{self.to:g}",
+                    "step": f"{self.step:g}",
+                    "count": count,
+                    "max": MAX_LOADS_LISTED,
+                }
             )
         return self
 
@@ -397,7 +455,10 @@ class BarbellIn(Strict):
     @model_validator(mode="after")
     def _order(self) -> BarbellIn:
         if self.heaviest is not None and self.heaviest < self.bar:
-            raise ValueError(f"heaviest ({self.heaviest:g}) is lighter than the bar ({self.bar:g})")
+            raise ValueError(
+                _("heaviest (%(heaviest)s) is lighter than the bar (%(bar)s)")
+                % {"heaviest": f"{self.heaviest:g}", "bar": f"{self.bar:g}"}
+            )
         return self
 
 
@@ -413,7 +474,8 @@ class MachineIn(Strict):
         first = self.step if self.first is None else self.first
         if self.heaviest is not None and self.heaviest < first:
             raise ValueError(
-                f"heaviest ({self.heaviest:g}) is lighter than the first plate ({first:g})"
+                _("heaviest (%(heaviest)s) is lighter than the first plate (%(first)s)")
+                % {"heaviest": f"{self.heaviest:g}", "first": f"{first:g}"}
             )
         return self
 
@@ -479,19 +541,22 @@ class ProfileIn(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> ProfileIn:
         if self.weight_kg is not None and self.weight_lb is not None:
-            raise ValueError("give weight_kg or weight_lb, not both")
+            raise ValueError(_("give weight_kg or weight_lb, not both"))
         if self.sex is Sex.MALE and self.menopause is not None:
-            raise ValueError("menopause applies only to sex 'female'; remove it")
+            raise ValueError(_("menopause applies only to sex 'female'; remove it"))
         if self.years_since_menopause is not None:
             if self.menopause is not Menopause.POST:
                 raise ValueError(
-                    "years_since_menopause is only used when menopause is 'post' "
-                    f"(menopause is {self.menopause.value if self.menopause else 'not given'})"
+                    _(
+                        "years_since_menopause is only used when menopause is 'post' "
+                        "(menopause is %(menopause)s)"
+                    )
+                    % {"menopause": self.menopause.value if self.menopause else _("not given")}
                 )
             if self.years_since_menopause > self.age - 25:
                 raise ValueError(
-                    f"years_since_menopause {self.years_since_menopause:g} is not possible "
-                    f"at age {self.age}"
+                    _("years_since_menopause %(years)s is not possible at age %(age)s")
+                    % {"years": f"{self.years_since_menopause:g}", "age": self.age}
                 )
         return self
 

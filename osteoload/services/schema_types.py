@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
 
+from osteoload.wording import _
+
 
 class Strict(BaseModel):
     """Base model: unknown keys are rejected, NaN and infinity are not numbers."""
@@ -24,7 +26,7 @@ def _parse_date(value: Any) -> Any:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+    raise ValueError(_("%(value)s is not a date; write it as YYYY-MM-DD") % {"value": repr(value)})
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
@@ -46,7 +48,7 @@ def not_in_future(value: date | None, info: ValidationInfo) -> date | None:
     today = today_from(info)
     if value is not None and today is not None and value > today:
         raise ValueError(
-            f"{value.isoformat()} is in the future (today is {today.isoformat()}); "
-            "only past dates are allowed here"
+            _("%(value)s is in the future (today is %(today)s); only past dates are allowed here")
+            % {"value": value.isoformat(), "today": today.isoformat()}
         )
     return value

@@ -17,6 +17,7 @@ from osteoload.domain.vocabulary import Symptom
 from osteoload.store import hot, records
 from osteoload.store.bulk import NewSetLog, insert_set_logs
 from osteoload.store.models import Client, SetLogRow, SymptomReport
+from osteoload.wording import _
 
 from . import clock, concurrency, stops
 from .access import AnyUser, NotFound, client_for, client_for_coach
@@ -53,7 +54,8 @@ class SetEntryIn(Strict):
         catalogue = get_catalogue()
         if value not in catalogue:
             raise ValueError(
-                f"{value!r} is not an exercise in the catalogue{did_you_mean(value, catalogue)}"
+                _("%(value)s is not an exercise in the catalogue%(hint)s")
+                % {"value": repr(value), "hint": did_you_mean(value, catalogue)}
             )
         return value
 
@@ -166,7 +168,7 @@ def _store(
             issues += [replace(i, path=prefix + i.path) for i in exc.issues]
             continue
         if entry.rpe is not None and entry.rir is not None:
-            issues.append(Issue(prefix + "rpe", "give rpe or rir, not both"))
+            issues.append(Issue(prefix + "rpe", _("give rpe or rir, not both")))
         valid.append(entry)
     if issues:
         raise InputError(issues)

@@ -114,3 +114,45 @@ def test_a_409_for_a_stale_change_is_in_spanish_with_its_keys_unchanged(world):
         "Otra persona lo ha cambiado desde que usted lo abrió (usted abrió la versión 1, ahora "
         "es la 2); El perfil ahora difiere de su versión en: weight_kg"
     )
+
+
+def test_the_profiles_own_checks_and_a_logged_set_answer_in_spanish(world):
+    days = {**example("02-early"), "schedule": {"resistance_days": [1, 2]}}
+    response = call(world.alice, "POST", "/clients", days, language="es")
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "field": "schedule.resistance_days",
+            "value": [1, 2],
+            "message": "[1, 2] pone sesiones de fuerza en días seguidos; deje al menos un día "
+            "de descanso entre ellas (regla R13)",
+        }
+    ]
+    both = {**example("02-early"), "weight_kg": 60, "weight_lb": 132}
+    response = call(world.alice, "POST", "/clients", both, language="es")
+    assert response.status_code == 422
+    [issue] = response.json()["detail"]
+    assert issue["message"] == "indique weight_kg o weight_lb, no ambos"
+    logged = call(
+        world.bob,
+        "POST",
+        f"/clients/{world.bob_id}/sets",
+        {"date": "2026-11-24", "exercise_id": "goblet_sqat", "reps": 8},
+        language="es",
+    )
+    assert logged.status_code == 422
+    [issue] = logged.json()["detail"]
+    assert issue["field"] == "exercise_id" and issue["value"] == "goblet_sqat"
+    assert issue["message"].startswith("'goblet_sqat' no es un ejercicio del catálogo")
+    assert "¿quería decir 'goblet_squat'?" in issue["message"]
+
+
+def test_next_names_its_missing_fields_in_spanish(world):
+    response = call(world.alice, "POST", "/engine/next", {"profil": {}}, language="es")
+    assert response.status_code == 422
+    messages = {i["field"]: i["message"] for i in response.json()["detail"]}
+    assert messages == {
+        "profil": "campo desconocido; se permite: log, profile (¿quería decir 'profile'?)",
+        "profile": "es obligatorio",
+        "log": "es obligatorio",
+    }
