@@ -72,6 +72,7 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
     import yaml
     from django.db.models import Count
 
+    from osteoload.data.loader import load_catalogue
     from osteoload.services.clock import today
     from osteoload.services.logs import next_session, read_log
     from osteoload.services.profiles import load_profile
@@ -86,6 +87,8 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
     document.setdefault("schedule", {})["start_date"] = first_day.isoformat()
     profile_file.write_text(yaml.safe_dump(document), encoding="utf-8")
     log_file = folder / "log.csv"
+    catalogue = load_catalogue()
+    skipped = 0
     fields = ["date", "exercise_id", "set", "reps", "load_kg", "rpe", "rir", "pain", "impacts",
               "hold_s", "note"]  # fmt: skip
     with log_file.open("w", newline="", encoding="utf-8") as f:
@@ -94,6 +97,9 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
         for r in rows.iterator():
             if r.reps is None and r.hold_s is None and r.impacts is None:
                 continue  # a timed item (walk, warm-up): the session-log format has no column
+            if r.load_kg is None and catalogue[r.exercise_id].loadable:
+                skipped += 1  # a first set "found" without a weight noted: the CSV needs one
+                continue
             writer.writerow([r.date.isoformat(), r.exercise_id, r.set_number, r.reps, r.load_kg,
                              r.rpe, r.rir, r.pain, r.impacts, r.hold_s, r.note])  # fmt: skip
     n_sets = client.n  # type: ignore[attr-defined]
@@ -105,7 +111,8 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
         entries = read_log(log_file, today=day, weight_unit=record.units)
         next_session(record, entries, as_of=day, start=None)
         calls.append(time.perf_counter() - t0)
-    report.add(f"next over {n_sets:,} logged sets (read log + progress)", **summary_ms(calls))
+    report.add(f"next over {n_sets:,} logged sets (read log + progress)", **summary_ms(calls),
+               sets_without_a_weight_left_out=skipped)  # fmt: skip
     env = bench_env(data_dir, database_url)
     code = "from osteoload.cli.main import app; app()"
     wall = []
@@ -148,6 +155,33 @@ def today_over_log(report: Report, data_dir: Path, database_url: str | None, run
     report.add(f"Today's prescription over {n_sets:,} sets, cached", **summary_ms(warm))
 
 
+def progress_over_log(report: Report, data_dir: Path, database_url: str | None, runs: int) -> None:
+    """The 3-year progress series (every chart) of the client with the longest log: computed
+    (cache cleared) and then from the cache, as the progress page and the API read it."""
+    use_database(data_dir, database_url)
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    from osteoload.services.clock import today
+    from osteoload.services.progress import progress_series
+    from osteoload.store.models import Client
+
+    client = Client.objects.annotate(n=Count("set_logs")).order_by("-n", "id")[0]
+    coach, day = client.coach, today()
+    cold, warm = [], []
+    for _ in range(runs):
+        cache.clear()
+        t0 = time.perf_counter()
+        progress_series(coach, client.pk, today=day, weeks=156)
+        cold.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        progress_series(coach, client.pk, today=day, weeks=156)
+        warm.append(time.perf_counter() - t0)
+    n_sets = client.n  # type: ignore[attr-defined]
+    report.add(f"3-year progress series over {n_sets:,} sets, computed", **summary_ms(cold))
+    report.add(f"3-year progress series over {n_sets:,} sets, cached", **summary_ms(warm))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--profiles", type=int, default=1000)
@@ -162,6 +196,7 @@ def main() -> None:
     engine(report, args.profiles, args.batch)
     if args.data_dir is not None:
         today_over_log(report, args.data_dir, args.database_url, args.runs)
+        progress_over_log(report, args.data_dir, args.database_url, args.runs)
         next_over_log(report, args.data_dir, args.database_url, args.runs)
     report.table()
 

@@ -67,6 +67,19 @@ def server_command(kind: str, port: int, workers: int, threads: int) -> list[str
     )
 
 
+def history_path(client_id: int) -> str:
+    """Her history page filtered to the exercise she logged most (one exercise's history)."""
+    from django.db.models import Count
+
+    from osteoload.store.models import SetLogRow
+
+    top = (
+        SetLogRow.objects.filter(client_id=client_id).values("exercise_id")
+        .annotate(n=Count("id")).order_by("-n", "exercise_id").first()
+    )  # fmt: skip
+    return f"/history/?exercise={top['exercise_id'] if top else 'goblet_squat'}"
+
+
 def newest_sets_path(client_id: int) -> str:
     from osteoload.store.models import SetLogRow
 
@@ -109,6 +122,7 @@ def main() -> None:
     token = dict(setup["clients"])
     reader_id, reader_token = setup["clients"][0]
     newest = newest_sets_path(reader_id)
+    history = history_path(reader_id)
     body = json.dumps({"date": day, "exercise_id": "goblet_squat", "set_number": 1,
                        "reps": 10, "load_kg": 16, "rpe": 7.5})  # fmt: skip
     log_targets = [
@@ -131,6 +145,8 @@ def main() -> None:
                 ("newest 20 sets", [(newest, {"Authorization": f"Bearer {reader_token}"})],
                  "GET", None),
                 ("today page", [("/today/", {"Cookie": cookie})], "GET", None),
+                ("one exercise's history",
+                 [(history, {"Cookie": cookie})], "GET", None),
                 ("log a set (POST)", log_targets, "POST", body),
             ]  # fmt: skip
             ceiling = None
