@@ -152,6 +152,9 @@ from .impact import _impact_new as _impact_new
 from .impact import _impact_replay as _impact_replay
 from .impact import _impact_review as _impact_review
 from .impact import _impact_session as _impact_session
+from .ladder import _harder_or_add_on as _harder_or_add_on
+from .ladder import _load_step as _load_step
+from .ladder import _load_tries as _load_tries
 from .ladder import _mix as _mix
 from .ladder import _progress as _progress
 from .loads import _add_on_kg as _add_on_kg

@@ -33,47 +33,12 @@ def _progress(
     double: bool,
 ) -> None:
     """R18/R18a: the smallest load step her equipment allows, with the rep drop that keeps
-    the effort step within bounds; else a set, a slower tempo, a harder variation."""
+    the effort step within bounds; else a set, mixed loads, a slower tempo, a harder
+    variation or an add-on weight."""
     done = state.load_kg
-    bottom, top = rng
-    upper = exercise.is_upper_body
-    limit = R18_MAX_STEP_PCT_UPPER if upper else R18_MAX_STEP_PCT_LOWER
-    if done is not None:
-        up = next_load_up(done, kind, ctx.equipment, units=ctx.units)
-        tries: list[tuple[float, float, DecisionKind]] = []
-        if up is not None and double:
-            up2 = next_load_up(up, kind, ctx.equipment, units=ctx.units)
-            if up2 is not None:
-                dlimit = R18B_DOUBLE_STEP_PCT_UPPER if upper else R18B_DOUBLE_STEP_PCT_LOWER
-                tries.append((up2, dlimit, DecisionKind.DOUBLE_STEP))
-        if up is not None:
-            tries.append((up, limit, DecisionKind.LOAD_UP))
-        for new, lim, kind_of in tries:
-            reps = _reps_for_step(new, done, rng, lim, kind)
-            if reps is None:
-                continue
-            state.load_kg = new
-            state.reps = reps
-            state.tempo = False
-            state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
-            state.decision = Decision(
-                rule="R18b"
-                if kind_of is DecisionKind.DOUBLE_STEP
-                else "R18a"
-                if reps < bottom
-                else "R18",
-                outcome=kind_of,
-                numbers={
-                    **numbers,
-                    "from_kg": done,
-                    "to_kg": new,
-                    "reps_from": top,
-                    "reps_to": reps,
-                    "step_pct": round((new - done) / done * 100, 1),
-                    "effort_step_pct": round(_effective_step_pct(new, done, (reps, top)), 1),
-                },
-            )
-            return
+    limit = R18_MAX_STEP_PCT_UPPER if exercise.is_upper_body else R18_MAX_STEP_PCT_LOWER
+    if done is not None and _load_step(ctx, state, exercise, kind, rng, numbers, double=double):
+        return
     if served_sets < R18A_MAX_SETS and not state.heavier_sets:
         state.extra_sets += 1
         state.decision = Decision(
@@ -90,6 +55,83 @@ def _progress(
             rule="R18a", outcome=DecisionKind.TEMPO, numbers={**numbers, "tempo": SLOW_TEMPO}
         )
         return
+    _harder_or_add_on(ctx, state, exercise, kind, rng[1], numbers)
+
+
+def _load_step(
+    ctx: _Context,
+    state: _RepState,
+    exercise: Exercise,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    numbers: dict[str, float | int | str | None],
+    *,
+    double: bool,
+) -> bool:
+    """R18/R18a/R18b: the next load up (two up after two "too easy" sessions when
+    ``double``) at the most reps whose effort step is within bounds; False when no load
+    step fits, even with 6 reps."""
+    done = state.load_kg
+    assert done is not None
+    bottom, top = rng
+    for new, lim, kind_of in _load_tries(ctx, done, kind, exercise.is_upper_body, double):
+        reps = _reps_for_step(new, done, rng, lim, kind)
+        if reps is None:
+            continue
+        state.load_kg = new
+        state.reps = reps
+        state.tempo = False
+        state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
+        state.decision = Decision(
+            rule="R18b"
+            if kind_of is DecisionKind.DOUBLE_STEP
+            else "R18a"
+            if reps < bottom
+            else "R18",
+            outcome=kind_of,
+            numbers={
+                **numbers,
+                "from_kg": done,
+                "to_kg": new,
+                "reps_from": top,
+                "reps_to": reps,
+                "step_pct": round((new - done) / done * 100, 1),
+                "effort_step_pct": round(_effective_step_pct(new, done, (reps, top)), 1),
+            },
+        )
+        return True
+    return False
+
+
+def _load_tries(
+    ctx: _Context, done: float, kind: LoadKind, upper: bool, double: bool
+) -> list[tuple[float, float, DecisionKind]]:
+    """The load steps to try, first choice first: (load, the bound of its effort step,
+    the decision): two loads up when ``double`` (R18b), then the next load up (R18)."""
+    up = next_load_up(done, kind, ctx.equipment, units=ctx.units)
+    tries: list[tuple[float, float, DecisionKind]] = []
+    if up is not None and double:
+        up2 = next_load_up(up, kind, ctx.equipment, units=ctx.units)
+        if up2 is not None:
+            dlimit = R18B_DOUBLE_STEP_PCT_UPPER if upper else R18B_DOUBLE_STEP_PCT_LOWER
+            tries.append((up2, dlimit, DecisionKind.DOUBLE_STEP))
+    if up is not None:
+        limit = R18_MAX_STEP_PCT_UPPER if upper else R18_MAX_STEP_PCT_LOWER
+        tries.append((up, limit, DecisionKind.LOAD_UP))
+    return tries
+
+
+def _harder_or_add_on(
+    ctx: _Context,
+    state: _RepState,
+    exercise: Exercise,
+    kind: LoadKind,
+    top: int,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    """R18a's last rungs: the next harder variation she may do, and an add-on weight (the
+    smallest step of her equipment) when the lift is loaded and one exists."""
+    done = state.load_kg
     harder = [p for p in exercise.progressions if p in ctx.allowed]
     if harder and state.harder is None:
         state.harder = harder[0]
