@@ -37,7 +37,7 @@ from .errors import InputError, Issue, Range
 from .plans import MAX_WEEKS, program_document, program_start, screen_client, with_display
 
 #: A stored program's status in words, for the message refusing to assign it.
-STATUS_WORDS = {
+STATUS_NAMES = {
     "ready": gettext_noop("ready"),
     "needs_clearance": gettext_noop("needs clearance"),
     "withheld": gettext_noop("withheld"),
@@ -226,7 +226,7 @@ def assign_program(
             [Issue("program", _("program %(id)s is %(status)s: only a program whose screening "
                                 "is ready can be assigned; record what is missing in her "
                                 "profile and generate a new one")
-                   % {"id": record.pk, "status": _(STATUS_WORDS.get(record.status, record.status))},
+                   % {"id": record.pk, "status": _(STATUS_NAMES.get(record.status, record.status))},
                    record.status)]
         )  # fmt: skip
     with concurrency.guarded(_("The program")):
