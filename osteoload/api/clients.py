@@ -13,6 +13,7 @@ import json
 from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from osteoload.domain.vocabulary import Units
@@ -298,7 +299,7 @@ def import_log(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError([Issue("log", "is not UTF-8 text")]) from None
+        raise InputError([Issue("log", _("is not UTF-8 text"))]) from None
     kind = request.content_type or ""
     as_json = True if kind == "application/json" else False if kind.startswith("text/") else None
     result = export.import_log(
@@ -442,11 +443,14 @@ def log_sets_batch(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]
     user = auth.client(request)
     body = json_object(read_json(request))
     issues = [
-        Issue(k, "unknown field; allowed: sets") for k in sorted(body) if k != "sets"
+        Issue(k, _("unknown field; allowed: %(allowed)s%(hint)s") % {"allowed": "sets", "hint": ""})
+        for k in sorted(body) if k != "sets"
     ]  # fmt: skip
     entries = body.get("sets")
     if not isinstance(entries, list) or not 1 <= len(entries) <= export.MAX_LIMIT:
-        issues.append(Issue("sets", f"give a list of 1 to {export.MAX_LIMIT} sets"))
+        issues.append(
+            Issue("sets", _("give a list of 1 to %(max)s sets") % {"max": export.MAX_LIMIT})
+        )
     if issues:
         raise InputError(issues)
     assert isinstance(entries, list)

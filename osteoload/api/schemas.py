@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import (
     AfterValidator,
@@ -42,7 +43,10 @@ MAX_ID = 2**53
 def _bounded(low: int, high: int) -> AfterValidator:
     def check(value: int) -> int:
         if not low <= value <= high:
-            raise ValueError(f"{value} is out of range; allowed {low} to {high}")
+            raise ValueError(
+                _("%(value)s is out of range; allowed %(low)s to %(high)s")
+                % {"value": value, "low": low, "high": high}
+            )
         return value
 
     return AfterValidator(check)
@@ -74,7 +78,7 @@ def _moment(value: datetime) -> datetime:
     try:
         value = value.astimezone(UTC)
     except OverflowError:
-        raise ValueError(f"{value.isoformat()} is out of range") from None
+        raise ValueError(_("%(value)s is out of range") % {"value": value.isoformat()}) from None
     _day(value.date())
     return value
 
@@ -85,7 +89,8 @@ def _parse_moment(value: Any) -> Any:
             return datetime.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(
-                f"{value!r} is not a moment; write it as ISO 8601, e.g. 2026-11-26T12:00:00Z"
+                _("%(value)s is not a moment; write it as ISO 8601, e.g. 2026-11-26T12:00:00Z")
+                % {"value": repr(value)}
             ) from None
     return value
 

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
 from pydantic import BaseModel
 
 from osteoload.domain.logs import SetLog
@@ -81,14 +82,20 @@ def server_time() -> datetime:
     return clock.now()
 
 
+def _out_of_range(value: int, low: int, high: int) -> str:
+    return _("%(value)s is out of range; allowed %(low)s to %(high)s") % {
+        "value": value,
+        "low": low,
+        "high": high,
+    }
+
+
 def check_page(offset: int, limit: int) -> None:
     issues = []
     if not 1 <= limit <= MAX_LIMIT:
-        issues.append(Issue("limit", f"{limit} is out of range; allowed 1 to {MAX_LIMIT}", limit))
+        issues.append(Issue("limit", _out_of_range(limit, 1, MAX_LIMIT), limit))
     if not 0 <= offset <= MAX_OFFSET:
-        issues.append(
-            Issue("offset", f"{offset} is out of range; allowed 0 to {MAX_OFFSET}", offset)
-        )
+        issues.append(Issue("offset", _out_of_range(offset, 0, MAX_OFFSET), offset))
     if issues:
         raise InputError(issues)
 
@@ -372,7 +379,14 @@ def import_log(
     """
     client = client_for(user, client_id)
     if len(text) > MAX_IMPORT_CHARS:
-        raise InputError([Issue(source, f"is too long; at most {MAX_IMPORT_CHARS} characters")])
+        raise InputError(
+            [
+                Issue(
+                    source,
+                    _("is too long; at most %(max)s characters") % {"max": MAX_IMPORT_CHARS},
+                )
+            ]
+        )
     log = parse_log(text, source=source, today=today, weight_unit=weight_unit, as_json=as_json)
     ancient = [s for s in log.sets if s.date < EARLIEST_LOG_DATE]
     if ancient:
@@ -380,8 +394,16 @@ def import_log(
             [
                 Issue(
                     source,
-                    f"set {s.set} of {s.exercise_id} on {s.date.isoformat()} is before "
-                    f"{EARLIEST_LOG_DATE.isoformat()}; check the date",
+                    _(
+                        "set %(set)s of %(exercise)s on %(date)s is before %(earliest)s; check "
+                        "the date"
+                    )
+                    % {
+                        "set": s.set,
+                        "exercise": s.exercise_id,
+                        "date": s.date.isoformat(),
+                        "earliest": EARLIEST_LOG_DATE.isoformat(),
+                    },
                     s.date.isoformat(),
                 )
                 for s in ancient[:10]

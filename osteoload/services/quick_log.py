@@ -46,7 +46,7 @@ def log_as_prescribed(user: AnyUser, client_id: int, exercise_id: str, *, today:
     dosed = coaching.dosed_today(user, client_id, today=today)
     view = dosed.view
     if view.paused:
-        raise ProgramPaused(view.stop_message or "paused until your coach has reviewed it")
+        raise ProgramPaused(view.stop_message or _("paused until your coach has reviewed it"))
     items = (dosed.session or {}).get("items", []) if view.is_today else []
     item = next((i for i in items if i["exercise_id"] == exercise_id), None)
     if item is None:

@@ -157,7 +157,7 @@ def _store(
         raise NotFound
     client, program_id = found
     if client.paused:
-        raise ProgramPaused(client.paused_reason or "paused until your coach has reviewed it")
+        raise ProgramPaused(client.paused_reason or _("paused until your coach has reviewed it"))
     valid: list[SetEntryIn] = []
     issues: list[Issue] = []
     for index, data in enumerate(entries):

@@ -156,3 +156,17 @@ def test_next_names_its_missing_fields_in_spanish(world):
         "profile": "es obligatorio",
         "log": "es obligatorio",
     }
+
+
+def test_paging_and_batch_limits_answer_in_spanish(world):
+    response = call(world.alice, "GET", f"/clients/{world.bob_id}/sets?offset=-1", language="es")
+    assert response.status_code == 422
+    [issue] = response.json()["detail"]
+    assert issue["field"] == "offset" and "fuera de rango" in issue["message"]
+    batch = call(
+        world.bob, "POST", f"/clients/{world.bob_id}/sets/batch", {"sets": []}, language="es"
+    )
+    assert batch.status_code == 422
+    assert batch.json()["detail"] == [
+        {"field": "sets", "value": None, "message": "indique una lista de 1 a 200 series"}
+    ]
