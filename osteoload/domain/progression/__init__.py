@@ -176,10 +176,15 @@ from .records import _reestimated_finding as _reestimated_finding
 from .records import _set_effort as _set_effort
 from .records import _working_maxes as _working_maxes
 from .replay import _convert as _convert
+from .replay import _decide as _decide
 from .replay import _failed as _failed
+from .replay import _prescribed_reps as _prescribed_reps
+from .replay import _rebuild as _rebuild
 from .replay import _replay as _replay
+from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
 from .replay import _succeeded as _succeeded
+from .replay import _targets as _targets
 from .resistance import _current_variation as _current_variation
 from .resistance import _first_time as _first_time
 from .resistance import _harder_unloaded as _harder_unloaded

@@ -114,29 +114,19 @@ def _replay(
     kind: LoadKind,
 ) -> None:
     """Advance the replayed prescription by one logged session (see the package docstring)."""
-    loaded = exercise.loadable
-    done = logged.load_kg if loaded else None
     if ctx.is_deload(logged.day) and state.session is not None:
         return  # planned deload sessions do not move the progression
-    if ctx.program_of(logged.day) is not None:
-        planned = ctx.item_on(exercise.id, logged.day) or baseline
-        top_t, rpe_t, sets_t = planned.reps or baseline.reps, planned.target_rpe, planned.sets
-    else:  # before every block we know of: judged against what she logged
-        top_t, rpe_t, sets_t = logged.min_reps, logged.max_effort, len(logged.sets)
+    top_t, rpe_t, sets_t = _targets(ctx, logged, baseline, exercise.id)
     rng = rep_range(max(1, top_t or MIN_RANGE_REPS))
-    bottom, top = rng
     if state.session is not None:
         gap = ctx.gap_before(logged.day)
         if gap is not None and gap >= AWAY_DAYS:
             _resume(ctx, state, kind, gap, rng)
-        if state.top != top or state.rpe != rpe_t:
+        if state.top != rng[1] or state.rpe != rpe_t:
             _convert(ctx, state, kind, rng, rpe_t)
-    state.top, state.rpe = top, rpe_t
-    floor_reps = min(bottom, MIN_RANGE_REPS)  # R18a: a rep drop may go down to 6
-    prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
+    state.top, state.rpe = rng[1], rpe_t
     review = ctx.review_on(logged.day)
-    if review and state.session is not None:  # held until the review (R32): no more reps
-        prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
+    prescribed = _prescribed_reps(state, rng, review)
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     heavier = (
         (state.heavier_kg, min(state.heavier_reps, prescribed))
@@ -148,12 +138,13 @@ def _replay(
         prescribed_sets=served_sets,
         prescribed_reps=prescribed,
         target_rpe=rpe_t,
-        loaded=loaded,
+        loaded=exercise.loadable,
         heavier=heavier,
     )
     state.prescribed_reps = prescribed
     state.outcome = outcome
     state.session = logged
+    done = logged.load_kg if exercise.loadable else None
     if heavier is not None and done is not None and done >= heavier[0] - _EPS:
         done = min(s.load_kg or 0.0 for s in logged.sets)  # every set heavy: the same
     state.load_kg = done
@@ -166,13 +157,56 @@ def _replay(
         "rpe": logged.max_effort,
         "date": logged.day.isoformat(),
     }
+    _decide(ctx, state, logged, exercise, kind, rng, served_sets, numbers, review=review)
+
+
+def _targets(
+    ctx: _Context, logged: _Logged, baseline: ProgramItem, exercise_id: str
+) -> tuple[int | None, float | None, int]:
+    """(reps, effort, sets) that a logged session is judged against: the plan's for its day
+    (the baseline item's reps when that day's has none), or, before every block we know of,
+    what she logged."""
+    if ctx.program_of(logged.day) is None:
+        return logged.min_reps, logged.max_effort, len(logged.sets)
+    planned = ctx.item_on(exercise_id, logged.day) or baseline
+    return planned.reps or baseline.reps, planned.target_rpe, planned.sets
+
+
+def _prescribed_reps(state: _RepState, rng: tuple[int, int], review: bool) -> int:
+    """The reps prescribed for the session being replayed: the replayed reps within the
+    range (R18a: a rep drop may go down to 6), and no more than last time while a stop rule
+    is under review (R32)."""
+    bottom, top = rng
+    floor_reps = min(bottom, MIN_RANGE_REPS)
+    prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
+    if review and state.session is not None:  # held until the review (R32): no more reps
+        prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
+    return prescribed
+
+
+def _decide(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    exercise: Exercise,
+    kind: LoadKind,
+    rng: tuple[int, int],
+    served_sets: int,
+    numbers: dict[str, float | int | str | None],
+    *,
+    review: bool,
+) -> None:
+    """The decision after a judged session (``state.outcome``): pain steps back (R18c),
+    a painful, partial or unrated session holds (R18), a hard one holds (R18b), a failure
+    counts (R18b), a success holds during a review (R32), else it moves on (R18)."""
+    outcome = state.outcome
     if outcome not in _SUCCESSES:
         state.top_streak = state.easy_streak = 0
         state.streak_load = None
     if outcome is not Outcome.FAILED:
         state.fail_streak = 0
-
     if outcome is Outcome.PAIN_REVIEW:
+        done = state.load_kg
         state.load_kg = ctx.step_back(done, kind) if done is not None else None
         if done is not None:
             state.rebuild_to = done
@@ -183,6 +217,7 @@ def _replay(
             numbers={**numbers, "pain": logged.max_pain, "to_kg": state.load_kg},
         )
     elif outcome in (Outcome.PAINFUL, Outcome.PARTIAL, Outcome.UNRATED):
+        assert outcome is not None
         state.decision = Decision(
             rule="R18",
             outcome=DecisionKind.HOLD,
@@ -254,6 +289,9 @@ def _succeeded(
     served_sets: int,
     numbers: dict[str, float | int | str | None],
 ) -> None:
+    """R18: a success (R18b: "too easy" counts) rebuilds towards the load before a break or
+    pain (R18c); else one rep more below the top of the range (two after two "too easy"
+    sessions), and after two successes in a row at the top the way up (:func:`_progress`)."""
     done = state.load_kg
     state.stepped_back = False
     if done is not None:
@@ -263,37 +301,10 @@ def _succeeded(
         if done >= state.rebuild_to - _EPS:
             state.rebuild_to = None
         else:
-            left = max(1, state.rebuild_left)
-            new = _round(ctx, done + (state.rebuild_to - done) / left, kind)
-            if new is None or new <= done + _EPS:
-                new = min(
-                    state.rebuild_to,
-                    next_load_up(done, kind, ctx.equipment, units=ctx.units) or state.rebuild_to,
-                )
-            state.rebuild_left = left - 1
-            if state.rebuild_left <= 0:
-                new = state.rebuild_to
-            state.decision = Decision(
-                rule="R18c",
-                outcome=DecisionKind.REBUILD,
-                numbers={**numbers, "from_kg": done, "to_kg": new, "rebuild_to": state.rebuild_to},
-            )
-            if new >= state.rebuild_to - _EPS:
-                state.rebuild_to = None
-            state.load_kg = new
-            state.top_streak = 0
+            _rebuild(ctx, state, done, kind, numbers)
             return
     bottom, top = rng
-    reps_done = min(
-        (
-            s.reps
-            for s in logged.sets
-            if state.heavier_kg is None
-            or not state.heavier_sets
-            or (s.load_kg or 0) < state.heavier_kg - _EPS
-        ),
-        default=logged.min_reps,
-    )
+    reps_done = _reps_done(state, logged)
     carried = state.carry and reps_done >= (state.prescribed_reps or top)
     state.carry = False
     if reps_done < top and not carried:
@@ -316,3 +327,51 @@ def _succeeded(
     if reps_done < top:  # carried over a change of rep target: step from what she did
         rng = (reps_done, reps_done)
     _progress(ctx, state, exercise, kind, rng, served_sets, numbers, double=double)
+
+
+def _rebuild(
+    ctx: _Context,
+    state: _RepState,
+    done: float,
+    kind: LoadKind,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    """R18c: after a success below ``state.rebuild_to`` (the load before time away or pain),
+    the next load of the way back: an equal share of what is left over the sessions left,
+    at least one equipment step, and the whole way in the last one."""
+    rebuild_to = state.rebuild_to
+    assert rebuild_to is not None
+    left = max(1, state.rebuild_left)
+    new = _round(ctx, done + (rebuild_to - done) / left, kind)
+    if new is None or new <= done + _EPS:
+        new = min(
+            rebuild_to,
+            next_load_up(done, kind, ctx.equipment, units=ctx.units) or rebuild_to,
+        )
+    state.rebuild_left = left - 1
+    if state.rebuild_left <= 0:
+        new = rebuild_to
+    state.decision = Decision(
+        rule="R18c",
+        outcome=DecisionKind.REBUILD,
+        numbers={**numbers, "from_kg": done, "to_kg": new, "rebuild_to": rebuild_to},
+    )
+    if new >= rebuild_to - _EPS:
+        state.rebuild_to = None
+    state.load_kg = new
+    state.top_streak = 0
+
+
+def _reps_done(state: _RepState, logged: _Logged) -> int:
+    """The fewest reps of her sets in a session (R18a: the heavier sets of mixed loads
+    aside)."""
+    return min(
+        (
+            s.reps
+            for s in logged.sets
+            if state.heavier_kg is None
+            or not state.heavier_sets
+            or (s.load_kg or 0) < state.heavier_kg - _EPS
+        ),
+        default=logged.min_reps,
+    )
