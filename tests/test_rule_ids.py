@@ -20,10 +20,7 @@ RULE_ID = re.compile(r"\bR\d+[a-z]?\b")
 LAST_RULE = 34
 
 #: Rules listed as not built, with the reason (docs/science/rules.md says the same).
-NOT_BUILT = {
-    "R31": "nothing computes fracture risk (the protective half); entering FRAX/Garvan "
-    "results is not built yet",
-}
+NOT_BUILT: dict[str, str] = {}
 
 
 def rules() -> dict[str, str]:

@@ -15,6 +15,7 @@ from .vocabulary import (
     Condition,
     Equipment,
     Experience,
+    FractureRiskTool,
     FractureSite,
     Medication,
     Menopause,
@@ -91,6 +92,28 @@ class Fracture:
         if self.year is not None:
             return _Date(self.year, 7, 1)
         return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FractureRisk:
+    """A fracture-risk result a clinician worked out and entered (R31).
+
+    osteoload never computes one: the numbers are the calculator's, as entered. FRAX gives
+    the 10-year probability of a major osteoporotic fracture and of a hip fracture; Garvan
+    the 5- or 10-year risk of any fragility fracture and of a hip fracture. At least one
+    percentage is given (the input schema checks it).
+    """
+
+    tool: FractureRiskTool
+    date: date
+    horizon_years: int = 10
+    major_osteoporotic_pct: float | None = None
+    hip_pct: float | None = None
+    any_fracture_pct: float | None = None
+    with_bmd: bool | None = None
+    """Whether the calculation used a bone density result; ``None`` when not stated."""
+    entered_by: str | None = None
+    """Who worked it out or entered it (free text, e.g. "Dr Ruiz")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -222,6 +245,8 @@ class ClientProfile:
     weight_kg: float | None = None
     bone: Bone = field(default_factory=Bone)
     fractures: tuple[Fracture, ...] = ()
+    fracture_risk: tuple[FractureRisk, ...] = ()
+    """FRAX or Garvan results a clinician entered (R31); the latest is reported."""
     falls_last_year: int | None = None
     fall_with_injury_last_year: bool | None = None
     medications: tuple[Medication, ...] = ()

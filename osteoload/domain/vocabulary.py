@@ -223,6 +223,16 @@ class ScannerMake(StrEnum):
     OTHER = "other"
 
 
+class FractureRiskTool(StrEnum):
+    """The fracture-risk calculators whose results a clinician may enter (R31)."""
+
+    FRAX = "frax"
+    """FRAX: 10-year probability of a major osteoporotic fracture and of a hip fracture."""
+    GARVAN = "garvan"
+    """The Garvan calculator: 5- or 10-year risk of any fragility fracture and of a hip
+    fracture."""
+
+
 #: Catalogue ids that profiles' ``strength`` entries may name (DESIGN.md).
 KEY_LIFT_IDS: tuple[str, ...] = (
     "back_squat",

@@ -14,6 +14,8 @@ Status tags from the evidence file: **[V]** verified, **[R]** recalled (not re-r
 * :mod:`.falls`: :func:`assess_falls_risk` (R9), :func:`vivifrail_passport` (R25)
 * :mod:`.sarcopenia`: :func:`sarcopenia_screen` (EWGSOP2, section 10)
 * :mod:`.dxa`: :func:`height_loss_cm` (R33), :func:`dxa_change` (R29)
+* :mod:`.fracture_risk`: :func:`fracture_risk_finding`, the latest FRAX or Garvan result a
+  clinician entered (R31; never computed)
 * :mod:`.summary`: :func:`assess`, the whole :class:`Assessment` with its findings
 
 Every name is importable from ``osteoload.domain.assessment`` as before the split.
@@ -67,6 +69,12 @@ from .falls import (
     assess_falls_risk,
     vivifrail_passport,
 )
+from .fracture_risk import (
+    FRACTURE_RISK_CODE,
+    fracture_risk_data,
+    fracture_risk_finding,
+    latest_fracture_risk,
+)
 from .function_tests import (
     SPPB_CHAIR_POINTS,
     SPPB_FRAIL_MAX,
@@ -100,6 +108,7 @@ __all__ = [
     "DxaChange",
     "DxaVerdict",
     "FALLS_RECURRENT",
+    "FRACTURE_RISK_CODE",
     "FallsFactor",
     "FallsRiskResult",
     "FunctionalResult",
@@ -138,10 +147,13 @@ __all__ = [
     "classify_bone",
     "dxa_change",
     "evaluate_tests",
+    "fracture_risk_data",
+    "fracture_risk_finding",
     "gait_speed",
     "height_loss_cm",
     "is_fragility_fracture",
     "latest_per_site",
+    "latest_fracture_risk",
     "least_significant_change",
     "sarcopenia_screen",
     "score_sppb",

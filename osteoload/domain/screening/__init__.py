@@ -21,7 +21,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..assessment import assess_falls_risk, classify_bone, vivifrail_passport
+from ..assessment import (
+    assess_falls_risk,
+    classify_bone,
+    fracture_risk_finding,
+    vivifrail_passport,
+)
 from ..profile import ClientProfile
 from ..program import Screening
 from ..vocabulary import FallsRisk, Pattern, SpineRisk
@@ -81,6 +86,9 @@ def screen(profile: ClientProfile, *, as_of: date) -> Screening:
     rule_recent_fracture(profile, state, as_of)
     rule_acute_vertebral(profile, state, as_of)
     rule_spine(bone, profile, state)
+    entered_risk = fracture_risk_finding(profile)  # R31: as a clinician entered it
+    if entered_risk is not None:
+        state.findings.append(entered_risk)
     rule_impact(profile, bone.category, falls, state)
     rule_falls(profile, falls.level, state)
     rule_vivifrail(profile, passport, state)
