@@ -27,6 +27,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import Model
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from osteoload.store.models import (
     AuditEntry,
@@ -94,13 +96,13 @@ def backup(dest: Path, *, force: bool = False, progress: Progress | None = None)
     say = progress or (lambda _message: None)
     dest = _destination(dest, force=force)
     started = time.perf_counter()
-    with _failures("backup"):
+    with _failures(gettext_noop("backup")):
         if engine() == "sqlite":
             counts = sqlite_backup(_sqlite_path(), dest, say)
             check = "integrity_check ok"
         else:
             counts = _pg_dump(dest, say)
-            say("Verifying the dump...")
+            say(_("Verifying the dump..."))
             _pg_verify(dest, "DEST")
             check = "pg_restore --list ok"
     return BackupReport(
@@ -118,28 +120,28 @@ def restore(src: Path, *, force: bool = False, progress: Progress | None = None)
     say = progress or (lambda _message: None)
     src = _source(src)
     started = time.perf_counter()
-    say("Verifying the backup...")
+    say(_("Verifying the backup..."))
     if engine() == "sqlite":
         sqlite_verify(src, "SRC")
     else:
         _pg_verify(src, "SRC")
-    with _failures("restore"):
+    with _failures(gettext_noop("restore")):
         held = {name: n for name, n in database_counts().items() if n}
     if held and not force:
         what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in held.items())
         raise InputError([Issue(
-            "database", f"already holds data ({what}); restore into an empty database "
-            "or add --force to replace everything in it",
+            "database", _("already holds data (%(what)s); restore into an empty database or "
+                          "add --force to replace everything in it") % {"what": what},
         )])  # fmt: skip
-    say("Restoring...")
-    with _failures("restore"):
+    say(_("Restoring..."))
+    with _failures(gettext_noop("restore")):
         if engine() == "sqlite":
             _sqlite_restore(src, _sqlite_path())
             check = "integrity_check ok"
         else:
             _pg_restore(src, clean=_has_app_tables())
             check = "pg_restore ok"
-        say("Counting rows...")
+        say(_("Counting rows..."))
         counts = database_counts()
     return BackupReport(
         path=src, engine=engine(), size_bytes=src.stat().st_size, counts=counts,
@@ -159,17 +161,26 @@ def database_counts() -> dict[str, int]:
 
 @contextlib.contextmanager
 def _failures(what: str) -> Iterator[None]:
-    """A database that does not answer, a full disk, a broken file: BackupFailed, in words."""
+    """A database that does not answer, a full disk, a broken file: BackupFailed, in words
+    (``what``, a message id or a tool's name, said in the active language)."""
     try:
         yield
     except (InputError, BackupFailed):
         raise
     except DatabaseError as exc:
-        raise BackupFailed(f"{what} failed: the database: {_first_line(exc)}") from None
+        raise BackupFailed(
+            _("%(what)s failed: the database: %(problem)s")
+            % {"what": _(what), "problem": _first_line(exc)}
+        ) from None
     except sqlite3.Error as exc:
-        raise BackupFailed(f"{what} failed: SQLite: {exc}") from None
+        raise BackupFailed(_failed(what, f"SQLite: {exc}")) from None
     except OSError as exc:
-        raise BackupFailed(f"{what} failed: {exc.strerror or exc}: {exc.filename or ''}") from None
+        raise BackupFailed(_failed(what, f"{exc.strerror or exc}: {exc.filename or ''}")) from None
+
+
+def _failed(what: str, problem: object) -> str:
+    """``backup failed: ...`` in the active language (``what`` a message id or a tool)."""
+    return _("%(what)s failed: %(problem)s") % {"what": _(what), "problem": problem}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -183,30 +194,35 @@ def _destination(dest: Path, *, force: bool) -> Path:
     dest = Path(os.path.abspath(dest.expanduser()))
     folder = dest.parent
     if dest.is_dir():
-        raise InputError([Issue("DEST", f"{dest} is a folder; give a file name in it")])
+        raise InputError(
+            [Issue("DEST", _("%(path)s is a folder; give a file name in it") % {"path": dest})]
+        )
     if not folder.is_dir():
-        raise InputError([Issue("DEST", f"folder {folder} does not exist; create it first")])
+        raise InputError(
+            [Issue("DEST", _("folder %(path)s does not exist; create it first") % {"path": folder})]
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError([Issue("DEST", f"folder {folder} is not writable")])
+        raise InputError([Issue("DEST", _("folder %(path)s is not writable") % {"path": folder})])
     if dest.exists() and not force:
         raise InputError([Issue(
-            "DEST", f"{dest} already exists; choose a new name or add --force to replace it"
+            "DEST", _("%(path)s already exists; choose a new name or add --force to replace it")
+            % {"path": dest}
         )])  # fmt: skip
     if engine() == "sqlite" and dest == Path(os.path.abspath(_sqlite_path())):
-        raise InputError([Issue("DEST", f"{dest} is the database itself")])
+        raise InputError([Issue("DEST", _("%(path)s is the database itself") % {"path": dest})])
     return dest
 
 
 def _source(src: Path) -> Path:
     src = Path(os.path.abspath(src.expanduser()))
     if not src.exists():
-        raise InputError([Issue("SRC", f"{src} does not exist")])
+        raise InputError([Issue("SRC", _("%(path)s does not exist") % {"path": src})])
     if not src.is_file():
-        raise InputError([Issue("SRC", f"{src} is not a file")])
+        raise InputError([Issue("SRC", _("%(path)s is not a file") % {"path": src})])
     if not os.access(src, os.R_OK):
-        raise InputError([Issue("SRC", f"{src} is not readable")])
+        raise InputError([Issue("SRC", _("%(path)s is not readable") % {"path": src})])
     if engine() == "sqlite" and src == Path(os.path.abspath(_sqlite_path())):
-        raise InputError([Issue("SRC", f"{src} is the database itself")])
+        raise InputError([Issue("SRC", _("%(path)s is the database itself") % {"path": src})])
     return src
 
 
@@ -255,8 +271,11 @@ def _with_retries(action: Callable[[], None], say: Progress, what: str) -> None:
             return
         except sqlite3.OperationalError as exc:
             if not _is_busy(exc) or attempt == BUSY_ATTEMPTS:
-                raise BackupFailed(f"{what} failed: {exc}") from None
-            say(f"{what}: the database is busy; retrying ({attempt} of {BUSY_ATTEMPTS})...")
+                raise BackupFailed(_failed(what, exc)) from None
+            say(
+                _("%(what)s: the database is busy; retrying (%(attempt)s of %(attempts)s)...")
+                % {"what": _(what), "attempt": attempt, "attempts": BUSY_ATTEMPTS}
+            )
             time.sleep(min(2.0, 0.05 * 2**attempt))
 
 
@@ -264,7 +283,14 @@ def sqlite_backup(source: Path, dest: Path, say: Progress) -> dict[str, int]:
     """Copy the SQLite database ``source`` to the new file ``dest`` (one consistent moment,
     retried while busy, written atomically, verified); returns its row counts."""
     if not source.is_file() or source.stat().st_size == 0:
-        raise InputError([Issue("database", f"{source} does not exist yet; nothing to back up")])
+        raise InputError(
+            [
+                Issue(
+                    "database",
+                    _("%(path)s does not exist yet; nothing to back up") % {"path": source},
+                )
+            ]
+        )
     size_mb = source.stat().st_size / 1e6
     with _temporary_next_to(dest) as tmp:
 
@@ -282,15 +308,18 @@ def sqlite_backup(source: Path, dest: Path, say: Progress) -> dict[str, int]:
                 out.close()
                 src.close()
 
-        say(f"Copying the database ({size_mb:,.1f} MB)...")
-        _with_retries(copy, say, "backup")
+        say(_("Copying the database (%(size)s MB)...") % {"size": f"{size_mb:,.1f}"})
+        _with_retries(copy, say, gettext_noop("backup"))
         if tmp.stat().st_size == 0:
-            raise BackupFailed("backup failed: the copy is empty; nothing was written")
-        say("Verifying the backup...")
+            raise BackupFailed(_("backup failed: the copy is empty; nothing was written"))
+        say(_("Verifying the backup..."))
         try:
             counts = sqlite_verify(tmp, "DEST")
         except InputError as exc:
-            raise BackupFailed(f"backup failed verification ({exc}); nothing was written") from None
+            raise BackupFailed(
+                _("backup failed verification (%(problem)s); nothing was written")
+                % {"problem": exc}
+            ) from None
         _commit_file(tmp, dest)
     return counts
 
@@ -306,30 +335,36 @@ def sqlite_verify(path: Path, field: str) -> dict[str, int]:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise bad(f"cannot be read ({exc.strerror})") from None
+        raise bad(_("cannot be read (%(why)s)") % {"why": exc.strerror}) from None
     if not header:
-        raise bad("is empty (0 bytes); it is not a backup")
+        raise bad(_("is empty (0 bytes); it is not a backup"))
     if header != SQLITE_HEADER:
-        raise bad("is not a SQLite database")
+        raise bad(_("is not a SQLite database"))
     try:
         db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=20)
     except sqlite3.Error as exc:
-        raise bad(f"cannot be opened ({exc})") from None
+        raise bad(_("cannot be opened (%(why)s)") % {"why": exc}) from None
     try:
         result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            raise bad(f"fails the integrity check: {'; '.join(map(str, result[:3]))}")
+            raise bad(
+                _("fails the integrity check: %(problems)s")
+                % {"problems": "; ".join(map(str, result[:3]))}
+            )
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         names = main_table_names()
         missing = sorted(t for t in [*names.values(), "django_migrations"] if t not in tables)
         if missing:
-            raise bad(f"is not an osteoload database (no table {', '.join(missing)})")
+            raise bad(
+                _("is not an osteoload database (no table %(tables)s)")
+                % {"tables": ", ".join(missing)}
+            )
         return {
             name: int(db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
             for name, table in names.items()
         }
     except sqlite3.DatabaseError as exc:
-        raise bad(f"is damaged ({exc})") from None
+        raise bad(_("is damaged (%(why)s)") % {"why": exc}) from None
     finally:
         db.close()
 
@@ -349,12 +384,14 @@ def _sqlite_restore(src: Path, target: Path) -> None:
             out.close()
             source.close()
 
-    _with_retries(copy, lambda _message: None, "restore")
+    _with_retries(copy, lambda _message: None, gettext_noop("restore"))
     os.chmod(target, 0o600)  # health data: the owner only
     with contextlib.closing(sqlite3.connect(target, timeout=20)) as db:
         result = db.execute("PRAGMA quick_check").fetchone()
     if not result or result[0] != "ok":
-        raise BackupFailed(f"restore failed: the database does not check out ({result})")
+        raise BackupFailed(
+            _("restore failed: the database does not check out (%(result)s)") % {"result": result}
+        )
 
 
 # --- PostgreSQL ----------------------------------------------------------------------------
@@ -376,7 +413,11 @@ def _pg_tool(name: str) -> str:
     found = shutil.which(name)
     if not found:
         raise BackupFailed(
-            f"{name} not found; install the PostgreSQL client tools (at least as new as the server)"
+            _(
+                "%(tool)s not found; install the PostgreSQL client tools (at least as new as "
+                "the server)"
+            )
+            % {"tool": name}
         )
     return found
 
@@ -385,9 +426,7 @@ def _run(args: list[str], what: str) -> str:
     result = subprocess.run(args, env=_pg_env(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = result.stderr.strip().splitlines()
-        raise BackupFailed(
-            f"{what} failed: {' '.join(detail[-3:]) or 'exit ' + str(result.returncode)}"
-        )
+        raise BackupFailed(_failed(what, " ".join(detail[-3:]) or f"exit {result.returncode}"))
     return result.stdout
 
 
@@ -403,10 +442,10 @@ def _pg_dump(dest: Path, say: Progress) -> dict[str, int]:
         for name, table in main_table_names().items():
             cursor.execute(f'SELECT count(*) FROM "{table}"')
             counts[name] = int(cursor.fetchone()[0])
-        say("Dumping the database (pg_dump)...")
+        say(_("Dumping the database (pg_dump)..."))
         _run([pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--file={tmp}"], "pg_dump")
         if tmp.stat().st_size == 0:
-            raise BackupFailed("pg_dump failed: the dump is empty; nothing was written")
+            raise BackupFailed(_("pg_dump failed: the dump is empty; nothing was written"))
         _commit_file(tmp, dest)
     return counts
 
@@ -416,17 +455,20 @@ def _pg_verify(path: Path, field: str) -> None:
         with open(path, "rb") as handle:
             header = handle.read(len(PG_DUMP_HEADER))
     except OSError as exc:
-        raise InputError([Issue(field, f"{path} cannot be read ({exc.strerror})")]) from None
+        raise InputError(
+            [Issue(field, f"{path} " + _("cannot be read (%(why)s)") % {"why": exc.strerror})]
+        ) from None
     if not header:
-        raise InputError([Issue(field, f"{path} is empty (0 bytes); it is not a backup")])
+        raise InputError([Issue(field, f"{path} " + _("is empty (0 bytes); it is not a backup"))])
     if header != PG_DUMP_HEADER:
-        raise InputError([Issue(field, f"{path} is not a pg_dump custom-format file")])
+        raise InputError([Issue(field, f"{path} " + _("is not a pg_dump custom-format file"))])
     listing = _run([_pg_tool("pg_restore"), "--list", str(path)], "pg_restore --list")
     data = {line.split()[-2] for line in listing.splitlines() if " TABLE DATA " in line}
     missing = sorted(t for t in main_table_names().values() if t not in data)
     if missing:
         raise InputError([Issue(
-            field, f"{path} is not an osteoload dump (no table {', '.join(missing)})"
+            field, f"{path} " + _("is not an osteoload dump (no table %(tables)s)")
+            % {"tables": ", ".join(missing)}
         )])  # fmt: skip
 
 

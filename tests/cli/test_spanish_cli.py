@@ -81,3 +81,12 @@ def test_without_lang_the_same_commands_stay_english():
     result = CliRunner().invoke(app, ["one-rm", "--load-kg", "40", "--reps", "8", "--rpe", "8"])
     assert result.exit_code == 0
     assert "Working 1RM: " in result.output and "Serie" not in result.output
+
+
+def test_backup_and_restore_refuse_bad_paths_in_spanish(tmp_path):
+    out = spanish("backup", str(tmp_path), code=2)
+    assert f"DEST: {tmp_path} es una carpeta; indique un nombre de archivo dentro de ella" in out
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    out = spanish("restore", str(empty), code=2)
+    assert f"SRC: {empty} está vacío (0 bytes); no es una copia de seguridad" in out
