@@ -15,6 +15,7 @@ that screening set, rule by rule, one module per concept:
   loaded every week through the key moves; impact on at least two days; balance on at least
   2 days (3 for high falls risk); R7 posture every week.
 * :mod:`.fitting`: each session fitted into ``minutes_per_session``.
+* :mod:`.schedule`: R13's days and R26's components, checked by the engine itself.
 * :mod:`.generator`: :func:`generate_program`, loads from her working maxes.
 * :mod:`.redose`: :func:`redose_item` for a coach's swap.
 
@@ -83,6 +84,12 @@ from .redose import (
     redose_item,
     session_seconds,
 )
+from .schedule import (
+    RESISTANCE_DAYS_PER_WEEK,
+    check_components,
+    check_resistance_days,
+    consecutive_days,
+)
 
 __all__ = [
     "ALWAYS_AVAILABLE",
@@ -112,6 +119,7 @@ __all__ = [
     "MIN_HOME_BALANCE_S",
     "MIN_IMPACT_DAYS",
     "PCT_1RM_PATTERNS",
+    "RESISTANCE_DAYS_PER_WEEK",
     "RPE_CAP_FIRST_12_WEEKS",
     "RPE_CAP_LATER",
     "STANDARD_CAP_PCT",
@@ -122,6 +130,9 @@ __all__ = [
     "balance_start_level",
     "balance_work_seconds",
     "carried_max",
+    "check_components",
+    "check_resistance_days",
+    "consecutive_days",
     "estimate_seconds",
     "generate_program",
     "high_intensity_dose",
