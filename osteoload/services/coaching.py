@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Sum
 
 from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
@@ -171,21 +170,15 @@ NEXT_CACHE_SECONDS = 6 * 3600
 
 def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, today: date) -> str:
     """A key that changes whenever anything :func:`next_for_client` reads changes: the sets
-    logged before ``today`` (their number, newest id, last change and sums of every field the
-    engine reads, one aggregate query), the assigned program as stored (its version and last
-    change), her profile and the day. Sets logged today do not move today's prescription, so
-    logging a set keeps it."""
-    log = client.set_logs.filter(date__lt=today).aggregate(
-        n=Count("id"), top=Max("id"), changed=Max("updated"), first=Min("date"),
-        last=Max("date"), reps=Sum("reps"), load=Sum("load_kg"), rpe=Sum("rpe"),
-        rir=Sum("rir"), pain=Sum("pain"), impacts=Sum("impacts"), hold=Sum("hold_s"),
-        programs=Sum("program_id"),
-    )  # fmt: skip
+    logged before ``today`` (:func:`log_stamp`), the assigned program as stored (its version
+    and last change), her profile and the day. Sets logged today do not move today's
+    prescription, so logging a set keeps it."""
+    log = records.log_stamp(client.set_logs.filter(date__lt=today))
     # The stored program changes only through a claimed version (a swap) with its time
     # stamp, so these stand for its document without hashing 200 KB of JSON.
     program = f"{record.version}:{record.updated.isoformat()}"
     text = "|".join(
-        (str(client.pk), str(record.pk), program, repr(sorted(log.items())), repr(profile),
+        (str(client.pk), str(record.pk), program, repr(log), repr(profile),
          today.isoformat())
     )  # fmt: skip
     # v2: NextItem carries ``notes``; v3: ClientNext carries ``last_sets`` (a cached answer

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Max, Sum
 
 from osteoload.domain.assessment import dxa_change, evaluate_tests
 from osteoload.domain.errors import DomainError
@@ -24,6 +24,7 @@ from osteoload.domain.projection import project_bmd
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import KEY_LIFT_IDS, Component, ScannerMake, Site
 from osteoload.store.models import Client
+from osteoload.store.records import log_stamp
 from osteoload.wording import pronouns_for
 from osteoload.wording.dxa import dxa_verdict
 from osteoload.wording.projection import assumptions
@@ -90,24 +91,20 @@ SERIES_CACHE_SECONDS = 6 * 3600
 
 def _cache_key(client: Client, today: date, weeks: int) -> str:
     """A key that changes whenever anything :func:`_series` reads changes: her log in the
-    window (number of sets, newest id, last change, sums of every number charted), her
+    window (:func:`~osteoload.store.records.log_stamp`), her
     recorded tests and scans (number, newest id, last correction), her profile (its version
     and last change), the day and the number of weeks. Read before the rows, so a series is
     never older than its key: one computed while a set is being logged may hold that set
     under the key from before it, never the reverse."""
     since = monday(today) - timedelta(weeks=weeks - 1)
-    log = client.set_logs.filter(date__gte=since, date__lte=today).aggregate(
-        n=Count("id"), top=Max("id"), changed=Max("updated"), first=Min("date"),
-        last=Max("date"), reps=Sum("reps"), load=Sum("load_kg"), rpe=Sum("rpe"),
-        rir=Sum("rir"), impacts=Sum("impacts"), hold=Sum("hold_s"),
-    )  # fmt: skip
+    log = log_stamp(client.set_logs.filter(date__gte=since, date__lte=today))
     records = [
         rows.aggregate(n=Count("id"), top=Max("id"), changed=Max("updated"), v=Sum("version"))
         for rows in (client.test_records.all(), client.scans.all())
     ]
     text = "|".join(
         (str(client.pk), str(client.version), str(client.updated), today.isoformat(),
-         str(weeks), repr(sorted(log.items())), repr([sorted(r.items()) for r in records]))
+         str(weeks), repr(log), repr([sorted(r.items()) for r in records]))
     )  # fmt: skip
     return "osteoload:progress:v2:" + hashlib.sha256(text.encode()).hexdigest()
 

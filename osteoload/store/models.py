@@ -107,9 +107,14 @@ class SetLogRow(models.Model):
 
     class Meta:
         ordering = ["date", "exercise_id", "set_number", "id"]
-        # (client, date, pain) serves her log by date and the roster's recent-pain flag
-        # without reading the rows themselves.
-        indexes = [models.Index(fields=["client", "date", "pain"], name="setlog_client_date_pain")]
+        # (client, date, pain, updated) serves her log by date, the roster's recent-pain flag
+        # and the caches' keys (count, newest id, last change over a range of days) without
+        # reading the rows themselves (on SQLite the id is in every index).
+        indexes = [
+            models.Index(
+                fields=["client", "date", "pain", "updated"], name="setlog_client_date_pain_upd"
+            )
+        ]
 
 
 class SymptomReport(models.Model):

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet
 
 from osteoload.domain.errors import DomainError
 from osteoload.domain.logs import SetLog
@@ -149,3 +149,19 @@ def forget_programs() -> None:
     """Empty the rebuilt-program cache (tests whose databases reuse row ids call it)."""
     with _PROGRAMS_LOCK:
         _PROGRAMS.clear()
+
+
+def log_stamp(rows: QuerySet[SetLogRow]) -> tuple[tuple[str, Any], ...]:
+    """What changes whenever one of ``rows`` (a client's sets over some days) is added,
+    changed or deleted: their number, the newest id, the latest change and the first and last
+    day. The caches of Today and of the progress series are keyed by it.
+
+    Every write of a set stamps ``updated``: the ORM's saves (``auto_now``) and the plain-SQL
+    inserts of :mod:`.hot` and :mod:`.bulk` alike, and nothing updates sets in bulk; so an
+    edit moves the latest change, an insert the number and the newest id, a deletion the
+    number. One aggregate query, answered from the (client, date, pain, updated) index without
+    reading the rows (on SQLite, where the id is in every index)."""
+    stamp = rows.aggregate(
+        n=Count("id"), top=Max("id"), changed=Max("updated"), first=Min("date"), last=Max("date")
+    )
+    return tuple(sorted(stamp.items()))

@@ -109,3 +109,54 @@ def test_earlier_programs_are_her_logged_blocks_oldest_first(client_record):
     found = records.earlier_programs(client_record.pk, current.pk, current.start)
     assert [p.start for p in found] == [old.start, middle.start]
     assert unlogged.start not in [p.start for p in found]
+
+
+# --- the log stamp the caches of Today and of the progress series are keyed by ----------------
+
+
+def _stamp(client: Client) -> tuple[object, ...]:
+    return records.log_stamp(client.set_logs.filter(date__lt=DAY))
+
+
+def test_the_log_stamp_moves_with_every_insert_edit_and_deletion(client_record):
+    """Issue 19: a cached Today or progress series is never served after her log changed."""
+    _random_rows(client_record, 40, 7)
+    seen = {_stamp(client_record)}
+    row = SetLogRow.objects.create(client=client_record, date=DAY - timedelta(days=3),
+                                   exercise_id="goblet_squat", set_number=4, reps=8)  # fmt: skip
+    seen.add(_stamp(client_record))
+    row.reps = 9  # an edit, through the ORM as every edit is
+    row.save()
+    seen.add(_stamp(client_record))
+    oldest = client_record.set_logs.order_by("date", "id").first()
+    assert oldest is not None
+    oldest.load_kg = Decimal("30")  # an edit of an old set, not the newest
+    oldest.save()
+    seen.add(_stamp(client_record))
+    row.delete()
+    seen.add(_stamp(client_record))
+    assert len(seen) == 5
+
+
+def test_a_set_of_today_leaves_the_stamp_of_the_days_before(client_record):
+    _random_rows(client_record, 10, 8)
+    before = _stamp(client_record)
+    SetLogRow.objects.create(client=client_record, date=DAY, exercise_id="goblet_squat",
+                             set_number=1, reps=8)  # fmt: skip
+    assert _stamp(client_record) == before
+
+
+def test_the_log_stamp_is_read_from_the_index_alone(client_record):
+    """The stamp's aggregate reads no table rows on SQLite (a covering index)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan; PostgreSQL chooses its own")
+    with CaptureQueriesContext(connection) as queries:
+        _stamp(client_record)
+    (query,) = queries.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+        plan = " ".join(str(step[-1]) for step in cursor.fetchall())
+    assert "COVERING INDEX setlog_client_date_pain_upd" in plan
