@@ -4,6 +4,7 @@ change. The ORM stamps ``updated`` on save; a database trigger stamps it on any 
 too (a bulk ``update()``, a hand-made SQL correction), so no path can change a set unseen."""
 
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 _SQLITE = (
     """
@@ -36,7 +37,7 @@ _POSTGRESQL = (
 )
 
 
-def _run(schema_editor, which: int) -> None:
+def _run(schema_editor: BaseDatabaseSchemaEditor, which: int) -> None:
     sql = {"sqlite": _SQLITE, "postgresql": _POSTGRESQL}.get(schema_editor.connection.vendor)
     if sql is not None:
         schema_editor.execute(sql[which])
