@@ -152,7 +152,7 @@ def _report(entries: LogImport, *, to_stderr: bool, output: Path | None = None) 
     for reason, count in entries.skipped:
         out.print(
             ngettext("Skipped %(n)d row: %(reason)s.", "Skipped %(n)d rows: %(reason)s.", count)
-            % {"n": count, "reason": reason},
+            % {"n": count, "reason": _(reason)},
             markup=False,
         )
     if entries.unmapped:

@@ -90,3 +90,16 @@ def test_backup_and_restore_refuse_bad_paths_in_spanish(tmp_path):
     empty.write_bytes(b"")
     out = spanish("restore", str(empty), code=2)
     assert f"SRC: {empty} está vacío (0 bytes); no es una copia de seguridad" in out
+
+
+def test_a_strong_export_and_a_bad_log_are_reported_in_spanish(tmp_path):
+    strong = str(LOGS / "strong-export-sample.csv")
+    out = spanish("import-log", strong, "--weight-unit", "kg", "-o", str(tmp_path / "log.csv"))
+    assert "Leídas 39 series de " in out and "(exportación de Strong), escrito en " in out
+    assert "Omitidas 4 filas: series de calentamiento." in out
+    assert "Omitida 1 fila: filas del temporizador de descanso." in out
+    assert "  Cable Crunch: 2 filas" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,exercise_id,set,reps,load_kg\n2026-11-02,goblet_sqat,1,10,12\n")
+    out = spanish("import-log", str(bad), code=2)
+    assert f"{bad} line 2, column exercise_id: 'goblet_sqat' no es un ejercicio del catálogo" in out

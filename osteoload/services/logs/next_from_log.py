@@ -13,6 +13,7 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.progression import NextPrescriptions, next_prescriptions
 from osteoload.domain.serialize import jsonable
+from osteoload.wording import _
 from osteoload.wording.progression import with_reasons
 
 from ..catalogue import get_catalogue
@@ -47,15 +48,24 @@ def program_start_for_log(
     if days:
         first = min(days)
         monday = first - timedelta(days=first.weekday())
+        values = {
+            "monday": monday.isoformat(),
+            "planned": planned.isoformat() if planned is not None else "",
+            "as_of": as_of.isoformat(),
+        }
         note = (
-            f"The program is taken to start on {monday.isoformat()}, the Monday of the first "
-            "logged session"
-            + (
-                f" (the profile's start date {planned.isoformat()} is after {as_of.isoformat()})"
-                if planned is not None
-                else ""
+            _(
+                "The program is taken to start on %(monday)s, the Monday of the first logged "
+                "session (the profile's start date %(planned)s is after %(as_of)s); give "
+                "--start to choose another day."
             )
-            + "; give --start to choose another day."
+            % values
+            if planned is not None
+            else _(
+                "The program is taken to start on %(monday)s, the Monday of the first logged "
+                "session; give --start to choose another day."
+            )
+            % values
         )
         return monday, note
     return planned or next_monday(as_of), None

@@ -16,6 +16,7 @@ from typing import Any
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
+from osteoload.wording import _, ngettext
 
 from ..catalogue import get_catalogue
 from ..errors import InputError, Issue, did_you_mean, format_value
@@ -53,7 +54,7 @@ def read_log(path: Path, *, today: date, weight_unit: Units | None = None) -> Lo
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError([Issue(source, "is not UTF-8 text")]) from None
+        raise InputError([Issue(source, _("is not UTF-8 text"))]) from None
     return parse_log(
         text,
         source=source,
@@ -74,7 +75,7 @@ def parse_log(
     """Parse log text (see :func:`read_log`). ``as_json``: ``None`` guesses from the text."""
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise InputError([Issue(source, "is empty")])
+        raise InputError([Issue(source, _("is empty"))])
     if as_json is None:
         as_json = text.lstrip()[:1] in ("[", "{")
     if as_json:
@@ -102,7 +103,9 @@ def _parse_json(text: str, *, source: str, today: date) -> LogImport:
             return f"{place} ({', '.join(fields)})"
 
         if not isinstance(item, dict):
-            issues.append(Issue(place, f"{format_value(item)} is not an object"))
+            issues.append(
+                Issue(place, _("%(value)s is not an object") % {"value": format_value(item)})
+            )
             continue
         row = dict(item)
         if isinstance(row.get("symptoms"), str):
@@ -129,7 +132,8 @@ def _sets_of(data: Any, *, source: str) -> list[Any]:
                 [
                     Issue(
                         f"{source} {k}",
-                        f"unknown field; allowed: {', '.join(allowed)}{did_you_mean(k, allowed)}",
+                        _("unknown field; allowed: %(allowed)s%(hint)s")
+                        % {"allowed": ", ".join(allowed), "hint": did_you_mean(k, allowed)},
                     )
                     for k in unknown
                 ]
@@ -139,20 +143,34 @@ def _sets_of(data: Any, *, source: str) -> list[Any]:
                 [
                     Issue(
                         f"{source} schema_version",
-                        f"{format_value(data['schema_version'])} is not allowed; allowed: 1",
+                        _("%(value)s is not allowed; allowed: %(allowed)s%(hint)s")
+                        % {"value": format_value(data["schema_version"]), "allowed": 1, "hint": ""},
                         data["schema_version"],
                     )
                 ]
             )
         if "sets" not in data:
-            raise InputError([Issue(f"{source} sets", "is required")])
+            raise InputError([Issue(f"{source} sets", _("is required"))])
         data = data["sets"]
     if not isinstance(data, list):
         raise InputError(
-            [Issue(source, "expected a list of sets, or an object with schema_version and sets")]
+            [
+                Issue(
+                    source,
+                    _("expected a list of sets, or an object with schema_version and sets"),
+                )
+            ]
         )
     if len(data) > MAX_ROWS:
-        raise InputError([Issue(source, f"has {len(data)} sets; at most {MAX_ROWS} at a time")])
+        raise InputError(
+            [
+                Issue(
+                    source,
+                    _("has %(n)s sets; at most %(max)s at a time")
+                    % {"n": len(data), "max": MAX_ROWS},
+                )
+            ]
+        )
     return data
 
 
@@ -229,12 +247,13 @@ def _our_columns(
             issues.append(
                 Issue(
                     f"{source} line 1, column {cell or '(empty)'}",
-                    f"unknown column; allowed: {', '.join(COLUMNS)}{did_you_mean(name, COLUMNS)}",
+                    _("unknown column; allowed: %(allowed)s%(hint)s")
+                    % {"allowed": ", ".join(COLUMNS), "hint": did_you_mean(name, COLUMNS)},
                 )
             )
             columns.append(None)
         elif name in seen:
-            issues.append(Issue(f"{source} line 1, column {name}", "appears twice"))
+            issues.append(Issue(f"{source} line 1, column {name}", _("appears twice")))
             columns.append(None)
         else:
             seen.add(name)
@@ -244,8 +263,12 @@ def _our_columns(
         issues.append(
             Issue(
                 f"{source} line 1",
-                f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; a log "
-                f"starts with the header {','.join(STANDARD_HEADER)}",
+                ngettext(
+                    "missing column %(columns)s; a log starts with the header %(header)s",
+                    "missing columns %(columns)s; a log starts with the header %(header)s",
+                    len(missing),
+                )
+                % {"columns": ", ".join(missing), "header": ",".join(STANDARD_HEADER)},
             )
         )
         raise_issues(issues)

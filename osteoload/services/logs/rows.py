@@ -20,6 +20,7 @@ from osteoload.domain.catalogue import Catalogue
 from osteoload.domain.logs import SetLog
 from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Symptom, Units
+from osteoload.wording import _
 
 from ..errors import InputError, Issue, did_you_mean
 from ..schema_types import IsoDate, Strict, not_in_future
@@ -106,7 +107,8 @@ class SetRowIn(Strict):
             ids = info.context.get("exercise_ids", frozenset())
         if ids and value not in ids:
             raise ValueError(
-                f"{value!r} is not an exercise in the catalogue{did_you_mean(value, ids)}"
+                _("%(value)s is not an exercise in the catalogue%(hint)s")
+                % {"value": repr(value), "hint": did_you_mean(value, ids)}
             )
         return value
 
@@ -133,23 +135,28 @@ def validate_row(
         return None
     before = len(issues)
     if row.load_kg is not None and row.load_lb is not None:
-        issues.append(Issue(where(["load_kg", "load_lb"]), "give load_kg or load_lb, not both"))
+        issues.append(Issue(where(["load_kg", "load_lb"]), _("give load_kg or load_lb, not both")))
     if row.rpe is not None and row.rir is not None:
-        issues.append(Issue(where(["rpe", "rir"]), "give rpe or rir, not both"))
+        issues.append(Issue(where(["rpe", "rir"]), _("give rpe or rir, not both")))
     exercise = catalogue[row.exercise_id]
     if exercise.loadable and row.load_kg is None and row.load_lb is None:
         issues.append(
             Issue(
                 where(["load_kg"]),
-                f"is empty, but {row.exercise_id} ({exercise.name}) is done with a weight: "
-                "give load_kg or load_lb (per dumbbell or kettlebell)",
+                _(
+                    "is empty, but %(id)s (%(name)s) is done with a weight: give load_kg or "
+                    "load_lb (per dumbbell or kettlebell)"
+                )
+                % {"id": row.exercise_id, "name": exercise.name},
             )
         )
     reps = row.reps
     if reps is None:
         if row.hold_s is None and row.impacts is None:
             issues.append(
-                Issue(where(["reps"]), "is required (leave it empty only with hold_s or impacts)")
+                Issue(
+                    where(["reps"]), _("is required (leave it empty only with hold_s or impacts)")
+                )
             )
         reps = 0
     if len(issues) > before:
@@ -195,8 +202,13 @@ def check_duplicates(sets: Sequence[tuple[SetLog, str, str]], issues: list[Issue
             issues.append(
                 Issue(
                     place,
-                    f"set {s.set} of {s.exercise_id} on {s.date.isoformat()} is already on "
-                    f"{first[key]}",
+                    _("set %(set)s of %(exercise)s on %(date)s is already on %(where)s")
+                    % {
+                        "set": s.set,
+                        "exercise": s.exercise_id,
+                        "date": s.date.isoformat(),
+                        "where": first[key],
+                    },
                     s.set,
                 )
             )
@@ -209,7 +221,7 @@ def raise_issues(issues: list[Issue]) -> None:
         return
     if len(issues) > MAX_ISSUES:
         more = len(issues) - MAX_ISSUES
-        issues = issues[:MAX_ISSUES] + [Issue("", f"... and {more} more problems")]
+        issues = issues[:MAX_ISSUES] + [Issue("", _("... and %(n)s more problems") % {"n": more})]
     raise InputError(issues)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from osteoload.domain.catalogue import Catalogue
 from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
+from osteoload.wording import _, gettext_noop
 
 from ..catalogue import get_catalogue
 from ..errors import InputError, Issue, format_value
@@ -41,13 +42,15 @@ def _find(header: Sequence[str], *names: str) -> str | None:
     return next((h for h in header if norm_header(h) in wanted), None)
 
 
-_SKIP_WARMUP = "warm-up sets"
-_SKIP_DROP = "drop sets"
-_SKIP_REST = "rest-timer rows"
-_SKIP_UNMAPPED = "exercise names not mapped to the catalogue"
-_SKIP_NO_WEIGHT = "no weight for an exercise done with a weight"
-_SKIP_EMPTY = "no reps or time recorded"
-_SKIP_OTHER = "set types not understood"
+# Why rows were skipped: English keys of the JSON's ``skipped`` (stable for programs),
+# marked for translation where a person reads them.
+_SKIP_WARMUP = gettext_noop("warm-up sets")
+_SKIP_DROP = gettext_noop("drop sets")
+_SKIP_REST = gettext_noop("rest-timer rows")
+_SKIP_UNMAPPED = gettext_noop("exercise names not mapped to the catalogue")
+_SKIP_NO_WEIGHT = gettext_noop("no weight for an exercise done with a weight")
+_SKIP_EMPTY = gettext_noop("no reps or time recorded")
+_SKIP_OTHER = gettext_noop("set types not understood")
 
 
 def parse_strong(table: Table, *, source: str, today: date, weight_unit: Units | None) -> LogImport:
@@ -111,8 +114,8 @@ def _parse_export(
             [
                 Issue(
                     f"{source} line 1",
-                    f"looks like a {export.format.value.title()} export but has no "
-                    f"{', '.join(missing)} column",
+                    _("looks like a %(app)s export but has no %(columns)s column")
+                    % {"app": export.format.value.title(), "columns": ", ".join(missing)},
                 )
             ]
         )
@@ -226,8 +229,11 @@ def _read_row(reading: _Reading, line: int, cells: tuple[str, ...]) -> None:
         reading.issues.append(
             Issue(
                 where(["date"]),
-                f"{format_value(cell('date'))} is not a date this reader understands; "
-                "expected for example 2026-10-05 18:02:11 or 5 Oct 2026, 18:02",
+                _(
+                    "%(value)s is not a date this reader understands; expected for example "
+                    "2026-10-05 18:02:11 or 5 Oct 2026, 18:02"
+                )
+                % {"value": format_value(cell("date"))},
                 cell("date"),
             )
         )
@@ -263,8 +269,10 @@ def _accept_row(
                 reading.issues.append(
                     Issue(
                         where(["load_kg"]),
-                        "the export does not say whether weights are kg or lb; give the "
-                        "unit the app was set to (--weight-unit kg or --weight-unit lb)",
+                        _(
+                            "the export does not say whether weights are kg or lb; give the "
+                            "unit the app was set to (--weight-unit kg or --weight-unit lb)"
+                        ),
                     )
                 )
                 reading.unit_problem = True

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from osteoload.wording import _
+
 from ..errors import InputError, Issue
 from .rows import MAX_ROWS, raise_issues
 
@@ -40,12 +42,19 @@ def read_table(text: str, *, source: str) -> Table:
                 continue
             rows.append((start, tuple(cells)))
             if len(rows) > MAX_ROWS:
-                raise InputError([Issue(source, f"has more than {MAX_ROWS} rows")])
+                raise InputError(
+                    [Issue(source, _("has more than %(max)s rows") % {"max": MAX_ROWS})]
+                )
     except csv.Error as exc:
-        issues.append(Issue(f"{source} line {reader.line_num}", f"is not valid CSV ({exc})"))
+        issues.append(
+            Issue(
+                f"{source} line {reader.line_num}",
+                _("is not valid CSV (%(problem)s)") % {"problem": exc},
+            )
+        )
     raise_issues(issues)
     if header is None:
-        raise InputError([Issue(source, "has no header line")])
+        raise InputError([Issue(source, _("has no header line"))])
     return Table(header=header, rows=tuple(rows), delimiter=delimiter)
 
 
@@ -61,7 +70,8 @@ def row_cells(
     if len(cells) > width and any(c.strip() for c in cells[width:]):
         return cells, Issue(
             f"{source} line {line}",
-            f"has {len(cells)} values but the header has {width} columns",
+            _("has %(n)s values but the header has %(width)s columns")
+            % {"n": len(cells), "width": width},
         )
     return tuple(cells[:width]) + ("",) * max(0, width - len(cells)), None
 
