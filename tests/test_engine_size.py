@@ -24,7 +24,6 @@ MAX_FUNCTION_LINES = 60
 #: Functions still over the limit: ``"<path under osteoload/>::<qualified name>": lines``.
 #: Shrink it; never add to it (split the function instead).
 LONG_FUNCTIONS: dict[str, int] = {
-    "domain/progression/resistance.py::_reps_of": 201,
 }
 
 

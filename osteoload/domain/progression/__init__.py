@@ -66,8 +66,10 @@ Stop rules (R32)
 
 Modules
     ``rules`` (the numbers of the rules), ``decisions`` (the records returned),
-    ``context`` (logged sessions, the baseline week, the R32 review), ``records`` (working
-    maxes, R22), ``planned`` (the planned dose), ``loads`` (loads that exist, step sizes),
+    ``context`` (logged sessions, the baseline week, the R32 review and its one
+    ``pain_review`` step back), ``findings`` (about the whole answer: sets logged later, no
+    sessions, the program's end, time away), ``records`` (working maxes, R22), ``planned``
+    (the planned dose), ``loads`` (loads that exist, step sizes),
     ``double_progression`` (rep range, judging a session), ``replay`` and ``ladder`` (the
     replayed log and the way up, R18-R18c), ``resistance`` (the next resistance item),
     ``impact`` (R10) and ``balance`` (R23). Every
@@ -124,6 +126,7 @@ from .context import _Logged as _Logged
 from .context import _logged_until as _logged_until
 from .context import _new_context as _new_context
 from .context import _num as _num
+from .context import _pain_review as _pain_review
 from .context import _Review as _Review
 from .context import _review as _review
 from .context import _sessions_by_exercise as _sessions_by_exercise
@@ -185,13 +188,24 @@ from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
 from .replay import _succeeded as _succeeded
 from .replay import _targets as _targets
+from .resistance import _below_lightest as _below_lightest
+from .resistance import _capped as _capped
 from .resistance import _current_variation as _current_variation
+from .resistance import _deload as _deload
+from .resistance import _Draft as _Draft
 from .resistance import _first_time as _first_time
 from .resistance import _harder_unloaded as _harder_unloaded
+from .resistance import _heavier_sets as _heavier_sets
 from .resistance import _is_more as _is_more
 from .resistance import _label as _label
+from .resistance import _next_dose as _next_dose
+from .resistance import _pain_load as _pain_load
+from .resistance import _proven as _proven
+from .resistance import _reestimated_note as _reestimated_note
 from .resistance import _reps as _reps
 from .resistance import _reps_of as _reps_of
+from .resistance import _under_review as _under_review
+from .resistance import _up_to_date as _up_to_date
 from .rules import _EPS as _EPS
 from .rules import (
     AWAY_DAYS,

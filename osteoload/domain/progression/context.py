@@ -1,6 +1,7 @@
 """What every rule reads: the logged sessions grouped by exercise and day, the baseline
-week, the stop-rule review (R32) and :class:`_Context` (the program, her equipment and units,
-and the questions the rules ask of them)."""
+week, the stop-rule review (R32) with its one ``pain_review`` step back (:func:`_pain_review`)
+and :class:`_Context` (the program, her equipment and units, and the questions the rules ask
+of them)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from ..units import (
     round_load_down,
 )
 from ..vocabulary import Equipment, Phase, Severity, Symptom, Units
-from .decisions import WorkingMax
+from .decisions import Decision, WorkingMax
 from .rules import (
     _EPS,
     AWAY_DAYS,
@@ -361,3 +362,29 @@ def _review(logged: Sequence[SetLog], as_of: date) -> _Review:
             )
         )
     return _Review(needed=bool(findings), findings=tuple(findings), painful=painful)
+
+
+def _pain_review(
+    ctx: _Context, painful: tuple[int, date], load_kg: float | None, kind: LoadKind
+) -> tuple[float | None, Decision]:
+    """R32: pain of 5/10 or more on an exercise (``painful``: the worst, and its date) in
+    the 14 days up to ``as_of``: one step back from ``load_kg`` (:meth:`_Context.step_back`),
+    held while the review lasts; without a load, the decision alone. The one home of the
+    ``pain_review`` decision of loaded and unloaded items alike."""
+    if load_kg is None:
+        return None, Decision(
+            rule="R32",
+            outcome="pain_review",
+            numbers={"pain": painful[0], "date": painful[1].isoformat()},
+        )
+    to_kg = ctx.step_back(load_kg, kind)
+    return to_kg, Decision(
+        rule="R32",
+        outcome="pain_review",
+        numbers={
+            "pain": painful[0],
+            "date": painful[1].isoformat(),
+            "from_kg": load_kg,
+            "to_kg": to_kg,
+        },
+    )

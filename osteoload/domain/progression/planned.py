@@ -9,7 +9,7 @@ from ..catalogue import Exercise
 from ..program import ProgramItem
 from ..programming import RPE_CAP_FIRST_12_WEEKS, RPE_CAP_LATER
 from ..units import implement_for
-from .context import _Context
+from .context import _Context, _pain_review
 from .decisions import Change, Decision, NextItem
 from .rules import PAIN_HOLD_AT
 
@@ -41,7 +41,8 @@ def _rpe_cap(ctx: _Context, rpe: float | None) -> float | None:
 
 
 def _as_planned(ctx: _Context, item: ProgramItem, exercise: Exercise | None) -> NextItem:
-    """Warm-ups, mobility, walking, holds and carries: the week's plan."""
+    """Warm-ups, mobility, walking, holds and carries: the week's plan (a loaded one at
+    her last load, one step back after pain under the R32 review, :func:`_pain_review`)."""
     base = _base(ctx, item)
     sessions = ctx.sessions.get(item.exercise_id, ())
     if not sessions:
@@ -64,18 +65,8 @@ def _as_planned(ctx: _Context, item: ProgramItem, exercise: Exercise | None) -> 
         )
         painful = ctx.review.painful.get(exercise.id)
         if painful is not None:
-            load = ctx.step_back(load, kind)
+            load, decision = _pain_review(ctx, painful, load, kind)
             change = Change.DECREASE
-            decision = Decision(
-                rule="R32",
-                outcome="pain_review",
-                numbers={
-                    "pain": painful[0],
-                    "date": painful[1].isoformat(),
-                    "from_kg": previous,
-                    "to_kg": load,
-                },
-            )
         display = ctx.display(load, kind)
     elif last.max_pain >= PAIN_HOLD_AT:
         notes = (Decision(rule="R18", outcome="pain_last_time", numbers={"pain": last.max_pain}),)

@@ -3,14 +3,15 @@ deload weeks, the stop-rule review (R32), the 85 % cap (R15, R22a) and the first
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ..catalogue import Exercise
 from ..program import ProgramItem
 from ..programming import FAMILIARISATION_RPE
 from ..units import LoadKind, implement_for, round_load_down
 from ..vocabulary import Phase
-from .context import _Context
+from .context import _Context, _Logged, _pain_review
 from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
 from .loads import _round, next_load_up
@@ -94,7 +95,36 @@ def _current_variation(ctx: _Context, exercise: Exercise) -> Exercise:
     return current
 
 
+@dataclass(slots=True)
+class _Draft:
+    """The next prescription of a strength item while the rules after the replay apply
+    (private and mutable): deload, the R32 review, the cap (R15, R22a)."""
+
+    ref: _Logged
+    """Her last session of the exercise outside the program's deload weeks."""
+    done_load: float | None
+    """Its load (None: not loaded)."""
+    success: bool
+    """It was a success (R18; "too easy" counts)."""
+    prescribed: int
+    """The reps prescribed for it."""
+    load: float | None
+    reps: int
+    decision: Decision
+    notes: list[Decision] = field(default_factory=list)
+
+    @property
+    def reference(self) -> int:
+        """The reps the next ones compare with: those she did after a success, else those
+        prescribed."""
+        return self.ref.min_reps if self.success else self.prescribed
+
+
 def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
+    """The next prescription of a strength item: its logged sessions replayed (R18-R18c),
+    brought up to date (:func:`_up_to_date`), lighter in a deload week (R18), held or stepped
+    back under a stop-rule review (R32), within the 85 % cap (R15, R22a), with the R22
+    re-estimate and a load below her lightest noted; a first time as planned."""
     base = _base(ctx, item)
     loaded = exercise.loadable
     kind = implement_for(exercise.equipment, ctx.owned) if loaded else LoadKind.BODYWEIGHT
@@ -104,172 +134,229 @@ def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         return _first_time(ctx, base, exercise, kind, wm)
     assert item.reps is not None
     rng = rep_range(item.reps)
-    bottom, top = rng
-
     state = _RepState()
     for logged in sessions:
         _replay(ctx, state, logged, item, exercise, kind)
-    last = sessions[-1]
-    # The comparison is with her last session outside the program's deload weeks.
+    away = ctx.away()
+    draft = _up_to_date(ctx, state, sessions[-1], rng, base.target_rpe, kind, loaded, away)
+    if away is not None and away > R18C_LONG_BREAK_DAYS and base.target_rpe is not None:
+        # R18c: after more than four weeks away, a short familiarisation (R14: RPE <= 7).
+        base = replace(base, target_rpe=min(base.target_rpe, FAMILIARISATION_RPE))
+    if ctx.week.phase is Phase.DELOAD:
+        _deload(ctx, draft, kind)
+    if ctx.review.needed:
+        _under_review(ctx, draft, exercise, kind)
+    if wm is not None and draft.load is not None:
+        _capped(ctx, draft, state, wm, kind)
+    if wm is not None and wm.reestimated_on is not None and loaded:
+        draft.notes.append(_reestimated_note(wm))
+    if loaded and draft.load is None and draft.done_load is not None:
+        draft.notes.append(_below_lightest(ctx, exercise, kind))
+    return _next_dose(
+        ctx, base, state, draft, kind, loaded=loaded, away=away, last_day=sessions[-1].day
+    )
+
+
+def _up_to_date(
+    ctx: _Context,
+    state: _RepState,
+    last: _Logged,
+    rng: tuple[int, int],
+    target_rpe: float | None,
+    kind: LoadKind,
+    loaded: bool,
+    away: int | None,
+) -> _Draft:
+    """The replayed prescription brought up to date: R18c after time away, R18's conversion
+    when the plan's targets changed; the reps within the range (down to 6), no more than
+    prescribed after a session that did not go well, no more than last time when she is
+    back at the same load after time away."""
+    bottom, top = rng
     ref = state.session or last
     done_load = ref.load_kg if loaded else None
     success = state.outcome in _SUCCESSES
     prescribed = state.prescribed_reps if state.prescribed_reps is not None else top
-    away = ctx.away()
     if away is not None:
         _resume(ctx, state, kind, away, rng)
-    if ctx.week.phase is not Phase.DELOAD and (state.top != top or state.rpe != base.target_rpe):
-        _convert(ctx, state, kind, rng, base.target_rpe)
-    decision = state.decision
+    if ctx.week.phase is not Phase.DELOAD and (state.top != top or state.rpe != target_rpe):
+        _convert(ctx, state, kind, rng, target_rpe)
     load = state.load_kg if loaded else None
-    if away is not None and away > R18C_LONG_BREAK_DAYS and base.target_rpe is not None:
-        # R18c: after more than four weeks away, a short familiarisation (R14: RPE <= 7).
-        base = replace(base, target_rpe=min(base.target_rpe, FAMILIARISATION_RPE))
     reps = min(max(state.reps if state.reps is not None else top, min(bottom, MIN_RANGE_REPS)), top)
     if not success:  # never more reps after a session that did not go well
         reps = min(reps, prescribed)
     if away is not None and load is not None and done_load is not None and load >= done_load:
         reps = min(reps, ref.min_reps)  # back at the same load: no more reps than last time
-    notes: list[Decision] = []
-    if ctx.week.phase is Phase.DELOAD and load is not None:
-        lighter = _round(ctx, load * (1 - DELOAD_STEP_PCT / 100), kind)
-        if lighter is not None:
-            notes.append(
-                Decision(
-                    rule="R18",
-                    outcome="deload",
-                    numbers={"pct": DELOAD_STEP_PCT, "back_to_kg": load},
-                )
-            )
-            load = lighter
-    if ctx.review.needed:
-        painful = ctx.review.painful.get(exercise.id)
-        pain_load = (
-            next(
-                (
-                    x.load_kg
-                    for x in reversed(ctx.sessions.get(exercise.id, ()))
-                    if x.day == painful[1]
-                ),
-                None,
-            )
-            if painful is not None
-            else None
-        )
-        if (
-            painful is not None
-            and done_load is not None
-            and pain_load is not None
-            and done_load < pain_load - _EPS
-        ):
-            load = done_load  # stepped back already since the pain: hold, never compound
-            reps = min(reps, ref.min_reps)
-            notes.append(Decision(rule="R32", outcome="held_for_review"))
-        elif painful is not None and done_load is not None and (load is None or load >= done_load):
-            load = ctx.step_back(done_load, kind)
-            decision = Decision(
-                rule="R32",
-                outcome="pain_review",
-                numbers={
-                    "pain": painful[0],
-                    "date": painful[1].isoformat(),
-                    "from_kg": done_load,
-                    "to_kg": load,
-                },
-            )
-        elif painful is not None and load is None:
-            reps = min(reps, prescribed)
-            decision = Decision(
-                rule="R32",
-                outcome="pain_review",
-                numbers={"pain": painful[0], "date": painful[1].isoformat()},
-            )
-        elif _is_more(load, done_load, reps, ref.min_reps if success else prescribed) or (
-            decision.outcome in (DecisionKind.ADD_SET, DecisionKind.TEMPO)
-        ):
-            if load is not None and done_load is not None and load > done_load:
-                load = done_load
-            reps = min(reps, ref.min_reps if success else prescribed)
-            notes.append(Decision(rule="R32", outcome="held_for_review"))
-    if load is not None and wm is not None:
-        cap = ctx.cap(wm, kind)
-        held = state.outcome is Outcome.HARD and decision.outcome == DecisionKind.HOLD_HARD
-        if done_load is not None and held and load <= done_load + _EPS:
-            cap = done_load if cap is None else max(cap, done_load)  # R18b: a hold, never less
-        elif done_load is not None and success:
-            # R22a: a load she lifted with every rep at the target effort is within the cap
-            # whatever the (lagging) estimate says, and after two successes so is one step
-            # more than an estimate from her own log: prescribing and estimating agree
-            # within one equipment step. A program's working max holds until re-estimated.
-            # every set of the last session was a success: its heaviest set (R18a mixed
-            # loads) is proven too
-            proven = max([done_load, *(x.load_kg for x in ref.sets if x.load_kg is not None)])
-            if wm.source == "log" and decision.outcome in (
-                DecisionKind.LOAD_UP,
-                DecisionKind.DOUBLE_STEP,
-                DecisionKind.REBUILD,
-            ):
-                proven = next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or proven
-            if decision.outcome == DecisionKind.ADD_ON and state.load_kg is not None:
-                proven = max(proven, state.load_kg)  # R18a: the add-on is the smallest step
-            cap = proven if cap is None else max(cap, proven)
-        if cap is None or load > cap + _EPS:
-            notes.append(
-                Decision(
-                    rule="R15",
-                    outcome="capped",
-                    numbers={"pct": INTENSITY_CAP_PCT, "one_rm_kg": wm.one_rm_kg},
-                )
-            )
-            load = cap
-    if wm is not None and wm.reestimated_on is not None and loaded:
-        notes.append(
-            Decision(
-                rule="R22",
-                outcome="reestimated",
-                numbers={
-                    "on": wm.reestimated_on.isoformat(),
-                    "one_rm_kg": wm.one_rm_kg,
-                    "set_date": wm.set_date.isoformat() if wm.set_date else None,
-                },
-            )
-        )
-    if loaded and load is None and done_load is not None:
-        lightest = round_load_down(0.0 + _EPS, kind, ctx.equipment, units=ctx.units)
-        easier = exercise.regressions[0] if exercise.regressions else None
-        notes.append(
+    return _Draft(
+        ref=ref,
+        done_load=done_load,
+        success=success,
+        prescribed=prescribed,
+        load=load,
+        reps=reps,
+        decision=state.decision,
+    )
+
+
+def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
+    """R18: the next session in a deload week is about 10 % lighter (a load that exists)."""
+    if draft.load is None:
+        return
+    lighter = _round(ctx, draft.load * (1 - DELOAD_STEP_PCT / 100), kind)
+    if lighter is not None:
+        draft.notes.append(
             Decision(
                 rule="R18",
-                outcome="below_lightest",
-                numbers={
-                    "lightest": lightest.label,
-                    "easier_id": easier if easier in ctx.catalogue else None,
-                },
+                outcome="deload",
+                numbers={"pct": DELOAD_STEP_PCT, "back_to_kg": draft.load},
             )
         )
+        draft.load = lighter
+
+
+def _under_review(ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind) -> None:
+    """R32, while a stop rule is under review: after pain of 5/10 or more on this exercise
+    one step back from her last load (held when she has stepped back since the pain, never
+    compounded); on any other exercise nothing increases."""
+    painful = ctx.review.painful.get(exercise.id)
+    done_load = draft.done_load
+    pain_load = _pain_load(ctx, exercise.id, painful[1]) if painful is not None else None
+    if (
+        painful is not None
+        and done_load is not None
+        and pain_load is not None
+        and done_load < pain_load - _EPS
+    ):
+        draft.load = done_load  # stepped back already since the pain: hold, never compound
+        draft.reps = min(draft.reps, draft.ref.min_reps)
+        draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+    elif (
+        painful is not None
+        and done_load is not None
+        and (draft.load is None or draft.load >= done_load)
+    ):
+        draft.load, draft.decision = _pain_review(ctx, painful, done_load, kind)
+    elif painful is not None and draft.load is None:
+        draft.reps = min(draft.reps, draft.prescribed)
+        _, draft.decision = _pain_review(ctx, painful, None, kind)
+    elif _is_more(draft.load, done_load, draft.reps, draft.reference) or (
+        draft.decision.outcome in (DecisionKind.ADD_SET, DecisionKind.TEMPO)
+    ):
+        if draft.load is not None and done_load is not None and draft.load > done_load:
+            draft.load = done_load
+        draft.reps = min(draft.reps, draft.reference)
+        draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+
+
+def _pain_load(ctx: _Context, exercise_id: str, day: date) -> float | None:
+    """The load of her session of an exercise on ``day`` (the day of the pain), or None."""
+    return next(
+        (x.load_kg for x in reversed(ctx.sessions.get(exercise_id, ())) if x.day == day), None
+    )
+
+
+def _capped(ctx: _Context, draft: _Draft, state: _RepState, wm: WorkingMax, kind: LoadKind) -> None:
+    """R15/R16: at most the heaviest load at or below 85 % of the working max, except a
+    load she holds after a hard session (R18b: a hold, never less) and a load she has
+    proven (R22a, :func:`_proven`)."""
+    load, done_load = draft.load, draft.done_load
+    assert load is not None
+    cap = ctx.cap(wm, kind)
+    held = state.outcome is Outcome.HARD and draft.decision.outcome == DecisionKind.HOLD_HARD
+    if done_load is not None and held and load <= done_load + _EPS:
+        cap = done_load if cap is None else max(cap, done_load)  # R18b: a hold, never less
+    elif done_load is not None and draft.success:
+        proven = _proven(ctx, draft, state, wm, kind, done_load)
+        cap = proven if cap is None else max(cap, proven)
+    if cap is None or load > cap + _EPS:
+        draft.notes.append(
+            Decision(
+                rule="R15",
+                outcome="capped",
+                numbers={"pct": INTENSITY_CAP_PCT, "one_rm_kg": wm.one_rm_kg},
+            )
+        )
+        draft.load = cap
+
+
+def _proven(
+    ctx: _Context,
+    draft: _Draft,
+    state: _RepState,
+    wm: WorkingMax,
+    kind: LoadKind,
+    done_load: float,
+) -> float:
+    """R22a: a load she lifted with every rep at the target effort is within the cap
+    whatever the (lagging) estimate says, and after two successes so is one step more than
+    an estimate from her own log: prescribing and estimating agree within one equipment
+    step. A program's working max holds until re-estimated."""
+    # every set of the last session was a success: its heaviest set (R18a mixed loads) is
+    # proven too
+    proven = max([done_load, *(x.load_kg for x in draft.ref.sets if x.load_kg is not None)])
+    if wm.source == "log" and draft.decision.outcome in (
+        DecisionKind.LOAD_UP,
+        DecisionKind.DOUBLE_STEP,
+        DecisionKind.REBUILD,
+    ):
+        proven = next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or proven
+    if draft.decision.outcome == DecisionKind.ADD_ON and state.load_kg is not None:
+        proven = max(proven, state.load_kg)  # R18a: the add-on is the smallest step
+    return proven
+
+
+def _reestimated_note(wm: WorkingMax) -> Decision:
+    """R22: the working max was re-estimated from her log at the last check-point."""
+    assert wm.reestimated_on is not None
+    return Decision(
+        rule="R22",
+        outcome="reestimated",
+        numbers={
+            "on": wm.reestimated_on.isoformat(),
+            "one_rm_kg": wm.one_rm_kg,
+            "set_date": wm.set_date.isoformat() if wm.set_date else None,
+        },
+    )
+
+
+def _below_lightest(ctx: _Context, exercise: Exercise, kind: LoadKind) -> Decision:
+    """R18: the load would be below the lightest her equipment has: say the lightest and
+    an easier variation."""
+    lightest = round_load_down(0.0 + _EPS, kind, ctx.equipment, units=ctx.units)
+    easier = exercise.regressions[0] if exercise.regressions else None
+    return Decision(
+        rule="R18",
+        outcome="below_lightest",
+        numbers={
+            "lightest": lightest.label,
+            "easier_id": easier if easier in ctx.catalogue else None,
+        },
+    )
+
+
+def _next_dose(
+    ctx: _Context,
+    base: NextItem,
+    state: _RepState,
+    draft: _Draft,
+    kind: LoadKind,
+    *,
+    loaded: bool,
+    away: int | None,
+    last_day: date,
+) -> NextItem:
+    """The item of the next session: R18a's extra sets, slower tempo and mixed loads
+    (none while held for an R32 review), and its change against her last session."""
+    held = ctx.review.needed and any(n.outcome == "held_for_review" for n in draft.notes)
     sets = base.sets
-    held = ctx.review.needed and any(n.outcome == "held_for_review" for n in notes)
     if not held:
         sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
-    tempo = SLOW_TEMPO if state.tempo and not held else None
-    mixed = (
-        not held
-        and away is None
-        and ctx.week.phase is not Phase.DELOAD
-        and state.heavier_sets > 0
-        and state.heavier_kg is not None
-        and load is not None
-        and state.load_kg is not None
-        and abs(load - state.load_kg) <= _EPS
-        and state.heavier_kg > load + _EPS
-    )
-    heavier_sets = min(state.heavier_sets, sets - 1) if mixed else 0
-    reference = ref.min_reps if success else prescribed
-    change = _label(load, done_load, reps, reference)
+    heavier_sets = _heavier_sets(ctx, state, draft.load, sets, held=held, away=away)
+    load, reps = draft.load, draft.reps
+    change = _label(load, draft.done_load, reps, draft.reference)
     if (
         change is Change.HOLD
         and not held
-        and decision.outcome
+        and draft.decision.outcome
         in (
             DecisionKind.ADD_SET,
             DecisionKind.TEMPO,
@@ -284,17 +371,43 @@ def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         load_kg=load,
         load_display=ctx.display(load, kind) if loaded else None,
         change=change,
-        previous_load_kg=done_load,
-        last_done=last.day,
-        decision=decision,
-        notes=tuple(notes),
-        tempo=tempo,
+        previous_load_kg=draft.done_load,
+        last_done=last_day,
+        decision=draft.decision,
+        notes=tuple(draft.notes),
+        tempo=SLOW_TEMPO if state.tempo and not held else None,
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
         heavier_load_kg=state.heavier_kg if heavier_sets else None,
         heavier_load_display=ctx.display(state.heavier_kg, kind) if heavier_sets else None,
         heavier_reps=min(state.heavier_reps or reps, reps) if heavier_sets else None,
     )
+
+
+def _heavier_sets(
+    ctx: _Context,
+    state: _RepState,
+    load: float | None,
+    sets: int,
+    *,
+    held: bool,
+    away: int | None,
+) -> int:
+    """R18a mixed loads: how many of the ``sets`` are at the heavier load (at least one at
+    ``load``); none while held for review, after time away, in a deload week or when the
+    load is not the replayed one."""
+    mixed = (
+        not held
+        and away is None
+        and ctx.week.phase is not Phase.DELOAD
+        and state.heavier_sets > 0
+        and state.heavier_kg is not None
+        and load is not None
+        and state.load_kg is not None
+        and abs(load - state.load_kg) <= _EPS
+        and state.heavier_kg > load + _EPS
+    )
+    return min(state.heavier_sets, sets - 1) if mixed else 0
 
 
 def _first_time(
