@@ -28,6 +28,7 @@ from osteoload.domain.vocabulary import (
     Condition,
     Equipment,
     Experience,
+    FractureRiskTool,
     FractureSite,
     Medication,
     Menopause,
@@ -114,6 +115,87 @@ class FractureIn(Strict):
                 _("year %(year)s does not match date %(date)s")
                 % {"year": self.year, "date": self.date.isoformat()}
             )
+        return self
+
+
+#: R31: a fracture-risk calculator's result is a percentage, entered as the clinician read it.
+RiskPct = Annotated[float, Field(ge=0, le=100)]
+
+
+class FractureRiskIn(Strict):
+    """A FRAX or Garvan result a clinician worked out (R31; osteoload never computes one).
+
+    FRAX gives the 10-year probability of a major osteoporotic fracture and of a hip
+    fracture; Garvan the 5- or 10-year risk of any fracture and of a hip fracture."""
+
+    tool: FractureRiskTool
+    date: IsoDate
+    horizon_years: Literal[5, 10] = 10
+    major_osteoporotic_pct: RiskPct | None = None
+    any_fracture_pct: RiskPct | None = None
+    hip_pct: RiskPct | None = None
+    with_bmd: bool | None = None
+    entered_by: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+
+    _past = field_validator("date")(not_in_future)
+
+    @field_validator("horizon_years")
+    @classmethod
+    def _frax_ten_years(cls, value: int, info: ValidationInfo) -> int:
+        if info.data.get("tool") is FractureRiskTool.FRAX and value != 10:
+            raise ValueError(
+                _(
+                    "%(value)s is not allowed for FRAX, which gives 10-year probabilities; "
+                    "allowed 10"
+                )
+                % {"value": value}
+            )
+        return value
+
+    @field_validator("major_osteoporotic_pct")
+    @classmethod
+    def _frax_only(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is not None and info.data.get("tool") is FractureRiskTool.GARVAN:
+            raise ValueError(
+                _("Garvan gives the risk of any fracture, not of a major osteoporotic "
+                  "fracture; leave this empty")
+            )  # fmt: skip
+        return value
+
+    @field_validator("any_fracture_pct")
+    @classmethod
+    def _garvan_only(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is not None and info.data.get("tool") is FractureRiskTool.FRAX:
+            raise ValueError(
+                _("FRAX gives the probability of a major osteoporotic fracture, not of any "
+                  "fracture; leave this empty")
+            )  # fmt: skip
+        return value
+
+    @field_validator("hip_pct")
+    @classmethod
+    def _hip_within(cls, value: float | None, info: ValidationInfo) -> float | None:
+        major, any_fracture = (
+            info.data.get("major_osteoporotic_pct"),
+            info.data.get("any_fracture_pct"),
+        )
+        wider = major if major is not None else any_fracture
+        if value is not None and wider is not None and value > wider:
+            raise ValueError(
+                _("%(value)s is above the risk given for all fractures together (%(wider)s); "
+                  "a hip fracture is one of them, so its risk cannot be higher")
+                % {"value": f"{value:g}", "wider": f"{wider:g}"}
+            )  # fmt: skip
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_risk(self) -> FractureRiskIn:
+        risks = (self.major_osteoporotic_pct, self.any_fracture_pct, self.hip_pct)
+        if all(risk is None for risk in risks):
+            raise ValueError(
+                _("a fracture-risk result needs at least one of major_osteoporotic_pct, "
+                  "any_fracture_pct or hip_pct")
+            )  # fmt: skip
         return self
 
 
@@ -521,6 +603,7 @@ class ProfileIn(Strict):
     weight_lb: Annotated[float, Field(ge=55, le=661)] | None = None
     bone: BoneIn = Field(default_factory=BoneIn)
     fractures: list[FractureIn] = Field(default_factory=list, max_length=50)
+    fracture_risk: list[FractureRiskIn] = Field(default_factory=list, max_length=50)
     falls_last_year: Annotated[int, Field(ge=0, le=100)] | None = None
     fall_with_injury_last_year: bool | None = None
     medications: list[Medication] = Field(default_factory=list)
@@ -605,6 +688,7 @@ def to_domain(p: ProfileIn) -> dp.ClientProfile:
         weight_kg=_kg(p.weight_kg, p.weight_lb),
         bone=bone,
         fractures=tuple(dp.Fracture(**f.model_dump()) for f in p.fractures),
+        fracture_risk=tuple(dp.FractureRisk(**r.model_dump()) for r in p.fracture_risk),
         falls_last_year=p.falls_last_year,
         fall_with_injury_last_year=p.fall_with_injury_last_year,
         medications=tuple(dict.fromkeys(p.medications)),

@@ -282,6 +282,29 @@ SCHEDULE = Section(
         reg("schedule.start_date"),
     ),
 )
+#: R31: the latest FRAX or Garvan result a clinician worked out; the form edits that one and
+#: keeps earlier results stored (only the latest is reported).
+FRACTURE_RISK = Section(
+    "fracture_risk",
+    group_title("fracture_risk"),
+    (
+        reg("fracture_risk[].tool", (("frax", "FRAX"), ("garvan", "Garvan")),
+            blank=gettext_noop("None entered")),
+        reg("fracture_risk[].date"),
+        reg("fracture_risk[].horizon_years"),
+        reg("fracture_risk[].major_osteoporotic_pct"),
+        reg("fracture_risk[].any_fracture_pct"),
+        reg("fracture_risk[].hip_pct"),
+        reg("fracture_risk[].with_bmd", YES_NO),
+        reg("fracture_risk[].entered_by", wide=True),
+    ),
+    gettext_noop(
+        "The latest result a clinician worked out with FRAX or Garvan, as the calculator gave "
+        "it: osteoload never calculates fracture risk. A new result replaces the one shown; "
+        "empty every field to remove it."
+    ),
+)  # fmt: skip
+RISK_ROW = "fracture_risk[0]"
 FRACTURE_FIELDS = (
     reg("fractures[].site", labels.choices(FractureSite, labels.FRACTURE_SITES), name="site",
         blank=gettext_noop("No fracture")),
@@ -293,7 +316,8 @@ FRACTURE_ROWS = 3
 
 INTAKE_BEFORE_FRACTURES = (ABOUT, BONE)
 INTAKE_AFTER_FRACTURES = (
-    FALLS, HEALTH, BLOOD_PRESSURE, PARQ, CLEARANCE, EQUIPMENT, OWN_EQUIPMENT, SCHEDULE,
+    FRACTURE_RISK, FALLS, HEALTH, BLOOD_PRESSURE, PARQ, CLEARANCE, EQUIPMENT, OWN_EQUIPMENT,
+    SCHEDULE,
 )  # fmt: skip
 INTAKE_SECTIONS = INTAKE_BEFORE_FRACTURES + INTAKE_AFTER_FRACTURES
 
@@ -559,7 +583,19 @@ def profile_data(values: Mapping[str, Any]) -> dict[str, Any]:
             fractures.append(row)
     if fractures:
         data["fractures"] = fractures
+    risk = data.pop(RISK_ROW, None)
+    if risk:
+        data["fracture_risk"] = [risk]
     return data
+
+
+def _latest_risk(results: Any) -> int | None:
+    """The index of the latest stored fracture-risk result (by date; of one day, the last),
+    the one the form shows; ``None`` when none is stored."""
+    if not isinstance(results, list) or not results:
+        return None
+    dated = [(str(r.get("date") or ""), i) for i, r in enumerate(results) if isinstance(r, dict)]
+    return max(dated)[1] if dated else None
 
 
 def _value_rows(values: Mapping[str, Any]) -> int:
@@ -589,6 +625,11 @@ def merged_profile(stored: Mapping[str, Any], data: Mapping[str, Any]) -> dict[s
         merged["bone"] = bone
     else:
         merged.pop("bone", None)
+    stored_risks = stored.get("fracture_risk")
+    shown = _latest_risk(stored_risks)
+    earlier = [copy.deepcopy(r) for i, r in enumerate(stored_risks or []) if i != shown]
+    if earlier:
+        merged["fracture_risk"] = list(data.get("fracture_risk", [])) + earlier
     return merged
 
 
@@ -605,6 +646,11 @@ def initial_values(document: Mapping[str, Any]) -> Values:
     for i, fracture in enumerate(document.get("fractures") or []):
         for f in FRACTURE_FIELDS:
             values[f"fractures[{i}].{f.name}"] = _show(f, fracture.get(f.name))
+    risks = document.get("fracture_risk") or []
+    shown = _latest_risk(risks)
+    if shown is not None:
+        for f in FRACTURE_RISK.fields:
+            values[f.name] = _show(f, risks[shown].get(f.name.removeprefix(RISK_ROW + ".")))
     return values
 
 

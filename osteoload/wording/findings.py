@@ -35,6 +35,7 @@ from osteoload.domain.vocabulary import Site
 
 from .audience import THEY, Audience, Pronouns, _, gettext_noop
 from .bone import bone_source
+from .fracture_risk import fracture_risk_text
 
 Record = Finding | Step | Mapping[str, Any]
 """A finding or step: the engine record or its JSON form."""
@@ -280,6 +281,15 @@ def _bone_category(audience: Audience) -> Render:
     return render
 
 
+def _fracture_risk(audience: Audience) -> Render:
+    """R31: the latest FRAX or Garvan result a clinician entered."""
+
+    def render(d: Mapping[str, Any], p: Pronouns) -> str:
+        return fracture_risk_text(d, audience)
+
+    return render
+
+
 def _falls_factor(factor: Mapping[str, Any]) -> str:
     """One falls-risk criterion in the client's words: what she did, and what it means."""
     code = factor.get("code")
@@ -489,6 +499,7 @@ _FINDINGS: dict[str, Callable[[Audience], Render]] = {
         ),
     ),
     "bone_category": _bone_category,
+    "fracture_risk": _fracture_risk,
     "bone_unknown_treated_as_low": _text(
         gettext_noop(
             "No bone density result is recorded, so {p} bones are treated as if they were thin: "

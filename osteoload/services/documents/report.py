@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 from osteoload.domain.assessment import (
+    FRACTURE_RISK_CODE,
     DxaChange,
     FunctionalResult,
     NormStatus,
@@ -27,9 +28,10 @@ from osteoload.domain.program import SessionKind
 from osteoload.domain.projection import project_bmd
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Site, Units
-from osteoload.wording import gettext_noop, pronouns_for
+from osteoload.wording import Audience, gettext_noop, pronouns_for
 from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dxa import dxa_verdict
+from osteoload.wording.fracture_risk import fracture_risk_text
 from osteoload.wording.projection import assumptions
 
 from ..catalogue import get_catalogue
@@ -96,6 +98,8 @@ class ProgressReport:
     findings: list[dict[str, str]]
     next_steps: list[str]
     units: str
+    fracture_risk: str = ""
+    """The latest FRAX or Garvan result her clinician entered (R31), in words; "" if none."""
 
 
 def _scan_text(scan: BoneScan) -> str:
@@ -362,7 +366,13 @@ def progress_report(
         findings=[
             {"rule": f.rule, "severity": f.severity.value, "message": f.message}
             for f in screening.findings
+            if f.code != FRACTURE_RISK_CODE  # shown with the bone results
         ],
+        fracture_risk=" ".join(
+            fracture_risk_text(f.data, Audience.PRINT)
+            for f in screening.findings
+            if f.code == FRACTURE_RISK_CODE
+        ),
         next_steps=list(screening.next_steps)
         + [
             _("Clearance needed: %(clearance)s") % {"clearance": c}
