@@ -94,7 +94,11 @@ def create_token(
     issues: list[Issue] = []
     if not clean or len(clean) > NAME_MAX:
         issues.append(
-            Issue("name", f"is required, 1 to {NAME_MAX} characters (to recognise the token)")
+            Issue(
+                "name",
+                _("is required, 1 to %(max)s characters (to recognise the token)")
+                % {"max": NAME_MAX},
+            )
         )
     issues.extend(control_character_issues(clean, "name"))  # no NUL (PostgreSQL), issue 16
     days = _expiry_days(expires_in_days, issues)

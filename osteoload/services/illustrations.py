@@ -29,6 +29,7 @@ from osteoload.illustration import (
     union_bounds,
     upper_points,
 )
+from osteoload.wording import _
 
 from .catalogue import get_catalogue
 from .errors import InputError, Issue, did_you_mean
@@ -104,8 +105,8 @@ def _illustration(exercise_id: str) -> Illustration:
             [
                 Issue(
                     "exercise_id",
-                    f"{exercise_id!r} is not an exercise in the catalogue"
-                    f"{did_you_mean(exercise_id, library)}",
+                    _("%(value)s is not an exercise in the catalogue%(hint)s")
+                    % {"value": repr(exercise_id), "hint": did_you_mean(exercise_id, library)},
                     exercise_id,
                 )
             ]
@@ -151,7 +152,14 @@ def exercise_svg(exercise_id: str, position: Position) -> str:
     """
     if position not in POSITIONS:
         raise InputError(
-            [Issue("position", f"{position!r} is not allowed; allowed: start, end", position)]
+            [
+                Issue(
+                    "position",
+                    _("%(value)s is not allowed; allowed: %(allowed)s%(hint)s")
+                    % {"value": repr(position), "allowed": "start, end", "hint": ""},
+                    position,
+                )
+            ]
         )
     start, end, camera = _drawings(exercise_id)
     drawing = start if position == "start" else end

@@ -239,14 +239,14 @@ def read_document(path: Path) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError([Issue("", "is not UTF-8 text")], source=source) from None
+        raise InputError([Issue("", _("is not UTF-8 text"))], source=source) from None
     return parse_text(text, source=source, as_json=path.suffix.lower() == ".json")
 
 
 def parse_text(text: str, *, source: str, as_json: bool) -> Any:
     """A YAML or JSON document's text parsed within the limits above."""
     if not text.strip():
-        raise InputError([Issue("", "is empty")], source=source)
+        raise InputError([Issue("", _("is empty"))], source=source)
     if as_json:
         return loads_json(text, source=source)
     return loads_yaml(text, source=source)

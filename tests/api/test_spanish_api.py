@@ -170,3 +170,27 @@ def test_paging_and_batch_limits_answer_in_spanish(world):
     assert batch.json()["detail"] == [
         {"field": "sets", "value": None, "message": "indique una lista de 1 a 200 series"}
     ]
+
+
+def test_a_token_name_and_a_picture_request_are_refused_in_spanish(world):
+    from django.utils import translation
+
+    from osteoload.services import api_tokens, illustrations
+    from osteoload.services.errors import InputError
+
+    with translation.override("es"):
+        with pytest.raises(InputError) as caught:
+            api_tokens.create_token(world.alice.user, "  ")
+        assert caught.value.issues[0].path == "name"
+        assert caught.value.issues[0].message.startswith("es obligatorio, de 1 a ")
+        with pytest.raises(InputError) as caught:
+            illustrations.exercise_svg("goblet_squat", "middle")  # type: ignore[arg-type]
+        assert caught.value.issues[0].path == "position"
+        assert caught.value.issues[0].message == (
+            "'middle' no está permitido; se permite: start, end"
+        )
+        with pytest.raises(InputError) as caught:
+            illustrations.exercise_svg("goblet_sqat", "start")
+        assert "no es un ejercicio del catálogo (¿quería decir 'goblet_squat'?)" in (
+            caught.value.issues[0].message
+        )
