@@ -37,6 +37,7 @@ from osteoload.services.assessment import (
 )
 from osteoload.services.errors import did_you_mean
 from osteoload.services.profile_schema import BMD_MAX_G_CM2, BMD_MIN_G_CM2, PRECISION_MAX_G_CM2
+from osteoload.wording.assessment import word_assessment
 
 from .common import TextOrJson, as_of_or_today, console, err_console, fail, input_errors, print_json
 
@@ -171,7 +172,7 @@ def assess_cmd(
     if format is TextOrJson.JSON:
         print_json(assessment_document(result))
         return
-    _print_assessment(result, profile)
+    _print_assessment(word_assessment(result), profile)
 
 
 def _print_assessment(a: Assessment, path: Path) -> None:

@@ -26,6 +26,7 @@ from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import Medication, ScannerMake, Site, Track
 from osteoload.wording import projection as projection_words
 from osteoload.wording import pronouns_for
+from osteoload.wording.assessment import word_assessment
 from osteoload.wording.dxa import dxa_verdict
 
 from .clock import today
@@ -42,8 +43,9 @@ def assess_file(path: Path, *, as_of: date) -> Assessment:
 
 
 def assessment_document(result: Assessment) -> dict[str, Any]:
-    """The ``assess`` JSON document (schema version 1)."""
-    data: dict[str, Any] = jsonable(result)
+    """The ``assess`` JSON document (schema version 1): the engine's codes and figures, and
+    its ``message`` fields in words in the active language."""
+    data: dict[str, Any] = jsonable(word_assessment(result))
     data["schema_version"] = SCHEMA_VERSION
     return data
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from osteoload.domain.screening import screen
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import Units
 from osteoload.wording import Audience
+from osteoload.wording.assessment import bone_message
 from osteoload.wording.dose import dose_lines, dose_text
 from osteoload.wording.findings import word_screening
 
@@ -32,8 +34,16 @@ def program_start(profile: ClientProfile, *, today: date, start: date | None = N
 
 def screen_client(profile: ClientProfile, *, as_of: date) -> Screening:
     """Screen her for ``as_of``: the engine's decisions, with each finding's ``message`` and
-    the ``next_steps`` in the client's words (the public documents' fields)."""
-    return word_screening(screen(profile, as_of=as_of))
+    the ``next_steps`` in the client's words (the public documents' fields), and the bone
+    category finding's ``summary`` (R27) in words, in the active language."""
+    worded = word_screening(screen(profile, as_of=as_of))
+    findings = tuple(
+        replace(f, data={**f.data, "summary": bone_message(f.data)})
+        if f.code == "bone_category"
+        else f
+        for f in worded.findings
+    )
+    return replace(worded, findings=findings)
 
 
 def plan_program(

@@ -33,6 +33,7 @@ from osteoload.domain.assessment import site_words
 from osteoload.domain.program import Finding, Screening, Step
 from osteoload.domain.vocabulary import Site
 
+from .assessment import bone_message
 from .audience import THEY, Audience, Pronouns, _, gettext_noop
 from .bone import bone_source
 from .fracture_risk import fracture_risk_text
@@ -248,7 +249,9 @@ def _bone_category(audience: Audience) -> Render:
     def render(d: Mapping[str, Any], p: Pronouns) -> str:
         if audience is Audience.COACH:
             source = bone_source(d, audience)
-            return " ".join(t for t in (str(d.get("summary") or ""), source) if t)
+            # Said from the codes; a screening stored before they existed keeps its summary.
+            summary = bone_message(d) if "z_group" in d else str(d.get("summary") or "")
+            return " ".join(t for t in (summary, source) if t)
         category = d.get("category")
         if d.get("basis") == "z_score":
             if category == "normal":

@@ -37,6 +37,8 @@ from .bone import (
     ScoreOrigin,
     SiteScore,
     TScoreSource,
+    ZScoreGroup,
+    bone_finding_data,
     category_from_t,
     classify_bone,
     is_fragility_fracture,
@@ -45,6 +47,7 @@ from .bone import (
     t_score_from_bmd,
     uses_z_scores,
     with_recorded_scans,
+    z_score_group,
 )
 from .dxa import (
     DEFAULT_LSC_PCT,
@@ -140,9 +143,11 @@ __all__ = [
     "VIVIFRAIL_MIN_AGE",
     "VIVIFRAIL_SPPB",
     "VivifrailPassport",
+    "ZScoreGroup",
     "Z_BELOW_EXPECTED_MAX",
     "assess",
     "assess_falls_risk",
+    "bone_finding_data",
     "category_from_t",
     "classify_bone",
     "dxa_change",
@@ -163,4 +168,5 @@ __all__ = [
     "uses_z_scores",
     "vivifrail_passport",
     "with_recorded_scans",
+    "z_score_group",
 ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Any
 
 from ..errors import InvalidInput
 from ..profile import BoneScan, ClientProfile, Fracture, FunctionalTests
@@ -121,6 +122,13 @@ class ScoreOrigin(StrEnum):
     """The intake's T-scores or its own scans."""
 
 
+class ZScoreGroup(StrEnum):
+    """Whom ISCD judges by Z-score rather than T-score (R27, section 7.1)."""
+
+    BEFORE_MENOPAUSE = "before_menopause"
+    MEN_UNDER_50 = "men_under_50"
+
+
 class ScoreBasis(StrEnum):
     """Which kind of score the bone category (R27) rests on."""
 
@@ -163,12 +171,19 @@ class BoneStatus:
     computed: bool
     """True when the deciding T-score was computed from g/cm2 (R28)."""
     fragility_fracture: bool
-    message: str
+    message: str = ""
+    """Empty from the engine: the services fill it with the wording layer's sentence in the
+    active language (``osteoload.wording.assessment.bone_message``)."""
     lowest_z: float | None = None
     scores: tuple[SiteScore, ...] = ()
     deciding: SiteScore | None = None
     """The site score the category rests on (its site, date and origin); ``None`` when
     the category is unknown."""
+    unknown_trauma: bool = False
+    """A fracture whose cause is not recorded is counted as a fragility fracture."""
+    z_group: ZScoreGroup | None = None
+    """Set when ISCD judges her by Z-score (R27): the category rests on Z-scores, or, with
+    ``basis`` ``t_score``, only T-scores were given and their categories are used to be safe."""
 
 
 def _scans_latest_first(scans: tuple[BoneScan, ...], site: Site) -> list[BoneScan]:
@@ -325,125 +340,72 @@ def classify_bone(profile: ClientProfile) -> BoneStatus:
     expected range for age") is reported as ``low_bone_mass`` and anything higher as
     ``normal`` (our mapping onto the project's categories; ISCD does not diagnose osteoporosis
     from BMD alone at these ages). If they have only T-scores, the T-score categories are used
-    and the message says so (conservative).
+    (conservative) and ``z_group`` says that Z-scores were preferred.
 
     Returns:
         :class:`BoneStatus`; category ``unknown`` (basis ``none``) when no score is available.
+        Its ``message`` is empty: the wording layer says it
+        (``osteoload.wording.assessment.bone_message``).
     """
     scores = tuple(_site_score(profile, site) for site in DIAGNOSTIC_SITES)
     fragility = any(is_fragility_fracture(f) for f in profile.fractures)
     unknown_trauma = any(f.low_trauma is None for f in profile.fractures)
     with_t = [s for s in scores if s.t_score is not None]
     with_z = [s for s in scores if s.z_score is not None]
-    notes: list[str] = []
-
-    if uses_z_scores(profile):
-        who = "before menopause" if profile.sex is Sex.FEMALE else "under 50"
-        if with_z:
-            return _z_status(with_z, scores, who, fragility, unknown_trauma)
-        if with_t:
-            notes.append(
-                f"Z-scores are preferred {who}; only T-scores were given, so the usual "
-                "T-score categories are used to be safe."
-            )
-
+    group = z_score_group(profile)
+    unknown = BoneStatus(
+        category=BoneCategory.UNKNOWN,
+        lowest_t=None,
+        lowest_site=None,
+        basis=ScoreBasis.NONE,
+        computed=False,
+        fragility_fracture=fragility,
+        unknown_trauma=unknown_trauma,
+        z_group=group,
+        scores=scores,
+    )
+    if group is not None and with_z:
+        return _z_status(with_z, unknown)
     if not with_t:
-        message = (
-            "No bone density result (T-score or scan) is recorded, so the category is unknown."
-        )
-        if fragility:
-            message += _fracture_note(unknown_trauma)
-        return BoneStatus(
-            category=BoneCategory.UNKNOWN,
-            lowest_t=None,
-            lowest_site=None,
-            basis=ScoreBasis.NONE,
-            computed=False,
-            fragility_fracture=fragility,
-            message=message,
-            scores=scores,
-        )
-    return _t_status(with_t, scores, notes, fragility, unknown_trauma)
+        return unknown
+    return _t_status(with_t, unknown)
 
 
-def _z_status(
-    with_z: list[SiteScore],
-    scores: tuple[SiteScore, ...],
-    who: str,
-    fragility: bool,
-    unknown_trauma: bool,
-) -> BoneStatus:
+def z_score_group(profile: ClientProfile) -> ZScoreGroup | None:
+    """Whom ISCD judges by Z-score (R27): women before menopause, men under 50; else ``None``."""
+    if not uses_z_scores(profile):
+        return None
+    if profile.sex is Sex.FEMALE:
+        return ZScoreGroup.BEFORE_MENOPAUSE
+    return ZScoreGroup.MEN_UNDER_50
+
+
+def _z_status(with_z: list[SiteScore], base: BoneStatus) -> BoneStatus:
     """R27 by Z-score (before menopause, men under 50): <= -2.0 is low bone mass."""
     low = min(with_z, key=lambda s: s.z_score if s.z_score is not None else 0.0)
     z = low.z_score if low.z_score is not None else 0.0
     below = z <= Z_BELOW_EXPECTED_MAX
-    category = BoneCategory.LOW_BONE_MASS if below else BoneCategory.NORMAL
-    words = "below the expected range for age" if below else "within the expected range for age"
-    message = (
-        f"Bone density is {words} (lowest Z-score {z:.1f} at the {site_words(low.site)}; "
-        f"Z-scores compare with people of the same age and are used {who})."
-    )
-    if fragility:
-        message += _fracture_note(unknown_trauma)
-    return BoneStatus(
-        category=category,
-        lowest_t=None,
+    return replace(
+        base,
+        category=BoneCategory.LOW_BONE_MASS if below else BoneCategory.NORMAL,
         lowest_site=low.site,
         basis=ScoreBasis.Z_SCORE,
-        computed=False,
-        fragility_fracture=fragility,
-        message=message,
         lowest_z=z,
-        scores=scores,
         deciding=low,
     )
 
 
-def _t_status(
-    with_t: list[SiteScore],
-    scores: tuple[SiteScore, ...],
-    notes: list[str],
-    fragility: bool,
-    unknown_trauma: bool,
-) -> BoneStatus:
+def _t_status(with_t: list[SiteScore], base: BoneStatus) -> BoneStatus:
     """R27 by the lowest T-score (R28 when it was computed from g/cm2)."""
     low = min(with_t, key=lambda s: s.t_score if s.t_score is not None else 0.0)
     t = low.t_score if low.t_score is not None else 0.0
-    category = category_from_t(t, fragility_fracture=fragility)
-    computed = low.t_source is TScoreSource.COMPUTED
-    shown = f"{t:.2f}" if computed else f"{t:.1f}"
-    where = f"lowest T-score {shown} at the {site_words(low.site)}"
-    message = {
-        BoneCategory.NORMAL: f"Bone density is in the normal range ({where}).",
-        BoneCategory.LOW_BONE_MASS: (
-            "Bone density is below normal but not in the osteoporosis range "
-            f"(low bone mass, also called osteopenia; {where})."
-        ),
-        BoneCategory.OSTEOPOROSIS: f"Bone density is in the osteoporosis range ({where}).",
-        BoneCategory.SEVERE_OSTEOPOROSIS: (
-            f"Bone density is in the osteoporosis range ({where}) and there has been a "
-            "fracture from a minor fall or less: this is called severe (established) "
-            "osteoporosis."
-        ),
-    }[category]
-    if category is BoneCategory.SEVERE_OSTEOPOROSIS and unknown_trauma:
-        message += " A fracture whose cause is not recorded is counted as a fragility fracture."
-    if computed:
-        message += (
-            " This T-score was calculated by osteoload from the scan's g/cm2 (Hologic scanner, "
-            "NHANES III reference), not read from the report."
-        )
-    message = " ".join([message, *notes])
-    return BoneStatus(
-        category=category,
+    return replace(
+        base,
+        category=category_from_t(t, fragility_fracture=base.fragility_fracture),
         lowest_t=t,
         lowest_site=low.site,
         basis=ScoreBasis.T_SCORE,
-        computed=computed,
-        fragility_fracture=fragility,
-        message=message,
-        lowest_z=None,
-        scores=scores,
+        computed=low.t_source is TScoreSource.COMPUTED,
         deciding=low,
     )
 
@@ -463,11 +425,25 @@ def category_from_t(t_score: float, *, fragility_fracture: bool = False) -> Bone
     return BoneCategory.OSTEOPOROSIS
 
 
-def _fracture_note(unknown_trauma: bool) -> str:
-    note = (
-        " A fracture from a minor fall or less (a fragility fracture) is recorded, which on "
-        "its own is a sign of fragile bones."
-    )
-    if unknown_trauma:
-        note += " A fracture whose cause is not recorded is counted as one, to be safe."
-    return note
+def bone_finding_data(bone: BoneStatus) -> dict[str, Any]:
+    """What the R27 finding (code ``bone_category``) says about the bone category, as data:
+    the wording layer says it from these (``osteoload.wording.assessment.bone_message``)."""
+    return {
+        "category": bone.category.value,
+        "basis": bone.basis.value,
+        "lowest_t": bone.lowest_t,
+        "lowest_z": bone.lowest_z,
+        "site": bone.lowest_site.value if bone.lowest_site is not None else None,
+        "computed": bone.computed,
+        "fragility_fracture": bone.fragility_fracture,
+        "unknown_trauma": bone.unknown_trauma,
+        "z_group": bone.z_group.value if bone.z_group is not None else None,
+        # Which score the category rests on: its site, the scan's date (none for the intake
+        # form's own T-score) and whether it is from a scan recorded after intake.
+        "source": bone.deciding.origin.value if bone.deciding is not None else None,
+        "scan_date": (
+            bone.deciding.scan_date.isoformat()
+            if bone.deciding is not None and bone.deciding.scan_date is not None
+            else None
+        ),
+    }

@@ -14,7 +14,7 @@ from ..vocabulary import (
     FallsRisk,
     Severity,
 )
-from .bone import BoneStatus, classify_bone
+from .bone import BoneStatus, bone_finding_data, classify_bone
 from .dxa import HEIGHT_LOSS_FLAG_CM, height_loss_cm
 from .falls import (
     VIVIFRAIL_MIN_AGE,
@@ -113,8 +113,17 @@ def assess(profile: ClientProfile, *, as_of: date) -> Assessment:
 
 
 def _bone_findings(bone: BoneStatus) -> list[Finding]:
-    """R27 always; R28 when the deciding T-score was computed from g/cm2."""
-    findings = [Finding(rule="R27", severity=Severity.INFO, message=bone.message)]
+    """R27 always (code ``bone_category``: said by the wording layer from its data); R28
+    when the deciding T-score was computed from g/cm2."""
+    findings = [
+        Finding(
+            rule="R27",
+            severity=Severity.INFO,
+            message="",
+            code="bone_category",
+            data=bone_finding_data(bone),
+        )
+    ]
     if bone.computed:
         findings.append(
             Finding(

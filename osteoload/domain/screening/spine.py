@@ -5,11 +5,10 @@ fracture history, falls risk and clearance.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..assessment import (
     BoneStatus,
     FallsRiskResult,
+    bone_finding_data,
 )
 from ..profile import ClientProfile
 from ..program import SignOff
@@ -31,40 +30,18 @@ from .state import (
 # --- Spine protection and impact (R6-R12) -----------------------------------------------
 
 
-def _bone_data(bone: BoneStatus) -> dict[str, Any]:
-    """What the R27 finding says about the bone category, as data."""
-    return {
-        "category": bone.category.value,
-        "basis": bone.basis.value,
-        "lowest_t": bone.lowest_t,
-        "lowest_z": bone.lowest_z,
-        "site": bone.lowest_site.value if bone.lowest_site is not None else None,
-        "computed": bone.computed,
-        "fragility_fracture": bone.fragility_fracture,
-        "summary": bone.message,
-        # Which score the category rests on: its site, the scan's date (none for the intake
-        # form's own T-score) and whether it is from a scan recorded after intake.
-        "source": bone.deciding.origin.value if bone.deciding is not None else None,
-        "scan_date": (
-            bone.deciding.scan_date.isoformat()
-            if bone.deciding is not None and bone.deciding.scan_date is not None
-            else None
-        ),
-    }
-
-
 def rule_spine(bone: BoneStatus, profile: ClientProfile, state: ScreeningState) -> None:
     """R6 and R7: no loaded or end-range flexion or twisting when bone is low or unknown."""
     has_vf = any(f.site is FractureSite.VERTEBRA for f in profile.fractures)
     category = bone.category
     if category is BoneCategory.NORMAL and not has_vf:
-        state.add("R27", Severity.INFO, "bone_category", **_bone_data(bone))
+        state.add("R27", Severity.INFO, "bone_category", **bone_finding_data(bone))
         return
     state.excluded_tags.update(SPINE_RISK_TAGS)
     if category is BoneCategory.UNKNOWN:
         state.add("R27", Severity.SHOULD, "bone_unknown_treated_as_low")
     else:
-        state.add("R27", Severity.INFO, "bone_category", **_bone_data(bone))
+        state.add("R27", Severity.INFO, "bone_category", **bone_finding_data(bone))
     state.add("R6", Severity.MUST, "spine_protection")
     state.add("R7", Severity.INFO, "posture_every_week")
 
