@@ -8,7 +8,9 @@ fragility fracture and whether its cause is unknown, and whom ISCD judges by Z-s
 for the category are the screening finding's (``osteoload.wording.findings``).
 
 :func:`word_assessment` fills the ``message`` fields an assessment carries empty from the
-engine, for the ``assess`` document and the command line.
+engine, for the ``assess`` document and the command line: the bone category, the EWGSOP2
+sarcopenia screen (:func:`sarcopenia_message`, :func:`sarcopenia_reason`) and the findings
+that carry a code.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from osteoload.domain.assessment import Assessment, BoneStatus
+from osteoload.domain.assessment import Assessment, BoneStatus, SarcopeniaResult
+from osteoload.domain.program import Finding
 from osteoload.domain.serialize import jsonable
 
 from .audience import Audience, _
@@ -127,12 +130,94 @@ def bone_message(bone: Bone) -> str:
     return text
 
 
+# --- Sarcopenia (EWGSOP2, section 10) ------------------------------------------------------
+
+
+def sarcopenia_reason(factor: Any) -> str:
+    """One EWGSOP2 criterion met (a :class:`SarcopeniaFactor` or its JSON form), in words."""
+    f: Mapping[str, Any] = factor if isinstance(factor, Mapping) else jsonable(factor)
+    value, limit = float(f.get("value") or 0), float(f.get("limit") or 0)
+    code = f.get("code")
+    if code == "grip_low":
+        return _("Grip {v} kg is below {lim} kg.").format(v=f"{value:g}", lim=f"{limit:g}")
+    if code == "five_sts_slow":
+        return _("Five chair stands took {v} s (more than {lim} s).").format(
+            v=f"{value:g}", lim=f"{limit:g}"
+        )
+    if code == "muscle_mass_low":
+        return _("Muscle mass {v} kg/m2 is below {lim} kg/m2.").format(
+            v=f"{value:g}", lim=f"{limit:g}"
+        )
+    if code == "gait_slow":
+        return _("Walking speed {v} m/s is {lim} m/s or less.").format(
+            v=f"{value:.2f}", lim=f"{limit:g}"
+        )
+    if code == "sppb_low":
+        return _("SPPB {v} is {lim} or less.").format(v=f"{value:g}", lim=f"{limit:g}")
+    if code == "tug_slow":
+        return _("Timed Up and Go {v} s is {lim} s or more.").format(
+            v=f"{value:g}", lim=f"{limit:g}"
+        )
+    return str(code or "")
+
+
+def sarcopenia_message(status: Any, low_mass: bool | None) -> str:
+    """Where the EWGSOP2 screen ends (``status``), in words; ``low_mass`` ``None`` when
+    muscle mass was not measured."""
+    if status == "unknown":
+        return _("Not screened: record grip strength or the five-times sit-to-stand test.")
+    if status == "not_suspected":
+        return _("Muscle strength is normal: sarcopenia is not suspected.")
+    if status == "severe":
+        return _(
+            "Severe sarcopenia: low muscle strength, low muscle mass and low physical "
+            "performance. Resistance training is the main treatment; see a doctor too."
+        )
+    if status == "confirmed":
+        return _(
+            "Sarcopenia confirmed: low muscle strength and low muscle mass. Resistance "
+            "training is the main treatment."
+        )
+    if low_mass is None:
+        return _(
+            "Probable sarcopenia: muscle strength is low. A DXA body-composition scan would "
+            "confirm or rule it out."
+        )
+    return _(
+        "Probable sarcopenia: muscle strength is low. Muscle mass is normal, so sarcopenia is "
+        "not confirmed."
+    )
+
+
+def _word_sarcopenia(result: SarcopeniaResult) -> SarcopeniaResult:
+    return dataclasses.replace(
+        result,
+        message=sarcopenia_message(result.status.value, result.low_mass),
+        reasons=tuple(sarcopenia_reason(f) for f in result.factors),
+    )
+
+
+# --- The whole assessment -----------------------------------------------------------------
+
+
+def _finding_message(finding: Finding) -> str:
+    """An assessment finding with a code in words (the coach's); others keep theirs."""
+    d = finding.data
+    if finding.code == "bone_category":
+        return bone_message(d)
+    if finding.code == "sarcopenia":
+        return sarcopenia_message(d.get("status"), d.get("low_mass"))
+    return finding.message
+
+
 def word_assessment(result: Assessment) -> Assessment:
-    """The assessment with the ``message`` fields the engine leaves empty said in the
-    active language."""
+    """The assessment with the ``message`` and ``reasons`` fields the engine leaves empty
+    said in the active language."""
     bone = dataclasses.replace(result.bone, message=bone_message(result.bone))
     findings = tuple(
-        dataclasses.replace(f, message=bone_message(f.data)) if f.code == "bone_category" else f
+        dataclasses.replace(f, message=_finding_message(f)) if f.code else f
         for f in result.findings
     )
-    return dataclasses.replace(result, bone=bone, findings=findings)
+    return dataclasses.replace(
+        result, bone=bone, sarcopenia=_word_sarcopenia(result.sarcopenia), findings=findings
+    )

@@ -5,13 +5,24 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from osteoload.domain.assessment import ZScoreGroup, assess, bone_finding_data, classify_bone
-from osteoload.domain.profile import Bone, BoneScan, ClientProfile, Fracture
+from osteoload.domain.assessment import (
+    ZScoreGroup,
+    assess,
+    bone_finding_data,
+    classify_bone,
+    sarcopenia_screen,
+)
+from osteoload.domain.profile import Bone, BoneScan, ClientProfile, Fracture, FunctionalTests
 from osteoload.domain.vocabulary import FractureSite, Menopause, ScannerMake, Sex, Site
 from osteoload.services.assessment import assessment_document
 from osteoload.services.plans import screen_client
 from osteoload.wording import Audience
-from osteoload.wording.assessment import bone_message, word_assessment
+from osteoload.wording.assessment import (
+    bone_message,
+    sarcopenia_message,
+    sarcopenia_reason,
+    word_assessment,
+)
 from osteoload.wording.findings import finding_text
 from tests.conftest import TODAY
 
@@ -92,3 +103,37 @@ def test_r27_the_screening_summary_follows_the_language_and_the_coach_reads_it_l
     assert finding_text({"code": "bone_category", "data": stored}, Audience.COACH) == (
         "An older stored summary."
     )
+
+
+def test_ewgsop2_the_screen_is_factors_in_the_engine_and_words_here():
+    """EWGSOP2 (worked example 14.8): the criteria met are codes with their cut-offs."""
+    tests = FunctionalTests(grip_kg=15, asm_kg_m2=5.2, gait_speed_m_s=0.8)
+    result = sarcopenia_screen(woman(age=69, tests=tests))
+    assert (result.message, result.reasons) == ("", ())
+    assert [(f.code, f.value, f.limit) for f in result.factors] == [
+        ("grip_low", 15, 16.0),
+        ("muscle_mass_low", 5.2, 5.5),
+        ("gait_slow", 0.8, 0.8),
+    ]
+    assert [sarcopenia_reason(f) for f in result.factors] == [
+        "Grip 15 kg is below 16 kg.",
+        "Muscle mass 5.2 kg/m2 is below 5.5 kg/m2.",
+        "Walking speed 0.80 m/s is 0.8 m/s or less.",
+    ]
+    assert sarcopenia_message("severe", True).startswith("Severe sarcopenia")
+    assert "DXA body-composition scan" in sarcopenia_message("probable", None)
+    assert "not confirmed" in sarcopenia_message("probable", False)
+
+
+def test_ewgsop2_the_assess_document_says_the_screen_in_spanish_with_its_codes():
+    profile = woman(age=69, tests=FunctionalTests(grip_kg=15, five_sts_s=16))
+    result = assess(profile, as_of=TODAY)
+    with translation.override("es"):
+        document = assessment_document(result)
+    part = document["sarcopenia"]
+    assert part["status"] == "probable"
+    assert part["message"].startswith("Sarcopenia probable")
+    assert part["reasons"][1] == "Cinco levantamientos de la silla llevaron 16 s (más de 15 s)."
+    assert [f["code"] for f in part["factors"]] == ["grip_low", "five_sts_slow"]
+    finding = next(f for f in document["findings"] if f["rule"] == "EWGSOP2")
+    assert (finding["code"], finding["message"]) == ("sarcopenia", part["message"])

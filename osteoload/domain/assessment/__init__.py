@@ -94,6 +94,7 @@ from .function_tests import (
     sppb_total,
 )
 from .sarcopenia import (
+    SarcopeniaFactor,
     SarcopeniaResult,
     SarcopeniaStatus,
     sarcopenia_screen,
@@ -126,6 +127,7 @@ __all__ = [
     "SPPB_PREFRAIL_MAX",
     "SPPB_STANCE_FULL_S",
     "SPPB_TANDEM_PARTIAL_S",
+    "SarcopeniaFactor",
     "SarcopeniaResult",
     "SarcopeniaStatus",
     "ScoreBasis",

@@ -34,15 +34,32 @@ class SarcopeniaStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SarcopeniaFactor:
+    """One EWGSOP2 criterion met: which (``code``), the value measured and its cut-off."""
+
+    code: str
+    """``grip_low``, ``five_sts_slow`` (strength); ``muscle_mass_low`` (mass); ``gait_slow``,
+    ``sppb_low``, ``tug_slow`` (performance)."""
+    value: float
+    limit: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SarcopeniaResult:
-    """EWGSOP2 sarcopenia screen (Cruz-Jentoft 2019; section 10)."""
+    """EWGSOP2 sarcopenia screen (Cruz-Jentoft 2019; section 10).
+
+    The engine says no sentences: ``status``, the three steps and ``factors`` are the
+    decision; ``reasons`` and ``message`` are empty from the engine and filled by the
+    services in the active language (``osteoload.wording.assessment``)."""
 
     status: SarcopeniaStatus
     low_strength: bool | None
     low_mass: bool | None
     low_performance: bool | None
-    reasons: tuple[str, ...]
-    message: str
+    reasons: tuple[str, ...] = ()
+    message: str = ""
+    factors: tuple[SarcopeniaFactor, ...] = ()
+    """The criteria met, one per reason, in the same order."""
 
 
 def sarcopenia_screen(profile: ClientProfile) -> SarcopeniaResult:
@@ -53,21 +70,20 @@ def sarcopenia_screen(profile: ClientProfile) -> SarcopeniaResult:
     ``confirmed``; plus low performance (gait speed <= 0.8 m/s, SPPB <= 8, or TUG >= 20 s)
     -> ``severe``. Without a strength test the result is ``unknown``; with normal strength it
     is ``not_suspected`` (EWGSOP2 starts from strength). Low strength and low performance
-    without a muscle-mass measurement stay ``probable`` and the message asks for DXA.
+    without a muscle-mass measurement stay ``probable`` (``low_mass`` ``None``: the wording
+    asks for DXA).
     Source: Cruz-Jentoft AJ et al. Age Ageing 2019;48:16-31 [V cut-offs; SPPB <= 8 R].
     """
-    reasons: list[str] = []
-    low_strength = _low_strength(profile, reasons)
-    low_mass = _low_mass(profile, reasons)
-    low_performance = _low_performance(profile.tests, reasons)
-    status, message = _verdict(low_strength, low_mass, low_performance)
+    factors: list[SarcopeniaFactor] = []
+    low_strength = _low_strength(profile, factors)
+    low_mass = _low_mass(profile, factors)
+    low_performance = _low_performance(profile.tests, factors)
     return SarcopeniaResult(
-        status=status,
+        status=_verdict(low_strength, low_mass, low_performance),
         low_strength=low_strength,
         low_mass=low_mass,
         low_performance=low_performance,
-        reasons=tuple(reasons),
-        message=message,
+        factors=tuple(factors),
     )
 
 
@@ -76,7 +92,7 @@ def _any_of(flags: list[bool]) -> bool | None:
     return any(flags) if flags else None
 
 
-def _low_strength(profile: ClientProfile, reasons: list[str]) -> bool | None:
+def _low_strength(profile: ClientProfile, factors: list[SarcopeniaFactor]) -> bool | None:
     """EWGSOP2 step 1: low grip or slow five chair stands; ``None`` without either test."""
     t = profile.tests
     flags: list[bool] = []
@@ -84,18 +100,16 @@ def _low_strength(profile: ClientProfile, reasons: list[str]) -> bool | None:
         cut_off = norms.GRIP_LOW_KG[profile.sex]
         flags.append(t.grip_kg < cut_off)
         if flags[-1]:
-            reasons.append(f"Grip {t.grip_kg:g} kg is below {cut_off:g} kg.")
+            factors.append(SarcopeniaFactor(code="grip_low", value=t.grip_kg, limit=cut_off))
     if t.five_sts_s is not None:
-        flags.append(t.five_sts_s > norms.FIVE_STS_LOW_STRENGTH_S)
+        limit = norms.FIVE_STS_LOW_STRENGTH_S
+        flags.append(t.five_sts_s > limit)
         if flags[-1]:
-            reasons.append(
-                f"Five chair stands took {t.five_sts_s:g} s "
-                f"(more than {norms.FIVE_STS_LOW_STRENGTH_S:g} s)."
-            )
+            factors.append(SarcopeniaFactor(code="five_sts_slow", value=t.five_sts_s, limit=limit))
     return _any_of(flags)
 
 
-def _low_mass(profile: ClientProfile, reasons: list[str]) -> bool | None:
+def _low_mass(profile: ClientProfile, factors: list[SarcopeniaFactor]) -> bool | None:
     """EWGSOP2 step 2: low appendicular muscle mass; ``None`` when not measured."""
     asm = profile.tests.asm_kg_m2
     if asm is None:
@@ -103,57 +117,41 @@ def _low_mass(profile: ClientProfile, reasons: list[str]) -> bool | None:
     cut_off = norms.ASM_LOW_KG_M2[profile.sex]
     low = asm < cut_off
     if low:
-        reasons.append(f"Muscle mass {asm:g} kg/m2 is below {cut_off:g} kg/m2.")
+        factors.append(SarcopeniaFactor(code="muscle_mass_low", value=asm, limit=cut_off))
     return low
 
 
-def _low_performance(t: FunctionalTests, reasons: list[str]) -> bool | None:
+def _low_performance(t: FunctionalTests, factors: list[SarcopeniaFactor]) -> bool | None:
     """EWGSOP2 step 3: slow gait, a low SPPB or a slow TUG; ``None`` without any of them."""
     flags: list[bool] = []
-    speed = gait_speed(t)
-    if speed is not None:
-        flags.append(speed <= norms.GAIT_SPEED_LOW_PERFORMANCE_M_S)
-        if flags[-1]:
-            reasons.append(f"Walking speed {speed:.2f} m/s is 0.8 m/s or less.")
-    total = sppb_total(t)
-    if total is not None:
-        flags.append(total <= norms.SPPB_LOW_PERFORMANCE)
-        if flags[-1]:
-            reasons.append(f"SPPB {total} is {norms.SPPB_LOW_PERFORMANCE} or less.")
+    checks = (
+        ("gait_slow", gait_speed(t), norms.GAIT_SPEED_LOW_PERFORMANCE_M_S),
+        ("sppb_low", sppb_total(t), norms.SPPB_LOW_PERFORMANCE),
+    )
+    for code, value, limit in checks:
+        if value is not None:
+            flags.append(value <= limit)
+            if flags[-1]:
+                factors.append(SarcopeniaFactor(code=code, value=value, limit=limit))
     if t.tug_s is not None:
         flags.append(t.tug_s >= norms.TUG_SEVERE_S)
         if flags[-1]:
-            reasons.append(f"Timed Up and Go {t.tug_s:g} s is {norms.TUG_SEVERE_S:g} s or more.")
+            factors.append(
+                SarcopeniaFactor(code="tug_slow", value=t.tug_s, limit=norms.TUG_SEVERE_S)
+            )
     return _any_of(flags)
 
 
 def _verdict(
     low_strength: bool | None, low_mass: bool | None, low_performance: bool | None
-) -> tuple[SarcopeniaStatus, str]:
-    """The EWGSOP2 status and its message from the three steps."""
+) -> SarcopeniaStatus:
+    """The EWGSOP2 status from the three steps."""
     if low_strength is None:
-        return (
-            SarcopeniaStatus.UNKNOWN,
-            "Not screened: record grip strength or the five-times sit-to-stand test.",
-        )
+        return SarcopeniaStatus.UNKNOWN
     if not low_strength:
-        return (
-            SarcopeniaStatus.NOT_SUSPECTED,
-            "Muscle strength is normal: sarcopenia is not suspected.",
-        )
+        return SarcopeniaStatus.NOT_SUSPECTED
     if low_mass and low_performance:
-        return SarcopeniaStatus.SEVERE, (
-            "Severe sarcopenia: low muscle strength, low muscle mass and low physical "
-            "performance. Resistance training is the main treatment; see a doctor too."
-        )
+        return SarcopeniaStatus.SEVERE
     if low_mass:
-        return SarcopeniaStatus.CONFIRMED, (
-            "Sarcopenia confirmed: low muscle strength and low muscle mass. Resistance "
-            "training is the main treatment."
-        )
-    message = "Probable sarcopenia: muscle strength is low."
-    if low_mass is None:
-        message += " A DXA body-composition scan would confirm or rule it out."
-    else:
-        message += " Muscle mass is normal, so sarcopenia is not confirmed."
-    return SarcopeniaStatus.PROBABLE, message
+        return SarcopeniaStatus.CONFIRMED
+    return SarcopeniaStatus.PROBABLE

@@ -91,7 +91,13 @@ def assess(profile: ClientProfile, *, as_of: date) -> Assessment:
     ]
     if sarcopenia.status in _SARCOPENIA_FINDING:
         findings.append(
-            Finding(rule="EWGSOP2", severity=Severity.SHOULD, message=sarcopenia.message)
+            Finding(
+                rule="EWGSOP2",
+                severity=Severity.SHOULD,
+                message="",
+                code="sarcopenia",
+                data={"status": sarcopenia.status.value, "low_mass": sarcopenia.low_mass},
+            )
         )
     if flag and loss is not None:
         findings.append(_height_loss_finding(loss))
