@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from osteoload.domain.profile import ClientProfile
-from osteoload.domain.program import Program, Screening
+from osteoload.domain.program import Finding, Program, Screening
 from osteoload.domain.programming import generate_program
 from osteoload.domain.screening import screen
 from osteoload.domain.serialize import jsonable
 from osteoload.domain.vocabulary import Units
 from osteoload.wording import Audience
-from osteoload.wording.assessment import bone_message
+from osteoload.wording.assessment import bone_message, falls_reasons
 from osteoload.wording.dose import dose_lines, dose_text
 from osteoload.wording.findings import word_screening
 
@@ -37,13 +37,19 @@ def screen_client(profile: ClientProfile, *, as_of: date) -> Screening:
     the ``next_steps`` in the client's words (the public documents' fields), and the bone
     category finding's ``summary`` (R27) in words, in the active language."""
     worded = word_screening(screen(profile, as_of=as_of))
-    findings = tuple(
-        replace(f, data={**f.data, "summary": bone_message(f.data)})
-        if f.code == "bone_category"
-        else f
-        for f in worded.findings
-    )
+    findings = tuple(_with_sentences(f) for f in worded.findings)
     return replace(worded, findings=findings)
+
+
+def _with_sentences(finding: Finding) -> Finding:
+    """The R27 finding's ``summary`` and the R9 finding's ``reasons`` (the documents'
+    sentence fields) in words, beside the codes they are said from."""
+    if finding.code == "bone_category":
+        return replace(finding, data={**finding.data, "summary": bone_message(finding.data)})
+    if finding.code == "falls_risk_high":
+        reasons = falls_reasons(finding.data.get("factors"))
+        return replace(finding, data={**finding.data, "reasons": reasons})
+    return finding
 
 
 def plan_program(

@@ -19,7 +19,15 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from osteoload.domain.assessment import Assessment, BoneStatus, SarcopeniaResult
+from osteoload.domain.assessment import (
+    SPPB_FRAIL_MAX,
+    Assessment,
+    BoneStatus,
+    FallsRiskResult,
+    SarcopeniaResult,
+    VivifrailPassport,
+    falls_factor_data,
+)
 from osteoload.domain.program import Finding
 from osteoload.domain.serialize import jsonable
 
@@ -197,17 +205,204 @@ def _word_sarcopenia(result: SarcopeniaResult) -> SarcopeniaResult:
     )
 
 
+# --- Falls risk (R9) and the Vivifrail passport (R25) --------------------------------------
+
+
+def _g(value: Any) -> str:
+    return f"{float(value or 0):g}"
+
+
+def falls_reason(factor: Any) -> str | None:
+    """One falls-risk criterion met (R9; a :class:`FallsFactor` or its JSON form), in the
+    coach's words; ``None`` for a stored chair-stand factor without its age band."""
+    f: Mapping[str, Any] = factor if isinstance(factor, Mapping) else falls_factor_data(factor)
+    code, v, lim = f.get("code"), f.get("value"), f.get("limit")
+    simple = {
+        "fall_injury": _("A fall in the last year caused an injury."),
+        "dementia": _("Dementia raises the risk of falling."),
+        "one_fall_injury_unknown": _(
+            "One fall in the last year (whether it caused an injury is not recorded)."
+        ),
+        "one_fall": _("One fall in the last year, without injury."),
+    }
+    if code in simple:
+        return simple[str(code)]
+    if code == "falls_recurrent":
+        return _("{n} falls in the last year (two or more is high risk).").format(n=int(v or 0))
+    if code == "tug_high":
+        return _("Timed Up and Go took {v} s ({lim} s or more is high risk).").format(
+            v=_g(v), lim=_g(lim)
+        )
+    if code == "tug_some":
+        return _("Timed Up and Go took {v} s ({lim} s or more means some risk of falling).").format(
+            v=_g(v), lim=_g(lim)
+        )
+    if code == "gait_slow":
+        return _("Walking speed is {v} m/s (below {lim} m/s is high risk).").format(
+            v=f"{float(v or 0):.2f}", lim=f"{float(lim or 0):.1f}"
+        )
+    if code == "sppb_frail":
+        return _("SPPB score {v} of 12 ({lim} or less indicates frailty).").format(
+            v=int(v or 0), lim=int(lim or 0)
+        )
+    if code == "sppb_prefrail":
+        return _("SPPB score {v} of 12 ({low}-{lim} is pre-frailty).").format(
+            v=int(v or 0), low=SPPB_FRAIL_MAX + 1, lim=int(lim or 0)
+        )
+    if code == "stance_short":
+        return _("Stood on one leg for {v} s (less than {lim} s predicts injurious falls).").format(
+            v=_g(v), lim=_g(lim)
+        )
+    if code == "chair_stand_low":
+        return _chair_stands(f)
+    return None
+
+
+def _chair_stands(f: Mapping[str, Any]) -> str | None:
+    ages = f.get("ages")
+    if not ages:
+        return None
+    values = {
+        "v": int(f.get("value") or 0),
+        "lim": int(f.get("limit") or 0),
+        "ages": f"{ages[0]}-{ages[1]}",
+    }
+    if f.get("borrowed"):
+        return _(
+            "{v} chair stands in 30 s is below average for age {ages} (norms start at 60; the "
+            "60-64 band is used) (fewer than {lim}): the legs are weaker than they should be."
+        ).format(**values)
+    return _(
+        "{v} chair stands in 30 s is below average for age {ages} (fewer than {lim}): the legs "
+        "are weaker than they should be."
+    ).format(**values)
+
+
+def falls_reasons(factors: Any) -> list[str]:
+    """Each criterion met in the coach's words (an unknown or incomplete one left out)."""
+    said = (falls_reason(f) for f in factors or ())
+    return [t for t in said if t]
+
+
+def falls_message(falls: FallsRiskResult) -> str:
+    """The falls-risk tier (R9) in words."""
+    level = falls.level.value
+    if level == "high":
+        return _("High risk of falling: balance and strength work come first, impact stays low.")
+    if level == "intermediate":
+        return _("Some risk of falling: strength and balance exercise is the main remedy.")
+    if level == "low":
+        text = _("Low risk of falling on the information recorded.")
+        if falls.falls_not_recorded:
+            text += " " + _("The number of falls in the last year is not recorded.")
+        return text
+    return _(
+        "Falls risk is unknown: record falls in the last year and a balance test (for example "
+        "Timed Up and Go)."
+    )
+
+
+def _passport_name(letter: Any) -> str:
+    names = {
+        "A": _("disability"),
+        "B": _("frailty"),
+        "C": _("pre-frailty"),
+        "D": _("robust"),
+    }
+    return names.get(str(letter), str(letter))
+
+
+def passport_label(letter: Any, display: Any, plus: bool) -> str:
+    """A Vivifrail passport (R25) in words: ``Vivifrail passport B+ (frailty) ...``."""
+    values = {"display": display, "name": _passport_name(letter)}
+    if plus:
+        return _(
+            "Vivifrail passport {display} ({name}) with extra balance work for high falls risk"
+        ).format(**values)
+    return _("Vivifrail passport {display} ({name})").format(**values)
+
+
+def _word_passport(p: VivifrailPassport) -> VivifrailPassport:
+    reasons = []
+    if p.sppb_letter is not None:
+        reasons.append(
+            _("SPPB {total} of 12 points to passport {letter}.").format(
+                total=p.sppb, letter=p.sppb_letter
+            )
+        )
+    if p.gait_letter is not None:
+        reasons.append(
+            _("Walking speed {speed} m/s points to passport {letter}.").format(
+                speed=f"{float(p.gait_speed_m_s or 0):.2f}", letter=p.gait_letter
+            )
+        )
+    if p.sppb_letter is not None and p.gait_letter not in (None, p.sppb_letter):
+        reasons.append(
+            _("The two disagree; the more protective passport, {letter}, is used.").format(
+                letter=p.letter
+            )
+        )
+    if p.plus:
+        reasons.append(_("High risk of falling adds '+': extra balance exercises."))
+    return dataclasses.replace(
+        p, label=passport_label(p.letter, p.display, p.plus), reasons=tuple(reasons)
+    )
+
+
 # --- The whole assessment -----------------------------------------------------------------
+
+
+def _with_reasons(text: str, factors: Any) -> str:
+    return " ".join([text, *falls_reasons(factors)])
+
+
+def _passport_finding(d: Mapping[str, Any]) -> str:
+    text = passport_label(d.get("letter"), d.get("display"), bool(d.get("plus"))) + "."
+    if d.get("letter") == "A":
+        text += " " + _("Seated or supported strength work only, no impact; medical review first.")
+    return text
 
 
 def _finding_message(finding: Finding) -> str:
     """An assessment finding with a code in words (the coach's); others keep theirs."""
-    d = finding.data
-    if finding.code == "bone_category":
-        return bone_message(d)
-    if finding.code == "sarcopenia":
-        return sarcopenia_message(d.get("status"), d.get("low_mass"))
-    return finding.message
+    d, code = finding.data, finding.code
+    said = {
+        "t_score_computed": lambda: _(
+            "The deciding T-score was computed from g/cm2; confirm it with the DXA report when "
+            "possible."
+        ),
+        "falls_high_supervision": lambda: _with_reasons(
+            _(
+                "High risk of falling: impact stays low and free weights heavier than body "
+                "weight only with supervision."
+            ),
+            d.get("factors"),
+        ),
+        "balance_hours": lambda: _(
+            "Balance training at least 3 hours a week, with progressive challenge."
+        ),
+        "walking_not_falls_prevention": lambda: _(
+            "A brisk-walking program is not a falls-prevention program for her; balance and "
+            "strength work are."
+        ),
+        "falls_some": lambda: _with_reasons(_("Some risk of falling."), d.get("factors")),
+        "falls_unknown": lambda: _(
+            "Falls risk is unknown: record falls in the last year and a balance test (for "
+            "example Timed Up and Go)."
+        ),
+        "passport": lambda: _passport_finding(d),
+        "passport_tests_needed": lambda: _(
+            "Aged {age} or over: record the SPPB and gait speed to assign a Vivifrail passport."
+        ).format(age=d.get("age")),
+        "height_fallen": lambda: _(
+            "Height has fallen by {cm} cm since the first measurement ({limit} cm or more): ask "
+            "for a spine X-ray or vertebral fracture assessment."
+        ).format(cm=_g(d.get("cm")), limit=_g(d.get("limit"))),
+        "bone_category": lambda: bone_message(d),
+        "sarcopenia": lambda: sarcopenia_message(d.get("status"), d.get("low_mass")),
+    }
+    say = said.get(code)
+    return say() if say is not None else finding.message
 
 
 def word_assessment(result: Assessment) -> Assessment:
@@ -218,6 +413,17 @@ def word_assessment(result: Assessment) -> Assessment:
         dataclasses.replace(f, message=_finding_message(f)) if f.code else f
         for f in result.findings
     )
+    falls = dataclasses.replace(
+        result.falls,
+        message=falls_message(result.falls),
+        reasons=tuple(falls_reasons(result.falls.factors)),
+    )
+    passport = _word_passport(result.passport) if result.passport is not None else None
     return dataclasses.replace(
-        result, bone=bone, sarcopenia=_word_sarcopenia(result.sarcopenia), findings=findings
+        result,
+        bone=bone,
+        falls=falls,
+        passport=passport,
+        sarcopenia=_word_sarcopenia(result.sarcopenia),
+        findings=findings,
     )

@@ -33,7 +33,7 @@ from osteoload.domain.assessment import site_words
 from osteoload.domain.program import Finding, Screening, Step
 from osteoload.domain.vocabulary import Site
 
-from .assessment import bone_message
+from .assessment import bone_message, falls_reason
 from .audience import THEY, Audience, Pronouns, _, gettext_noop
 from .bone import bone_source
 from .fracture_risk import fracture_risk_text
@@ -338,7 +338,12 @@ def _falls_factor(factor: Mapping[str, Any]) -> str:
 def _falls_high(audience: Audience) -> Render:
     def render(d: Mapping[str, Any], p: Pronouns) -> str:
         if audience is Audience.COACH:
-            reasons = "".join(" " + str(r) for r in d.get("reasons", []))
+            factors = d.get("factors") or []
+            coach = [falls_reason(f) for f in factors]
+            # Said from the codes; a screening stored before they were complete keeps its own.
+            stored = [str(r) for r in d.get("reasons", [])]
+            listed = [t for t in coach if t is not None] if factors and all(coach) else stored
+            reasons = "".join(" " + r for r in listed)
             return _(
                 "{P} risk of falling is high.{reasons} Strength and balance come first; no "
                 "jumping or hopping for now."

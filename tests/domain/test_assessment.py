@@ -51,7 +51,7 @@ from osteoload.domain.vocabulary import (
     Sex,
     Site,
 )
-from osteoload.wording.assessment import bone_message
+from osteoload.wording.assessment import bone_message, falls_reason, falls_reasons, passport_label
 
 AS_OF = date(2026, 11, 26)
 
@@ -370,7 +370,7 @@ def test_gait_speed_from_the_sppb_walk():
 def test_r9_high_falls_risk_criteria(kwargs, tests, plus):
     result = assess_falls_risk(woman(**kwargs, tests=ftests(**tests)))
     assert result.level is FallsRisk.HIGH
-    assert len(result.reasons) == 1
+    assert len(result.factors) == 1
     assert result.vivifrail_plus is plus
 
 
@@ -389,7 +389,7 @@ def test_r9_high_falls_risk_criteria(kwargs, tests, plus):
 def test_r9_intermediate_falls_risk_criteria(kwargs, tests):
     result = assess_falls_risk(woman(**kwargs, tests=ftests(**tests)))
     assert result.level is FallsRisk.INTERMEDIATE
-    assert len(result.reasons) == 1
+    assert len(result.factors) == 1
     assert result.vivifrail_plus is False
 
 
@@ -436,14 +436,15 @@ def test_r9_chair_stand_below_steadi_band_worked_example_14_7(age, sex, stands, 
     result = assess_falls_risk(profile)
     assert result.level is level
     if level is FallsRisk.INTERMEDIATE:
-        assert "below average" in result.reasons[0]
+        assert result.factors[0].code == "chair_stand_low"
+        assert "below average" in str(falls_reason(result.factors[0]))
 
 
 def test_r9_unknown_without_falls_or_tests_and_low_with_zero_falls():
     assert assess_falls_risk(woman()).level is FallsRisk.UNKNOWN
     assert assess_falls_risk(woman(tests=ftests(grip_kg=20))).level is FallsRisk.UNKNOWN
     low = assess_falls_risk(woman(falls_last_year=0))
-    assert low.level is FallsRisk.LOW and low.reasons == ()
+    assert low.level is FallsRisk.LOW and low.factors == ()
 
 
 def test_r9_every_criterion_met_gets_a_reason():
@@ -455,7 +456,7 @@ def test_r9_every_criterion_met_gets_a_reason():
     )
     result = assess_falls_risk(profile)
     assert result.level is FallsRisk.HIGH
-    assert len(result.reasons) == 7  # six high criteria and the single-leg stance
+    assert len(falls_reasons(result.factors)) == 7  # six high criteria and the stance
 
 
 # --- R25: Vivifrail passport -------------------------------------------------------------
@@ -465,7 +466,7 @@ def test_r25_worked_example_14_6_takes_the_lower_passport():
     passport = vivifrail_passport(woman(age=75, tests=ftests(sppb_parts=EXAMPLE_14_6)))
     assert passport is not None
     assert (passport.letter, passport.plus, passport.display) == ("B", False, "B")
-    assert any("disagree" in r for r in passport.reasons)
+    assert (passport.sppb_letter, passport.gait_letter) == ("C", "B")
 
 
 @pytest.mark.parametrize(
@@ -487,7 +488,9 @@ def test_r25_passport_letters_and_plus(tests, display):
     passport = vivifrail_passport(woman(age=80, tests=ftests(**tests)))
     assert passport is not None
     assert passport.display == display
-    assert passport.label.startswith(f"Vivifrail passport {display}")
+    assert passport_label(passport.letter, passport.display, passport.plus).startswith(
+        f"Vivifrail passport {display}"
+    )
 
 
 def test_r25_plus_when_falls_risk_is_high_from_falls_history():

@@ -137,3 +137,54 @@ def test_ewgsop2_the_assess_document_says_the_screen_in_spanish_with_its_codes()
     assert [f["code"] for f in part["factors"]] == ["grip_low", "five_sts_slow"]
     finding = next(f for f in document["findings"] if f["rule"] == "EWGSOP2")
     assert (finding["code"], finding["message"]) == ("sarcopenia", part["message"])
+
+
+def test_r9_r25_falls_and_passport_are_codes_in_the_engine_and_words_here():
+    """R9 (the criteria met, the tier) and R25 (the passport's letters) carry no sentence."""
+    profile = woman(age=80, falls_last_year=2, tests=FunctionalTests(sppb=8, chair_stand_30s=7))
+    result = assess(profile, as_of=TODAY)
+    assert (result.falls.message, result.falls.reasons) == ("", ())
+    assert result.passport is not None and (result.passport.label, result.passport.reasons) == (
+        "",
+        (),
+    )
+    worded = word_assessment(result)
+    assert worded.falls.message.startswith("High risk of falling")
+    assert worded.falls.reasons[0] == "2 falls in the last year (two or more is high risk)."
+    assert "below average for age 80-84" in worded.falls.reasons[1]
+    assert worded.passport is not None
+    assert worded.passport.label.startswith("Vivifrail passport C+ (pre-frailty)")
+    rules = {f.rule: f for f in worded.findings}
+    assert rules["R9"].code == "falls_high_supervision"
+    assert rules["R9"].message.endswith(worded.falls.reasons[-1])
+    assert rules["R25"].message.startswith("Vivifrail passport C+")
+    with translation.override("es"):
+        document = assessment_document(result)
+    assert document["falls"]["message"].startswith("Riesgo alto de caídas")
+    assert document["passport"]["label"].startswith("Pasaporte Vivifrail C+ (prefragilidad)")
+    said = {f["rule"]: f["message"] for f in document["findings"]}
+    assert said["R23"].startswith("Entrenamiento del equilibrio")
+
+
+def test_r33_height_loss_finding_is_said_from_its_figures():
+    profile = woman(baseline_height_cm=162, height_cm=159.5)
+    finding = next(
+        f for f in word_assessment(assess(profile, as_of=TODAY)).findings if f.rule == "R33"
+    )
+    assert (finding.rule, finding.code, dict(finding.data)) == (
+        "R33",
+        "height_fallen",
+        {"cm": 2.5, "limit": 2.0},
+    )
+    assert finding.message.startswith("Height has fallen by 2.5 cm since the first measurement")
+
+
+def test_r9_the_screenings_coach_reasons_come_from_the_factors():
+    profile = woman(falls_last_year=3)
+    with translation.override("es"):
+        finding = next(
+            f for f in screen_client(profile, as_of=TODAY).findings if f.code == "falls_risk_high"
+        )
+    assert finding.data["reasons"] == ["3 caídas en el último año (dos o más es riesgo alto)."]
+    coach = finding_text(finding, Audience.COACH)
+    assert "3 falls in the last year (two or more is high risk)." in coach

@@ -70,6 +70,7 @@ from .falls import (
     FallsRiskResult,
     VivifrailPassport,
     assess_falls_risk,
+    falls_factor_data,
     vivifrail_passport,
 )
 from .fracture_risk import (
@@ -154,6 +155,7 @@ __all__ = [
     "classify_bone",
     "dxa_change",
     "evaluate_tests",
+    "falls_factor_data",
     "fracture_risk_data",
     "fracture_risk_finding",
     "gait_speed",

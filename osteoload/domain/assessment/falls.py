@@ -28,17 +28,22 @@ FALLS_RECURRENT = 2
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FallsRiskResult:
-    """Falls-risk tier (R9) with one plain sentence per criterion met."""
+    """Falls-risk tier (R9) with the criteria met as :class:`FallsFactor` codes.
+
+    The engine says no sentences: ``reasons`` (one per factor) and ``message`` are empty
+    from the engine and said by ``osteoload.wording.assessment`` in the active language."""
 
     level: FallsRisk
-    reasons: tuple[str, ...]
-    """One sentence per criterion met (high and intermediate); empty for low/unknown."""
+    reasons: tuple[str, ...] = ()
+    """One sentence per criterion met (high and intermediate), filled by the services."""
     vivifrail_plus: bool
     """True when one of Vivifrail's own "+" criteria is met: TUG >= 20 s, gait speed
     < 0.8 m/s, dementia, two or more falls or a fall with injury in the past year."""
     message: str = ""
     factors: tuple[FallsFactor, ...] = ()
     """The criteria met as data (one per reason, same order), for the wording layer."""
+    falls_not_recorded: bool = False
+    """The number of falls in the last year is not recorded (said with a low risk)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +56,19 @@ class FallsFactor:
     ``chair_stand_low``, ``stance_short``, ``sppb_prefrail``."""
     value: float | None = None
     limit: float | None = None
+    ages: tuple[int, int] | None = None
+    """``chair_stand_low``: the age band of the norm used."""
+    borrowed: bool = False
+    """``chair_stand_low``: under 60, the 60-64 band is used (norms start at 60)."""
+
+
+def falls_factor_data(factor: FallsFactor) -> dict[str, object]:
+    """A factor as the R9 finding's data: code, value and limit, and the norm's age band
+    for the chair stands."""
+    data: dict[str, object] = {"code": factor.code, "value": factor.value, "limit": factor.limit}
+    if factor.ages is not None:
+        data.update(ages=list(factor.ages), borrowed=factor.borrowed)
+    return data
 
 
 def _falls_tests_present(tests: FunctionalTests) -> bool:
@@ -84,135 +102,94 @@ def assess_falls_risk(profile: ClientProfile) -> FallsRiskResult:
     Gait speed comes from the SPPB 4-m walk when not measured directly.
 
     Returns:
-        :class:`FallsRiskResult` with one plain-language reason per criterion met.
+        :class:`FallsRiskResult` with one factor (a code) per criterion met.
     """
     tests = profile.tests
-    high, factors, plus = _high_risk_criteria(profile)
-    mid, mid_factors = _intermediate_criteria(profile)
+    high, plus = _high_risk_criteria(profile)
+    mid = _intermediate_criteria(profile)
     if high:
         level = FallsRisk.HIGH
-        message = "High risk of falling: balance and strength work come first, impact stays low."
     elif mid:
         level = FallsRisk.INTERMEDIATE
-        message = "Some risk of falling: strength and balance exercise is the main remedy."
     elif profile.falls_last_year is not None or _falls_tests_present(tests):
         level = FallsRisk.LOW
-        message = "Low risk of falling on the information recorded."
-        if profile.falls_last_year is None:
-            message += " The number of falls in the last year is not recorded."
     else:
         level = FallsRisk.UNKNOWN
-        message = (
-            "Falls risk is unknown: record falls in the last year and a balance test "
-            "(for example Timed Up and Go)."
-        )
     return FallsRiskResult(
         level=level,
-        reasons=tuple(high + mid),
         vivifrail_plus=plus,
-        message=message,
-        factors=tuple(factors + mid_factors),
+        factors=tuple(high + mid),
+        falls_not_recorded=level is FallsRisk.LOW and profile.falls_last_year is None,
     )
 
 
-def _high_risk_criteria(profile: ClientProfile) -> tuple[list[str], list[FallsFactor], bool]:
-    """R9's high-risk criteria met (a sentence and a factor each), and whether one of
-    Vivifrail's own "+" criteria is met."""
+def _high_risk_criteria(profile: ClientProfile) -> tuple[list[FallsFactor], bool]:
+    """R9's high-risk criteria met (a factor each), and whether one of Vivifrail's own "+"
+    criteria is met."""
     tests = profile.tests
-    high: list[str] = []
     factors: list[FallsFactor] = []
     plus = False
     falls = profile.falls_last_year
-    injury = profile.fall_with_injury_last_year
-
     if falls is not None and falls >= FALLS_RECURRENT:
-        high.append(f"{falls} falls in the last year (two or more is high risk).")
         factors.append(FallsFactor(code="falls_recurrent", value=falls, limit=FALLS_RECURRENT))
         plus = True
-    if injury:
-        high.append("A fall in the last year caused an injury.")
+    if profile.fall_with_injury_last_year:
         factors.append(FallsFactor(code="fall_injury"))
         plus = True
     tug = tests.tug_s
     if tug is not None and tug >= norms.TUG_HIGH_RISK_S:
-        high.append(
-            f"Timed Up and Go took {tug:g} s ({norms.TUG_HIGH_RISK_S:g} s or more is high risk)."
-        )
         factors.append(FallsFactor(code="tug_high", value=tug, limit=norms.TUG_HIGH_RISK_S))
         if tug >= norms.TUG_SEVERE_S:
             plus = True
     speed = gait_speed(tests)
     if speed is not None and speed < norms.GAIT_SPEED_HIGH_RISK_M_S:
-        high.append(
-            f"Walking speed is {speed:.2f} m/s (below {norms.GAIT_SPEED_HIGH_RISK_M_S:.1f} m/s "
-            "is high risk)."
-        )
         factors.append(
             FallsFactor(code="gait_slow", value=speed, limit=norms.GAIT_SPEED_HIGH_RISK_M_S)
         )
         plus = True
     if Condition.DEMENTIA in profile.conditions:
-        high.append("Dementia raises the risk of falling.")
         factors.append(FallsFactor(code="dementia"))
         plus = True
     sppb = sppb_total(tests)
     if sppb is not None and sppb <= SPPB_FRAIL_MAX:
-        high.append(f"SPPB score {sppb} of 12 ({SPPB_FRAIL_MAX} or less indicates frailty).")
         factors.append(FallsFactor(code="sppb_frail", value=sppb, limit=SPPB_FRAIL_MAX))
-    return high, factors, plus
+    return factors, plus
 
 
-def _intermediate_criteria(profile: ClientProfile) -> tuple[list[str], list[FallsFactor]]:
-    """R9's intermediate criteria met (a sentence and a factor each)."""
+def _intermediate_criteria(profile: ClientProfile) -> list[FallsFactor]:
+    """R9's intermediate criteria met (a factor each)."""
     tests = profile.tests
-    mid: list[str] = []
-    mid_factors: list[FallsFactor] = []
-    falls = profile.falls_last_year
+    factors: list[FallsFactor] = []
     injury = profile.fall_with_injury_last_year
     tug = tests.tug_s
     sppb = sppb_total(tests)
-    if falls == 1 and not injury:
-        if injury is None:
-            mid.append("One fall in the last year (whether it caused an injury is not recorded).")
-            mid_factors.append(FallsFactor(code="one_fall_injury_unknown", value=1))
-        else:
-            mid.append("One fall in the last year, without injury.")
-            mid_factors.append(FallsFactor(code="one_fall", value=1))
+    if profile.falls_last_year == 1 and not injury:
+        code = "one_fall_injury_unknown" if injury is None else "one_fall"
+        factors.append(FallsFactor(code=code, value=1))
     if tug is not None and norms.TUG_STEADI_AT_RISK_S <= tug < norms.TUG_HIGH_RISK_S:
-        mid.append(
-            f"Timed Up and Go took {tug:g} s ({norms.TUG_STEADI_AT_RISK_S:g} s or more means "
-            "some risk of falling)."
-        )
-        mid_factors.append(
-            FallsFactor(code="tug_some", value=tug, limit=norms.TUG_STEADI_AT_RISK_S)
-        )
+        factors.append(FallsFactor(code="tug_some", value=tug, limit=norms.TUG_STEADI_AT_RISK_S))
     stands = tests.chair_stand_30s
     if stands is not None:
         band, borrowed = norms.chair_stand_band(profile.age)
         threshold = norms.chair_stand_below_threshold(band, profile.sex)
         if stands < threshold:
-            ages = f"{band.age_low}-{band.age_high}"
-            extra = " (norms start at 60; the 60-64 band is used)" if borrowed else ""
-            mid.append(
-                f"{stands} chair stands in 30 s is below average for age {ages}{extra} "
-                f"(fewer than {threshold}): the legs are weaker than they should be."
+            factors.append(
+                FallsFactor(
+                    code="chair_stand_low",
+                    value=stands,
+                    limit=threshold,
+                    ages=(band.age_low, band.age_high),
+                    borrowed=borrowed,
+                )
             )
-            mid_factors.append(FallsFactor(code="chair_stand_low", value=stands, limit=threshold))
     stance = tests.single_leg_stance_s
     if stance is not None and stance < norms.SINGLE_LEG_STANCE_RISK_S:
-        mid.append(
-            f"Stood on one leg for {stance:g} s (less than {norms.SINGLE_LEG_STANCE_RISK_S:g} s "
-            "predicts injurious falls)."
-        )
-        mid_factors.append(
+        factors.append(
             FallsFactor(code="stance_short", value=stance, limit=norms.SINGLE_LEG_STANCE_RISK_S)
         )
     if sppb is not None and SPPB_FRAIL_MAX < sppb <= SPPB_PREFRAIL_MAX:
-        mid.append(
-            f"SPPB score {sppb} of 12 ({SPPB_FRAIL_MAX + 1}-{SPPB_PREFRAIL_MAX} is pre-frailty)."
-        )
-        mid_factors.append(FallsFactor(code="sppb_prefrail", value=sppb, limit=SPPB_PREFRAIL_MAX))
-    return mid, mid_factors
+        factors.append(FallsFactor(code="sppb_prefrail", value=sppb, limit=SPPB_PREFRAIL_MAX))
+    return factors
 
 
 # =========================================================================================
@@ -244,10 +221,18 @@ class VivifrailPassport:
 
     letter: str
     plus: bool
-    label: str
-    reasons: tuple[str, ...]
+    label: str = ""
+    """Filled by the services in the active language (``osteoload.wording.assessment``)."""
+    reasons: tuple[str, ...] = ()
+    """Filled by the services, from the letters below."""
     display: str = ""
     """The letter with "+" when ``plus`` (e.g. ``B+``)."""
+    sppb: int | None = None
+    sppb_letter: str | None = None
+    """The passport the SPPB total points to."""
+    gait_speed_m_s: float | None = None
+    gait_letter: str | None = None
+    """The passport the usual gait speed points to."""
 
 
 def _letter_from_sppb(total: int) -> str:
@@ -281,27 +266,19 @@ def vivifrail_passport(profile: ClientProfile) -> VivifrailPassport | None:
     tests = profile.tests
     total = sppb_total(tests)
     speed = gait_speed(tests)
-    candidates: list[tuple[str, str]] = []
-    if total is not None:
-        letter = _letter_from_sppb(total)
-        candidates.append((letter, f"SPPB {total} of 12 points to passport {letter}."))
-    if speed is not None:
-        letter = _letter_from_gait(speed)
-        candidates.append((letter, f"Walking speed {speed:.2f} m/s points to passport {letter}."))
-    if not candidates:
+    sppb_letter = _letter_from_sppb(total) if total is not None else None
+    gait_letter = _letter_from_gait(speed) if speed is not None else None
+    letters = [x for x in (sppb_letter, gait_letter) if x is not None]
+    if not letters:
         return None
-    letter = min(c[0] for c in candidates)
-    reasons = [c[1] for c in candidates]
-    if len({c[0] for c in candidates}) > 1:
-        reasons.append(f"The two disagree; the more protective passport, {letter}, is used.")
-    falls = assess_falls_risk(profile)
-    plus = falls.level is FallsRisk.HIGH
-    if plus:
-        reasons.append("High risk of falling adds '+': extra balance exercises.")
-    display = f"{letter}+" if plus else letter
-    label = f"Vivifrail passport {display} ({VIVIFRAIL_LABELS[letter]})"
-    if plus:
-        label += " with extra balance work for high falls risk"
+    letter = min(letters)
+    plus = assess_falls_risk(profile).level is FallsRisk.HIGH
     return VivifrailPassport(
-        letter=letter, plus=plus, label=label, reasons=tuple(reasons), display=display
+        letter=letter,
+        plus=plus,
+        display=f"{letter}+" if plus else letter,
+        sppb=total,
+        sppb_letter=sppb_letter,
+        gait_speed_m_s=speed,
+        gait_letter=gait_letter,
     )

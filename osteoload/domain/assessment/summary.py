@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..profile import ClientProfile
 from ..program import Finding
@@ -21,6 +22,7 @@ from .falls import (
     FallsRiskResult,
     VivifrailPassport,
     assess_falls_risk,
+    falls_factor_data,
     vivifrail_passport,
 )
 from .function_tests import (
@@ -131,80 +133,52 @@ def _bone_findings(bone: BoneStatus) -> list[Finding]:
         )
     ]
     if bone.computed:
-        findings.append(
-            Finding(
-                rule="R28",
-                severity=Severity.INFO,
-                message="The deciding T-score was computed from g/cm2; confirm it with the "
-                "DXA report when possible.",
-            )
-        )
+        findings.append(_coded("R28", Severity.INFO, "t_score_computed"))
     return findings
+
+
+def _coded(rule: str, severity: Severity, code: str, **data: Any) -> Finding:
+    """A finding the wording layer says from its code and data (the message is empty)."""
+    return Finding(rule=rule, severity=severity, message="", code=code, data=data)
 
 
 def _falls_findings(falls: FallsRiskResult) -> list[Finding]:
     """R9 by falls-risk tier; for high risk also R23 (balance) and R24 (walking is not
-    falls prevention)."""
+    falls prevention). ``factors``: the criteria met (:func:`falls_factor_data`)."""
+    factors = [falls_factor_data(f) for f in falls.factors]
     if falls.level is FallsRisk.HIGH:
         return [
-            Finding(
-                rule="R9",
-                severity=Severity.MUST,
-                message="High risk of falling: impact stays low and free weights heavier than "
-                "body weight only with supervision. " + " ".join(falls.reasons),
-            ),
-            Finding(
-                rule="R23",
-                severity=Severity.MUST,
-                message="Balance training at least 3 hours a week, with progressive challenge.",
-            ),
-            Finding(
-                rule="R24",
-                severity=Severity.MUST,
-                message="A brisk-walking program is not a falls-prevention program for her; "
-                "balance and strength work are.",
-            ),
+            _coded("R9", Severity.MUST, "falls_high_supervision", factors=factors),
+            _coded("R23", Severity.MUST, "balance_hours"),
+            _coded("R24", Severity.MUST, "walking_not_falls_prevention"),
         ]
     if falls.level is FallsRisk.INTERMEDIATE:
-        return [
-            Finding(
-                rule="R9",
-                severity=Severity.SHOULD,
-                message="Some risk of falling. " + " ".join(falls.reasons),
-            )
-        ]
+        return [_coded("R9", Severity.SHOULD, "falls_some", factors=factors)]
     if falls.level is FallsRisk.UNKNOWN:
-        return [Finding(rule="R9", severity=Severity.INFO, message=falls.message)]
+        return [_coded("R9", Severity.INFO, "falls_unknown")]
     return []
 
 
 def _passport_findings(passport: VivifrailPassport | None, age: int) -> list[Finding]:
-    """R25: the passport's label (A: seated or supported work only), or a request to
-    record the tests from age 70."""
+    """R25: the passport (A: seated or supported work only), or a request to record the
+    tests from age 70."""
     if passport is not None:
         severity = Severity.MUST if passport.letter == "A" else Severity.INFO
-        message = passport.label + "."
-        if passport.letter == "A":
-            message += " Seated or supported strength work only, no impact; medical review first."
-        return [Finding(rule="R25", severity=severity, message=message)]
-    if age >= VIVIFRAIL_MIN_AGE:
         return [
-            Finding(
-                rule="R25",
-                severity=Severity.SHOULD,
-                message="Aged 70 or over: record the SPPB and gait speed to assign a Vivifrail "
-                "passport.",
+            _coded(
+                "R25",
+                severity,
+                "passport",
+                letter=passport.letter,
+                display=passport.display,
+                plus=passport.plus,
             )
         ]
+    if age >= VIVIFRAIL_MIN_AGE:
+        return [_coded("R25", Severity.SHOULD, "passport_tests_needed", age=VIVIFRAIL_MIN_AGE)]
     return []
 
 
 def _height_loss_finding(loss: float) -> Finding:
     """R33: 2 cm or more of height lost asks for a vertebral fracture assessment."""
-    return Finding(
-        rule="R33",
-        severity=Severity.SHOULD,
-        message=f"Height has fallen by {loss:g} cm since the first measurement "
-        f"({HEIGHT_LOSS_FLAG_CM:g} cm or more): ask for a spine X-ray or vertebral "
-        "fracture assessment.",
-    )
+    return _coded("R33", Severity.SHOULD, "height_fallen", cm=loss, limit=HEIGHT_LOSS_FLAG_CM)

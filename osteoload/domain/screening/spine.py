@@ -9,6 +9,7 @@ from ..assessment import (
     BoneStatus,
     FallsRiskResult,
     bone_finding_data,
+    falls_factor_data,
 )
 from ..profile import ClientProfile
 from ..program import SignOff
@@ -70,8 +71,7 @@ def rule_impact(
             "R9",
             Severity.MUST,
             "falls_risk_high",
-            reasons=list(falls.reasons),
-            factors=[{"code": f.code, "value": f.value, "limit": f.limit} for f in falls.factors],
+            factors=[falls_factor_data(f) for f in falls.factors],
         )
     elif falls.level is FallsRisk.UNKNOWN:
         state.cap_impact(ImpactLevel.LOW)
