@@ -44,6 +44,7 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
             rule="R10a", outcome="impact_deload", numbers={"to": impacts, "back_to": target}
         )
     impacts, notes = _impact_review(ctx, exercise, impacts, prescribed)
+    change = _impact_change(impacts, prescribed)  # before the split into sets rounds it
     sets, reps = split_impacts(impacts)
     impacts = sets * reps
     return replace(
@@ -51,7 +52,7 @@ def _impact(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         sets=sets,
         reps=reps,
         impacts=impacts,
-        change=_impact_change(impacts, prescribed),
+        change=change,
         last_done=sessions[-1].day,
         decision=replace(
             said,
