@@ -181,6 +181,8 @@ from .records import _working_maxes as _working_maxes
 from .replay import _convert as _convert
 from .replay import _decide as _decide
 from .replay import _failed as _failed
+from .replay import _heavier as _heavier
+from .replay import _pained as _pained
 from .replay import _prescribed_reps as _prescribed_reps
 from .replay import _rebuild as _rebuild
 from .replay import _replay as _replay

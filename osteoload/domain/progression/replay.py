@@ -128,11 +128,7 @@ def _replay(
     review = ctx.review_on(logged.day)
     prescribed = _prescribed_reps(state, rng, review)
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
-    heavier = (
-        (state.heavier_kg, min(state.heavier_reps, prescribed))
-        if state.heavier_sets and state.heavier_kg is not None and state.heavier_reps
-        else None
-    )
+    heavier = _heavier(state, prescribed)
     outcome = judge_session(
         logged.sets,
         prescribed_sets=served_sets,
@@ -172,6 +168,14 @@ def _targets(
     return planned.reps or baseline.reps, planned.target_rpe, planned.sets
 
 
+def _heavier(state: _RepState, prescribed: int) -> tuple[float, int] | None:
+    """R18a mixed loads: (load, reps) of the heavier sets of the session being replayed,
+    at most the ``prescribed`` reps; None without mixed loads."""
+    if state.heavier_sets and state.heavier_kg is not None and state.heavier_reps:
+        return state.heavier_kg, min(state.heavier_reps, prescribed)
+    return None
+
+
 def _prescribed_reps(state: _RepState, rng: tuple[int, int], review: bool) -> int:
     """The reps prescribed for the session being replayed: the replayed reps within the
     range (R18a: a rep drop may go down to 6), and no more than last time while a stop rule
@@ -206,16 +210,7 @@ def _decide(
     if outcome is not Outcome.FAILED:
         state.fail_streak = 0
     if outcome is Outcome.PAIN_REVIEW:
-        done = state.load_kg
-        state.load_kg = ctx.step_back(done, kind) if done is not None else None
-        if done is not None:
-            state.rebuild_to = done
-            state.rebuild_left = R18C_PAIN_REBUILD_SESSIONS
-        state.decision = Decision(
-            rule="R18c",
-            outcome=DecisionKind.PAIN,
-            numbers={**numbers, "pain": logged.max_pain, "to_kg": state.load_kg},
-        )
+        _pained(ctx, state, logged, kind, numbers)
     elif outcome in (Outcome.PAINFUL, Outcome.PARTIAL, Outcome.UNRATED):
         assert outcome is not None
         state.decision = Decision(
@@ -240,6 +235,27 @@ def _decide(
         )
     else:
         _succeeded(ctx, state, logged, exercise, kind, rng, served_sets, numbers)
+
+
+def _pained(
+    ctx: _Context,
+    state: _RepState,
+    logged: _Logged,
+    kind: LoadKind,
+    numbers: dict[str, float | int | str | None],
+) -> None:
+    """R18c: pain of 5/10 or more: one step back, then back to the load she had over
+    :data:`R18C_PAIN_REBUILD_SESSIONS` pain-free sessions."""
+    done = state.load_kg
+    state.load_kg = ctx.step_back(done, kind) if done is not None else None
+    if done is not None:
+        state.rebuild_to = done
+        state.rebuild_left = R18C_PAIN_REBUILD_SESSIONS
+    state.decision = Decision(
+        rule="R18c",
+        outcome=DecisionKind.PAIN,
+        numbers={**numbers, "pain": logged.max_pain, "to_kg": state.load_kg},
+    )
 
 
 def _failed(
