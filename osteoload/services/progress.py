@@ -27,6 +27,7 @@ from osteoload.store.models import Client
 from osteoload.store.records import log_stamp
 from osteoload.wording import pronouns_for
 from osteoload.wording.dxa import dxa_verdict
+from osteoload.wording.function_tests import word_result
 from osteoload.wording.projection import assumptions
 
 from .access import AnyUser, client_for
@@ -216,7 +217,7 @@ def _test_series(client: Client, profile: ClientProfile, today: date) -> list[di
         except InputError:  # a record that no longer validates is skipped, not fatal
             continue
         dated = replace(dated, age=profile.age)
-        for result in evaluate_tests(dated):
+        for result in map(word_result, evaluate_tests(dated)):
             out.append({"date": record.date.isoformat(), **jsonable(result)})
     return out
 

@@ -33,6 +33,7 @@ from osteoload.domain.serialize import jsonable
 
 from .audience import Audience, _
 from .bone import site_name
+from .function_tests import word_result
 
 Bone = BoneStatus | Mapping[str, Any]
 """A bone status: the engine record, its JSON form, or the R27 finding's data."""
@@ -425,5 +426,6 @@ def word_assessment(result: Assessment) -> Assessment:
         falls=falls,
         passport=passport,
         sarcopenia=_word_sarcopenia(result.sarcopenia),
+        tests=tuple(word_result(t) for t in result.tests),
         findings=findings,
     )

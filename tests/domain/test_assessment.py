@@ -52,6 +52,7 @@ from osteoload.domain.vocabulary import (
     Site,
 )
 from osteoload.wording.assessment import bone_message, falls_reason, falls_reasons, passport_label
+from osteoload.wording.function_tests import word_result
 
 AS_OF = date(2026, 11, 26)
 
@@ -540,7 +541,9 @@ def test_functional_test_status(key, value, age, status):
     profile = woman(age=age, tests=ftests(**{key: value}))
     result = _result(profile, key)
     assert result.status == status
-    assert result.interpretation and result.norm and result.unit
+    assert result.verdict and result.limits and result.unit
+    said = word_result(result)
+    assert said.interpretation and said.norm and said.name
 
 
 def test_grip_cut_off_is_sex_specific():

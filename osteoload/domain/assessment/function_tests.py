@@ -10,7 +10,7 @@ same cut-offs).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .. import norms
@@ -159,48 +159,59 @@ class NormStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FunctionalResult:
-    """One functional test compared with its cut-offs and age norms."""
+    """One functional test compared with its cut-offs and age norms.
 
-    name: str
+    The engine says no sentences: ``verdict`` (a code), the named cut-offs and the age band
+    are the decision; ``name``, ``norm`` and ``interpretation`` are empty from the engine and
+    said by ``osteoload.wording.function_tests`` in the active language."""
+
+    name: str = ""
     key: str
     """The profile field (``tests.<key>``) or ``sppb``."""
     value: float
     unit: str
-    norm: str
-    """The band or norm it was compared with, in words."""
+    norm: str = ""
+    """The band or norm it was compared with, in words (filled by the services)."""
     status: NormStatus
-    interpretation: str
-    """One plain sentence a client can read."""
+    interpretation: str = ""
+    """One plain sentence a client can read (filled by the services)."""
+    verdict: str = ""
+    """Where the result stands: ``high_risk``, ``some_risk``, ``risk``, ``low``, ``frail``,
+    ``prefrail``, ``slow``, ``below_average``, ``above_normal``, ``normal``, ``adequate``
+    or ``good``."""
+    limits: dict[str, float] = field(default_factory=dict, hash=False)
+    """The named cut-offs it was compared with (``high_risk``, ``at_risk``, ``low``, ...)."""
+    band: tuple[int, int] | None = None
+    """The age band of the norm used."""
+    band_value: float | None = None
+    """The band's average (TUG, single-leg stance, gait speed)."""
+    borrowed: bool = False
+    """The nearest published band was used (chair stands under 60)."""
+    from_sppb: bool = False
+    """Gait speed calculated from the SPPB 4-m walk."""
+    sex: Sex | None = None
+    """Whose cut-offs (chair stands, grip, muscle mass)."""
 
 
 def _tug_result(tug: float, age: int) -> FunctionalResult:
     band = norms.age_norm(norms.TUG_AGE_NORMS_S, age)
-    norm = (
-        f"at risk from {norms.TUG_STEADI_AT_RISK_S:g} s (STEADI), high risk from "
-        f"{norms.TUG_HIGH_RISK_S:g} s"
-    )
-    if band is not None:
-        norm += f"; average {band.value:g} s at {band.age_low}-{band.age_high}"
     if tug >= norms.TUG_HIGH_RISK_S:
-        status = NormStatus.RISK
-        text = f"Getting up, walking 3 m and back took {tug:g} s: a high risk of falling."
+        status, verdict = NormStatus.RISK, "high_risk"
     elif tug >= norms.TUG_STEADI_AT_RISK_S:
-        status = NormStatus.RISK
-        text = f"Getting up, walking 3 m and back took {tug:g} s: some risk of falling."
+        status, verdict = NormStatus.RISK, "some_risk"
     elif band is not None and tug > band.value:
-        status = NormStatus.BELOW
-        text = f"{tug:g} s is slower than average for her age, but not in the falls-risk range."
+        status, verdict = NormStatus.BELOW, "below_average"
     else:
-        status = NormStatus.OK
-        text = f"{tug:g} s is a good result: no sign of falls risk on this test."
+        status, verdict = NormStatus.OK, "good"
     return FunctionalResult(
-        name="Timed Up and Go",
         key="tug_s",
         value=tug,
         unit="s",
-        norm=norm,
         status=status,
-        interpretation=text,
+        verdict=verdict,
+        limits={"at_risk": norms.TUG_STEADI_AT_RISK_S, "high_risk": norms.TUG_HIGH_RISK_S},
+        band=(band.age_low, band.age_high) if band is not None else None,
+        band_value=band.value if band is not None else None,
     )
 
 
@@ -208,171 +219,124 @@ def _chair_stand_result(stands: int, age: int, sex: Sex) -> FunctionalResult:
     band, borrowed = norms.chair_stand_band(age)
     below = norms.chair_stand_below_threshold(band, sex)
     high = norms.chair_stand_normal_high(band, sex)
-    who = "women" if sex is Sex.FEMALE else "men"
-    norm = (
-        f"{below}-{high} stands is the normal range for {who} aged {band.age_low}-{band.age_high}"
-    )
-    if borrowed:
-        norm += " (nearest published band)"
     if stands < below:
-        status = NormStatus.RISK
-        text = (
-            f"{stands} stands in 30 seconds is below average for her age: the legs need "
-            "strengthening, and weak legs raise the risk of falling."
-        )
+        status, verdict = NormStatus.RISK, "below_average"
     elif stands > high:
-        status = NormStatus.OK
-        text = f"{stands} stands in 30 seconds is above the normal range for her age: strong legs."
+        status, verdict = NormStatus.OK, "above_normal"
     else:
-        status = NormStatus.OK
-        text = f"{stands} stands in 30 seconds is in the normal range for her age."
+        status, verdict = NormStatus.OK, "normal"
     return FunctionalResult(
-        name="30-second chair stand",
         key="chair_stand_30s",
         value=float(stands),
         unit="stands",
-        norm=norm,
         status=status,
-        interpretation=text,
+        verdict=verdict,
+        limits={"low": below, "high": high},
+        band=(band.age_low, band.age_high),
+        borrowed=borrowed,
+        sex=sex,
     )
 
 
 def _five_sts_result(seconds: float) -> FunctionalResult:
     low = seconds > norms.FIVE_STS_LOW_STRENGTH_S
     return FunctionalResult(
-        name="Five-times sit-to-stand",
         key="five_sts_s",
         value=seconds,
         unit="s",
-        norm=f"more than {norms.FIVE_STS_LOW_STRENGTH_S:g} s is low strength (EWGSOP2)",
         status=NormStatus.RISK if low else NormStatus.OK,
-        interpretation=(
-            f"Standing up five times took {seconds:g} s: the legs are weak (a sign of "
-            "possible muscle loss)."
-            if low
-            else f"Standing up five times took {seconds:g} s: leg strength is adequate."
-        ),
+        verdict="low" if low else "adequate",
+        limits={"low": norms.FIVE_STS_LOW_STRENGTH_S},
     )
 
 
 def _single_leg_result(seconds: float, age: int) -> FunctionalResult:
     band = norms.age_norm(norms.SINGLE_LEG_STANCE_AGE_NORMS_S, age)
-    norm = f"under {norms.SINGLE_LEG_STANCE_RISK_S:g} s predicts injurious falls"
-    if band is not None:
-        norm += f"; average about {band.value:g} s at {band.age_low}-{band.age_high} (estimate)"
     if seconds < norms.SINGLE_LEG_STANCE_RISK_S:
-        status = NormStatus.RISK
-        text = f"Stood on one leg for only {seconds:g} s: balance needs work to prevent falls."
+        status, verdict = NormStatus.RISK, "risk"
     elif band is not None and seconds < band.value:
-        status = NormStatus.BELOW
-        text = f"Stood on one leg for {seconds:g} s: below average for her age."
+        status, verdict = NormStatus.BELOW, "below_average"
     else:
-        status = NormStatus.OK
-        text = f"Stood on one leg for {seconds:g} s: good balance for her age."
+        status, verdict = NormStatus.OK, "good"
     return FunctionalResult(
-        name="Single-leg stance (eyes open)",
         key="single_leg_stance_s",
         value=seconds,
         unit="s",
-        norm=norm,
         status=status,
-        interpretation=text,
+        verdict=verdict,
+        limits={"risk": norms.SINGLE_LEG_STANCE_RISK_S},
+        band=(band.age_low, band.age_high) if band is not None else None,
+        band_value=band.value if band is not None else None,
     )
 
 
 def _gait_result(speed: float, age: int, sex: Sex, *, from_sppb: bool) -> FunctionalResult:
     band = norms.age_norm(norms.GAIT_SPEED_WOMEN_AGE_NORMS_M_S, age) if sex is Sex.FEMALE else None
-    norm = (
-        f"below {norms.GAIT_SPEED_HIGH_RISK_M_S:.1f} m/s is high falls risk; below "
-        f"{norms.GAIT_SPEED_SLOW_M_S:.1f} m/s is slow"
-    )
-    if band is not None:
-        norm += f"; average {band.value:.2f} m/s for women aged {band.age_low}-{band.age_high}"
-    if from_sppb:
-        norm += "; calculated from the SPPB 4-m walk"
     if speed < norms.GAIT_SPEED_HIGH_RISK_M_S:
-        status = NormStatus.RISK
-        text = f"Walking speed {speed:.2f} m/s is slow: a high risk of falling."
+        status, verdict = NormStatus.RISK, "high_risk"
     elif speed < norms.GAIT_SPEED_SLOW_M_S:
-        status = NormStatus.BELOW
-        text = f"Walking speed {speed:.2f} m/s is on the slow side (below 1.0 m/s)."
+        status, verdict = NormStatus.BELOW, "slow"
     elif band is not None and speed < band.value:
-        status = NormStatus.BELOW
-        text = f"Walking speed {speed:.2f} m/s is a little below average for her age."
+        status, verdict = NormStatus.BELOW, "below_average"
     else:
-        status = NormStatus.OK
-        text = f"Walking speed {speed:.2f} m/s is normal."
+        status, verdict = NormStatus.OK, "normal"
     return FunctionalResult(
-        name="Gait speed",
         key="gait_speed_m_s",
         value=speed,
         unit="m/s",
-        norm=norm,
         status=status,
-        interpretation=text,
+        verdict=verdict,
+        limits={"high_risk": norms.GAIT_SPEED_HIGH_RISK_M_S, "slow": norms.GAIT_SPEED_SLOW_M_S},
+        band=(band.age_low, band.age_high) if band is not None else None,
+        band_value=band.value if band is not None else None,
+        from_sppb=from_sppb,
     )
 
 
 def _grip_result(grip: float, sex: Sex) -> FunctionalResult:
     cut = norms.GRIP_LOW_KG[sex]
-    who = "women" if sex is Sex.FEMALE else "men"
     low = grip < cut
     return FunctionalResult(
-        name="Grip strength",
         key="grip_kg",
         value=grip,
         unit="kg",
-        norm=f"below {cut:g} kg is low strength for {who} (EWGSOP2)",
         status=NormStatus.RISK if low else NormStatus.OK,
-        interpretation=(
-            f"Grip {grip:g} kg is low: a sign of possible muscle loss (sarcopenia)."
-            if low
-            else f"Grip {grip:g} kg is in the normal range."
-        ),
+        verdict="low" if low else "normal",
+        limits={"low": cut},
+        sex=sex,
     )
 
 
 def _sppb_result(total: int) -> FunctionalResult:
     if total <= SPPB_FRAIL_MAX:
-        status = NormStatus.RISK
-        text = f"SPPB {total} of 12: physical function is low (frailty range)."
+        status, verdict = NormStatus.RISK, "frail"
     elif total <= norms.SPPB_LOW_PERFORMANCE:
-        status = NormStatus.RISK
-        text = f"SPPB {total} of 12: physical performance is low; training can improve it."
+        status, verdict = NormStatus.RISK, "low"
     elif total <= SPPB_PREFRAIL_MAX:
-        status = NormStatus.BELOW
-        text = f"SPPB {total} of 12: slightly reduced physical function (pre-frailty)."
+        status, verdict = NormStatus.BELOW, "prefrail"
     else:
-        status = NormStatus.OK
-        text = f"SPPB {total} of 12: good physical function."
+        status, verdict = NormStatus.OK, "good"
     return FunctionalResult(
-        name="Short Physical Performance Battery",
         key="sppb",
         value=float(total),
         unit="points",
-        norm=(
-            f"{norms.SPPB_LOW_PERFORMANCE} or less is low performance (EWGSOP2); "
-            f"{SPPB_FRAIL_MAX} or less frailty; 10-12 robust"
-        ),
         status=status,
-        interpretation=text,
+        verdict=verdict,
+        limits={"low": norms.SPPB_LOW_PERFORMANCE, "frail": SPPB_FRAIL_MAX},
     )
 
 
 def _asm_result(asm: float, sex: Sex) -> FunctionalResult:
     cut = norms.ASM_LOW_KG_M2[sex]
-    who = "women" if sex is Sex.FEMALE else "men"
     low = asm < cut
     return FunctionalResult(
-        name="Appendicular muscle mass / height²",
         key="asm_kg_m2",
         value=asm,
         unit="kg/m2",
-        norm=f"below {cut:g} kg/m2 is low muscle mass for {who} (EWGSOP2)",
         status=NormStatus.RISK if low else NormStatus.OK,
-        interpretation=(
-            f"Muscle mass {asm:g} kg/m2 is low." if low else f"Muscle mass {asm:g} kg/m2 is normal."
-        ),
+        verdict="low" if low else "normal",
+        limits={"low": cut},
+        sex=sex,
     )
 
 

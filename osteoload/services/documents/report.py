@@ -14,7 +14,6 @@ from django.utils.safestring import SafeString, mark_safe
 from osteoload.domain.assessment import (
     FRACTURE_RISK_CODE,
     DxaChange,
-    FunctionalResult,
     NormStatus,
     dxa_change,
     evaluate_tests,
@@ -32,6 +31,7 @@ from osteoload.wording import Audience, gettext_noop, pronouns_for
 from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.dxa import dxa_verdict
 from osteoload.wording.fracture_risk import fracture_risk_text
+from osteoload.wording.function_tests import word_result
 from osteoload.wording.projection import assumptions
 
 from ..catalogue import get_catalogue
@@ -179,7 +179,7 @@ def scan_rows(profile: ClientProfile) -> tuple[list[ScanRow], str]:
 
 
 def test_rows(profile: ClientProfile) -> tuple[list[TestRow], str]:
-    results: tuple[FunctionalResult, ...] = evaluate_tests(profile)
+    results = tuple(word_result(r) for r in evaluate_tests(profile))
     when = profile.tests.date.isoformat() if profile.tests.date else _("date not given")
     words = {
         NormStatus.OK: _("within norms"),
