@@ -18,6 +18,7 @@ from osteoload.domain.vocabulary import Units
 from osteoload.services.one_rm import Implement, OneRmResult, one_rm_document
 from osteoload.services.one_rm import estimate as estimate_set
 from osteoload.wording import _, gettext_noop, ngettext
+from osteoload.wording.one_rm import estimate_warnings
 
 from .common import TextOrJson, console, input_errors, print_json
 
@@ -115,7 +116,7 @@ def _print_text(result: OneRmResult) -> None:
         },
         markup=False,
     )
-    for warning in estimate.warnings:
+    for warning in estimate_warnings(estimate):
         console.print(f"  ! {warning}", markup=False)
 
     equations = Table(

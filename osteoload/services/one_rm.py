@@ -28,6 +28,7 @@ from osteoload.domain.units import (
 )
 from osteoload.domain.vocabulary import Units
 from osteoload.wording import _
+from osteoload.wording.one_rm import estimate_warnings
 
 from .errors import InputError, Issue
 
@@ -184,7 +185,8 @@ def one_rm_document(result: OneRmResult) -> dict[str, Any]:
         "method": e.method,
         "pct_1rm": e.pct_1rm,
         "reliable": e.reliable,
-        "warnings": e.warnings,
+        "warnings": list(estimate_warnings(e)),
+        "warning_codes": jsonable(e.warning_codes),
         "flags": e.flags,
         "implement": result.kind,
         "unit": result.unit,

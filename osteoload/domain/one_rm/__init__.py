@@ -67,6 +67,8 @@ from .equations import (
 )
 from .estimates import (
     OneRmEstimate,
+    OneRmWarning,
+    WarningCode,
     estimate_one_rm,
     working_max_from_sets,
 )
@@ -78,6 +80,7 @@ __all__ = [
     "FORMULAS",
     "MIN_RELIABLE_RPE",
     "OneRmEstimate",
+    "OneRmWarning",
     "R20_SET_REPS",
     "R21_MAX_RELIABLE_REPS",
     "R22_MAX_AGE_DAYS",
@@ -85,6 +88,7 @@ __all__ = [
     "REFUSE_BELOW_RPE",
     "RPE_MAX",
     "RTS_PCT_1RM_BY_REPS_TO_FAILURE",
+    "WarningCode",
     "brzycki",
     "epley",
     "estimate_one_rm",

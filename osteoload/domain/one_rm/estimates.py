@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from enum import StrEnum
 
 from ..errors import InvalidInput, UnreliableEstimate
 from ..frozen import freeze_mappings, getstate, setstate
@@ -35,6 +36,30 @@ from .equations import (
 # --- Estimates -------------------------------------------------------------------------------
 
 
+class WarningCode(StrEnum):
+    """Why an estimate is flagged (R20, R21) or what it assumed; said by the wording layer
+    (``osteoload.wording.one_rm``)."""
+
+    TOO_MANY_REPS = "too_many_reps"
+    """R21: ``reps`` above ``max`` (the equations are not trusted)."""
+    FAR_FROM_FAILURE = "far_from_failure"
+    """R21: ``rpe`` (``rir`` in reserve) below ``min_rpe``."""
+    NEAR_MAXIMAL = "near_maximal"
+    """R20: ``reps`` below ``low``: close to a maximal lift; ``low``-``high`` advised."""
+    OUTSIDE_BEST_RANGE = "outside_best_range"
+    """R20, R21: ``reps`` above ``high`` and still accepted."""
+    EFFORT_ASSUMED = "effort_assumed"
+    """No RPE or RIR: taken as a set to (near) failure (the safe side)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OneRmWarning:
+    """One warning on an estimate: its code and the figures its sentence carries."""
+
+    code: WarningCode
+    numbers: dict[str, float] = field(default_factory=dict, hash=False)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OneRmEstimate:
     """An estimated one-repetition maximum and how it was reached.
@@ -54,8 +79,12 @@ class OneRmEstimate:
     mean_kg: float
     method: EstimateMethod
     reliable: bool
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    """Empty from :func:`estimate_one_rm` (its warnings are ``warning_codes``, said by the
+    wording layer); :func:`working_max_from_sets` adds its notes on the sets it skipped."""
     flags: tuple[EstimateFlag, ...]
+    warning_codes: tuple[OneRmWarning, ...] = ()
+    """Every flag explained, as codes with their figures, in order: R21, R20, effort."""
     load_kg: float
     reps: int
     rpe: float | None
@@ -111,7 +140,7 @@ def estimate_one_rm(
         mean_kg=math.fsum(estimates.values()) / len(estimates),
         method=method,
         reliable=not unreliable,
-        warnings=warnings,
+        warning_codes=warnings,
         flags=flags,
         load_kg=float(load_kg),
         reps=reps,
@@ -155,44 +184,48 @@ def _working_one_rm(
     return r22_min, EstimateMethod.R22_EFFECTIVE, None
 
 
-def _r21_warnings(reps: int, given_rpe: float | None) -> list[str]:
+def _r21_warnings(reps: int, given_rpe: float | None) -> list[OneRmWarning]:
     """Why R21 calls the estimate unreliable (too many reps, too far from failure); empty
     when it is reliable."""
-    warnings: list[str] = []
+    warnings: list[OneRmWarning] = []
     if reps > R21_MAX_RELIABLE_REPS:
         warnings.append(
-            f"{reps} reps is more than the {R21_MAX_RELIABLE_REPS} the equations are trusted "
-            "for: this estimate is unreliable and is not used for loads (R21)."
+            OneRmWarning(
+                code=WarningCode.TOO_MANY_REPS,
+                numbers={"reps": float(reps), "max": float(R21_MAX_RELIABLE_REPS)},
+            )
         )
     if given_rpe is not None and given_rpe < MIN_RELIABLE_RPE:
         warnings.append(
-            f"RPE {given_rpe:g} ({RPE_MAX - given_rpe:g} reps in reserve) is further from "
-            f"failure than RPE {MIN_RELIABLE_RPE:g}: reps in reserve are hard to judge there, "
-            "so this estimate is unreliable and is not used for loads (R21)."
+            OneRmWarning(
+                code=WarningCode.FAR_FROM_FAILURE,
+                numbers={
+                    "rpe": given_rpe,
+                    "rir": RPE_MAX - given_rpe,
+                    "min_rpe": MIN_RELIABLE_RPE,
+                },
+            )
         )
     return warnings
 
 
-def _r20_warning(reps: int) -> list[str]:
+def _r20_warning(reps: int) -> list[OneRmWarning]:
     """The R20 note on a set outside 3-10 reps (none for 16 and more: refused earlier)."""
+    numbers = {
+        "reps": float(reps),
+        "low": float(R20_SET_REPS[0]),
+        "high": float(R20_SET_REPS[1]),
+    }
     if reps < R20_SET_REPS[0]:
-        return [
-            f"A set of {reps} rep{'s' if reps > 1 else ''} is close to a maximal lift; "
-            "for novices and anyone with osteoporosis, a vertebral fracture or a high "
-            f"falls risk, estimate from a set of {R20_SET_REPS[0]}-{R20_SET_REPS[1]} "
-            "reps instead (R20)."
-        ]
+        return [OneRmWarning(code=WarningCode.NEAR_MAXIMAL, numbers=numbers)]
     if R20_SET_REPS[1] < reps <= R21_MAX_RELIABLE_REPS:
-        return [
-            f"Estimates are most accurate from sets of {R20_SET_REPS[0]}-"
-            f"{R20_SET_REPS[1]} reps; {reps} reps is still accepted (R20, R21)."
-        ]
+        return [OneRmWarning(code=WarningCode.OUTSIDE_BEST_RANGE, numbers=numbers)]
     return []
 
 
 def _flags_and_warnings(
-    reps: int, given_rpe: float | None, unreliable: list[str]
-) -> tuple[tuple[EstimateFlag, ...], tuple[str, ...]]:
+    reps: int, given_rpe: float | None, unreliable: list[OneRmWarning]
+) -> tuple[tuple[EstimateFlag, ...], tuple[OneRmWarning, ...]]:
     """The estimate's flags and their warnings, in order: R21, R20, then an assumed effort.
 
     ``unreliable`` holds the R21 warnings (:func:`_r21_warnings`)."""
@@ -205,10 +238,7 @@ def _flags_and_warnings(
         warnings += _r20_warning(reps)
     if given_rpe is None:
         flags.append(EstimateFlag.EFFORT_ASSUMED)
-        warnings.append(
-            "No RPE or reps in reserve given: the set is taken as done to (near) failure. "
-            "If she had reps left, her real 1RM is higher than this estimate (the safe side)."
-        )
+        warnings.append(OneRmWarning(code=WarningCode.EFFORT_ASSUMED))
     return tuple(flags), tuple(warnings)
 
 
