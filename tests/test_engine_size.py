@@ -23,8 +23,7 @@ MAX_FUNCTION_LINES = 60
 
 #: Functions still over the limit: ``"<path under osteoload/>::<qualified name>": lines``.
 #: Shrink it; never add to it (split the function instead).
-LONG_FUNCTIONS: dict[str, int] = {
-}
+LONG_FUNCTIONS: dict[str, int] = {}
 
 
 def code_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:

@@ -72,10 +72,11 @@ def test_region_sets_are_for_the_coach_only() -> None:
 
 @pytest.mark.parametrize("direction", ["gain", "loss", "stable", "not_comparable"])
 def test_R29_scan_change_in_plain_words_for_the_client(direction) -> None:
+    followup = "lunar" if direction == "not_comparable" else "hologic"
     change = {"direction": direction, "change_pct": -5.0, "change_g_cm2": -0.04,
               "site": "total_hip", "lsc_pct": 5.0, "lsc_g_cm2": 0.04,
               "lsc_source": "iscd_default", "baseline_scanner": "hologic",
-              "followup_scanner": "lunar" if direction == "not_comparable" else "hologic"}  # fmt: skip
+              "followup_scanner": followup}  # fmt: skip
     client = scan_change(change, "Whole hip", Audience.CLIENT)
     assert "whole hip" in client and not JARGON.search(client)
     coach = scan_change(change, "Whole hip", Audience.COACH)
