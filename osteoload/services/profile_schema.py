@@ -20,8 +20,9 @@ from pydantic import (
     model_validator,
 )
 
+from osteoload.domain import consecutive_days
 from osteoload.domain import profile as dp
-from osteoload.domain.programming.schedule import RESISTANCE_DAYS_PER_WEEK, consecutive_days
+from osteoload.domain.programming import RESISTANCE_DAYS_PER_WEEK
 from osteoload.domain.units import BandLevel, lb_to_kg
 from osteoload.domain.vocabulary import (
     KEY_LIFT_IDS,
