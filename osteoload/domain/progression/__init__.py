@@ -184,6 +184,7 @@ from .replay import _failed as _failed
 from .replay import _heavier as _heavier
 from .replay import _pained as _pained
 from .replay import _prescribed_reps as _prescribed_reps
+from .replay import _proven_at as _proven_at
 from .replay import _rebuild as _rebuild
 from .replay import _replay as _replay
 from .replay import _reps_done as _reps_done

@@ -113,6 +113,10 @@ class _RepState:
     stepped_back: bool = False
     """The last load change was a step back and no success has followed (no compounding)."""
     successes: list[tuple[date, float]] = field(default_factory=list)
+    best_at_reps: dict[int, float] = field(default_factory=dict)
+    """R18, R22a: the heaviest load of a success at each rep count since the load was last
+    lowered on purpose (a break, pain), so a new rep target never sends her below a load she
+    has already lifted well at those reps."""
     rebuild_to: float | None = None
     rebuild_left: int = 0
     extra_sets: int = 0

@@ -50,6 +50,9 @@ def _convert(
         return
     if new < state.load_kg and new_reps <= old_reps:
         return  # a lower effort target alone never lowers a load she lifts well (R18, R22a)
+    new = max(new, _proven_at(state, new_reps))
+    if abs(new - state.load_kg) <= _EPS:
+        return
     state.decision = Decision(
         rule="R18",
         outcome=DecisionKind.CONVERT,
@@ -65,6 +68,14 @@ def _convert(
     if state.rebuild_to is not None:
         state.rebuild_to = _round(ctx, state.rebuild_to * new / state.load_kg, kind)
     state.load_kg = new
+
+
+def _proven_at(state: _RepState, reps: int) -> float:
+    """R18, R22a: the heaviest load she succeeded with at ``reps`` or more reps (0 if none),
+    unless she is rebuilding after a break or pain (R18c), when the rebuild decides."""
+    if state.rebuild_to is not None or state.stepped_back:
+        return 0.0
+    return max((kg for r, kg in state.best_at_reps.items() if r >= reps), default=0.0)
 
 
 def _resume(
@@ -90,6 +101,7 @@ def _resume(
     if state.load_kg is not None:
         resume = min(resume, state.load_kg)  # never above what was due before the break
     state.load_kg = resume
+    state.best_at_reps.clear()
     state.rebuild_to = last_ok if resume < last_ok - _EPS else None
     state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
     state.decision = Decision(
@@ -248,6 +260,7 @@ def _pained(
     :data:`R18C_PAIN_REBUILD_SESSIONS` pain-free sessions."""
     done = state.load_kg
     state.load_kg = ctx.step_back(done, kind) if done is not None else None
+    state.best_at_reps.clear()
     if done is not None:
         state.rebuild_to = done
         state.rebuild_left = R18C_PAIN_REBUILD_SESSIONS
@@ -312,6 +325,9 @@ def _succeeded(
     state.stepped_back = False
     if done is not None:
         state.successes.append((logged.day, done))
+        if state.reps is not None:
+            best = state.best_at_reps.get(state.reps, 0.0)
+            state.best_at_reps[state.reps] = max(best, done)
     state.easy_streak = state.easy_streak + 1 if state.outcome is Outcome.TOO_EASY else 0
     if state.rebuild_to is not None and done is not None:
         if done >= state.rebuild_to - _EPS:
