@@ -23,6 +23,7 @@ from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Units
 
 from .audience import Audience, _, ngettext
+from .loads import load_label_words
 
 Item = ProgramItem | Mapping[str, Any] | object
 """An engine item: a ``ProgramItem``, a progression ``NextItem`` or the plan-JSON form."""
@@ -159,7 +160,7 @@ def num(value: float, places: int = 1) -> str:
 def load_words(dose: Dose, units: Units | str) -> str | None:
     """The load in her units as her equipment shows it, or ``None`` (no load set)."""
     if dose.load_display:
-        return dose.load_display
+        return load_label_words(dose.load_display)
     if dose.load_kg is not None and dose.load_kg > 0:
         return format_load(dose.load_kg, Units(units))
     return None
@@ -263,7 +264,11 @@ def _heavier_words(dose: Dose, units: Units | str, audience: Audience) -> str | 
     if not dose.is_heavier(dose.sets):
         return None
     n, reps = dose.heavier_sets, dose.heavier_reps or dose.per_set or 0
-    load = dose.heavier_load_display or format_load(dose.heavier_load_kg or 0.0, Units(units))
+    load = (
+        load_label_words(dose.heavier_load_display)
+        if dose.heavier_load_display
+        else format_load(dose.heavier_load_kg or 0.0, Units(units))
+    )
     if audience is Audience.CLIENT:
         return ngettext(
             "Then %(n)d set of %(reps)d at %(load)s",

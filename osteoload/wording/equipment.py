@@ -26,7 +26,7 @@ def _loads(loads: tuple[float, ...] | LoadRange, unit: str) -> str:
     return "{weights} {unit}".format(weights=", ".join(_num(w) for w in loads), unit=unit)
 
 
-_BANDS = {
+BANDS = {
     BandLevel.EXTRA_LIGHT: gettext_noop("extra light"),
     BandLevel.LIGHT: gettext_noop("light"),
     BandLevel.MEDIUM: gettext_noop("medium"),
@@ -69,7 +69,7 @@ def equipment_text(details: EquipmentDetails | None, units: Units) -> str:
         parts.append(stack)
     if details.bands:
         parts.append(
-            _("bands: {bands}").format(bands=", ".join(_(_BANDS[b]) for b in details.bands))
+            _("bands: {bands}").format(bands=", ".join(_(BANDS[b]) for b in details.bands))
         )
     if not parts:
         return _("Not described (a typical gym's weights are assumed)")

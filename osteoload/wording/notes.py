@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .audience import _, gettext_noop
+from .loads import load_label_words
 
 #: The engine's ``FIRST_LOAD_NOTE`` (osteoload.domain.programming.generator); a test keeps
 #: the two equal.
@@ -36,4 +37,4 @@ def note_words(note: str | None) -> str:
             "Choose a weight you could lift about {left} more times at the end of each set "
             "(effort {rpe} out of 10)."
         ).format(left=found["left"], rpe=found["rpe"])
-    return note
+    return load_label_words(note)  # an item's note may be why no load fits
