@@ -95,6 +95,15 @@ INTAKE: dict[str, Any] = {
     "schedule.resistance_days": DAYS,
     "schedule.minutes_per_session": "45",
     "schedule.start_date": TODAY.isoformat(),
+    # R31: a FRAX result her doctor worked out (FRAX has no any-fracture risk: left empty)
+    "fracture_risk[].tool": "frax",
+    "fracture_risk[].date": (TODAY - timedelta(days=60)).isoformat(),
+    "fracture_risk[].horizon_years": "10",
+    "fracture_risk[].major_osteoporotic_pct": "18",
+    "fracture_risk[].any_fracture_pct": None,
+    "fracture_risk[].hip_pct": "3.2",
+    "fracture_risk[].with_bmd": "yes",
+    "fracture_risk[].entered_by": "Dr Moreno",
 }  # fmt: skip
 TESTS: dict[str, Any] = {
     "tests.date": TODAY.isoformat(),
