@@ -19,6 +19,11 @@ FIRST_LOAD = gettext_noop(
     "each set until the set feels like the effort shown, with about three more repetitions "
     "left in you. Never test your maximum lift."
 )
+#: The engine's ``NO_SESSIONS_NOTE`` and ``GENTLE_ONLY_NOTE`` (same module; a test keeps
+#: them equal).
+NO_SESSIONS = gettext_noop("No exercise sessions until the steps below are done.")
+GENTLE_ONLY = gettext_noop("Gentle program only: no lifting and no impact until reviewed.")
+_FIXED = frozenset({FIRST_LOAD, NO_SESSIONS, GENTLE_ONLY})
 _CHOOSE = re.compile(
     r"Choose a weight you could lift about (?P<left>\d+) more times at the end of each set "
     r"\(effort (?P<rpe>[\d.]+) out of 10\)\."
@@ -29,8 +34,8 @@ def note_words(note: str | None) -> str:
     """``note`` in the active language (``""`` for none)."""
     if not note:
         return ""
-    if note == FIRST_LOAD:
-        return _(FIRST_LOAD)
+    if note in _FIXED:
+        return _(note)
     found = _CHOOSE.fullmatch(note)
     if found:
         return _(

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from osteoload.domain.programming.generator import FIRST_LOAD_NOTE
+from osteoload.domain.programming.generator import (
+    FIRST_LOAD_NOTE,
+    GENTLE_ONLY_NOTE,
+    NO_SESSIONS_NOTE,
+)
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import load_profile
-from osteoload.wording.notes import FIRST_LOAD, note_words
+from osteoload.wording.notes import FIRST_LOAD, GENTLE_ONLY, NO_SESSIONS, note_words
 from tests.conftest import ROOT, TODAY
 
 
-def test_the_first_load_note_is_the_engines():
+def test_the_fixed_notes_are_the_engines():
     assert FIRST_LOAD == FIRST_LOAD_NOTE
+    assert NO_SESSIONS == NO_SESSIONS_NOTE
+    assert GENTLE_ONLY == GENTLE_ONLY_NOTE
+
+
+def test_the_status_notes_are_said_in_spanish():
+    """A client who may not start yet, or may do gentle work only, reads why in Spanish."""
+    with translation.override("es"):
+        for note in (NO_SESSIONS_NOTE, GENTLE_ONLY_NOTE):
+            assert note_words(note) != note
 
 
 def test_every_note_of_a_program_is_known_and_said_in_spanish():

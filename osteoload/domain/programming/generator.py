@@ -68,7 +68,7 @@ def generate_program(
     chooser = Chooser(profile, screening, pool, max_exercise_level(profile, screening))
     notes: list[str] = list(screening.next_steps)
     if not screening.sessions_allowed or screening.status is ProgramStatus.NEEDS_CLEARANCE:
-        notes.insert(0, "No exercise sessions until the steps below are done.")
+        notes.insert(0, NO_SESSIONS_NOTE)
         return Program(status=screening.status, screening=screening, start=start, weeks=(),
                        working_max_kg={}, notes=tuple(notes))  # fmt: skip
     if after_weeks < 0:
@@ -87,7 +87,7 @@ def generate_program(
     if after_weeks:
         built = tuple(replace(w, week=w.week - after_weeks) for w in built)
     if screening.status is ProgramStatus.WITHHELD:
-        notes.insert(0, "Gentle program only: no lifting and no impact until reviewed.")
+        notes.insert(0, GENTLE_ONLY_NOTE)
     if any(i.intensity_pct_1rm is not None and i.load_kg is None for i in _items(built)):
         notes.append(FIRST_LOAD_NOTE)
     return Program(status=screening.status, screening=screening, start=start, weeks=built,
@@ -100,6 +100,11 @@ def _lifts_allowed(screening: Screening) -> bool:
     program is not the gentle one a withheld result gets."""
     return screening.resistance_allowed and screening.status is not ProgramStatus.WITHHELD
 
+
+#: A program without sessions (R1, R2, R5, R25 A, R32): the screening's steps come first.
+NO_SESSIONS_NOTE = "No exercise sessions until the steps below are done."
+#: A withheld result that allows gentle work only.
+GENTLE_ONLY_NOTE = "Gentle program only: no lifting and no impact until reviewed."
 
 #: How to find a first load safely when no recent set is recorded (R20: no maximal testing).
 FIRST_LOAD_NOTE = (
