@@ -47,7 +47,7 @@ from osteoload.store.models import (
 )
 
 from .seed_worker import SeedPlan, worker_main
-from .synthetic import synthetic_profile, vary_tests
+from .synthetic import first_load_kg, synthetic_profile, vary_tests
 
 SEED_PASSWORD = "osteoload-seed"
 BLOCK_WEEKS = 12
@@ -567,15 +567,20 @@ def logged_entries(item: dict[str, Any], rng: random.Random) -> list[dict[str, A
     if item.get("impacts") is not None:
         return [{**base, "set_number": 1, "impacts": item["impacts"]}]
     out = []
+    # a weight whenever the exercise takes one (a carry too): the program's, or where it
+    # leaves the weight to her, the light one she starts with (the app's CSV needs it back)
+    load = item.get("load_kg")
+    if load is None:
+        load = first_load_kg(item["exercise_id"])
     for n in range(1, int(item["sets"]) + 1):
         entry: dict[str, Any] = {**base, "set_number": n}
+        if load is not None:
+            entry["load_kg"] = load
         if item.get("hold_s") is not None:
             entry["hold_s"] = item["hold_s"]
         else:
             reps = int(item.get("reps") or 10)
             entry["reps"] = reps if rng.random() > 0.08 else max(1, reps - rng.randint(1, 3))
-            if item.get("load_kg") is not None:
-                entry["load_kg"] = item["load_kg"]
             if item.get("target_rpe") is not None:
                 rpe = float(item["target_rpe"]) + rng.choice((-0.5, 0.0, 0.0, 0.5))
                 entry["rpe"] = min(10.0, max(1.0, rpe))

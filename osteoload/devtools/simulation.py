@@ -43,16 +43,13 @@ from osteoload.services.catalogue import get_catalogue
 from osteoload.wording.dose import dose_of
 
 from .seed import BLOCK_WEEKS
+from .synthetic import first_load_kg
 
 #: Modelled weekly strength gain of a compliant novice in her first 12 weeks (R34: 20-40 %
 #: in 12 weeks; 1.5 %/week compounds to about +20 %, the floor).
 WEEKLY_GAIN_FIRST_12 = 0.015
 #: Afterwards gains slow (R34: "progress continues at a slower rate").
 WEEKLY_GAIN_AFTER = 0.005
-#: What a virtual client picks for a lift she has never done and the program leaves to her:
-#: the empty bar or a light stack setting, or a light dumbbell or kettlebell.
-FIRST_LOAD_HEAVY_KG = 20.0
-FIRST_LOAD_LIGHT_KG = 4.0
 
 
 class Behaviour(StrEnum):
@@ -358,7 +355,7 @@ def _sets_for(
             row["hold_s"] = dose.per_set
             exercise = get_catalogue().get(item["exercise_id"])
             if exercise is not None and exercise.loadable:
-                row["load_kg"] = item.get("load_kg") or FIRST_LOAD_LIGHT_KG
+                row["load_kg"] = item.get("load_kg") or first_load_kg(item["exercise_id"])
         elif dose.kind == "reps":
             # each set as Today pre-fills it (R18a mixed loads: the heavier sets last)
             reps = dose.set_per_set(number)
@@ -392,12 +389,7 @@ def _chosen_load(item: dict[str, Any], model: _StrengthModel, day: date) -> floa
     if not reps or rpe is None:
         return None
     if one_rm is None:
-        # A lift she has never done: she starts light, with what her equipment has.
-        exercise = get_catalogue().get(item["exercise_id"])
-        if exercise is None or not exercise.loadable:
-            return None
-        heavy = {"barbell", "machines"} & {e.value for e in exercise.equipment}
-        return FIRST_LOAD_HEAVY_KG if heavy else FIRST_LOAD_LIGHT_KG
+        return first_load_kg(item["exercise_id"])
     try:
         return round(one_rm * pct_1rm(min(12, int(reps)), max(6.5, float(rpe))) * 2) / 2 or None
     except ValueError:

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from osteoload.services.catalogue import get_catalogue
+
 #: Date the example profiles were written against: their dates are shifted from it.
 EXAMPLES_AS_OF = date(2026, 11, 26)
 
@@ -183,3 +185,19 @@ def vary_tests(tests: dict[str, Any], rng: random.Random, *, scale: float) -> di
     if "grip_kg" in out:
         out["grip_kg"] = round(min(60.0, max(5.0, float(out["grip_kg"]) * better)), 1)
     return out
+
+
+#: What a virtual client picks for a lift she has never done and the program leaves to her:
+#: the empty bar or a light stack setting, or a light dumbbell or kettlebell.
+FIRST_LOAD_HEAVY_KG = 20.0
+FIRST_LOAD_LIGHT_KG = 4.0
+
+
+def first_load_kg(exercise_id: str) -> float | None:
+    """What she picks for a lift she has never done when the program leaves the weight to
+    her: she starts light, with what her equipment has (``None`` for an unloaded exercise)."""
+    exercise = get_catalogue().get(exercise_id)
+    if exercise is None or not exercise.loadable:
+        return None
+    heavy = {"barbell", "machines"} & {e.value for e in exercise.equipment}
+    return FIRST_LOAD_HEAVY_KG if heavy else FIRST_LOAD_LIGHT_KG
