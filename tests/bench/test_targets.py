@@ -45,7 +45,14 @@ def test_bounds_read_both_ways() -> None:
     assert out["log a set: p99, 32 connections"] == ("71.50 ms", "no")
     # the default server's share, not another server's
     assert out["Today page: share of /healthz throughput, 32 connections"] == ("0.41", "no")
-    assert out["seed of the clinic"] == ("231.00 s", "yes")
+    assert out["seed of 500 clients x 3 years"] == ("231.00 s", "yes")
+
+
+def test_the_seed_target_is_for_its_own_clinic_size() -> None:
+    """A run at another size (5,000 clients x 1 year on PostgreSQL) is not judged against
+    the 500 x 3 target."""
+    rows = [{"bench": "seed", "name": "osteoload seed --clients 5000 --years 1", "seconds": 9.0}]
+    assert judged(rows)["seed of 500 clients x 3 years"] == ("not measured", "-")
 
 
 def test_every_target_names_a_figure_a_bench_script_writes() -> None:
