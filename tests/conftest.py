@@ -30,3 +30,30 @@ def _fresh_cache():
     forget_programs()
     audit.discard_pending()  # read audit entries queued by an earlier test's rolled-back world
     yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """pytest-django's test database, and before it is dropped at the end: on PostgreSQL,
+    any connection to it still open (a thread a test started and the test's end did not
+    stop) is named on stderr and ended, so that the drop cannot fail with "is being
+    accessed by other users" after every test passed."""
+    yield
+    import sys
+
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, application_name, state, left(query, 120) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            stray = cursor.fetchall()
+            for pid, name, state, query in stray:
+                print(f"ending a stray test-database connection: pid {pid} {name!r} "
+                      f"{state} {query!r}", file=sys.stderr)  # fmt: skip
+                cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        connection.close()
