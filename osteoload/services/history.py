@@ -191,14 +191,19 @@ def log_page(
     )
 
 
-def _logged_exercises(client_id: int) -> list[tuple[str, str]]:
-    catalogue = get_catalogue()
-    ids = (
+def logged_exercises_query(client_id: int) -> QuerySet[SetLogRow, str]:
+    """The exercises she has logged (read from the (client, exercise, date) index)."""
+    return (
         SetLogRow.objects.filter(client_id=client_id)
         .order_by()
         .values_list("exercise_id", flat=True)
         .distinct()
     )
+
+
+def _logged_exercises(client_id: int) -> list[tuple[str, str]]:
+    catalogue = get_catalogue()
+    ids = logged_exercises_query(client_id)
     named = [(e, exercise_words(catalogue[e].name) if e in catalogue else e) for e in ids]
     return sorted(named, key=lambda pair: pair[1].casefold())
 

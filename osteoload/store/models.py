@@ -110,10 +110,13 @@ class SetLogRow(models.Model):
         # (client, date, pain, updated) serves her log by date, the roster's recent-pain flag
         # and the caches' keys (count, newest id, last change over a range of days) without
         # reading the rows themselves (on SQLite the id is in every index).
+        # (client, exercise_id, date) serves one exercise's history (its days, its sets) and
+        # the list of exercises she has logged, from the index alone, however long her log.
         indexes = [
             models.Index(
                 fields=["client", "date", "pain", "updated"], name="setlog_client_date_pain_upd"
-            )
+            ),
+            models.Index(fields=["client", "exercise_id", "date"], name="setlog_client_exercise"),
         ]
 
 

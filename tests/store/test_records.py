@@ -14,7 +14,7 @@ import pytest
 
 from osteoload.domain.program import Program
 from osteoload.domain.serialize import jsonable
-from osteoload.services import clients
+from osteoload.services import clients, history
 from osteoload.services.plans import plan_program
 from osteoload.services.profiles import parse_profile
 from osteoload.store import records
@@ -160,3 +160,25 @@ def test_the_log_stamp_is_read_from_the_index_alone(client_record):
         cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
         plan = " ".join(str(step[-1]) for step in cursor.fetchall())
     assert "COVERING INDEX setlog_client_date_pain_upd" in plan
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        lambda pk: history.log_days_query(pk, history.LogFilter(exercise_id="goblet_squat")),
+        lambda pk: history.logged_exercises_query(pk),
+    ],
+    ids=["one exercise's days", "the exercises she logged"],
+)
+def test_one_exercises_history_is_read_from_the_index_alone(client_record, query):
+    """Her history filtered to one exercise, and the list of exercises she has logged, read
+    the (client, exercise, date) index, not the rows of years of sets (issue 19)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan; PostgreSQL chooses its own")
+    sql, params = query(client_record.pk).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(step[-1]) for step in cursor.fetchall())
+    assert "COVERING INDEX setlog_client_exercise" in plan, plan
