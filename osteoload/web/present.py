@@ -244,10 +244,12 @@ def roster_rows(rows: Iterable[Any], client_url: str) -> list[dict[str, Any]]:
             "href": f"{prefix}/{row.client_id}/{suffix}",
             "name": row.name,
             "has_login": row.has_login,
-            "age": row.age,
-            "planned": row.sessions_planned,
-            "done": row.sessions_done,
-            "adherence": row.adherence_pct,
+            # small whole numbers as text: the same digits in every language, without the
+            # template's per-value localisation (hundreds of rows)
+            "age": str(row.age),
+            "planned": str(row.sessions_planned) if row.sessions_planned else "",
+            "done": str(row.sessions_done),
+            "adherence": "" if row.adherence_pct is None else str(row.adherence_pct),
             "badges": flag_badges(row.flags),
             "last_iso": last.isoformat() if last else "",
             "last_text": f"{last.day} {last:%b %Y}" if last else "",
