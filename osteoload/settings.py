@@ -188,6 +188,20 @@ def _private_database(path: Path) -> None:
 
 
 DATABASES = {"default": _database()}
+
+# Answers computed from her records (her Today prescription, the progress series) are kept in
+# files under the data directory: every worker process of the server shares them and they
+# outlive a restart, so her first view of a day is computed once, not once per worker. Each
+# key is made of everything its answer was computed from (services/coaching.py,
+# services/progress.py), so an entry is never stale and nothing needs to invalidate it.
+# The folder is private (0700, files 0600) like the database; erasing a client empties it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
@@ -506,6 +507,8 @@ def erase_client(coach: AnyUser, client_id: int, *, via: str = "") -> dict[str, 
         pk = client.pk
         client.delete()
         transaction.on_commit(lambda: forget_client(pk))  # her cached booklets
+        # and every computed answer kept in the cache (keys do not name the client)
+        transaction.on_commit(cache.clear)
         idempotency.forget_client_answers(user_id(coach))  # answers kept for retries
         if login is not None:
             audit.forget_actor(login.pk, label=ERASED_LABEL)

@@ -265,3 +265,68 @@ def test_r18b_a_lift_stepped_back_after_two_failures_is_flagged_on_the_roster(be
     assert stepped.decision.outcome in ("step_back", "at_floor"), stepped.decision
     (row,) = clients.roster(coach, today=later, client_id=client_id)
     assert "setback" in row.flags
+
+
+# --- the shared cache (issue 19) ------------------------------------------------------------
+
+
+def another_process_cache():
+    """The cache as another worker process of the server sees it: a new instance over the
+    configured location, nothing shared in memory with this one."""
+    from django.conf import settings
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    config = settings.CACHES["default"]
+    return FileBasedCache(config["LOCATION"], {"OPTIONS": config.get("OPTIONS", {})})
+
+
+def test_her_first_view_of_the_day_is_computed_once_for_every_worker(beatriz, monkeypatch):
+    """Today's prescription is kept where every worker process (and a restarted server)
+    finds it: another process reads the same answer instead of replaying her log again."""
+    _coach, user, client_id = beatriz
+    follow(user, client_id, 7)
+    day = START + timedelta(days=7)
+    first = coaching.next_for_client(user, client_id, today=day)
+    assert first is not None
+
+    other = another_process_cache()
+    monkeypatch.setattr(coaching, "cache", other)
+
+    def replay(*args, **kwargs):
+        raise AssertionError("her log was replayed again in another process")
+
+    monkeypatch.setattr(coaching, "compute_next", replay)
+    again = coaching.next_for_client(user, client_id, today=day)
+    assert again == first
+
+
+def test_the_cache_folder_is_private(beatriz, tmp_path):
+    """Health data computed from her records lies in the cache: its folder is 0700 and each
+    entry 0600, like the database."""
+    import stat
+    from pathlib import Path
+
+    from django.conf import settings
+
+    _coach, user, client_id = beatriz
+    follow(user, client_id, 3)
+    assert coaching.next_for_client(user, client_id, today=START + timedelta(days=3))
+    folder = Path(settings.CACHES["default"]["LOCATION"])
+    entries = list(folder.glob("*.djcache"))
+    assert entries
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in entries} == {0o600}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasing_her_record_empties_the_cache(beatriz):
+    """Right to erasure: no answer computed from her records outlives them in the cache."""
+    from osteoload.services import export
+
+    coach, user, client_id = beatriz
+    follow(user, client_id, 3)
+    assert coaching.next_for_client(user, client_id, today=START + timedelta(days=3))
+    other = another_process_cache()
+    assert other._list_cache_files()
+    export.erase_client(coach, client_id)
+    assert other._list_cache_files() == []
