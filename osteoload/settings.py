@@ -277,6 +277,9 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Her booklets (normal and large print) are laid out in a background thread when her coach
 # assigns a program, so the first download is a file read (issue 17).
 OSTEOLOAD_BOOKLETS_AHEAD = envbool("OSTEOLOAD_BOOKLETS_AHEAD", True)
+# Her next session's prescription is computed in a background thread two minutes after her
+# last logged set, so that her first view of that day is a cache read (services/next_ahead.py).
+OSTEOLOAD_NEXT_AHEAD = envbool("OSTEOLOAD_NEXT_AHEAD", True)
 # The audit entry of a read of her health data is queued and written by a background thread
 # every this many milliseconds, many in one transaction, so a read never waits for the
 # database's write lock; 0 writes each in its request (osteoload/services/audit.py; what a

@@ -18,6 +18,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # No booklet laid out in the background after each assignment (a test turns it on).
 OSTEOLOAD_BOOKLETS_AHEAD = False
 
+# No next session prepared in the background after a logged set (tests call next_ahead.run_due).
+OSTEOLOAD_NEXT_AHEAD = False
+
 # Queued read audit entries are written when something reads the log (or by audit.flush()),
 # never by a background thread against the test database.
 OSTEOLOAD_READ_AUDIT_WRITER = False

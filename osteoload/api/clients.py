@@ -25,6 +25,7 @@ from osteoload.services import (
     coaching,
     export,
     fhir,
+    next_ahead,
     progress,
     training_log,
     versions,
@@ -428,6 +429,7 @@ def log_set(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
         also=lambda done: _audit(request, Action.CREATE, client_id, "set", done.row["id"],
                                  "logged a set", owner_id=done.coach_id),
     )  # fmt: skip
+    next_ahead.after_logging(user, client_id, today=clock.today())  # her next session, ahead
     return Status(201, logged.row)
 
 
@@ -459,6 +461,7 @@ def log_sets_batch(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]
     except InputError as exc:
         raise (prefixed(exc, "sets[0]") if len(entries) == 1 else exc) from None
     _audit(request, Action.CREATE, client_id, "sets", None, f"logged {len(ids)} sets")
+    next_ahead.after_logging(user, client_id, today=clock.today())
     return Status(201, {"ids": ids})
 
 

@@ -137,15 +137,27 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
     if record is None or not record.document.get("weeks"):
         return None
     profile = client_profile(client, today=today)
-    key = _cache_key(client, record, profile, today)
+    key = cache_key(client, record, profile, today)
     cached = cache.get(key)
     if isinstance(cached, ClientNext):
         return cached
-    log = stored_log(client, before=today)
+    return compute_and_keep(client, record, profile, today, key, timeout=NEXT_CACHE_SECONDS)
+
+
+def compute_and_keep(
+    client: Client,
+    record: ProgramRecord,
+    profile: ClientProfile,
+    day: date,
+    key: str,
+    *,
+    timeout: int,
+) -> ClientNext:
+    """Her next prescriptions on ``day`` computed from her stored log (the replay), kept in
+    the cache under ``key`` for ``timeout`` seconds, and her roster flags brought up to date."""
+    log = stored_log(client, before=day)
     program = stored_program(record)
-    result = compute_next(
-        program, profile, log, as_of=today, earlier=earlier_blocks(client, record)
-    )
+    result = compute_next(program, profile, log, as_of=day, earlier=earlier_blocks(client, record))
     answer = ClientNext(
         program_id=record.pk,
         program_start=record.start,
@@ -154,7 +166,7 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
         units=profile.units.value,
         last_sets=last_sessions(log),
     )
-    cache.set(key, answer, timeout=NEXT_CACHE_SECONDS)
+    cache.set(key, answer, timeout=timeout)
     flags = list(attention_flags(result))
     if flags != list(client.progress_flags or []):
         # for the roster (a write only when what needs attention changes)
@@ -168,7 +180,7 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
 NEXT_CACHE_SECONDS = 6 * 3600
 
 
-def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, today: date) -> str:
+def cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, today: date) -> str:
     """A key that changes whenever anything :func:`next_for_client` reads changes: the sets
     logged before ``today`` (:func:`log_stamp`), the assigned program as stored (its version
     and last change), her profile and the day. Sets logged today do not move today's

@@ -24,6 +24,7 @@ from osteoload.services import (
     client_programs,
     clients,
     coaching,
+    next_ahead,
     plans,
     progress,
     quick_log,
@@ -175,6 +176,7 @@ def log_set(request: HttpRequest, client_id: int) -> HttpResponse:
     except InputError as exc:
         return _log_error(request, exercise_id, [_plain_issue(i) for i in exc.issues])
     audited(request, audit.Action.CREATE, client_id, "set", set_id, "logged a set")
+    next_ahead.after_logging(request.user, client_id, today=day)  # her next session, ahead
     pain = data.get("pain")
     # R32: a painful set answers at once with what to do.
     painful = is_painful(int(pain)) if isinstance(pain, int | float) else False
@@ -257,6 +259,7 @@ def log_as_planned(request: HttpRequest, client_id: int) -> HttpResponse:
         many = "s" if len(set_ids) != 1 else ""
         audited(request, audit.Action.CREATE, client_id, "sets", None,
                 f"logged {len(set_ids)} set{many} as planned")  # fmt: skip
+        next_ahead.after_logging(request.user, client_id, today=day)
     if not is_htmx(request):
         return redirect(reverse("client-today") + f"#item-{exercise_id}")
     dosed = coaching.dosed_today(request.user, client_id, today=day)
