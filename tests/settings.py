@@ -8,7 +8,14 @@ import tempfile
 os.environ.setdefault("OSTEOLOAD_DATA_DIR", tempfile.mkdtemp(prefix="osteoload-test-"))
 
 from osteoload.settings import *  # noqa: E402,F403
-from osteoload.settings import STATIC_ROOT  # noqa: E402
+from osteoload.settings import CACHES, STATIC_ROOT  # noqa: E402
+
+# Each test process its own cache folder: pytest-xdist's workers inherit the data directory
+# chosen above through the environment, and one worker's cache.clear() between tests must not
+# empty another's cache in the middle of a test.
+CACHES = {
+    "default": {**CACHES["default"], "LOCATION": tempfile.mkdtemp(prefix="osteoload-test-cache-")}
+}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
