@@ -133,15 +133,35 @@ def next_for_client(user: AnyUser, client_id: int, *, today: date) -> ClientNext
     today.
     """
     client = client_for(user, client_id)
+    record = assigned_program(client)
+    if record is None:
+        return None
+    return next_on(client, record, today)[0]
+
+
+def assigned_program(client: Client) -> ProgramRecord | None:
+    """Her assigned program, if it has weeks to prescribe from."""
     record = client.programs.filter(assigned=True).first()
     if record is None or not record.document.get("weeks"):
         return None
-    profile = client_profile(client, today=today)
-    key = cache_key(client, record, profile, today)
+    return record
+
+
+def next_on(
+    client: Client, record: ProgramRecord, day: date, *, timeout: int = 0
+) -> tuple[ClientNext, bool]:
+    """Her next prescriptions on ``day`` from ``record``: from the cache, or computed and
+    kept there for ``timeout`` seconds (default :data:`NEXT_CACHE_SECONDS`); and whether they
+    were computed now."""
+    profile = client_profile(client, today=day)
+    key = _cache_key(client, record, profile, day)
     cached = cache.get(key)
     if isinstance(cached, ClientNext):
-        return cached
-    return compute_and_keep(client, record, profile, today, key, timeout=NEXT_CACHE_SECONDS)
+        return cached, False
+    answer = compute_and_keep(
+        client, record, profile, day, key, timeout=timeout or NEXT_CACHE_SECONDS
+    )
+    return answer, True
 
 
 def compute_and_keep(
@@ -180,7 +200,7 @@ def compute_and_keep(
 NEXT_CACHE_SECONDS = 6 * 3600
 
 
-def cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, today: date) -> str:
+def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, today: date) -> str:
     """A key that changes whenever anything :func:`next_for_client` reads changes: the sets
     logged before ``today`` (:func:`log_stamp`), the assigned program as stored (its version
     and last change), her profile and the day. Sets logged today do not move today's

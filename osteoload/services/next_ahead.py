@@ -25,14 +25,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 
 from osteoload.store.models import PlannedSession
 
 from . import coaching
 from .access import AnyUser, NotFound, client_for
-from .clients import client_profile
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +50,6 @@ class _Noted:
 
 _NOTED: dict[int, _Noted] = {}
 _GUARD = threading.Lock()
-_WAKE = threading.Event()
 _THREAD: list[threading.Thread] = []
 
 
@@ -63,8 +60,9 @@ def after_logging(user: AnyUser, client_id: int, *, today: date) -> None:
         return
     with _GUARD:
         _NOTED[client_id] = _Noted(user, today, time.monotonic() + QUIET_S)
+    # No wake-up: a note is due QUIET_S from now, never before the loop's next turn (it
+    # sleeps at most QUIET_S), so logging a set costs the loop nothing.
     _ensure_thread()
-    _WAKE.set()
 
 
 def _ensure_thread() -> None:
@@ -80,9 +78,7 @@ def _loop() -> None:
     while True:
         with _GUARD:
             soonest = min((n.due for n in _NOTED.values()), default=None)
-        wait = QUIET_S if soonest is None else max(0.0, soonest - time.monotonic())
-        _WAKE.wait(timeout=wait)
-        _WAKE.clear()
+        time.sleep(QUIET_S if soonest is None else max(0.0, soonest - time.monotonic()))
         try:
             run_due()
         except Exception:  # a failure costs her a replay at her next view, nothing else
@@ -115,8 +111,8 @@ def prepare(user: AnyUser, client_id: int, *, today: date) -> date | None:
         client = client_for(user, client_id)
     except NotFound:
         return None
-    record = client.programs.filter(assigned=True).first()
-    if client.paused or record is None or not record.document.get("weeks"):
+    record = coaching.assigned_program(client)
+    if client.paused or record is None:
         return None
     day = (
         PlannedSession.objects.filter(
@@ -130,14 +126,10 @@ def prepare(user: AnyUser, client_id: int, *, today: date) -> date | None:
     )
     if day is None:
         return None
-    profile = client_profile(client, today=day)
-    key = coaching.cache_key(client, record, profile, day)
-    if isinstance(cache.get(key), coaching.ClientNext):
-        return None
     # kept until that day is over, then as long as any answer of the day
     timeout = (day - today).days * 86_400 + coaching.NEXT_CACHE_SECONDS
-    coaching.compute_and_keep(client, record, profile, day, key, timeout=timeout)
-    return day
+    _answer, computed = coaching.next_on(client, record, day, timeout=timeout)
+    return day if computed else None
 
 
 def forget() -> None:
