@@ -4,47 +4,31 @@ asks for, so the view is a cache read; anything changed meanwhile is never shown
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
-import yaml
 from django.test import override_settings
 
-from osteoload.devtools import simulation
-from osteoload.services import client_programs, clients, coaching, next_ahead, training_log
+from osteoload.services import coaching, next_ahead, training_log
 from osteoload.store.models import PlannedSession
-from tests.conftest import EXAMPLES
+from tests.services import test_coaching
+from tests.services.test_coaching import START, follow
 
+#: Her coach, her intake and her assigned program (the coaching tests' fixture).
+beatriz = test_coaching.beatriz
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-enough-passphrase"
-START = date(2026, 11, 23)
 
 
 @pytest.fixture
-def rosa(monkeypatch):
-    """A client with an assigned 12-week program who has trained one week; her user, her id
-    and the day after her last session. No background thread (run_due is called)."""
+def rosa(beatriz, monkeypatch):
+    """A client with an assigned 12-week program who has trained one week (test_coaching's
+    beatriz); her user, her id and the last day of that week. No background thread (the
+    tests call run_due)."""
     monkeypatch.setattr(next_ahead, "_ensure_thread", lambda: None)
     next_ahead.forget()
-    coach = clients.create_coach("coach", PASSWORD)
-    path = next(p for p in EXAMPLES if "02-early" in p.name)
-    data = json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
-    data["schedule"]["start_date"] = START.isoformat()
-    client_id = clients.create_client(coach, data, today=START)
-    program_id = client_programs.generate_for_client(
-        coach, client_id, today=START, start=START, weeks=12
-    )
-    client_programs.assign_program(coach, client_id, program_id)
-    now = datetime.combine(START, datetime.min.time(), tzinfo=UTC)
-    user = clients.accept_invite(
-        clients.create_invite(coach, client_id, now=now), "rosa", PASSWORD, now=now
-    )
-    day = START
-    for offset in range(7):
-        day = START + timedelta(days=offset)
-        simulation.log_as_prescribed(user, client_id, day)
-    yield user, client_id, day
+    _coach, user, client_id = beatriz
+    follow(user, client_id, 7)
+    yield user, client_id, START + timedelta(days=6)
     next_ahead.forget()
 
 
