@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -146,6 +147,17 @@ def test_a_set_of_today_leaves_the_stamp_of_the_days_before(client_record):
     assert _stamp(client_record) == before
 
 
+def sqlite_plan(sql: str, params: Any = ()) -> str:
+    """SQLite's query plan of ``sql`` in one line (the test is skipped on another database)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan; PostgreSQL chooses its own")
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return " ".join(str(step[-1]) for step in cursor.fetchall())
+
+
 def test_the_log_stamp_is_read_from_the_index_alone(client_record):
     """The stamp's aggregate reads no table rows on SQLite (a covering index)."""
     from django.db import connection
@@ -156,10 +168,7 @@ def test_the_log_stamp_is_read_from_the_index_alone(client_record):
     with CaptureQueriesContext(connection) as queries:
         _stamp(client_record)
     (query,) = queries.captured_queries
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
-        plan = " ".join(str(step[-1]) for step in cursor.fetchall())
-    assert "COVERING INDEX setlog_client_date_pain_upd" in plan
+    assert "COVERING INDEX setlog_client_date_pain_upd" in sqlite_plan(query["sql"])
 
 
 @pytest.mark.parametrize(
@@ -173,12 +182,5 @@ def test_the_log_stamp_is_read_from_the_index_alone(client_record):
 def test_one_exercises_history_is_read_from_the_index_alone(client_record, query):
     """Her history filtered to one exercise, and the list of exercises she has logged, read
     the (client, exercise, date) index, not the rows of years of sets (issue 19)."""
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's plan; PostgreSQL chooses its own")
-    sql, params = query(client_record.pk).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        plan = " ".join(str(step[-1]) for step in cursor.fetchall())
+    plan = sqlite_plan(*query(client_record.pk).query.sql_with_params())
     assert "COVERING INDEX setlog_client_exercise" in plan, plan
