@@ -15,11 +15,25 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, Phase, given, settings
 
 from osteoload.domain.one_rm import pct_1rm
-from osteoload.domain.profile import ClientProfile
+from osteoload.domain.profile import (
+    Bone,
+    Clearance,
+    ClientProfile,
+    Fracture,
+    FunctionalTests,
+    Schedule,
+    StrengthSet,
+)
 from osteoload.domain.progression import DecisionKind, NextItem, next_load_up
 from osteoload.domain.units import DEFAULT_EQUIPMENT, implement_for
+from osteoload.domain.vocabulary import (
+    Condition,
+    FractureSite,
+    Medication,
+    ProgramStatus,
+    Sex,
+)
 from osteoload.domain.vocabulary import Phase as PlanPhase
-from osteoload.domain.vocabulary import ProgramStatus
 from tests.domain.simulation import (
     CATALOGUE,
     HOME_2KG,
@@ -230,6 +244,45 @@ def test_r18c_after_two_missed_weeks_loads_return_within_3_weeks(profile):
             [(i.load_kg, i.reps) for i in before[-2:]],
             [(i.load_kg, i.reps) for i in within],
         )
+
+
+def test_r18c_back_to_her_load_after_a_break_what_she_had_proven_counts_again():
+    """R18c, R18: a generated client (5 kg cable steps) did 80 kg x 10 before two weeks away,
+    was rebuilt 70 -> 75 -> 80 kg at the next phase's 8 reps, then a deload week, then the
+    plan went back to 10 reps. Converting 80 x 8 to 10 reps rounds down to 70 kg; but she had
+    already done 80 x 10, and once she is back to her load that counts again (setbacks are
+    never permanent): 80 kg x 10, not 70."""
+    profile = ClientProfile(
+        age=93, sex=Sex.MALE, height_cm=154.0, baseline_height_cm=155.0,
+        bone=Bone(lumbar_spine_t=0.0, total_hip_t=0.0, femoral_neck_t=0.93),
+        fractures=(
+            Fracture(site=FractureSite.OTHER, date=date(2024, 11, 17), low_trauma=True),
+            Fracture(site=FractureSite.WRIST, date=date(2025, 12, 18)),
+            Fracture(site=FractureSite.PELVIS, date=date(2025, 7, 14), low_trauma=True),
+        ),
+        falls_last_year=2, fall_with_injury_last_year=False,
+        medications=(Medication.BISPHOSPHONATE, Medication.DENOSUMAB, Medication.ABALOPARATIDE),
+        conditions=(Condition.HYPERTENSION_UNCONTROLLED, Condition.HEART_DISEASE),
+        clearance=Clearance(medical=True, impact=False, high_intensity=True, physio=False),
+        supervised=True,
+        schedule=Schedule(resistance_days=(1, 4), minutes_per_session=27, start_date=START),
+        tests=FunctionalTests(date=date(2026, 12, 15), tug_s=13.5, chair_stand_30s=11,
+                              single_leg_stance_s=20.9, gait_speed_m_s=0.79, sppb=1),
+        strength=tuple(
+            StrengthSet(exercise=lift, load_kg=kg, reps=reps, rpe=rpe, date=date(2026, 12, 25))
+            for lift, kg, reps, rpe in (
+                ("goblet_squat", 76.0, 10, 9.0), ("deadlift", 50.0, 3, 9.0),
+                ("romanian_deadlift", 26.0, 10, 9.5), ("seated_cable_row", 88.0, 11, 9.0),
+            )
+        ),
+    )  # fmt: skip
+    result = simulate(
+        profile, weeks=10, behaviour=Behaviour.MISSES_TWO_WEEKS, event_week=3, start=START
+    )
+    row = dict(_by_lift(result)["seated_cable_row"])
+    before, after = row[START + timedelta(weeks=2, days=3)], row[START + timedelta(weeks=8)]
+    assert (before.load_kg, before.reps) == (80.0, 10)
+    assert (after.load_kg, after.reps) == (80.0, 10), after.decision
 
 
 @PROPERTY

@@ -182,13 +182,16 @@ from .replay import _convert as _convert
 from .replay import _decide as _decide
 from .replay import _failed as _failed
 from .replay import _heavier as _heavier
+from .replay import _merge_bests as _merge_bests
 from .replay import _pained as _pained
 from .replay import _prescribed_reps as _prescribed_reps
 from .replay import _proven_at as _proven_at
 from .replay import _rebuild as _rebuild
+from .replay import _rebuilt as _rebuilt
 from .replay import _replay as _replay
 from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
+from .replay import _set_bests_aside as _set_bests_aside
 from .replay import _succeeded as _succeeded
 from .replay import _targets as _targets
 from .resistance import _below_lightest as _below_lightest

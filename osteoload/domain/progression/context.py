@@ -5,9 +5,11 @@ of them)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from ..catalogue import Catalogue
 from ..logs import SetLog
@@ -102,8 +104,8 @@ class _Context:
 
     def gap_before(self, day: date) -> int | None:
         """Days from the last logged day before ``day`` to ``day`` (None: nothing before)."""
-        earlier = [d for d in self.log_days if d < day]
-        return (day - earlier[-1]).days if earlier else None
+        before = bisect_left(self.log_days, day)
+        return (day - self.log_days[before - 1]).days if before else None
 
     def review_on(self, day: date) -> bool:
         """True when a stop rule (R32) was in force for a session on ``day``: pain of 5/10
@@ -228,12 +230,20 @@ def _logged_until(
 ) -> tuple[SetLog, ...]:
     """Her sets dated on or before ``as_of``, each snapped to her equipment (:func:`_snap`),
     by day, exercise and set."""
-    return tuple(
-        sorted(
-            (_snap(s, catalogue, equipment, units, owned) for s in history if s.date <= as_of),
-            key=lambda s: (s.date, s.exercise_id, s.set),
-        )
-    )
+    snapped: dict[tuple[str, float | None], float | None] = {}
+    """(exercise, load) -> the load snapped: most sets repeat a load, so each is worked out
+    once."""
+    out = []
+    for s in history:
+        if s.date > as_of:
+            continue
+        key = (s.exercise_id, s.load_kg)
+        if key not in snapped:
+            snapped[key] = _snap(s, catalogue, equipment, units, owned).load_kg
+        load = snapped[key]
+        out.append(s if load == s.load_kg else replace(s, load_kg=load))
+    out.sort(key=attrgetter("date", "exercise_id", "set"))
+    return tuple(out)
 
 
 def _new_context(

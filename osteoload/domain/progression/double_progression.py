@@ -117,6 +117,9 @@ class _RepState:
     """R18, R22a: the heaviest load of a success at each rep count since the load was last
     lowered on purpose (a break, pain), so a new rep target never sends her below a load she
     has already lifted well at those reps."""
+    bests_before: dict[int, float] = field(default_factory=dict)
+    """R18c: ``best_at_reps`` as it was before the break or pain, set aside while she
+    rebuilds and counted again once she is back to her load (setbacks are never permanent)."""
     rebuild_to: float | None = None
     rebuild_left: int = 0
     extra_sets: int = 0

@@ -27,11 +27,17 @@ def _working_maxes(
     """The working max per exercise: re-estimated at the latest R22 check-point if the log
     allows, else the program's, else a first estimate from the log."""
     from_profile = working_maxes(profile, as_of=program.start)
-    sets = [x for x in (s.as_strength_set() for s in logged) if x is not None]
+    # Each exercise's sets once: every estimate reads one exercise only.
+    by_exercise: dict[str, list[StrengthSet]] = {}
+    for logged_set in logged:
+        strength = logged_set.as_strength_set()
+        if strength is not None:
+            by_exercise.setdefault(strength.exercise, []).append(strength)
     checkpoint = _checkpoint(program.start, as_of)
     out: dict[str, WorkingMax] = {}
     redone: list[str] = []
-    for exercise_id in sorted(set(program.working_max_kg) | {s.exercise for s in sets}):
+    for exercise_id in sorted(set(program.working_max_kg) | set(by_exercise)):
+        sets = by_exercise.get(exercise_id, [])
         wm = (
             _reestimated(sets, exercise_id, program, checkpoint) if checkpoint is not None else None
         )

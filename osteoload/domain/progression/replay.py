@@ -101,7 +101,7 @@ def _resume(
     if state.load_kg is not None:
         resume = min(resume, state.load_kg)  # never above what was due before the break
     state.load_kg = resume
-    state.best_at_reps.clear()
+    _set_bests_aside(state)
     state.rebuild_to = last_ok if resume < last_ok - _EPS else None
     state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
     state.decision = Decision(
@@ -260,7 +260,7 @@ def _pained(
     :data:`R18C_PAIN_REBUILD_SESSIONS` pain-free sessions."""
     done = state.load_kg
     state.load_kg = ctx.step_back(done, kind) if done is not None else None
-    state.best_at_reps.clear()
+    _set_bests_aside(state)
     if done is not None:
         state.rebuild_to = done
         state.rebuild_left = R18C_PAIN_REBUILD_SESSIONS
@@ -331,7 +331,7 @@ def _succeeded(
     state.easy_streak = state.easy_streak + 1 if state.outcome is Outcome.TOO_EASY else 0
     if state.rebuild_to is not None and done is not None:
         if done >= state.rebuild_to - _EPS:
-            state.rebuild_to = None
+            _rebuilt(state)
         else:
             _rebuild(ctx, state, done, kind, numbers)
             return
@@ -389,9 +389,28 @@ def _rebuild(
         numbers={**numbers, "from_kg": done, "to_kg": new, "rebuild_to": rebuild_to},
     )
     if new >= rebuild_to - _EPS:
-        state.rebuild_to = None
+        _rebuilt(state)
     state.load_kg = new
     state.top_streak = 0
+
+
+def _set_bests_aside(state: _RepState) -> None:
+    """R18c: a break or pain lowers her load on purpose; what she had proven waits until she
+    is back to it (:func:`_rebuilt`)."""
+    _merge_bests(state.bests_before, state.best_at_reps)
+    state.best_at_reps.clear()
+
+
+def _rebuilt(state: _RepState) -> None:
+    """R18c: back to the load before the break or pain: what she had proven counts again."""
+    state.rebuild_to = None
+    _merge_bests(state.best_at_reps, state.bests_before)
+    state.bests_before.clear()
+
+
+def _merge_bests(into: dict[int, float], bests: dict[int, float]) -> None:
+    for reps, kg in bests.items():
+        into[reps] = max(into.get(reps, 0.0), kg)
 
 
 def _reps_done(state: _RepState, logged: _Logged) -> int:
