@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Subquery, When
 from django.db.models.fields.json import KT
@@ -402,6 +403,53 @@ def roster(coach: AnyUser, *, today: date, client_id: int | None = None) -> list
     # A stopped program (R32, R32a) heads the roster, whatever her name.
     rows.sort(key=lambda r: "needs_review" not in r.flags)
     return rows
+
+
+ROSTER_PAGE_SIZE = 50
+"""Clients on one page of the roster (the search and the needs-attention view cover all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RosterPage:
+    """One page of a coach's roster: the clients matching a name search and, when asked,
+    only those who need attention (any flag)."""
+
+    page: Page[RosterRow]
+    total: int
+    """Every client of hers."""
+    needing_attention: int
+    """Her clients with at least one flag (a stopped program, pain, missed sessions, ...)."""
+    search: str
+    attention_only: bool
+
+
+def roster_page(
+    coach: AnyUser,
+    *,
+    today: date,
+    search: str = "",
+    attention_only: bool = False,
+    page: str | int | None = 1,
+    per_page: int | None = None,
+) -> RosterPage:
+    """The roster (:func:`roster`: stopped programs first, then by name) filtered by a
+    case-insensitive part of the name and, with ``attention_only``, to flagged clients; one
+    page of it (:data:`ROSTER_PAGE_SIZE` clients unless ``per_page`` says; a page number out
+    of range gives the nearest page)."""
+    rows = roster(coach, today=today)
+    wanted = search.strip().casefold()
+    matching = [
+        r
+        for r in rows
+        if (not wanted or wanted in r.name.casefold()) and (r.flags or not attention_only)
+    ]
+    return RosterPage(
+        page=Paginator(matching, per_page or ROSTER_PAGE_SIZE).get_page(page),
+        total=len(rows),
+        needing_attention=sum(1 for r in rows if r.flags),
+        search=search.strip(),
+        attention_only=attention_only,
+    )
 
 
 def record_tests(coach: AnyUser, client_id: int, data: dict[str, Any], *, today: date) -> int:

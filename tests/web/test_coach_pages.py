@@ -142,6 +142,45 @@ def test_roster_query_count_does_not_grow_with_clients(world, django_assert_max_
     assert len(small.captured_queries) <= 12
 
 
+def test_roster_pages_finds_by_name_and_shows_who_needs_attention(world, monkeypatch):
+    """A long roster comes a page at a time; the name search and the needs-attention view
+    cover every client, and the pages keep the filter."""
+    monkeypatch.setattr(clients, "ROSTER_PAGE_SIZE", 2)
+    coach = clients.create_coach("paging", PASSWORD)
+    browser = _browser(coach)
+    ids = {
+        name: clients.create_client(coach, {**PROFILE, "name": name}, today=TODAY)
+        for name in ("Ada Apple", "Bea Birch", "Cleo Cedar", "Dora Apple", "Eve Elm")
+    }
+    # nobody has a program yet: every client is flagged
+    rows = clients.roster(coach, today=TODAY)
+    assert all("no_program" in r.flags for r in rows)
+
+    def get(query: str) -> str:
+        response = browser.get(reverse("coach-roster") + query)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    first = get("")
+    assert "Ada Apple" in first and "Bea Birch" in first and "Cleo Cedar" not in first
+    assert "All 5 clients" in first and "5 need attention" in first
+    assert "page 1 of 3" in first and 'rel="next" href="?page=2"' in first
+    last = get("?page=3")
+    assert "Eve Elm" in last and "Ada Apple" not in last and 'rel="prev" href="?page=2"' in last
+    assert "Eve Elm" in get("?page=99") and "Ada Apple" in get("?page=nonsense")
+    found = get("?q=apple")  # any part of the name, any case
+    assert "Ada Apple" in found and "Dora Apple" in found and "Bea Birch" not in found
+    assert "2 clients shown" in found and 'value="apple"' in found
+    assert "No client matches." in get("?q=zzz")
+    # give Bea a program: she drops out of the needs-attention view (and its count)
+    program_id = client_programs.generate_for_client(coach, ids["Bea Birch"], today=TODAY)
+    client_programs.assign_program(coach, ids["Bea Birch"], program_id)
+    flagged = get("?show=attention")
+    assert "4 need attention" in flagged and "Bea Birch" not in flagged
+    assert 'rel="next" href="?show=attention&amp;page=2"' in flagged
+    assert "Dora Apple" in get("?q=apple&show=attention&page=2")
+
+
 def _browser(user):
     from django.test import Client as Browser
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -58,11 +59,34 @@ def _pronouns(request: HttpRequest, client_id: int) -> Pronouns:
 @coach_view
 @require_safe
 def roster(request: HttpRequest) -> HttpResponse:
-    rows = clients.roster(request.user, today=today())
+    """Her clients, a page at a time: ``q`` finds by name, ``show=attention`` keeps those
+    with a flag, ``page`` turns the pages."""
+    attention = request.GET.get("show") == "attention"
+    search = request.GET.get("q", "")[:ROSTER_SEARCH_MAX]
+    found = clients.roster_page(
+        request.user,
+        today=today(),
+        search=search,
+        attention_only=attention,
+        page=request.GET.get("page"),
+    )
+    query = {k: v for k, v in (("q", found.search), ("show", "attention" * attention)) if v}
     client_url = reverse("coach-client", args=[0])
     return render(
-        request, "osteoload/coach/roster.html", {"rows": present.roster_rows(rows, client_url)}
+        request,
+        "osteoload/coach/roster.html",
+        {
+            "rows": present.roster_rows(found.page.object_list, client_url),
+            "found": found,
+            "page": found.page,
+            "filter_query": urlencode(query),
+            "search_query": urlencode({"q": found.search}) if found.search else "",
+        },
     )
+
+
+ROSTER_SEARCH_MAX = 100
+"""The longest name search read (a longer one is cut: no client's name is that long)."""
 
 
 @coach_view
