@@ -136,26 +136,36 @@ def _series(client: Client, *, today: date, weeks: int) -> dict[str, Any]:
 def _one_rm_series(rows: list[tuple[Any, ...]]) -> dict[str, list[dict[str, Any]]]:
     """Best reliable estimated 1RM per charted lift per day (R20-R22)."""
     best: dict[str, dict[date, float]] = defaultdict(dict)
+    # Most sets repeat a load, reps and effort: each combination is estimated once.
+    estimates: dict[tuple[Any, ...], float | None] = {}
     for day, exercise, reps, load, rpe, rir, _impacts, _hold in rows:
         if exercise not in CHARTED_LIFTS or not reps or load is None or float(load) <= 0:
             continue
-        try:
-            estimate = estimate_one_rm(
-                float(load), int(reps),
-                rpe=float(rpe) if rpe is not None else None,
-                rir=float(rir) if rir is not None and rpe is None else None,
-            )  # fmt: skip
-        except DomainError:
-            continue
-        if estimate.reliable:
-            current = best[exercise].get(day, 0.0)
-            best[exercise][day] = max(current, estimate.one_rm_kg)
+        key = (load, reps, rpe, rir)
+        if key not in estimates:
+            estimates[key] = _reliable_one_rm(load, reps, rpe, rir)
+        one_rm = estimates[key]
+        if one_rm is not None:
+            best[exercise][day] = max(best[exercise].get(day, 0.0), one_rm)
     return {
         exercise: [
             {"date": d.isoformat(), "one_rm_kg": round(v, 1)} for d, v in sorted(days.items())
         ]
         for exercise, days in sorted(best.items())
     }
+
+
+def _reliable_one_rm(load: Any, reps: Any, rpe: Any, rir: Any) -> float | None:
+    """The estimated 1RM of a set when it is reliable (R20, R21), else None."""
+    try:
+        estimate = estimate_one_rm(
+            float(load), int(reps),
+            rpe=float(rpe) if rpe is not None else None,
+            rir=float(rir) if rir is not None and rpe is None else None,
+        )  # fmt: skip
+    except DomainError:
+        return None
+    return estimate.one_rm_kg if estimate.reliable else None
 
 
 def _week_index(day: date, since: date) -> int:
