@@ -437,7 +437,8 @@ def roster_page(
     page of it (:data:`ROSTER_PAGE_SIZE` clients unless ``per_page`` says; a page number out
     of range gives the nearest page)."""
     rows = roster(coach, today=today)
-    wanted = search.strip().casefold()
+    search = search.strip()
+    wanted = search.casefold()
     matching = [
         r
         for r in rows
@@ -447,7 +448,7 @@ def roster_page(
         page=Paginator(matching, per_page or ROSTER_PAGE_SIZE).get_page(page),
         total=len(rows),
         needing_attention=sum(1 for r in rows if r.flags),
-        search=search.strip(),
+        search=search,
         attention_only=attention_only,
     )
 

@@ -230,9 +230,8 @@ def _logged_until(
 ) -> tuple[SetLog, ...]:
     """Her sets dated on or before ``as_of``, each snapped to her equipment (:func:`_snap`),
     by day, exercise and set."""
+    # (exercise, load) -> the load snapped: most sets repeat a load, so each is worked out once
     snapped: dict[tuple[str, float | None], float | None] = {}
-    """(exercise, load) -> the load snapped: most sets repeat a load, so each is worked out
-    once."""
     out = []
     for s in history:
         if s.date > as_of:

@@ -70,7 +70,8 @@ def roster(request: HttpRequest) -> HttpResponse:
         attention_only=attention,
         page=request.GET.get("page"),
     )
-    query = {k: v for k, v in (("q", found.search), ("show", "attention" * attention)) if v}
+    search_query = {"q": found.search} if found.search else {}
+    query = {**search_query, "show": "attention"} if attention else search_query
     client_url = reverse("coach-client", args=[0])
     return render(
         request,
@@ -80,7 +81,8 @@ def roster(request: HttpRequest) -> HttpResponse:
             "found": found,
             "page": found.page,
             "filter_query": urlencode(query),
-            "search_query": urlencode({"q": found.search}) if found.search else "",
+            "search_query": urlencode(search_query),
+            "search_max": ROSTER_SEARCH_MAX,
         },
     )
 
