@@ -99,7 +99,7 @@ def machine() -> dict[str, Any]:
 
 def osteoload(*args: str, env: dict[str, str], check: bool = True) -> str:
     """Run the ``osteoload`` command of this checkout; returns its stdout."""
-    code = "from osteoload.cli.main import app; app()"
+    code = "from osteoload.cli.main import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", code, *args],
         env=env, cwd=ROOT, text=True, stdout=subprocess.PIPE, check=False,

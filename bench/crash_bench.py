@@ -143,7 +143,7 @@ def _log(port: int, logger: Logger, day: str, stop: threading.Event) -> None:
 
 
 def _start(port: int, env: dict[str, str], workers: int) -> subprocess.Popen[bytes]:
-    code = "from osteoload.cli.main import app; app()"
+    code = "from osteoload.cli.main import main; main()"
     server = subprocess.Popen(
         [sys.executable, "-c", code, "serve", "--port", str(port), "--workers", str(workers)],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

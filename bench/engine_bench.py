@@ -114,7 +114,7 @@ def next_over_log(report: Report, data_dir: Path, database_url: str | None, runs
     report.add(f"next over {n_sets:,} logged sets (read log + progress)", **summary_ms(calls),
                sets_without_a_weight_left_out=skipped)  # fmt: skip
     env = bench_env(data_dir, database_url)
-    code = "from osteoload.cli.main import app; app()"
+    code = "from osteoload.cli.main import main; main()"
     wall = []
     for _ in range(max(3, runs // 4)):
         t0 = time.perf_counter()

@@ -216,7 +216,7 @@ def main() -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = bench_env(args.data_dir, args.database_url)
-    code = "from osteoload.cli.main import app; app()"
+    code = "from osteoload.cli.main import main; main()"
     server = subprocess.Popen(
         [sys.executable, "-c", code, "serve", "--port", str(port), "--workers", str(args.workers)],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL,

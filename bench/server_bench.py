@@ -48,7 +48,7 @@ WSGI_APP = "osteoload.web.wsgi:application"
 def server_command(kind: str, port: int, workers: int, threads: int) -> list[str]:
     """The command line that starts one kind of server on 127.0.0.1:port."""
     if kind in ("sync", "gthread"):  # both through `osteoload serve`, as in production
-        code = "from osteoload.cli.main import app; app()"
+        code = "from osteoload.cli.main import main; main()"
         return [sys.executable, "-c", code, "serve", "--port", str(port),
                 "--workers", str(workers),
                 "--threads", "1" if kind == "sync" else str(threads)]  # fmt: skip

@@ -156,7 +156,7 @@ def _print_dxa(change: DxaChange, verdict: str) -> None:
         f"  verdict: {verdict}",
     ]
     for line in lines:
-        console.print(line, markup=False)
+        console().print(line, markup=False)
 
 
 # --- assess ------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def _print_assessment(a: Assessment, path: Path) -> None:
         out.append("Findings:")
         out += [f"  [{f.rule}, {f.severity.value}] {f.message}" for f in a.findings]
     for line in out:
-        console.print(line, markup=False)
+        console().print(line, markup=False)
 
 
 # --- project -----------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def project_cmd(
     if output is None:
         if format is ProjectFormat.TEXT:
             for line in text.splitlines():
-                console.print(line, markup=False)
+                console().print(line, markup=False)
         else:
             typer.echo(text, nl=False)
         return
@@ -281,7 +281,7 @@ def project_cmd(
         write_atomically(output, text.encode("utf-8"))  # 0600: health data
     except OSError as exc:
         fail(f"--output: cannot write {str(output)!r} ({exc.strerror or exc})")
-    err_console.print(f"wrote {output}", markup=False)
+    err_console().print(f"wrote {output}", markup=False)
 
 
 def _projection_text(bone: BmdProjection, muscle: MuscleProjection) -> str:

@@ -30,7 +30,7 @@ def backup(
     SQLite: SQLite's online backup, checked (integrity check, the app's tables, row counts).
     PostgreSQL (DATABASE_URL): pg_dump in custom format, checked with pg_restore --list.
     """
-    with _errors() as backups, console.status("Backing up...") as status:
+    with _errors() as backups, console().status("Backing up...") as status:
         report = backups.backup(dest, force=force, progress=status.update)
     _show(report, gettext_noop("Backup written and verified"), output)
 
@@ -50,7 +50,7 @@ def restore(
     Refuses a database that already holds data unless --force. Start the server afterwards:
     it brings an older backup's schema up to date.
     """
-    with _errors() as backups, console.status("Restoring...") as status:
+    with _errors() as backups, console().status("Restoring...") as status:
         report = backups.restore(src, force=force, progress=status.update)
     _show(report, gettext_noop("Restored"), output)
 
@@ -69,7 +69,7 @@ def _errors() -> Iterator[Any]:
     except InputError as exc:
         fail(exc.render())
     except backups.BackupFailed as exc:
-        err_console.print(f"error: {exc}", markup=False)
+        err_console().print(f"error: {exc}", markup=False)
         raise typer.Exit(code=1) from None
 
 
@@ -83,14 +83,14 @@ def _show(report: BackupReport, headline: str, output: TextOrJson) -> None:
         })  # fmt: skip
         return
     engine = "SQLite" if report.engine == "sqlite" else "PostgreSQL"
-    console.print(
+    console().print(
         f"{_(headline)}: {report.path} ({engine}, {report.size_bytes / 1e6:,.1f} MB, "
         f"{report.check}, {report.seconds:.1f} s)",
         markup=False,
     )
     width = max(len(name) for name in report.counts)
     for name, count in report.counts.items():
-        console.print(f"  {name.replace('_', ' '):<{width}}  {count:>10,}", markup=False)
+        console().print(f"  {name.replace('_', ' '):<{width}}  {count:>10,}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

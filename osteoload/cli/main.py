@@ -2,25 +2,60 @@
 
 from __future__ import annotations
 
-import typer
+import importlib
+from typing import TYPE_CHECKING
 
-from . import (
-    assess_cmds,
-    backup_cmds,
-    fhir_cmd,
-    next_cmd,
-    one_rm_cmd,
-    paper_cmds,
-    plan_cmds,
-    profile_cmds,
-    schema_cmd,
-    seed_cmd,
-    serve_cmd,
-    simulate_cmd,
-)
-from .common import fail
+import typer
+from typer.core import TyperGroup
+
+from .common import collect_less_often, fail
+
+if TYPE_CHECKING:  # Typer's own copy of Click, which its groups are built on
+    from typer import _click as click
+
+#: Every command, in the order ``--help`` lists them, and the module (in this package) whose
+#: ``register`` adds it. A module is imported only when one of its commands runs or ``--help``
+#: lists them all, so ``osteoload next`` does not load the booklet's templates or the web app
+#: (issue 19: the command, process start included, within a second).
+COMMANDS: dict[str, str] = {
+    "validate": "profile_cmds",
+    "screen": "plan_cmds",
+    "plan": "plan_cmds",
+    "illustrations": "paper_cmds",
+    "report": "paper_cmds",
+    "one-rm": "one_rm_cmd",
+    "schema": "schema_cmd",
+    "serve": "serve_cmd",
+    "seed": "seed_cmd",
+    "dxa-change": "assess_cmds",
+    "assess": "assess_cmds",
+    "project": "assess_cmds",
+    "next": "next_cmd",
+    "import-log": "next_cmd",
+    "simulate": "simulate_cmd",
+    "backup": "backup_cmds",
+    "restore": "backup_cmds",
+    "export-fhir": "fhir_cmd",
+}
+
+
+class _LazyCommands(TyperGroup):
+    """The ``osteoload`` group: each command is built from its module when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        commands = typer.Typer()
+        importlib.import_module(f"{__package__}.{module}").register(commands)
+        return typer.main.get_group(commands).get_command(ctx, cmd_name)
+
 
 app = typer.Typer(
+    cls=_LazyCommands,
     name="osteoload",
     help="Bone-health strength training: screen a client, plan her program, track progress.",
     no_args_is_help=True,
@@ -60,19 +95,7 @@ def _activate(lang: str) -> None:
     translation.activate(chosen)
 
 
-profile_cmds.register(app)
-plan_cmds.register(app)
-paper_cmds.register(app)
-one_rm_cmd.register(app)
-schema_cmd.register(app)
-serve_cmd.register(app)
-seed_cmd.register(app)
-assess_cmds.register(app)
-next_cmd.register(app)
-simulate_cmd.register(app)
-backup_cmds.register(app)
-fhir_cmd.register(app)
-
-
-def main() -> None:  # pragma: no cover - console script entry point
+def main() -> None:
+    """The ``osteoload`` script."""
+    collect_less_often()
     app()

@@ -139,7 +139,7 @@ _MAX_SOURCES = {
 
 
 def _report(entries: LogImport, *, to_stderr: bool, output: Path | None = None) -> None:
-    out = err_console if to_stderr else console
+    out = err_console() if to_stderr else console()
     kind = _(_LOG_KINDS.get(entries.format.value, gettext_noop("osteoload log")))
     n = len(entries.sets)
     read = ngettext(
@@ -184,7 +184,7 @@ def render_next(
         "week": week,
         "start": session.program_start.isoformat(),
     }
-    console.print(
+    console().print(
         _("Next session for %(name)s after %(day)s: %(week)s of the program that started %(start)s")
         % values
         if name
@@ -192,13 +192,13 @@ def render_next(
         % values,
         markup=False,
     )
-    console.print(
+    console().print(
         _("Status: %(status)s (%(code)s)") % {"status": status, "code": p.status.value},
         markup=False,
     )
     last = p.last_logged.isoformat() if p.last_logged else _("nothing yet")
     n = len(entries.sets)
-    console.print(
+    console().print(
         ngettext(
             "Log: %(n)d set from %(source)s; last %(last)s",
             "Log: %(n)d sets from %(source)s; last %(last)s",
@@ -208,35 +208,35 @@ def render_next(
         markup=False,
     )
     for note in session.notes:
-        console.print(f"\n{note_words(note)}", markup=False)
+        console().print(f"\n{note_words(note)}", markup=False)
     if p.findings:
-        console.print("", markup=False)
+        console().print("", markup=False)
         for f in p.findings:
-            console.print(f"[{_LABELS[f.severity.value]} {f.rule}] {f.message}", markup=False)
-    console.print("\n" + _("(+ increase, = hold, - decrease, * new)"), markup=False)
+            console().print(f"[{_LABELS[f.severity.value]} {f.rule}] {f.message}", markup=False)
+    console().print("\n" + _("(+ increase, = hold, - decrease, * new)"), markup=False)
     for item in p.items:
         when = (
             "  " + _("next %(day)s") % {"day": item.next_date.isoformat()} if item.next_date else ""
         )
         dose = dose_text(item, units, Audience.PRINT)
-        console.print(
+        console().print(
             f"{_MARKS[item.change]} {exercise_words(item.name)}: {dose}{when}", markup=False
         )
-        console.print(f"    {item.reason}", markup=False)
+        console().print(f"    {item.reason}", markup=False)
     if p.working_maxes:
-        console.print("\n" + _("Working max (R22):"), markup=False)
+        console().print("\n" + _("Working max (R22):"), markup=False)
         for wm in p.working_maxes:
             origin = (
                 _("re-estimated %(day)s") % {"day": wm.reestimated_on.isoformat()}
                 if wm.reestimated_on
                 else _(_MAX_SOURCES.get(wm.source, wm.source))
             )
-            console.print(
+            console().print(
                 f"  {wm.exercise_id}: {format_load(wm.one_rm_kg, units, digits=1)} ({origin})",
                 markup=False,
             )
     if entries.unmapped or entries.skipped:
-        console.print("", markup=False)
+        console().print("", markup=False)
         _report(entries, to_stderr=False)
 
 

@@ -98,7 +98,7 @@ def one_rm(
 def _print_text(result: OneRmResult) -> None:
     estimate, loads, kind, unit = result.estimate, result.loads, result.kind, result.unit
     effort = _("effort not given") if estimate.rpe is None else f"RPE {estimate.rpe:g}"
-    console.print(
+    console().print(
         ngettext(
             "Set: %(load)s x %(reps)d rep, %(effort)s",
             "Set: %(load)s x %(reps)d reps, %(effort)s",
@@ -107,7 +107,7 @@ def _print_text(result: OneRmResult) -> None:
         % {"load": format_load(estimate.load_kg, unit), "reps": estimate.reps, "effort": effort},
         markup=False,
     )
-    console.print(
+    console().print(
         _("Working 1RM: %(one_rm)s (%(method)s); reliable: %(reliable)s")
         % {
             "one_rm": format_load(estimate.one_rm_kg, unit, digits=1),
@@ -117,7 +117,7 @@ def _print_text(result: OneRmResult) -> None:
         markup=False,
     )
     for warning in estimate_warnings(estimate):
-        console.print(f"  ! {warning}", markup=False)
+        console().print(f"  ! {warning}", markup=False)
 
     equations = Table(
         title=_("The seven equations at %(reps)s reps") % {"reps": f"{estimate.reps_to_failure:g}"}
@@ -127,10 +127,10 @@ def _print_text(result: OneRmResult) -> None:
     for name, value in estimate.estimates.items():
         equations.add_row(Text(name), Text(format_load(value, unit, digits=1)))
     equations.add_row(Text(_("mean")), Text(format_load(estimate.mean_kg, unit, digits=1)))
-    console.print(equations)
+    console().print(equations)
 
     if not loads:
-        console.print(
+        console().print(
             _("No loads: this estimate is unreliable (R21); log a set of 3-10 reps at RPE 7-9."),
             markup=False,
         )
@@ -148,7 +148,7 @@ def _print_text(result: OneRmResult) -> None:
             Text(format_load(rounded.target_kg, unit)),
             Text(rounded.label),
         )
-    console.print(table)
+    console().print(table)
 
 
 def register(app: typer.Typer) -> None:

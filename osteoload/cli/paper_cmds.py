@@ -40,7 +40,7 @@ def illustrations_cmd(
             + _("cannot write to %(path)s (%(why)s)") % {"path": out, "why": exc.strerror or exc}
         )
     n = len(written)
-    console.print(
+    console().print(
         ngettext("wrote %(n)d file to %(path)s", "wrote %(n)d files to %(path)s", n)
         % {"n": n, "path": out},
         markup=False,
@@ -77,7 +77,7 @@ def report_cmd(
     if format is ReportFormat.HTML:
         write_output(target, report_html(report).encode("utf-8"))
     else:
-        with console.status(_("Drawing the report...")):
+        with console().status(_("Drawing the report...")):
             data = report_pdf(report)
         write_output(target, data)
 

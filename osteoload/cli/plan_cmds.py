@@ -109,7 +109,7 @@ def plan_cmd(
     elif format is PlanFormat.PDF:
         from osteoload.services.documents import program_pdf
 
-        with console.status(_("Drawing the booklet...")):
+        with console().status(_("Drawing the booklet...")):
             data = program_pdf(program, record, large_print=large_print)
         write_output(target, data)
     elif format is PlanFormat.ICS:
@@ -150,7 +150,7 @@ def write_output(target: Path, data: bytes) -> None:
             "-o/--output: "
             + _("cannot write %(path)s (%(why)s)") % {"path": target, "why": exc.strerror or exc}
         )
-    console.print(
+    console().print(
         _("wrote %(path)s (%(size)s bytes)") % {"path": target, "size": f"{len(data):,}"},
         markup=False,
     )
@@ -160,12 +160,12 @@ def render_screening(s: Screening) -> None:
     words = {"ready": gettext_noop("Ready to start"),
              "needs_clearance": gettext_noop("Needs clearance first"),
              "withheld": gettext_noop("On hold")}  # fmt: skip
-    console.print(
+    console().print(
         _("Status: %(status)s (%(code)s)")
         % {"status": _(words[s.status.value]), "code": s.status.value},
         markup=False,
     )
-    console.print(
+    console().print(
         _("Bone: %(bone)s   Falls risk: %(risk)s   Highest impact: %(impact)s   Track: %(track)s")
         % {
             "bone": _(s.bone_category.value.replace("_", " ")),
@@ -176,27 +176,27 @@ def render_screening(s: Screening) -> None:
         markup=False,
     )
     if s.vivifrail_passport:
-        console.print(
+        console().print(
             _("Vivifrail passport: %(passport)s") % {"passport": s.vivifrail_passport},
             markup=False,
         )
     if s.review_date:
-        console.print(
+        console().print(
             _("Review on or after: %(day)s") % {"day": s.review_date.isoformat()}, markup=False
         )
     labels = {"must": "MUST", "should": "SHOULD", "info": "NOTE"}
-    console.print("", markup=False)
+    console().print("", markup=False)
     for f in s.findings:
-        console.print(f"[{labels[f.severity.value]} {f.rule}] {f.message}", markup=False)
+        console().print(f"[{labels[f.severity.value]} {f.rule}] {f.message}", markup=False)
     if s.next_steps:
-        console.print("\n" + _("Next steps:"), markup=False)
+        console().print("\n" + _("Next steps:"), markup=False)
         for step in s.next_steps:
-            console.print(f"  - {step}", markup=False)
+            console().print(f"  - {step}", markup=False)
 
 
 def render_program(program: Program, *, name: str | None, units: Units) -> None:
     start = program.start.isoformat()
-    console.print(
+    console().print(
         _("osteoload program for %(name)s, starting %(start)s") % {"name": name, "start": start}
         if name
         else _("osteoload program, starting %(start)s") % {"start": start},
@@ -204,7 +204,7 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
     )
     render_screening(program.screening)
     for note in program.notes:
-        console.print(f"\n{note_words(note)}", markup=False)
+        console().print(f"\n{note_words(note)}", markup=False)
     for week in program.weeks:
         heading = _("Week %(week)s: %(phase)s (balance %(minutes)s min, %(impacts)s impacts)") % {
             "week": week.week,
@@ -212,14 +212,14 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
             "minutes": week.balance_minutes,
             "impacts": week.impacts,
         }
-        console.print(f"\n=== {heading} ===", markup=False)
+        console().print(f"\n=== {heading} ===", markup=False)
         for session in week.sessions:
             kind = (
                 _("Strength session")
                 if session.kind is SessionKind.RESISTANCE
                 else _("Short home session")
             )
-            console.print(
+            console().print(
                 "\n"
                 + _("%(weekday)s %(date)s - %(kind)s, about %(minutes)s min")
                 % {
@@ -231,17 +231,17 @@ def render_program(program: Program, *, name: str | None, units: Units) -> None:
                 markup=False,
             )
             for item in session.items:
-                console.print(
+                console().print(
                     f"  - {exercise_words(item.name)}: {dose_text(item, units, Audience.PRINT)}",
                     markup=False,
                 )
                 if week.week == 1:
-                    console.print(
+                    console().print(
                         "      " + _("Why: %(why)s") % {"why": exercise_words(item.why)},
                         markup=False,
                     )
                     if item.note:
-                        console.print(f"      {note_words(item.note)}", markup=False)
+                        console().print(f"      {note_words(item.note)}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

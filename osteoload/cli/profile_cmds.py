@@ -28,7 +28,7 @@ def validate(profile: ProfileArg, format: FormatOpt = TextOrJson.TEXT) -> None:
     if format is TextOrJson.JSON:
         print_json(data)
         return
-    console.print(f"{profile}: " + _("valid profile"), markup=False)
+    console().print(f"{profile}: " + _("valid profile"), markup=False)
     _print_tree(data, indent=1)
 
 
@@ -39,17 +39,17 @@ def _print_tree(data: object, indent: int) -> None:
             if value in (None, [], {}):
                 continue
             if isinstance(value, dict | list):
-                console.print(f"{pad}{key}:", markup=False)
+                console().print(f"{pad}{key}:", markup=False)
                 _print_tree(value, indent + 1)
             else:
-                console.print(f"{pad}{key}: {value}", markup=False)
+                console().print(f"{pad}{key}: {value}", markup=False)
     elif isinstance(data, list):
         for item in data:
             if isinstance(item, dict):
-                console.print(f"{pad}-", markup=False)
+                console().print(f"{pad}-", markup=False)
                 _print_tree(item, indent + 1)
             else:
-                console.print(f"{pad}- {item}", markup=False)
+                console().print(f"{pad}- {item}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -58,9 +58,9 @@ def seed(
         )
     except InputError as exc:
         fail(_as_options(exc))
-    with console.status(_("Preparing the database...")):
+    with console().status(_("Preparing the database...")):
         migrate()
-    err_console.print(_("Data: %(where)s") % {"where": database_description()}, markup=False)
+    err_console().print(_("Data: %(where)s") % {"where": database_description()}, markup=False)
     columns = (
         TextColumn(_("Seeding clients")),
         BarColumn(),
@@ -69,7 +69,7 @@ def seed(
         TextColumn(_("left")),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err_console, transient=False) as bar:
+    with Progress(*columns, console=err_console(), transient=False) as bar:
         task = bar.add_task("seed", total=clients)
         try:
             summary = seeding.seed_clinic(
@@ -84,7 +84,7 @@ def seed(
         except InputError as exc:
             fail(_as_options(exc))
         except seeding.SeedFailed as exc:
-            err_console.print(
+            err_console().print(
                 "error: " + _("%(problem)s; nothing was kept") % {"problem": exc}, markup=False
             )
             raise typer.Exit(code=1) from None
@@ -105,7 +105,7 @@ def seed(
                     "coach_logins": summary.coach_usernames,
                     "first_client_logins": summary.client_usernames[:10]})  # fmt: skip
         return
-    console.print(
+    console().print(
         _(
             "Seeded %(clients)s clients of %(coaches)s coaches in %(seconds)s s: %(programs)s "
             "programs, %(sets)s logged sets, %(reports)s symptom reports (%(paused)s programs "
@@ -127,7 +127,7 @@ def seed(
     coaches_shown = ", ".join(summary.coach_usernames[:3])
     more = ", ..." if summary.coaches > 3 else ""
     first_client = summary.client_usernames[0] if summary.client_usernames else _("none")
-    console.print(
+    console().print(
         _(
             "Log in as a coach (%(coaches)s) or a client (e.g. %(client)s); password for all: "
             "%(password)s"

@@ -8,7 +8,7 @@ import typer
 
 from osteoload.wording import _
 
-from .common import console, fail, fail_out_of_range
+from .common import collect_as_usual, console, fail, fail_out_of_range
 
 
 def serve(
@@ -42,9 +42,9 @@ def serve(
     setup_django()
     from osteoload.services.clock import today
 
-    with console.status(_("Preparing the database...")):
+    with console().status(_("Preparing the database...")):
         migrate()
-    console.print(_("Data: %(where)s") % {"where": database_description()}, markup=False)
+    console().print(_("Data: %(where)s") % {"where": database_description()}, markup=False)
     if demo:
         from osteoload.devtools.demo import holds_other_data, seed_demo
 
@@ -58,14 +58,14 @@ def serve(
                     "--demo, or set OSTEOLOAD_DATA_DIR (or DATABASE_URL) to an empty one."
                 )
             )
-        with console.status(_("Seeding the demo clinic (eight weeks of training)...")):
+        with console().status(_("Seeding the demo clinic (eight weeks of training)...")):
             logins = seed_demo(today=today())
         values = {
             "coach": logins.coach,
             "clients": ", ".join(logins.clients),
             "password": logins.password,
         }
-        console.print(
+        console().print(
             _(
                 "Demo clinic created. Log in as the coach '%(coach)s' or as a client "
                 "(%(clients)s); password for all: %(password)s"
@@ -83,10 +83,11 @@ def serve(
     # migrate (on PostgreSQL several workers would share one socket).
     close_connections()
     shown = f"[{host}]" if ":" in host else host
-    console.print(
+    console().print(
         _("osteoload is running at %(url)s  (Ctrl+C to stop)") % {"url": f"http://{shown}:{port}/"},
         markup=False,
     )
+    collect_as_usual()  # the server and its workers run for days: Python's own collector
     _run_gunicorn(gunicorn_options(host, port, workers, threads))
 
 

@@ -95,7 +95,7 @@ def _run(
     from osteoload.services.clock import today
     from osteoload.services.untrusted import read_document
 
-    with err_console.status("Preparing a throwaway database..."):
+    with err_console().status("Preparing a throwaway database..."):
         migrate()
     results = []
     for path in profiles:
@@ -107,7 +107,7 @@ def _run(
         for name in chosen:
             behaviour = simulation.Behaviour(name)
             status = f"{path.name}, {name}: simulating {weeks} weeks..."
-            with err_console.status(status), input_errors():
+            with err_console().status(status), input_errors():
                 result = simulation.simulate(
                     document, weeks=weeks, behaviour=behaviour, start=begin
                 )
@@ -134,10 +134,10 @@ def _run(
         impacts = [str(result.impacts.get(w, 0)) for w in shown]
         grid.add_row("Impacts that week", *impacts)
         # Wide enough for every week shown, also when the output goes to a file.
-        wide = Console(highlight=False, width=max(console.width, 40 + 13 * len(shown)))
+        wide = Console(highlight=False, width=max(console().width, 40 + 13 * len(shown)))
         wide.print(grid)
         for note in result.notes:
-            console.print(f"  {note}", markup=False)
+            console().print(f"  {note}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -277,6 +277,12 @@ def _control(text: str) -> str | None:
     return None if found is None else found.group()
 
 
+def has_control_characters(text: str) -> bool:
+    """Whether ``text`` holds a refused control character anywhere: a file without one needs
+    no check of each value read from it."""
+    return _CONTROLS.search(text) is not None
+
+
 def control_message(char: str) -> str:
     return _(
         "contains a control character (U+%(code)04X); only printable text, tabs and line "

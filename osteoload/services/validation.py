@@ -53,8 +53,12 @@ def validate(
     today: date | None = None,
     source: str | None = None,
     context: Mapping[str, Any] | None = None,
+    controls_checked: bool = False,
 ) -> M:
-    """Validate ``data`` with ``model``; raise :class:`InputError` naming every bad field."""
+    """Validate ``data`` with ``model``; raise :class:`InputError` naming every bad field.
+
+    ``controls_checked``: the caller has already found no control character in the text
+    ``data`` was read from (a whole file at once), so its values need no scan one by one."""
     ctx: dict[str, Any] = dict(context or {})
     if today is not None:
         ctx["today"] = today
@@ -71,7 +75,7 @@ def validate(
         )
     # NUL and other control characters in any text are refused first, naming the field
     # (PostgreSQL cannot store NUL; issue 16 item 9).
-    controls = control_character_issues(data)
+    controls = [] if controls_checked else control_character_issues(data)
     if controls:
         raise InputError(controls, source=source)
     try:

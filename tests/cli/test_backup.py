@@ -27,7 +27,7 @@ def _run(data_dir: Path, *args: str, url: str = "") -> subprocess.CompletedProce
     env.update(OSTEOLOAD_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="osteoload.settings")
     if url:
         env["DATABASE_URL"] = url
-    code = "from osteoload.cli.main import app; app()"
+    code = "from osteoload.cli.main import main; main()"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         env=env, capture_output=True, text=True, timeout=300, check=False,

@@ -19,7 +19,7 @@ runner = CliRunner()
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env.update(OSTEOLOAD_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="osteoload.settings")
-    code = "from osteoload.cli.main import app; app()"
+    code = "from osteoload.cli.main import main; main()"
     return subprocess.run(
         [sys.executable, "-c", code, "seed", *args],
         env=env, capture_output=True, text=True, timeout=300, check=False,

@@ -74,3 +74,29 @@ def test_serve_runs_sync_workers_by_default_and_threaded_ones_with_keep_alive_on
     assert threaded.worker_class_str == "gthread"
     assert (threaded.threads, threaded.keepalive, threaded.workers) == (4, 5, 2)
     assert threaded.bind == ["127.0.0.1:8124"]
+
+
+def test_the_server_runs_with_pythons_own_collector_thresholds(monkeypatch):
+    """A command collects garbage less often (a short process); the server, which runs for
+    days, gets Python's own thresholds back before its workers fork."""
+    import gc
+
+    from osteoload.cli import serve_cmd
+    from osteoload.cli.common import collect_less_often
+    from osteoload.services import database
+
+    usual = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    monkeypatch.setattr(database, "setup_django", lambda: None)
+    monkeypatch.setattr(database, "migrate", lambda: "")
+    monkeypatch.setattr(database, "database_description", lambda: "test database")
+    monkeypatch.setattr(database, "close_connections", lambda: None)
+    monkeypatch.setattr(serve_cmd, "_run_gunicorn", lambda *a: seen.append(gc.get_threshold()))
+    try:
+        collect_less_often()
+        assert gc.get_threshold() != usual
+        result = runner.invoke(app, ["serve", "--port", "8123"])
+    finally:
+        gc.set_threshold(*usual)
+    assert result.exit_code == 0, result.output
+    assert seen == [usual]

@@ -160,6 +160,29 @@ def test_duplicate_sets_are_refused():
     )
 
 
+def test_a_control_character_in_a_cell_is_refused_naming_line_and_column():
+    """A file with no control character skips the check of each cell; one with a control
+    character in any cell still has it found and named (issue 16 item 9)."""
+    text = problems(
+        f"{HEADER}\n2026-11-02,leg_press,1,10,60,8,,ok\n2026-11-02,leg_press,2,10,60,8,,a\x07b\n"
+    )
+    assert "log.csv line 3, column note: contains a control character (U+0007)" in text
+    assert "line 2" not in text
+    header = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE,Notes"
+    )
+    with pytest.raises(InputError) as info:
+        parse_log(
+            f"{header}\n2026-10-06 08:00:00,A,45m,Leg Press,1,60,10,0,0,8,fine\x00\n",
+            source="s.csv",
+            today=TODAY,
+            weight_unit=Units.KG,
+        )
+    assert "s.csv line 2, column Notes: contains a control character (U+0000)" in (
+        info.value.render()
+    )
+
+
 def test_unknown_column_is_refused_with_the_allowed_list():
     text = problems("date,exercise_id,set,reps,load_kg,rpe,pian\n2026-11-02,leg_press,1,10,60,8,\n")
     assert "log.csv line 1, column pian: unknown column; allowed: " + ", ".join(COLUMNS) in text

@@ -28,6 +28,7 @@ from .rows import (
     STANDARD_HEADER,
     LogFormat,
     LogImport,
+    Where,
     check_duplicates,
     raise_issues,
     split_symptoms,
@@ -91,7 +92,7 @@ def _parse_json(text: str, *, source: str, today: date) -> LogImport:
     data = _sets_of(data, source=source)
     catalogue = get_catalogue()
     issues: list[Issue] = []
-    accepted: list[tuple[SetLog, str, str]] = []
+    accepted: list[tuple[SetLog, Where, str]] = []
     for index, item in enumerate(data):
         place = f"{source} sets[{index}]"
 
@@ -114,7 +115,7 @@ def _parse_json(text: str, *, source: str, today: date) -> LogImport:
             row.pop("note", None)
         s = validate_row(row, where, today=today, catalogue=catalogue, issues=issues)
         if s is not None:
-            accepted.append((s, where(["set"]), place))
+            accepted.append((s, where, place))
     check_duplicates(accepted, issues)
     raise_issues(issues)
     sets = tuple(s for s, _, _ in accepted)
@@ -196,8 +197,10 @@ def _parse_ours(table: Table, *, source: str, today: date) -> LogImport:
     issues: list[Issue] = []
     columns, seen = _our_columns(table, source=source, issues=issues)
     catalogue = get_catalogue()
-    accepted: list[tuple[SetLog, str, str]] = []
+    accepted: list[tuple[SetLog, Where, str]] = []
     decimal_comma = table.delimiter == ";"
+    #: (cell index, column, numeric) of each known column: the loop below runs per row.
+    wanted = [(i, c, c in _NUMERIC) for i, c in enumerate(columns) if c is not None]
     for line, raw_cells in table.rows:
         cells, problem = row_cells(table, line, raw_cells, source)
         if problem is not None:
@@ -212,16 +215,21 @@ def _parse_ours(table: Table, *, source: str, today: date) -> LogImport:
             return f"{source} line {line}, columns {' and '.join(fields)}"
 
         row: dict[str, Any] = {}
-        for column, cell in zip(columns, cells, strict=True):
-            if column is None:
-                continue
-            value = cell_value(cell, numeric=column in _NUMERIC, decimal_comma=decimal_comma)
+        for i, column, numeric in wanted:
+            value = cell_value(cells[i], numeric=numeric, decimal_comma=decimal_comma)
             if value is None:
                 continue
             row[column] = split_symptoms(value) if column == "symptoms" else value
-        s = validate_row(row, where, today=today, catalogue=catalogue, issues=issues)
+        s = validate_row(
+            row,
+            where,
+            today=today,
+            catalogue=catalogue,
+            issues=issues,
+            controls_checked=table.controls_checked,
+        )
         if s is not None:
-            accepted.append((s, where(["set"]), f"line {line}"))
+            accepted.append((s, where, f"line {line}"))
     check_duplicates(accepted, issues)
     raise_issues(issues)
     unit: Units | None = None

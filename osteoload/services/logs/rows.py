@@ -124,10 +124,18 @@ def validate_row(
     today: date,
     catalogue: Catalogue,
     issues: list[Issue],
+    controls_checked: bool = False,
 ) -> SetLog | None:
-    """Validate one row; add every problem to ``issues`` (naming its place) or return the set."""
+    """Validate one row; add every problem to ``issues`` (naming its place) or return the set.
+    ``controls_checked``: see :func:`~osteoload.services.validation.validate`."""
     try:
-        row = validate(SetRowIn, data, today=today, context={"exercise_ids": _ids(catalogue)})
+        row = validate(
+            SetRowIn,
+            data,
+            today=today,
+            context={"exercise_ids": _ids(catalogue)},
+            controls_checked=controls_checked,
+        )
     except InputError as exc:
         for issue in exc.issues:
             field = re.split(r"[.\[]", issue.path, maxsplit=1)[0]
@@ -193,15 +201,15 @@ def _kg(lb: float | None) -> float | None:
     return lb_to_kg(lb) if lb is not None else None
 
 
-def check_duplicates(sets: Sequence[tuple[SetLog, str, str]], issues: list[Issue]) -> None:
-    """Each (date, exercise, set) once. ``sets`` holds (set, place of its set field, row name)."""
+def check_duplicates(sets: Sequence[tuple[SetLog, Where, str]], issues: list[Issue]) -> None:
+    """Each (date, exercise, set) once. ``sets`` holds (set, its row's places, row name)."""
     first: dict[tuple[date, str, int], str] = {}
-    for s, place, name in sets:
+    for s, where, name in sets:
         key = (s.date, s.exercise_id, s.set)
         if key in first:
             issues.append(
                 Issue(
-                    place,
+                    where(["set"]),
                     _("set %(set)s of %(exercise)s on %(date)s is already on %(where)s")
                     % {
                         "set": s.set,

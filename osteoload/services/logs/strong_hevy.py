@@ -130,6 +130,7 @@ def _parse_export(
         catalogue=get_catalogue(),
         aliases=exercise_aliases(),
         decimal_comma=table.delimiter == ";",
+        controls_checked=table.controls_checked,
     )
     for line, raw_cells in table.rows:
         cells, problem = row_cells(table, line, raw_cells, source)
@@ -169,6 +170,7 @@ class _Reading:
     catalogue: Catalogue
     aliases: Mapping[str, str]
     decimal_comma: bool
+    controls_checked: bool = False
     issues: list[Issue] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     unmapped: Counter[str] = field(default_factory=Counter)
@@ -292,7 +294,14 @@ def _accept_row(
         row["load_lb" if unit is Units.LB else "load_kg"] = load
     row = {k: v for k, v in row.items() if v is not None}
     catalogue = reading.catalogue
-    s = validate_row(row, where, today=reading.today, catalogue=catalogue, issues=reading.issues)
+    s = validate_row(
+        row,
+        where,
+        today=reading.today,
+        catalogue=catalogue,
+        issues=reading.issues,
+        controls_checked=reading.controls_checked,
+    )
     if s is not None:
         reading.accepted.append((s, where(["set"]), f"line {line}"))
 

@@ -11,6 +11,7 @@ from typing import Any
 from osteoload.wording import _
 
 from ..errors import InputError, Issue
+from ..untrusted import has_control_characters
 from .rows import MAX_ROWS, raise_issues
 
 
@@ -21,6 +22,8 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     delimiter: str
+    #: The whole text holds no refused control character, so no cell needs the check.
+    controls_checked: bool = False
 
 
 def read_table(text: str, *, source: str) -> Table:
@@ -55,7 +58,12 @@ def read_table(text: str, *, source: str) -> Table:
     raise_issues(issues)
     if header is None:
         raise InputError([Issue(source, _("has no header line"))])
-    return Table(header=header, rows=tuple(rows), delimiter=delimiter)
+    return Table(
+        header=header,
+        rows=tuple(rows),
+        delimiter=delimiter,
+        controls_checked=not has_control_characters(text),
+    )
 
 
 def norm_header(cell: str) -> str:
@@ -84,10 +92,11 @@ def cell_value(cell: str, *, numeric: bool, decimal_comma: bool) -> Any:
     if not numeric:
         return text
     candidate = text.replace(",", ".") if decimal_comma else text
-    try:
-        return int(candidate)
-    except ValueError:
-        pass
+    if "." not in candidate:  # int() refuses every text with a point: spare it the attempt
+        try:
+            return int(candidate)
+        except ValueError:
+            pass
     try:
         return float(candidate)
     except ValueError:
