@@ -14,6 +14,7 @@ or interrupted run removes what it wrote: the database is left as it was.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import random
 import time as clock_time
@@ -233,7 +234,12 @@ def _seed_in_processes(
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     procs = [
-        context.Process(target=worker_main, args=(plan, w, workers, queue), daemon=True)
+        # Each worker collects garbage as this process does (a command collects less often).
+        context.Process(
+            target=worker_main,
+            args=(plan, w, workers, queue, gc.get_threshold()),
+            daemon=True,
+        )
         for w in range(workers)
     ]
     connections.close_all()  # no connection is shared with the children

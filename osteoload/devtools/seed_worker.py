@@ -6,6 +6,7 @@ its plan) before Django is set up.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,8 +25,18 @@ class SeedPlan:
     weeks: int
 
 
-def worker_main(plan: SeedPlan, worker: int, workers: int, queue: Any) -> None:  # pragma: no cover
-    """Entry point of a worker process: report each client done, then the worker's totals."""
+def worker_main(
+    plan: SeedPlan,
+    worker: int,
+    workers: int,
+    queue: Any,
+    gc_threshold: tuple[int, int, int] | None = None,
+) -> None:  # pragma: no cover
+    """Entry point of a worker process: report each client done, then the worker's totals.
+    ``gc_threshold``: the parent's collector thresholds (a spawned process starts with
+    Python's own)."""
+    if gc_threshold is not None:
+        gc.set_threshold(*gc_threshold)
     from osteoload.services.database import setup_django
 
     setup_django()

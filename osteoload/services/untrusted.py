@@ -306,23 +306,33 @@ def control_character_issues(data: Any, path: str = "") -> list[Issue]:
     return issues
 
 
+#: Values that hold no text (exactly these types: a subclass of one is checked in full).
+_SCALARS = frozenset({int, float, bool, type(None)})
+
+
 def _any_control(node: Any) -> bool:
     """Whether any text value or key in ``node`` holds a refused control character (a loop,
-    not recursion: hostile input may nest deeply)."""
+    not recursion: hostile input may nest deeply). The texts are gathered and searched as one
+    (a control character is one character, so joining them cannot make or hide one)."""
+    texts: list[str] = []
     stack: list[Any] = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if _CONTROLS.search(item) is not None:
-                return True
+            texts.append(item)
         elif isinstance(item, dict):
             for key, value in item.items():
-                if isinstance(key, str) and _CONTROLS.search(key) is not None:
-                    return True
-                stack.append(value)
+                if isinstance(key, str):
+                    texts.append(key)
+                if type(value) in _SCALARS:
+                    continue  # the usual case, settled without the checks below
+                if isinstance(value, str):
+                    texts.append(value)
+                elif isinstance(value, dict | list | tuple):
+                    stack.append(value)
         elif isinstance(item, list | tuple):
             stack.extend(item)
-    return False
+    return _CONTROLS.search("".join(texts)) is not None
 
 
 def _texts(node: Any, where: str) -> Iterator[tuple[str, str]]:

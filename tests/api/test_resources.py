@@ -128,6 +128,20 @@ def test_a_batch_with_one_bad_set_stores_none_and_names_it(world, as_bob):
     assert empty.json()["detail"][0]["field"] == "sets"
 
 
+def test_a_control_character_in_one_set_of_a_batch_is_named_and_nothing_is_stored(world, as_bob):
+    """A batch is scanned for control characters in one pass; when one is found, the set and
+    field holding it are named (issue 16 item 9)."""
+    response = as_bob.post(
+        f"/clients/{world.bob_id}/sets/batch",
+        {"sets": [SET, {**SET, "set_number": 2, "note": "ok\u0007"}]},
+    )
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert [i["field"] for i in detail] == ["sets[1].note"]
+    assert "control character (U+0007)" in detail[0]["message"]
+    assert as_bob.get(f"/clients/{world.bob_id}/sets").json()["count"] == 0
+
+
 def test_a_stop_rule_symptom_pauses_her_program_until_her_coach_resumes(world, as_alice, as_bob):
     reported = as_bob.post(
         f"/clients/{world.bob_id}/symptoms", {"date": "2026-11-25", "symptoms": ["chest_pain"]}
