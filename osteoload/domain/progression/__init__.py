@@ -170,6 +170,7 @@ from .planned import _as_planned as _as_planned
 from .planned import _base as _base
 from .planned import _rpe_cap as _rpe_cap
 from .records import _checkpoint as _checkpoint
+from .records import _day_of as _day_of
 from .records import _estimate as _estimate
 from .records import _first_estimate as _first_estimate
 from .records import _planned_max as _planned_max
@@ -177,6 +178,7 @@ from .records import _ratchet as _ratchet
 from .records import _reestimated as _reestimated
 from .records import _reestimated_finding as _reestimated_finding
 from .records import _set_effort as _set_effort
+from .records import _Window as _Window
 from .records import _working_maxes as _working_maxes
 from .replay import _convert as _convert
 from .replay import _decide as _decide

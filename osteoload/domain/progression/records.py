@@ -3,12 +3,13 @@ her performance fell."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from ..errors import DomainError
 from ..logs import SetLog
-from ..one_rm import OneRmEstimate, working_max_from_sets
+from ..one_rm import R22_MAX_AGE_DAYS, OneRmEstimate, working_max_from_sets
 from ..profile import ClientProfile, StrengthSet
 from ..program import Finding, Program
 from ..programming import working_maxes
@@ -137,11 +138,15 @@ def _ratchet(
     ``start``; a re-estimate never lowers it unless her performance fell (a set at RPE
     :data:`R18B_FAIL_RPE` or more in the four weeks before the check-point)."""
     best: tuple[float, date] | None = None
+    near = _Window(sets)
     day = start + timedelta(days=R22_REESTIMATE_EVERY_DAYS)
     while day <= checkpoint:
+        # Only the sets of the six weeks up to the check-point can count (the estimate's age
+        # limit and the four weeks a fall is looked for in): the rest are never read.
+        recent = near.between(day - timedelta(days=R22_MAX_AGE_DAYS + 1), day)
         # From the sets before the check-point day, so the estimate is the same whether or
         # not that day's session is logged yet.
-        estimate = _estimate(sets, exercise_id, day - timedelta(days=1))
+        estimate = _estimate(recent, exercise_id, day - timedelta(days=1))
         if estimate is not None:
             since = day - timedelta(days=R22_REESTIMATE_EVERY_DAYS)
             fell = any(
@@ -149,7 +154,7 @@ def _ratchet(
                 and s.date is not None
                 and since <= s.date <= day
                 and _set_effort(s) >= R18B_FAIL_RPE
-                for s in sets
+                for s in recent
             )
             floor = best[0] if best is not None else (planned or 0.0)
             if fell or estimate[0] >= floor or best is None and planned is None:
@@ -166,6 +171,28 @@ def _set_effort(s: StrengthSet) -> float:
     if s.rir is not None:
         return 10.0 - float(s.rir)
     return 0.0
+
+
+class _Window:
+    """Sets by date, to take those of a span of days without reading the rest (the order of
+    sets on one day is kept). With an undated set, every span is all of them: an undated set
+    counts whatever the day."""
+
+    def __init__(self, sets: Sequence[StrengthSet]) -> None:
+        self.undated = any(s.date is None for s in sets)
+        self.sets = list(sets) if self.undated else sorted(sets, key=_day_of)
+        self.days = [] if self.undated else [_day_of(s) for s in self.sets]
+
+    def between(self, first: date, last: date) -> Sequence[StrengthSet]:
+        """The sets dated ``first`` to ``last``, both included (all, with an undated set)."""
+        if self.undated:
+            return self.sets
+        return self.sets[bisect_left(self.days, first) : bisect_right(self.days, last)]
+
+
+def _day_of(s: StrengthSet) -> date:
+    assert s.date is not None  # only called when every set is dated
+    return s.date
 
 
 def _estimate(
