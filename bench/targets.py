@@ -97,6 +97,13 @@ TARGETS: tuple[Target, ...] = (
     Target("progress series over HTTP: p95", "http", r"^progress series", "p95_ms", 30),
     Target("roster of every client: p95", "http", r"^coach roster", "p95_ms", 150),
     Target("client Today page: p95", "http", r"^client today page", "p95_ms", 150),
+    Target(
+        "every page and API read on the server, the slowest: p95",
+        "pages",
+        r"^slowest page",
+        "p95_ms",
+        150,
+    ),  # fmt: skip
     Target("program generation in the web: p95", "web_generate", r"^generate a", "p95_ms", 200),
     Target(
         "osteoload next on the longest log, as a command: p95",
