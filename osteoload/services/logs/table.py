@@ -75,6 +75,8 @@ def row_cells(
 ) -> tuple[tuple[str, ...], Issue | None]:
     """Pad short rows; refuse rows with more (non-empty) values than the header."""
     width = len(table.header)
+    if len(cells) == width:
+        return cells, None  # the usual row: as wide as the header
     if len(cells) > width and any(c.strip() for c in cells[width:]):
         return cells, Issue(
             f"{source} line {line}",
