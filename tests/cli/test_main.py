@@ -32,30 +32,9 @@ def test_help_lists_every_command_and_an_unknown_one_is_refused():
     assert "No such command 'nxt'" in unknown.output
 
 
-def test_a_command_loads_only_its_own_module():
-    """``osteoload schema`` must not import the booklet, the web app or another command's
-    module: a command's start-up time is what it needs, not the whole tool's (issue 19)."""
-    code = (
-        "import sys\n"
-        "from osteoload.cli.main import app\n"
-        "try:\n"
-        "    app(['schema', 'profile'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "loaded = [m for m in sys.modules if m.startswith(('osteoload.cli.', "
-        "'osteoload.services.documents', 'osteoload.web', 'django.template'))]\n"
-        "print(' '.join(sorted(loaded)), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          check=True)  # fmt: skip
-    loaded = set(done.stderr.split())
-    assert "osteoload.cli.schema_cmd" in loaded
-    assert not loaded & {f"osteoload.cli.{m}" for m in COMMANDS.values() if m != "schema_cmd"}
-    assert not any(m.startswith(("osteoload.services.documents", "osteoload.web",
-                                 "django.template")) for m in loaded), loaded  # fmt: skip
-
-
-def test_the_script_collects_garbage_less_often_while_a_command_runs():
+def after_schema_command(report: str) -> str:
+    """Run ``osteoload schema profile`` through the script's entry point in a fresh Python,
+    then the line ``report`` (Python that prints to stderr); returns what it printed."""
     code = (
         "import gc, sys\n"
         "from osteoload.cli.main import main\n"
@@ -65,9 +44,29 @@ def test_the_script_collects_garbage_less_often_while_a_command_runs():
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(usual[0], gc.get_threshold()[0], file=sys.stderr)\n"
+        f"{report}\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           check=True)  # fmt: skip
-    usual, during = map(int, done.stderr.split())
+    return done.stderr
+
+
+def test_a_command_loads_only_its_own_module():
+    """``osteoload schema`` must not import the booklet, the web app or another command's
+    module: a command's start-up time is what it needs, not the whole tool's (issue 19)."""
+    printed = after_schema_command(
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('osteoload.cli.', "
+        "'osteoload.services.documents', 'osteoload.web', 'django.template')))), "
+        "file=sys.stderr)"
+    )
+    loaded = set(printed.split())
+    assert "osteoload.cli.schema_cmd" in loaded
+    assert not loaded & {f"osteoload.cli.{m}" for m in COMMANDS.values() if m != "schema_cmd"}
+    assert not any(m.startswith(("osteoload.services.documents", "osteoload.web",
+                                 "django.template")) for m in loaded), loaded  # fmt: skip
+
+
+def test_the_script_collects_garbage_less_often_while_a_command_runs():
+    printed = after_schema_command("print(usual[0], gc.get_threshold()[0], file=sys.stderr)")
+    usual, during = map(int, printed.split())
     assert during > 100 * usual
