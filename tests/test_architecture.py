@@ -120,6 +120,12 @@ CLOCK_IMPORTS = {
     ("time", "gmtime"),
     ("time", "ctime"),
     ("time", "asctime"),
+    # The clock service's own functions, bound by name: a module first imported while a test
+    # has frozen the clock would keep the frozen one (commands are imported when they run).
+    ("osteoload.services.clock", "today"),
+    ("osteoload.services.clock", "now"),
+    ("clock", "today"),  # from .clock import today (or from ..services.clock)
+    ("clock", "now"),
 }
 
 
@@ -136,9 +142,11 @@ def clock_reads(tree: ast.AST, name: str) -> list[str]:
         id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call) and node.args
     }
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and not node.level:
+        if isinstance(node, ast.ImportFrom):
+            # Relative imports count by their last part (``from .clock import today``).
+            module = node.module or "" if not node.level else (node.module or "").split(".")[-1]
             for alias in node.names:
-                if (node.module or "", alias.name) in CLOCK_IMPORTS:
+                if (module, alias.name) in CLOCK_IMPORTS:
                     reads.append(f"{name}:{node.lineno} imports {alias.name} from {node.module}")
         if not isinstance(node, ast.Attribute):
             continue
@@ -196,6 +204,8 @@ def test_the_clock_home_is_the_one_module_that_reads_it():
         "import time\nx = time.localtime()\n",
         "from django.utils.timezone import now\nx = now()\n",
         "from time import time\nx = time()\n",
+        "from osteoload.services.clock import today\nx = today()\n",
+        "from .clock import now\nx = now()\n",
         "from dataclasses import field\nfrom datetime import date\n"
         "x = field(default_factory=date.today)\n",
     ],

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 
 from osteoload.domain.errors import DomainError
-from osteoload.services.clock import today
+from osteoload.services import clock
 from osteoload.services.errors import InputError
 from osteoload.services.profile_schema import START_DATE_WINDOW_DAYS
 from osteoload.wording import _
@@ -105,7 +105,7 @@ def parse_date_option(value: str | None, option: str) -> date | None:
             f"{option}: "
             + _("%(value)s is not a date; write it as YYYY-MM-DD") % {"value": repr(value)}
         )
-    now = today()
+    now = clock.today()
     window = timedelta(days=START_DATE_WINDOW_DAYS)
     if not now - window <= day <= now + window:
         fail(
@@ -121,7 +121,7 @@ def parse_date_option(value: str | None, option: str) -> date | None:
 
 
 def as_of_or_today(value: str | None, option: str = "--as-of") -> date:
-    return parse_date_option(value, option) or today()
+    return parse_date_option(value, option) or clock.today()
 
 
 Renderer = Callable[[Any], None]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from osteoload.services.clock import today
+from osteoload.services import clock
 from osteoload.wording import _
 
 from .common import fail, input_errors
@@ -43,7 +43,7 @@ def export_fhir_cmd(
     if client is not None and log is not None:
         fail("--log: " + _("only with a PROFILE file; a stored client's log is in the database"))
     target = check_output(output, "export-fhir")
-    day = today()
+    day = clock.today()
     bundle: dict[str, Any]
     if client is not None:
         bundle = _stored(client, day)

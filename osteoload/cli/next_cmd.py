@@ -15,7 +15,7 @@ import typer
 from osteoload.domain.progression import Change
 from osteoload.domain.units import format_load
 from osteoload.domain.vocabulary import Units
-from osteoload.services.clock import today
+from osteoload.services import clock
 from osteoload.services.logs import (
     LogImport,
     NextSession,
@@ -79,11 +79,11 @@ def next_cmd(
     format: FormatOpt = TextOrJson.TEXT,
 ) -> None:
     """The next prescription of every exercise, from the program and what she logged."""
-    day = parse_date_option(as_of, "--as-of") or today()
+    day = parse_date_option(as_of, "--as-of") or clock.today()
     first = parse_date_option(start, "--start")
     with input_errors():
-        record = load_profile(profile, today=today())
-        entries = read_log(log, today=today(), weight_unit=weight_unit or record.units)
+        record = load_profile(profile, today=clock.today())
+        entries = read_log(log, today=clock.today(), weight_unit=weight_unit or record.units)
         session = next_session(record, entries, as_of=day, start=first)
     if format is TextOrJson.JSON:
         print_json(next_document(session, entries))
@@ -104,7 +104,7 @@ def import_log_cmd(
 ) -> None:
     """Convert a Strong or Hevy export to osteoload's CSV and report names it cannot map."""
     with input_errors():
-        entries = read_log(file, today=today(), weight_unit=weight_unit)
+        entries = read_log(file, today=clock.today(), weight_unit=weight_unit)
     text = write_log_csv(entries.sets, unit=entries.unit or Units.KG)
     if output is not None:
         try:

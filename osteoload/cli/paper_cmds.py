@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from osteoload.services.clock import today
+from osteoload.services import clock
 from osteoload.services.profiles import load_profile
 from osteoload.wording import _, ngettext
 
@@ -71,9 +71,9 @@ def report_cmd(
 
     target = check_output(output, f"report --format {format.value}")
     with input_errors():
-        record = load_profile(profile, today=today())
-        sets = read_log(log, today=today()).sets
-        report = progress_report(record, sets, today=today(), log_source=log.name)
+        record = load_profile(profile, today=clock.today())
+        sets = read_log(log, today=clock.today()).sets
+        report = progress_report(record, sets, today=clock.today(), log_source=log.name)
     if format is ReportFormat.HTML:
         write_output(target, report_html(report).encode("utf-8"))
     else:

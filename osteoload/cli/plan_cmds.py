@@ -10,7 +10,7 @@ import typer
 
 from osteoload.domain.program import Program, Screening, SessionKind
 from osteoload.domain.vocabulary import Units
-from osteoload.services.clock import today
+from osteoload.services import clock
 from osteoload.services.documents import DAY_NAMES
 from osteoload.services.plans import (
     MAX_WEEKS,
@@ -65,8 +65,8 @@ def screen_cmd(
     """Screen a client: what she may do, what to avoid, and who must sign off first."""
     day = parse_date_option(as_of, "--as-of")
     with input_errors():
-        record = load_profile(profile, today=today())
-        result = screen_client(record, as_of=program_start(record, today=today(), start=day))
+        record = load_profile(profile, today=clock.today())
+        result = screen_client(record, as_of=program_start(record, today=clock.today(), start=day))
     if format is TextOrJson.JSON:
         print_json(screening_document(result))
     else:
@@ -102,8 +102,8 @@ def plan_cmd(
         fail("-o/--output: " + _("only for --format pdf or ics; text and json go to the screen"))
     first = parse_date_option(start, "--start")
     with input_errors():
-        record = load_profile(profile, today=today())
-        program = plan_program(record, today=today(), start=first, weeks=weeks)
+        record = load_profile(profile, today=clock.today())
+        program = plan_program(record, today=clock.today(), start=first, weeks=weeks)
     if format is PlanFormat.JSON:
         print_json(with_display(program_document(program), record.units))
     elif format is PlanFormat.PDF:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from osteoload.domain.serialize import jsonable
-from osteoload.services.clock import today
+from osteoload.services import clock
 from osteoload.services.profiles import load_profile
 from osteoload.wording import _
 
@@ -23,7 +23,7 @@ FormatOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help="Output fo
 def validate(profile: ProfileArg, format: FormatOpt = TextOrJson.TEXT) -> None:
     """Check a client profile and print it normalised (all masses in kg)."""
     with input_errors():
-        record = load_profile(profile, today=today())
+        record = load_profile(profile, today=clock.today())
     data = {"schema_version": 1, **jsonable(record)}
     if format is TextOrJson.JSON:
         print_json(data)

@@ -50,7 +50,7 @@ def seed(
 
     setup_django()
     from osteoload.devtools import seed as seeding
-    from osteoload.services.clock import today
+    from osteoload.services import clock
 
     try:
         seeding.check_arguments(
@@ -77,7 +77,7 @@ def seed(
                 years=years,
                 coaches=coach_count,
                 seed=seed,
-                today=today(),
+                today=clock.today(),
                 workers=processes,
                 progress=lambda done: bar.update(task, completed=done),
             )

@@ -40,7 +40,7 @@ def serve(
     )
 
     setup_django()
-    from osteoload.services.clock import today
+    from osteoload.services import clock
 
     with console().status(_("Preparing the database...")):
         migrate()
@@ -59,7 +59,7 @@ def serve(
                 )
             )
         with console().status(_("Seeding the demo clinic (eight weeks of training)...")):
-            logins = seed_demo(today=today())
+            logins = seed_demo(today=clock.today())
         values = {
             "coach": logins.coach,
             "clients": ", ".join(logins.clients),

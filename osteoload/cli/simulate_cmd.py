@@ -92,7 +92,7 @@ def _run(
 
     setup_django()
     from osteoload.devtools import simulation
-    from osteoload.services.clock import today
+    from osteoload.services import clock
     from osteoload.services.untrusted import read_document
 
     with err_console().status("Preparing a throwaway database..."):
@@ -103,7 +103,7 @@ def _run(
             document = json.loads(json.dumps(read_document(path), default=str))
         if not isinstance(document, dict):
             fail(f"{path}: expected a profile (an object at the top level)")
-        begin = first or simulation.default_start(document, today=today())
+        begin = first or simulation.default_start(document, today=clock.today())
         for name in chosen:
             behaviour = simulation.Behaviour(name)
             status = f"{path.name}, {name}: simulating {weeks} weeks..."

@@ -29,7 +29,7 @@ from osteoload.wording import pronouns_for
 from osteoload.wording.assessment import word_assessment
 from osteoload.wording.dxa import dxa_verdict
 
-from .clock import today
+from . import clock
 from .profiles import load_profile
 
 
@@ -39,7 +39,7 @@ def assess_file(path: Path, *, as_of: date) -> Assessment:
     The profile is validated against the real date (no future dates), then assessed as of
     ``as_of``.
     """
-    return assess(load_profile(path, today=today()), as_of=as_of)
+    return assess(load_profile(path, today=clock.today()), as_of=as_of)
 
 
 def assessment_document(result: Assessment) -> dict[str, Any]:
@@ -92,7 +92,7 @@ def project_file(
     path: Path, *, months: int, medication: Medication | None, track: Track, as_of: date
 ) -> tuple[BmdProjection, MuscleProjection]:
     """Read a profile file and project it; raises ``InputError`` / ``InvalidInput``."""
-    profile = load_profile(path, today=today())
+    profile = load_profile(path, today=clock.today())
     return project_profile(profile, months=months, medication=medication, track=track, as_of=as_of)
 
 
