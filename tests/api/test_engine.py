@@ -17,20 +17,10 @@ pytestmark = pytest.mark.django_db
 
 runner = CliRunner()
 #: Every module that reads "today" for the CLI commands compared here.
-CLOCKS = (
-    "osteoload.services.clock.today",
-    "osteoload.cli.common.today",
-    "osteoload.cli.plan_cmds.today",
-    "osteoload.cli.profile_cmds.today",
-    "osteoload.cli.next_cmd.today",
-    "osteoload.services.assessment.today",
-)
-
-
 @pytest.fixture(autouse=True)
 def _same_day_everywhere(monkeypatch):
-    for name in CLOCKS:
-        monkeypatch.setattr(name, lambda: TODAY)
+    """One clock for the API and the command line (every module asks the clock service)."""
+    monkeypatch.setattr("osteoload.services.clock.today", lambda: TODAY)
 
 
 def cli(*args: str) -> dict[str, Any]:

@@ -8,8 +8,8 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from osteoload.cli import paper_cmds, plan_cmds
 from osteoload.cli.main import app
+from osteoload.services import clock
 from osteoload.services.catalogue import get_catalogue
 from tests.conftest import ROOT, TODAY
 
@@ -21,8 +21,7 @@ P08 = str(PROFILES / "08-pounds-us-client.yaml")
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
-    monkeypatch.setattr(plan_cmds, "today", lambda: TODAY)
-    monkeypatch.setattr(paper_cmds, "today", lambda: TODAY)
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
 
 
 def test_plan_pdf_writes_a_pdf(tmp_path):
