@@ -16,7 +16,8 @@ from tests.conftest import EXAMPLES, TODAY
 pytestmark = pytest.mark.django_db
 
 runner = CliRunner()
-#: Every module that reads "today" for the CLI commands compared here.
+
+
 @pytest.fixture(autouse=True)
 def _same_day_everywhere(monkeypatch):
     """One clock for the API and the command line (every module asks the clock service)."""
