@@ -7,7 +7,8 @@ On PostgreSQL (``DATABASE_URL``) the threads use the test database as it is. The
 database is in memory with a shared cache, whose locks fail at once ("database table is
 locked") where the clinic's file database queues writers for its busy timeout; so on SQLite
 :func:`on_disk` copies it to a file with the clinic's settings (WAL, busy timeout,
-``IMMEDIATE`` transactions) and points every connection there until the block ends.
+``IMMEDIATE`` transactions; the copy is in WAL before any thread connects) and points
+every connection there until the block ends.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def on_disk() -> Iterator[None]:
         original.ensure_connection()
         target = sqlite3.connect(path)
         original.connection.backup(target)
+        # In WAL already, as the clinic's file is from its first migration: two threads
+        # opening their first connections at once would otherwise both switch the copy to
+        # WAL (the settings' init command), and a switch needs the file to itself, so one
+        # of them could fail with "database is locked" before its request even began.
+        target.execute("PRAGMA journal_mode=WAL")
         target.close()
         connections.settings["default"] = {**settings, "NAME": str(path)}
         on_file = connections.create_connection("default")
