@@ -216,7 +216,10 @@ def _parse_ours(table: Table, *, source: str, today: date) -> LogImport:
 
         row: dict[str, Any] = {}
         for i, column, numeric in wanted:
-            value = cell_value(cells[i], numeric=numeric, decimal_comma=decimal_comma)
+            cell = cells[i]
+            if not cell:
+                continue  # most cells of a row are empty: spare them the call
+            value = cell_value(cell, numeric=numeric, decimal_comma=decimal_comma)
             if value is None:
                 continue
             row[column] = split_symptoms(value) if column == "symptoms" else value
