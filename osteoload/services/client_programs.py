@@ -414,7 +414,11 @@ class TodayView:
 
 def today_session(user: AnyUser, client_id: int, *, today: date) -> TodayView:
     client = client_for(user, client_id)
-    record = client.programs.filter(assigned=True).first()
+    return today_view(client, client.programs.filter(assigned=True).first(), today=today)
+
+
+def today_view(client: Client, record: ProgramRecord | None, *, today: date) -> TodayView:
+    """Her session on or after ``today`` in ``record`` (her assigned program, if any)."""
     session = None
     week_no = phase = None
     is_today = False

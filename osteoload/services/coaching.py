@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.cache import cache
@@ -35,7 +35,7 @@ from osteoload.wording.progression import with_reasons
 
 from .access import AnyUser, client_for
 from .catalogue import get_catalogue
-from .client_programs import TodayView, today_session
+from .client_programs import TodayView, today_view
 from .clients import client_profile
 
 
@@ -205,7 +205,7 @@ def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, to
     logged before ``today`` (:func:`log_stamp`), the assigned program as stored (its version
     and last change), her profile and the day. Sets logged today do not move today's
     prescription, so logging a set keeps it."""
-    log = records.log_stamp(client.set_logs.filter(date__lt=today))
+    log = records.log_stamp(client.pk, until=today - timedelta(days=1))
     # The stored program changes only through a claimed version (a swap) with its time
     # stamp, so these stand for its document without hashing 200 KB of JSON.
     program = f"{record.version}:{record.updated.isoformat()}"
@@ -288,10 +288,14 @@ def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
     """What her Today page shows on ``today``: the session of her stored program, dosed by
     her next prescription unless the program is paused. The web page, the simulation and
     the tests all read Today through this."""
-    view = today_session(user, client_id, today=today)
+    # Her record and her program are read once, for the session and its doses (the
+    # program's document is the largest value of the page).
+    client = client_for(user, client_id)
+    record = client.programs.filter(assigned=True).first()
+    view = today_view(client, record, today=today)
     nxt = None
-    if view.session is not None and not view.paused:
-        nxt = next_for_client(user, client_id, today=today)
+    if view.session is not None and not view.paused and record is not None:
+        nxt = next_on(client, record, today)[0]
     session = session_with_next(view.session, nxt)
     return DosedToday(
         view=view,

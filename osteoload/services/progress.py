@@ -98,7 +98,7 @@ def _cache_key(client: Client, today: date, weeks: int) -> str:
     never older than its key: one computed while a set is being logged may hold that set
     under the key from before it, never the reverse."""
     since = monday(today) - timedelta(weeks=weeks - 1)
-    log = log_stamp(client.set_logs.filter(date__gte=since, date__lte=today))
+    log = log_stamp(client.pk, since=since, until=today)
     records = [
         rows.aggregate(n=Count("id"), top=Max("id"), changed=Max("updated"), v=Sum("version"))
         for rows in (client.test_records.all(), client.scans.all())

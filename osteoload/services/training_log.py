@@ -222,7 +222,10 @@ def delete_set(user: AnyUser, client_id: int, set_id: int) -> None:
 
 def sets_on(user: AnyUser, client_id: int, day: date) -> list[dict[str, Any]]:
     client = client_for(user, client_id)
-    return [set_log_dict(r) for r in client.set_logs.filter(date=day).order_by("id")]
+    # Sorted here, not by the database: asked to order by id, SQLite walks every set of hers
+    # by the client index (about 3 ms for 24,000 sets) instead of the few of the day.
+    rows = sorted(client.set_logs.filter(date=day).order_by(), key=lambda r: r.pk)
+    return [set_log_dict(r) for r in rows]
 
 
 def set_log_dict(r: SetLogRow) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef
 
 from osteoload.domain.errors import DomainError
 from osteoload.domain.logs import SetLog
@@ -24,6 +24,9 @@ from osteoload.domain.program import Program
 from osteoload.domain.serialize import from_jsonable
 
 from .models import ProgramRecord, SetLogRow
+
+#: Her sets counted by day, kept by the database's triggers (migration 0013).
+DAYS_TABLE = "store_setlogday"
 
 #: The columns a set needs to become an engine record, in :func:`set_log_from_values`'s order.
 SET_COLUMNS = (
@@ -151,17 +154,38 @@ def forget_programs() -> None:
         _PROGRAMS.clear()
 
 
-def log_stamp(rows: QuerySet[SetLogRow]) -> tuple[tuple[str, Any], ...]:
-    """What changes whenever one of ``rows`` (a client's sets over some days) is added,
-    changed or deleted: their number, the newest id, the latest change and the first and last
-    day. The caches of Today and of the progress series are keyed by it.
+def log_stamp(
+    client_id: int, *, since: date | None = None, until: date | None = None
+) -> tuple[int, int]:
+    """What changes whenever one of her sets dated ``since`` to ``until`` (both included,
+    either open) is added, changed or deleted: the number of those sets and the sum of their
+    days' ``changes``. The caches of Today and of the progress series are keyed by it, with
+    the range.
 
-    Every write of a set stamps ``updated``: the ORM's saves (``auto_now``) and the plain-SQL
-    inserts of :mod:`.hot` and :mod:`.bulk` alike, and nothing updates sets in bulk; so an
-    edit moves the latest change, an insert the number and the newest id, a deletion the
-    number. One aggregate query, answered from the (client, date, pain, updated) index without
-    reading the rows (on SQLite, where the id is in every index)."""
-    stamp = rows.aggregate(
-        n=Count("id"), top=Max("id"), changed=Max("updated"), first=Min("date"), last=Max("date")
+    Both come from the table ``store_setlogday`` (one row per client and day: ``n`` sets,
+    ``changes`` writes ever), which database triggers keep on every write of a set whatever
+    wrote it (migration 0013). A day's ``changes`` only grows, and every
+    insert, change or deletion of a set grows the ``changes`` of its day (a set moved to
+    another day, both days'): so within one range the sum never repeats after a write. One
+    query over one row a day instead of every set (about 4 ms for 24,000 sets on SQLite
+    before)."""
+    sql = (
+        f"SELECT COALESCE(SUM(n), 0), COALESCE(SUM(changes), 0) FROM {DAYS_TABLE} "
+        "WHERE client_id = %s"
     )
-    return tuple(sorted(stamp.items()))
+    params: list[Any] = [client_id]
+    if since is not None:
+        sql += " AND date >= %s"
+        params.append(since)
+    if until is not None:
+        sql += " AND date <= %s"
+        params.append(until)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        n, changes = cursor.fetchone()
+    return int(n), int(changes)
+
+
+def log_count(client_id: int, *, since: date | None = None) -> int:
+    """How many sets she has logged (on or after ``since``), from the day counts."""
+    return log_stamp(client_id, since=since)[0]

@@ -108,9 +108,14 @@ def test_restore_refuses_a_database_holding_data_without_force(clinic, tmp_path)
     assert "add --force" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert _content(clinic / DB) == changed  # nothing written
+    # An answer cached from the database as it was before the restore (Today, progress)
+    cached = clinic / "cache" / "an-answer.djcache"
+    cached.parent.mkdir(exist_ok=True)
+    cached.write_bytes(b"cached before the restore")
     forced = _run(clinic, "restore", str(dest), "--force")
     assert forced.returncode == 0, forced.stderr
     assert _content(clinic / DB) == _content(dest)
+    assert not cached.exists()  # forgotten: its key could match the older log's stamp
 
 
 def test_a_backup_taken_while_another_thread_writes_is_complete_and_verified(clinic, tmp_path):
