@@ -42,13 +42,15 @@ def is_coach(user: AnyUser) -> bool:
     return role_of(user) is Role.COACH
 
 
-def client_for(user: AnyUser, client_id: int) -> Client:
-    """The client if ``user`` is her coach or the client herself; else :class:`NotFound`."""
+def client_for(user: AnyUser, client_id: int, *, with_profile: bool = False) -> Client:
+    """The client if ``user`` is her coach or the client herself; else :class:`NotFound`.
+    Her profile document is read now only ``with_profile`` (else at its first use): most
+    calls only check ownership."""
     if not user.is_authenticated:
         raise NotFound
+    rows = Client.objects.all() if with_profile else Client.objects.defer("profile")
     try:
-        # The profile document is loaded only when used: most calls only check ownership.
-        client = Client.objects.defer("profile").get(pk=client_id)
+        client = rows.get(pk=client_id)
     except (Client.DoesNotExist, ValueError, OverflowError):
         raise NotFound from None
     if client.coach_id == user.pk or (client.user_id is not None and client.user_id == user.pk):

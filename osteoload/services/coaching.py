@@ -290,7 +290,7 @@ def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
     the tests all read Today through this."""
     # Her record and her program are read once, for the session and its doses (the
     # program's document is the largest value of the page).
-    client = client_for(user, client_id)
+    client = client_for(user, client_id, with_profile=True)
     record = client.programs.filter(assigned=True).first()
     view = today_view(client, record, today=today)
     nxt = None
