@@ -89,7 +89,10 @@ class ProgramRecord(models.Model):
 class SetLogRow(models.Model):
     """One logged set (or a ticked impact/balance item), as in the session-log CSV format."""
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="set_logs")
+    # Indexed with the id (setlog_client_id_order below), not alone.
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="set_logs", db_index=False
+    )
     program = models.ForeignKey(ProgramRecord, null=True, blank=True, on_delete=models.SET_NULL)
     date = models.DateField()
     exercise_id = models.CharField(max_length=64)
@@ -117,6 +120,9 @@ class SetLogRow(models.Model):
                 fields=["client", "date", "pain", "updated"], name="setlog_client_date_pain_upd"
             ),
             models.Index(fields=["client", "exercise_id", "date"], name="setlog_client_exercise"),
+            # Her sets in the order they were logged (a page of the list, newest or oldest
+            # first): PostgreSQL otherwise walks the primary key through other clients' sets.
+            models.Index(fields=["client", "id"], name="setlog_client_id_order"),
         ]
 
 
