@@ -11,7 +11,8 @@ Scenarios, each over a fixed duration with requests/s, p50, p95, p99 and errors:
 - progress series: GET /api/v1/clients/{id}/progress of the client with the longest log,
   as her coach;
 - roster: GET /coach/ for the coach of the whole clinic (a browser session);
-- today: GET /today/ for a client (a browser session).
+- today: GET /today/ for a client (a browser session), not one of the 32 who log (their
+  flood of sets lands on today's date: hundreds each, a day no client has).
 
 Then the peak resident memory of every server worker. wrk comes from Debian (``apt-get
 install wrk``); its latency percentiles are per request, measured from the load generator.
@@ -156,7 +157,8 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 def prepare(password: str) -> dict[str, Any]:
-    """Pick the coach, 32 clients who log, the longest log; make their API tokens."""
+    """Pick the coach, 32 clients who log, the longest log, a reader who does not log; make
+    their API tokens."""
     from django.contrib.auth import get_user_model
     from django.db.models import Count
 
@@ -185,6 +187,19 @@ def prepare(password: str) -> dict[str, Any]:
         _, token = api_tokens.create_token(c.user, "benchmark")
         clients.append((c.pk, token))
     _, coach_token = api_tokens.create_token(coach, "benchmark")
+    # The reader of the read scenarios (Today, her history, her newest sets) is not one of the
+    # writers: their flood of sets all lands on today (hundreds each), a day no client has.
+    # Of the others, the one with the longest log.
+    reader = (
+        Client.objects.filter(coach=coach, user__isnull=False, paused=False)
+        .exclude(pk__in=[c.pk for c in loggers]).select_related("user")
+        .annotate(n=Count("set_logs")).order_by("-n", "id").first()
+    )  # fmt: skip
+    if reader is None:
+        print("note: every client with a login writes too: the reader is one of the writers",
+              file=sys.stderr)  # fmt: skip
+        reader = loggers[0]
+    _, reader_token = api_tokens.create_token(reader.user, "benchmark")
     return {
         "coach": coach.get_username(),
         "roster_size": Client.objects.filter(coach=coach).count(),
@@ -192,7 +207,9 @@ def prepare(password: str) -> dict[str, Any]:
         "clients": clients,
         "busiest": busiest.pk,
         "busiest_sets": busiest.n,  # type: ignore[attr-defined]
-        "today_user": loggers[0].user.get_username(),
+        "today_user": reader.user.get_username(),
+        "reader_id": reader.pk,
+        "reader_token": reader_token,
         "password": password,
     }
 

@@ -13,8 +13,9 @@ against the same seeded database:
   per worker, keep-alive on by default.
 
 Scenarios, each with ``--connections`` (32) wrk connections: ``GET /healthz`` (the server's
-own ceiling: one trivial query), the newest 20 sets of a client (API token), her Today page
-(browser session), logging a set (POST, each request from one of 32 clients with her own
+own ceiling: one trivial query), the newest 20 sets of a client who is not one of the
+writers (API token), her Today page and her history of one exercise (browser session),
+logging a set (POST, each request from one of 32 clients with her own
 token). Reads run before the writes so they see the same data under every server. Prints a
 table on stderr and one JSON line per figure (bench/common.py Report).
 """
@@ -120,7 +121,7 @@ def main() -> None:
 
     day = today().isoformat()
     token = dict(setup["clients"])
-    reader_id, reader_token = setup["clients"][0]
+    reader_id, reader_token = setup["reader_id"], setup["reader_token"]
     newest = newest_sets_path(reader_id)
     history = history_path(reader_id)
     body = json.dumps({"date": day, "exercise_id": "goblet_squat", "set_number": 1,
