@@ -179,9 +179,11 @@ def prepare(password: str) -> dict[str, Any]:
     if len(loggers) < LOG_CONNECTIONS:  # a small clinic: some clients log on two connections
         print(f"note: {len(loggers)} clients with logins (not {LOG_CONNECTIONS}): a small run",
               file=sys.stderr)  # fmt: skip
-    busiest = (
-        Client.objects.filter(coach=coach).annotate(n=Count("set_logs")).order_by("-n", "id")[0]
+    # Her sets counted once for every client of the coach (a scan of the whole log).
+    sets_of = dict(
+        Client.objects.filter(coach=coach).annotate(n=Count("set_logs")).values_list("id", "n")
     )
+    busiest = min(sets_of, key=lambda cid: (-sets_of[cid], cid))
     clients = []
     for c in loggers:
         _, token = api_tokens.create_token(c.user, "benchmark")
@@ -190,11 +192,11 @@ def prepare(password: str) -> dict[str, Any]:
     # The reader of the read scenarios (Today, her history, her newest sets) is not one of the
     # writers: their flood of sets all lands on today (hundreds each), a day no client has.
     # Of the others, the one with the longest log.
-    reader = (
+    others = (
         Client.objects.filter(coach=coach, user__isnull=False, paused=False)
         .exclude(pk__in=[c.pk for c in loggers]).select_related("user")
-        .annotate(n=Count("set_logs")).order_by("-n", "id").first()
     )  # fmt: skip
+    reader = min(others, key=lambda c: (-sets_of[c.pk], c.pk), default=None)
     if reader is None:
         print("note: every client with a login writes too: the reader is one of the writers",
               file=sys.stderr)  # fmt: skip
@@ -202,11 +204,11 @@ def prepare(password: str) -> dict[str, Any]:
     _, reader_token = api_tokens.create_token(reader.user, "benchmark")
     return {
         "coach": coach.get_username(),
-        "roster_size": Client.objects.filter(coach=coach).count(),
+        "roster_size": len(sets_of),
         "coach_token": coach_token,
         "clients": clients,
-        "busiest": busiest.pk,
-        "busiest_sets": busiest.n,  # type: ignore[attr-defined]
+        "busiest": busiest,
+        "busiest_sets": sets_of[busiest],
         "today_user": reader.user.get_username(),
         "reader_id": reader.pk,
         "reader_token": reader_token,

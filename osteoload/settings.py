@@ -149,11 +149,17 @@ TEMPLATES = [
 ]
 
 
+CONN_MAX_AGE_S = 60
+"""How long each server worker keeps its database connection, on either database: opening one
+costs more than most requests (on SQLite the PRAGMAs and the schema read again, and closing
+the last connection checkpoints the whole WAL into the file; on PostgreSQL a login)."""
+
+
 def _database() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
         config: dict[str, Any] = dict(
-            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+            dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE_S, conn_health_checks=True)
         )
         config.setdefault("TEST", {})
         return config
@@ -162,15 +168,12 @@ def _database() -> dict[str, Any]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA_DIR / "osteoload.sqlite3"),
+        "CONN_MAX_AGE": CONN_MAX_AGE_S,
         # WAL and a busy timeout keep concurrent requests from failing on a locked file;
         # IMMEDIATE transactions take the write lock up front instead of failing mid-way.
         # synchronous=FULL syncs the WAL at every commit, so a write acknowledged to a client
         # survives a power cut (NORMAL could roll it back); bench/bench_durable_writes.py
         # measures the cost.
-        # Each server worker keeps its connection (as with PostgreSQL): opening one costs more
-        # than most requests (the PRAGMAs and the schema read again, ~1 ms), and closing the
-        # last one checkpoints the whole WAL into the database file. bench/http_bench.py.
-        "CONN_MAX_AGE": 60,
         "OPTIONS": {
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
