@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -26,6 +28,7 @@ from osteoload.domain.programming import (
 from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.domain.stop_rules import Source, report_decision, screening_decision, stop_symptoms
 from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
+from osteoload.store import records
 from osteoload.store.models import Client, PlannedSession, ProgramRecord
 from osteoload.wording import stops as stop_words
 
@@ -417,6 +420,28 @@ def today_session(user: AnyUser, client_id: int, *, today: date) -> TodayView:
     return today_view(client, client.programs.filter(assigned=True).first(), today=today)
 
 
+@dataclass(frozen=True, slots=True)
+class _DayInProgram:
+    """What her Today page takes from a stored program on one day: the screening's next
+    steps and the session on or after that day, with its week and phase."""
+
+    steps: tuple[str, ...]
+    session: dict[str, Any] | None
+    week: int | None
+    phase: str | None
+    is_today: bool
+
+
+def _day_of(today: date, doc: dict[str, Any]) -> _DayInProgram:
+    steps = tuple(doc.get("screening", {}).get("next_steps", []))
+    day = today.isoformat()
+    for week in doc.get("weeks", []):
+        for s in week["sessions"]:
+            if s["date"] >= day:
+                return _DayInProgram(steps, s, week["week"], week["phase"], s["date"] == day)
+    return _DayInProgram(steps, None, None, None, False)
+
+
 def today_view(client: Client, record: ProgramRecord | None, *, today: date) -> TodayView:
     """Her session on or after ``today`` in ``record`` (her assigned program, if any)."""
     session = None
@@ -424,16 +449,10 @@ def today_view(client: Client, record: ProgramRecord | None, *, today: date) -> 
     is_today = False
     steps: tuple[str, ...] = ()
     if record is not None:
-        doc = record.document
-        steps = tuple(doc.get("screening", {}).get("next_steps", []))
-        for week in doc.get("weeks", []):
-            for s in week["sessions"]:
-                if s["date"] >= today.isoformat():
-                    session, week_no, phase = s, week["week"], week["phase"]
-                    is_today = s["date"] == today.isoformat()
-                    break
-            if session is not None:
-                break
+        on = records.program_part(record, f"day:{today.isoformat()}", partial(_day_of, today))
+        steps, week_no, phase, is_today = on.steps, on.week, on.phase, on.is_today
+        # her own copy: what the page does with it never reaches the shared part
+        session = copy.deepcopy(on.session)
     catalogue = get_catalogue()
     cues = {}
     if session is not None:

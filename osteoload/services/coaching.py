@@ -291,7 +291,9 @@ def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
     # Her record and her program are read once, for the session and its doses (the
     # program's document is the largest value of the page).
     client = client_for(user, client_id, with_profile=True)
-    record = client.programs.filter(assigned=True).first()
+    # Her program's document is read only when this process has not read this version's
+    # session of the day or its engine record before (records.program_part, program_of).
+    record = client.programs.filter(assigned=True).defer("document").first()
     view = today_view(client, record, today=today)
     nxt = None
     if view.session is not None and not view.paused and record is not None:

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import calendar as _calendar
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from osteoload.store import records
 from osteoload.store.models import PlannedSession, ProgramRecord, SetLogRow
 from osteoload.wording.catalogue import exercise_words
 from osteoload.wording.history import COMING, DONE, EXTRA, MISSED, PARTIAL, TODAY
@@ -191,75 +192,85 @@ def log_page(
     )
 
 
-def logged_exercises_query(client_id: int) -> QuerySet[SetLogRow, str]:
-    """The exercises she has logged (read from the (client, exercise, date) index)."""
-    return (
-        SetLogRow.objects.filter(client_id=client_id)
-        .order_by()
-        .values_list("exercise_id", flat=True)
-        .distinct()
-    )
-
-
 def _logged_exercises(client_id: int) -> list[tuple[str, str]]:
     catalogue = get_catalogue()
-    ids = logged_exercises_query(client_id)
+    ids = records.logged_exercise_ids(client_id)
     named = [(e, exercise_words(catalogue[e].name) if e in catalogue else e) for e in ids]
     return sorted(named, key=lambda pair: pair[1].casefold())
 
 
 def _statuses(client_id: int, days: list[date], *, today: date) -> dict[date, str]:
-    """The status of the sessions planned on ``days`` (a page's days, a month's)."""
-    first, last = min(days), max(days)
-    planned = _planned(client_id, first, last)
-    logged = _logged(client_id, first, last)
+    """The status of the sessions planned on ``days`` (a page's days)."""
+    # only these days, not every day between the first and the last: one exercise's page
+    # of ten days can span months of her other training
+    planned = _planned(client_id, on_days(days))
+    logged = _logged(client_id, on_days(days))
     return {
         d: session_status(d, today=today, planned=ids, logged=logged.get(d, ()))
         for d, (ids, _kind) in planned.items()
-        if d in set(days)
     }
 
 
 # --- the calendar -----------------------------------------------------------------------
 
 
-def _planned(client_id: int, first: date, last: date) -> dict[date, tuple[set[str], str]]:
-    """The sessions planned between ``first`` and ``last``: the exercises of each day and
-    the session's kind, from the programs that planned them (as stored, swaps included)."""
+def on_days(days: Collection[date]) -> Q:
+    """Rows of these days."""
+    return Q(date__in=sorted(days))
+
+
+def between(first: date, last: date) -> Q:
+    """Rows of the days from ``first`` to ``last``."""
+    return Q(date__gte=first, date__lte=last)
+
+
+def _planned(client_id: int, when: Q) -> dict[date, tuple[set[str], str]]:
+    """The sessions planned on the days ``when`` selects: the exercises of each day and the
+    session's kind, from the programs that planned them (as stored, swaps included)."""
     sessions = list(
-        PlannedSession.objects.filter(client_id=client_id, date__gte=first, date__lte=last)
+        PlannedSession.objects.filter(when, client_id=client_id)
         .order_by("date", "id")
         .values_list("date", "program_id", "kind")
     )
-    wanted = {(d, p) for d, p, _k in sessions}
-    programs = {p for _d, p, _k in sessions}
-    exercises: dict[tuple[date, int], set[str]] = defaultdict(set)
-    for program_id, document in ProgramRecord.objects.filter(pk__in=programs).values_list(
-        "pk", "document"
-    ):
-        for week in document.get("weeks", []):
-            for session in week.get("sessions", []):
-                day = date.fromisoformat(session["date"])
-                if (day, program_id) in wanted:
-                    exercises[(day, program_id)].update(
-                        i["exercise_id"] for i in session.get("items", [])
-                    )
+    # The programs' documents are read only when this process has not taken this part of
+    # this version of them before (the largest values of the page otherwise).
+    rows = ProgramRecord.objects.filter(pk__in={p for _d, p, _k in sessions}).defer("document")
+    planned = records.program_parts(list(rows), "exercises-by-day", _exercises_by_day)
     out: dict[date, tuple[set[str], str]] = {}
     for day, program_id, kind in sessions:
         ids, _kind = out.get(day, (set(), kind))
-        out[day] = (ids | exercises[(day, program_id)], kind)
+        out[day] = (ids | planned.get(program_id, {}).get(day, frozenset()), kind)
     return out
 
 
-def _logged(client_id: int, first: date, last: date) -> dict[date, set[str]]:
+def _exercises_by_day(document: dict[str, Any]) -> dict[date, frozenset[str]]:
+    """The exercises of each session of a stored program, by day."""
     out: dict[date, set[str]] = defaultdict(set)
-    rows = (
-        SetLogRow.objects.filter(client_id=client_id, date__gte=first, date__lte=last)
-        .order_by()
+    for week in document.get("weeks", []):
+        for session in week.get("sessions", []):
+            out[date.fromisoformat(session["date"])].update(
+                i["exercise_id"] for i in session.get("items", [])
+            )
+    return {day: frozenset(ids) for day, ids in out.items()}
+
+
+def logged_query(client_id: int, when: Q) -> QuerySet[SetLogRow, tuple[date, str]]:
+    """The (day, exercise) pairs she logged on the days ``when`` selects. Ordered by day so
+    that SQLite reads those days through the (client, date, pain) index: unordered, it
+    read every entry of the (client, exercise, date) index instead (4.5 ms -> 0.14 ms for a
+    page of ten days of a client with 24,000 sets)."""
+    return (
+        SetLogRow.objects.filter(when, client_id=client_id)
+        .order_by("date")
         .values_list("date", "exercise_id")
         .distinct()
     )
-    for day, exercise_id in rows:
+
+
+def _logged(client_id: int, when: Q) -> dict[date, set[str]]:
+    """The exercises she logged on each of the days ``when`` selects."""
+    out: dict[date, set[str]] = defaultdict(set)
+    for day, exercise_id in logged_query(client_id, when):
         out[day].add(exercise_id)
     return out
 
@@ -325,8 +336,8 @@ def calendar_month(user: AnyUser, client_id: int, *, month: date, today: date) -
     first = month.replace(day=1)
     weeks = _calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     grid_first, grid_last = weeks[0][0], weeks[-1][-1]
-    planned = _planned(client.pk, grid_first, grid_last)
-    logged = _logged(client.pk, grid_first, grid_last)
+    planned = _planned(client.pk, between(grid_first, grid_last))
+    logged = _logged(client.pk, between(grid_first, grid_last))
     counts: dict[str, int] = defaultdict(int)
     out: list[list[CalendarDay]] = []
     for week in weeks:

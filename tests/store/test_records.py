@@ -97,6 +97,36 @@ def test_a_rebuilt_program_follows_each_saved_change(client_record):
     assert again is not first and again.start == date(2027, 1, 4)
 
 
+def test_a_part_of_a_program_follows_each_saved_change_and_reads_the_document_once(
+    client_record,
+):
+    """Today's session and the history's planned exercises come from parts of stored
+    programs kept per process (issue 19): the document of a row read with it deferred is
+    read on the first request only, and a saved change (a swap bumps the version, every save
+    moves ``updated``) is seen at once, whichever of the two moved."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    record = _stored(client_record, DAY)
+    start = lambda document: document["start"]  # noqa: E731
+    fresh = lambda: ProgramRecord.objects.defer("document").get(pk=record.pk)  # noqa: E731
+    with CaptureQueriesContext(connection) as first:
+        assert records.program_part(fresh(), "start", start) == DAY.isoformat()
+    with CaptureQueriesContext(connection) as again:
+        assert records.program_part(fresh(), "start", start) == DAY.isoformat()
+    assert (len(first), len(again)) == (2, 1)  # the row, then its document; the row alone
+    assert records.program_part(fresh(), "weeks", lambda d: len(d["weeks"])) == record.weeks
+    for change in ("version", "updated"):
+        later = DAY + timedelta(days=7 if change == "version" else 14)
+        record.document = {**record.document, "start": later.isoformat()}
+        if change == "version":
+            record.version += 1
+        record.save()  # `updated` moves on every save
+        assert records.program_part(fresh(), "start", start) == later.isoformat(), change
+    parts = records.program_parts([fresh(), _stored(client_record, DAY)], "start", start)
+    assert sorted(parts.values()) == [DAY.isoformat(), (DAY + timedelta(days=14)).isoformat()]
+
+
 def test_earlier_programs_are_her_logged_blocks_oldest_first(client_record):
     old = _stored(client_record, DAY - timedelta(weeks=26))
     unlogged = _stored(client_record, DAY - timedelta(weeks=14))
@@ -158,16 +188,34 @@ def sqlite_plan(sql: str, params: Any = ()) -> str:
         return " ".join(str(step[-1]) for step in cursor.fetchall())
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        lambda pk: history.log_days_query(pk, history.LogFilter(exercise_id="goblet_squat")),
-        lambda pk: history.logged_exercises_query(pk),
-    ],
-    ids=["one exercise's days", "the exercises she logged"],
-)
-def test_one_exercises_history_is_read_from_the_index_alone(client_record, query):
-    """Her history filtered to one exercise, and the list of exercises she has logged, read
-    the (client, exercise, date) index, not the rows of years of sets (issue 19)."""
-    plan = sqlite_plan(*query(client_record.pk).query.sql_with_params())
+def test_one_exercises_history_is_read_from_the_index_alone(client_record):
+    """Her history filtered to one exercise reads the (client, exercise, date) index, not
+    the rows of years of sets (issue 19)."""
+    query = history.log_days_query(client_record.pk, history.LogFilter(exercise_id="goblet_squat"))
+    plan = sqlite_plan(*query.query.sql_with_params())
     assert "COVERING INDEX setlog_client_exercise" in plan, plan
+
+
+def test_the_exercises_she_logged_take_one_index_step_each(client_record):
+    """The list of exercises she has logged steps down the (client, exercise, date) index
+    from one exercise to the next, never reading each of her sets (issue 19)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _random_rows(client_record, 30, 4)
+    with CaptureQueriesContext(connection) as seen:
+        records.logged_exercise_ids(client_record.pk)
+    plan = sqlite_plan(seen.captured_queries[-1]["sql"])
+    assert "COVERING INDEX setlog_client_exercise (client_id=? AND exercise_id>?)" in plan, plan
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_the_exercises_she_logged_are_the_distinct_exercises_of_her_sets(client_record, seed):
+    """The index walk gives exactly the distinct exercises of her rows (the empty id
+    included), and none of another client's."""
+    other = Client.objects.create(coach=client_record.coach, name="Bea", profile={"age": 70})
+    _random_rows(client_record, random.Random(seed).randint(0, 60), seed)
+    SetLogRow.objects.create(client=other, date=DAY, exercise_id="zz_only_hers", set_number=1)
+    expected = sorted(set(client_record.set_logs.values_list("exercise_id", flat=True)))
+    assert records.logged_exercise_ids(client_record.pk) == expected
+    assert records.logged_exercise_ids(other.pk) == ["zz_only_hers"]

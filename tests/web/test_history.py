@@ -165,10 +165,15 @@ def test_the_log_queries_use_the_index(her: SeededClient) -> None:
         client_id=her.client_id, date__gte=TODAY - timedelta(days=30), date__lte=TODAY
     ).order_by("-date", "id")
     squat = history.log_days_query(her.client_id, history.LogFilter("squat"))
+    ten = [TODAY - timedelta(days=7 * n) for n in range(10)]  # a page of one exercise's days
+    on_ten = history.logged_query(her.client_id, history.on_days(ten))
+    month = history.logged_query(her.client_id, history.between(TODAY - timedelta(days=41), TODAY))
     for query, index in (
         (days, "setlog_client_date_pain"),
         (rows, "setlog_client_date_pain"),
         (squat, "setlog_client_exercise"),
+        (on_ten, "setlog_client_date_pain"),  # not every entry of the exercise index
+        (month, "setlog_client_date_pain"),
     ):
         sql, params = query.query.sql_with_params()
         with connection.cursor() as cursor:
@@ -179,6 +184,8 @@ def test_the_log_queries_use_the_index(her: SeededClient) -> None:
 
     coach = as_user(her.coach)
     coach.get(history_url(her))  # the session's first request reads a little more
+    for page in (2, 20):  # and a program's first page in this process reads its document
+        coach.get(history_url(her), {"page": page})
     counts = []
     for page in (2, 20):
         with CaptureQueriesContext(connection) as captured:
