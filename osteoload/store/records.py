@@ -9,8 +9,6 @@ each stored program is rebuilt once per process and version.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,6 +22,7 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.program import Program
 from osteoload.domain.serialize import from_jsonable
 
+from .memo import Memo
 from .models import ProgramRecord, SetLogRow
 
 T = TypeVar("T")
@@ -108,10 +107,8 @@ def set_logs_of_client(client_id: int, *, before: date | None = None) -> list[Se
 
 #: Rebuilt programs by (row id, version, last change). A stored program's document changes
 #: only through ``save()`` (a swap bumps its version; ``updated`` moves on every save), so a
-#: key that matches is the same document. Bounded: the least recently used go first.
-_PROGRAMS: OrderedDict[tuple[int, int, datetime | None], Program] = OrderedDict()
-_PROGRAMS_MAX = 512
-_PROGRAMS_LOCK = threading.Lock()
+#: key that matches is the same document.
+_PROGRAMS: Memo[tuple[int, int, datetime | None], Program] = Memo(512)
 
 
 def program_of(record: ProgramRecord) -> Program:
@@ -119,17 +116,10 @@ def program_of(record: ProgramRecord) -> Program:
     if record.pk is None:
         return _rebuild_program(record.document)
     key = (record.pk, record.version, record.updated)
-    with _PROGRAMS_LOCK:
-        found = _PROGRAMS.get(key)
-        if found is not None:
-            _PROGRAMS.move_to_end(key)
-            return found
-    program = _rebuild_program(record.document)
-    with _PROGRAMS_LOCK:
-        _PROGRAMS[key] = program
-        while len(_PROGRAMS) > _PROGRAMS_MAX:
-            _PROGRAMS.popitem(last=False)
-    return program
+    found = _PROGRAMS.get(key)
+    if found is not None:
+        return found
+    return _PROGRAMS.put(key, _rebuild_program(record.document))
 
 
 def earlier_programs(client_id: int, current_id: int, start: date) -> list[Program]:
@@ -153,8 +143,7 @@ def _rebuild_program(document: dict[str, Any]) -> Program:
 
 #: Small parts of stored program documents by (row id, version, last change, part): the
 #: same reasoning as :data:`_PROGRAMS` makes a matching key the same document.
-_PARTS: OrderedDict[tuple[int, int, datetime | None, str], Any] = OrderedDict()
-_PARTS_MAX = 2048
+_PARTS: Memo[tuple[int, int, datetime | None, str], Any] = Memo(2048)
 
 
 def program_part(record: ProgramRecord, part: str, extract: Callable[[dict[str, Any]], T]) -> T:
@@ -176,14 +165,12 @@ def program_parts(
     deferred)."""
     out: dict[int, T] = {}
     missing: dict[int, ProgramRecord] = {}
-    with _PROGRAMS_LOCK:
-        for row in rows:
-            key = (row.pk, row.version, row.updated, part)
-            if key in _PARTS:
-                _PARTS.move_to_end(key)
-                out[row.pk] = _PARTS[key]
-            else:
-                missing[row.pk] = row
+    for row in rows:
+        found = _PARTS.get((row.pk, row.version, row.updated, part))
+        if found is not None:
+            out[row.pk] = found
+        else:
+            missing[row.pk] = row
     unread = [pk for pk, row in missing.items() if "document" in row.get_deferred_fields()]
     documents: dict[int, dict[str, Any]] = (
         dict(ProgramRecord.objects.filter(pk__in=unread).values_list("pk", "document"))
@@ -195,21 +182,14 @@ def program_parts(
         if document is None:  # read with the row (not `.get(pk, row.document)`: that reads
             document = row.document  # a deferred document even when it was just read)
         value = extract(document)
-        out[pk] = value
-        if pk is None:
-            continue
-        with _PROGRAMS_LOCK:
-            _PARTS[(pk, row.version, row.updated, part)] = value
-            while len(_PARTS) > _PARTS_MAX:
-                _PARTS.popitem(last=False)
+        out[pk] = value if pk is None else _PARTS.put((pk, row.version, row.updated, part), value)
     return out
 
 
 def forget_programs() -> None:
     """Empty the rebuilt-program caches (tests whose databases reuse row ids call it)."""
-    with _PROGRAMS_LOCK:
-        _PROGRAMS.clear()
-        _PARTS.clear()
+    _PROGRAMS.clear()
+    _PARTS.clear()
 
 
 def logged_exercise_ids(client_id: int) -> list[str]:
