@@ -8,6 +8,7 @@ minutes. Here the values are adapted once per column type and sent as multi-row
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,6 +41,13 @@ _COLUMNS = ("client_id", "program_id", "date", "exercise_id", "set_number", "rep
             "rpe", "rir", "pain", "impacts", "hold_s", "note", "created", "updated")  # fmt: skip
 
 
+@functools.cache
+def _names(vendor: str) -> tuple[str, str]:
+    """The table's and the columns' quoted names (quoted once per database vendor)."""
+    quote = connection.ops.quote_name
+    return quote(SetLogRow._meta.db_table), ", ".join(quote(c) for c in _COLUMNS)
+
+
 def insert_set_logs(
     client_id: int,
     program_id: int | None,
@@ -56,8 +64,7 @@ def insert_set_logs(
         return []
     ops = connection.ops
     stamp = ops.adapt_datetimefield_value(now)
-    table = connection.ops.quote_name(SetLogRow._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
+    table, columns = _names(connection.vendor)
     per_statement = max(1, (ops.connection.features.max_query_params or 999) // len(_COLUMNS))
     per_statement = min(per_statement, 500)
     row_sql = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
