@@ -288,11 +288,11 @@ def dosed_today(user: AnyUser, client_id: int, *, today: date) -> DosedToday:
     """What her Today page shows on ``today``: the session of her stored program, dosed by
     her next prescription unless the program is paused. The web page, the simulation and
     the tests all read Today through this."""
-    # Her record and her program are read once, for the session and its doses (the
-    # program's document is the largest value of the page).
+    # Her record and her program's row are read once, for the session and its doses; the
+    # program's document (the largest value of the page) only when this process has not
+    # taken this version's session of the day or its engine record before
+    # (records.program_part, records.program_of).
     client = client_for(user, client_id, with_profile=True)
-    # Her program's document is read only when this process has not read this version's
-    # session of the day or its engine record before (records.program_part, program_of).
     record = client.programs.filter(assigned=True).defer("document").first()
     view = today_view(client, record, today=today)
     nxt = None

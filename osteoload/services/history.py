@@ -203,8 +203,9 @@ def _statuses(client_id: int, days: list[date], *, today: date) -> dict[date, st
     """The status of the sessions planned on ``days`` (a page's days)."""
     # only these days, not every day between the first and the last: one exercise's page
     # of ten days can span months of her other training
-    planned = _planned(client_id, on_days(days))
-    logged = _logged(client_id, on_days(days))
+    when = on_days(days)
+    planned = _planned(client_id, when)
+    logged = _logged(client_id, when)
     return {
         d: session_status(d, today=today, planned=ids, logged=logged.get(d, ()))
         for d, (ids, _kind) in planned.items()

@@ -136,22 +136,29 @@ def insert_audit(
     statement. Without ``owner_id`` the entry's owner is her coach, read by the same INSERT."""
     values = [connection.ops.adapt_datetimefield_value(timestamp), actor_id, actor_name,
               owner_id, client_id, action, object_type, object_id, summary, via]  # fmt: skip
-    coach_of_client = owner_id is None and client_id is not None
-    if coach_of_client:
-        values[3] = client_id
+    owner = _OWNER_GIVEN
+    if owner_id is None and client_id is not None:
+        owner, values[3] = _OWNER_COACH, client_id
     with connection.cursor() as cursor:
-        cursor.execute(_audit_sql(connection.vendor, coach_of_client), values)
+        cursor.execute(_audit_sql(connection.vendor, owner), values)
 
 
 AUDIT_FIELDS = ("timestamp", "actor_id", "actor_name", "owner_id", "client_id", "action",
                 "object_type", "object_id", "summary", "via")  # fmt: skip
 
 
+#: The owner of an audit entry, as the INSERT's slot for ``owner_id``: given, her coach (the
+#: parameter is her client id), or given else her coach (two parameters).
+_OWNER_GIVEN, _OWNER_COACH, _OWNER_GIVEN_OR_COACH = "given", "coach", "given-or-coach"
+
+
 @functools.cache
-def _audit_sql(vendor: str, coach_of_client: bool) -> str:
+def _audit_sql(vendor: str, owner: str) -> str:
+    """The INSERT of one audit entry, written once per database vendor and kind of owner."""
+    coach = f"(SELECT {_col('coach_id')} FROM {_table(Client)} WHERE {_col('id')} = %s)"
     slots = ["%s"] * len(AUDIT_FIELDS)
-    if coach_of_client:
-        slots[3] = f"(SELECT {_col('coach_id')} FROM {_table(Client)} WHERE {_col('id')} = %s)"
+    slots[3] = {_OWNER_GIVEN: "%s", _OWNER_COACH: coach,
+                _OWNER_GIVEN_OR_COACH: f"COALESCE(%s, {coach})"}[owner]  # fmt: skip
     return (
         f"INSERT INTO {_table(AuditEntry)} ({', '.join(_col(n) for n in AUDIT_FIELDS)}) "
         f"VALUES ({', '.join(slots)})"
@@ -164,14 +171,7 @@ def insert_audits(entries: list[dict[str, Any]]) -> None:
     The caller holds the transaction."""
     if not entries:
         return
-    slots = ["%s"] * len(AUDIT_FIELDS)
-    slots[3] = (
-        f"COALESCE(%s, (SELECT {_col('coach_id')} FROM {_table(Client)} WHERE {_col('id')} = %s))"
-    )
-    sql = (
-        f"INSERT INTO {_table(AuditEntry)} ({', '.join(_col(n) for n in AUDIT_FIELDS)}) "
-        f"VALUES ({', '.join(slots)})"
-    )
+    sql = _audit_sql(connection.vendor, _OWNER_GIVEN_OR_COACH)
     adapt = connection.ops.adapt_datetimefield_value
     rows = [
         [adapt(e["timestamp"]), e["actor_id"], e["actor_name"], e["owner_id"], e["client_id"],

@@ -20,6 +20,7 @@ class Memo(Generic[K, V]):
         self._lock = threading.Lock()
 
     def get(self, key: K) -> V | None:
+        """The value kept under ``key``, or ``None`` (a value of ``None`` is never kept)."""
         with self._lock:
             value = self._entries.get(key)
             if value is not None:
@@ -27,6 +28,7 @@ class Memo(Generic[K, V]):
             return value
 
     def put(self, key: K, value: V) -> V:
+        """Keep ``value`` under ``key`` (the oldest entry goes beyond the size); returns it."""
         with self._lock:
             self._entries[key] = value
             self._entries.move_to_end(key)
