@@ -110,7 +110,8 @@ class _Context:
     def review_on(self, day: date) -> bool:
         """True when a stop rule (R32) was in force for a session on ``day``: pain of 5/10
         or more, or a red flag, logged in the 14 days before it."""
-        return any(since < day for since in self.flag_days if (day - since).days <= R32_WINDOW_DAYS)
+        first = bisect_left(self.flag_days, day - timedelta(days=R32_WINDOW_DAYS))
+        return first < len(self.flag_days) and self.flag_days[first] < day
 
     def away(self) -> int | None:
         """Days since the last logged day when it is :data:`AWAY_DAYS` or more before
@@ -230,18 +231,30 @@ def _logged_until(
 ) -> tuple[SetLog, ...]:
     """Her sets dated on or before ``as_of``, each snapped to her equipment (:func:`_snap`),
     by day, exercise and set."""
+    # Grouped by day first: a log arrives (nearly) in date order, and sorting each day's few
+    # sets by (exercise, set) is much cheaper than comparing dates across the whole log.
+    by_day: dict[date, list[SetLog]] = {}
+    for s in history:
+        if s.date <= as_of:
+            sets = by_day.get(s.date)
+            if sets is None:
+                by_day[s.date] = [s]
+            else:
+                sets.append(s)
     # (exercise, load) -> the load snapped: most sets repeat a load, so each is worked out once
     snapped: dict[tuple[str, float | None], float | None] = {}
-    out = []
-    for s in history:
-        if s.date > as_of:
-            continue
-        key = (s.exercise_id, s.load_kg)
-        if key not in snapped:
-            snapped[key] = _snap(s, catalogue, equipment, units, owned).load_kg
-        load = snapped[key]
-        out.append(s if load == s.load_kg else replace(s, load_kg=load))
-    out.sort(key=attrgetter("date", "exercise_id", "set"))
+    out: list[SetLog] = []
+    exercise_and_set = attrgetter("exercise_id", "set")
+    for day in sorted(by_day):
+        sets = by_day[day]
+        sets.sort(key=exercise_and_set)
+        for s in sets:
+            key = (s.exercise_id, s.load_kg)
+            try:
+                load = snapped[key]
+            except KeyError:
+                load = snapped[key] = _snap(s, catalogue, equipment, units, owned).load_kg
+            out.append(s if load == s.load_kg else s.with_load(load))
     return tuple(out)
 
 
@@ -291,21 +304,28 @@ def _flag_days(logged: Iterable[SetLog]) -> tuple[date, ...]:
             {
                 s.date
                 for s in logged
-                if (s.pain or 0) >= R32_PAIN_REVIEW_AT or any(x in R32_SYMPTOMS for x in s.symptoms)
+                if (s.pain is not None and s.pain >= R32_PAIN_REVIEW_AT)
+                or (s.symptoms and any(x in R32_SYMPTOMS for x in s.symptoms))
             }
         )
     )
 
 
-def _sessions_by_exercise(logged: Iterable[SetLog]) -> dict[str, tuple[_Logged, ...]]:
+def _sessions_by_exercise(logged: Sequence[SetLog]) -> dict[str, tuple[_Logged, ...]]:
+    """Her sessions of each exercise, oldest first; ``logged`` is in :func:`_logged_until`'s
+    order (by day, exercise and set), which each session's sets keep."""
     days: dict[str, dict[date, list[SetLog]]] = {}
     for s in logged:
-        days.setdefault(s.exercise_id, {}).setdefault(s.date, []).append(s)
+        by_day = days.get(s.exercise_id)
+        if by_day is None:
+            by_day = days[s.exercise_id] = {}
+        sets = by_day.get(s.date)
+        if sets is None:
+            by_day[s.date] = [s]
+        else:
+            sets.append(s)
     return {
-        exercise_id: tuple(
-            _Logged(day, tuple(sorted(sets, key=lambda s: s.set)))
-            for day, sets in sorted(by_day.items())
-        )
+        exercise_id: tuple(_Logged(day, tuple(sets)) for day, sets in by_day.items())
         for exercise_id, by_day in days.items()
     }
 
