@@ -121,8 +121,10 @@ from .progression import (
     ProgressStatus,
     WorkingMax,
     attention_flags,
+    maxes_read_from,
     next_load_up,
     next_prescriptions,
+    working_maxes_on,
 )
 from .projection import (
     BmdProjection,
@@ -298,6 +300,7 @@ __all__ = [
     "jsonable",
     "kg_to_lb",
     "lb_to_kg",
+    "maxes_read_from",
     "next_load_up",
     "next_prescriptions",
     "pct_1rm",
@@ -320,4 +323,5 @@ __all__ = [
     "week_balance_minutes",
     "with_recorded_scans",
     "working_max_from_sets",
+    "working_maxes_on",
 ]

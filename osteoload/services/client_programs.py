@@ -12,9 +12,11 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import ProgramItem, Screening
@@ -25,6 +27,7 @@ from osteoload.domain.programming import (
     session_seconds,
     week_balance_minutes,
 )
+from osteoload.domain.progression import maxes_read_from, working_maxes_on
 from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.domain.stop_rules import Source, report_decision, screening_decision, stop_symptoms
 from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
@@ -119,19 +122,31 @@ def carried_maxes(
     """R22a: the working maxes the coaching loop holds for her on the day before ``first``
     (re-estimated from her log, never lowered unless her performance fell), for a new block
     that continues her plan: its loads start from what she lifts now, not from her intake."""
-    from .coaching import compute_next, earlier_blocks, stored_log, stored_program
+    from .coaching import stored_log, stored_program
 
-    current = client.programs.filter(assigned=True).first()
-    if current is None or not current.document.get("weeks"):
+    # Her program's document (~240 KB of JSON) is read only if this process has not rebuilt
+    # that version of it yet (``stored_program``); ``weeks`` is the number it holds.
+    current = client.programs.filter(assigned=True).defer("document").first()
+    if current is None or not current.weeks:
         return {}
     day = first - timedelta(days=1)
-    log = stored_log(client, before=first) if log is None else [s for s in log if s.date < first]
-    if not log:
+    program = stored_program(current)
+    # Only the weeks the working maxes can read, not her whole log (the same answer as the
+    # coaching loop's next prescriptions, without replaying every session since she began).
+    since = maxes_read_from(program.start, day)
+    if log is None:
+        recent = stored_log(client, before=first, since=since)
+        logged = bool(recent) or client.set_logs.filter(date__lt=first).exists()
+    else:
+        recent = [s for s in log if since <= s.date < first]
+        logged = bool(recent) or any(s.date < first for s in log)
+    if not logged:
         return {}
-    answer = compute_next(
-        stored_program(current), profile, log, as_of=day, earlier=earlier_blocks(client, current)
-    )
-    return dict(answer.working_max_kg)
+    maxes = working_maxes_on(
+        program, recent, as_of=day, catalogue=get_catalogue(), units=profile.units,
+        profile=profile, equipment=equipment_profile(profile),
+    )  # fmt: skip
+    return {w.exercise_id: w.one_rm_kg for w in maxes}
 
 
 #: R18c: after more than four weeks away, a new block starts with familiarisation again.
@@ -143,16 +158,21 @@ def weeks_followed(client: Client, first: date) -> int:
     continues it (``generate_program(after_weeks=...)``): the weeks of her assigned program
     up to ``first`` on top of those it continued, or 0 (a fresh start with familiarisation,
     R14) when she has none or logged nothing in the last four weeks (R18c)."""
-    current = client.programs.filter(assigned=True).first()
-    if current is None or current.start >= first:
+    # Of her program's document only "after_weeks" is read (not ~240 KB of JSON parsed).
+    current = (
+        client.programs.filter(assigned=True)
+        .values("start", "weeks", after=KT("document__after_weeks"))
+        .first()
+    )
+    if current is None or current["start"] >= first:
         return 0
     recent = client.set_logs.filter(
         date__gte=first - timedelta(days=LONG_BREAK_DAYS), date__lt=first
     )
     if not recent.exists():
         return 0
-    done = min(current.weeks, (first - current.start).days // 7)
-    return int(current.document.get("after_weeks") or 0) + done
+    done = min(current["weeks"], (first - current["start"]).days // 7)
+    return int(current["after"] or 0) + done
 
 
 def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:

@@ -63,9 +63,12 @@ class ClientNext:
         return None
 
 
-def stored_log(client: Client, *, before: date | None = None) -> list[SetLog]:
-    """Her logged sets as engine records, oldest first (only those before ``before``)."""
-    return records.set_logs_of_client(client.pk, before=before)
+def stored_log(
+    client: Client, *, before: date | None = None, since: date | None = None
+) -> list[SetLog]:
+    """Her logged sets as engine records, oldest first (only those before ``before``, and
+    only those on or after ``since``)."""
+    return records.set_logs_of_client(client.pk, before=before, since=since)
 
 
 def earlier_blocks(client: Client, current: ProgramRecord) -> list[Program]:

@@ -175,6 +175,27 @@ def test_a_new_block_continues_her_plan_and_her_loads(beatriz):
     assert all(after[e] >= before[e] for e in common), (before, after)
 
 
+def test_a_third_block_counts_the_weeks_of_both_before_it(beatriz):
+    """R14 / R18c: a block that continues one which itself continued her plan counts every
+    week she followed (what the second block stored, plus the weeks trained in it), read
+    from the stored program without parsing its whole document."""
+    coach, user, client_id = beatriz
+    follow(user, client_id, 21)
+    second_start = START + timedelta(weeks=3)
+    second = client_programs.generate_for_client(
+        coach, client_id, today=second_start, start=second_start
+    )
+    client_programs.assign_program(coach, client_id, second)
+    for offset in range(21, 35):
+        simulation.log_as_prescribed(user, client_id, START + timedelta(days=offset))
+    third_start = START + timedelta(weeks=5)
+    third = client_programs.generate_for_client(
+        coach, client_id, today=third_start, start=third_start
+    )
+    assert client_programs.program_for(coach, client_id, second)["after_weeks"] == 3
+    assert client_programs.program_for(coach, client_id, third)["after_weeks"] == 3 + 2
+
+
 def test_after_a_long_break_a_new_block_starts_with_familiarisation(beatriz):
     """R18c: more than four weeks with nothing logged: the new block starts again (R14)."""
     coach, user, client_id = beatriz

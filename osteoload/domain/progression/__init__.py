@@ -180,6 +180,7 @@ from .records import _reestimated_finding as _reestimated_finding
 from .records import _set_effort as _set_effort
 from .records import _Window as _Window
 from .records import _working_maxes as _working_maxes
+from .records import maxes_read_from, working_maxes_on
 from .replay import _convert as _convert
 from .replay import _decide as _decide
 from .replay import _failed as _failed
@@ -348,6 +349,7 @@ __all__ = [
     "judge_session",
     "kg_to_lb",
     "lb_to_kg",
+    "maxes_read_from",
     "next_load_up",
     "next_prescriptions",
     "pct_1rm",
@@ -356,6 +358,7 @@ __all__ = [
     "split_impacts",
     "working_max_from_sets",
     "working_maxes",
+    "working_maxes_on",
 ]
 
 

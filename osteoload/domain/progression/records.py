@@ -7,13 +7,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
+from ..catalogue import Catalogue
 from ..errors import DomainError
 from ..logs import SetLog
 from ..one_rm import R22_MAX_AGE_DAYS, OneRmEstimate, working_max_from_sets
 from ..profile import ClientProfile, StrengthSet
 from ..program import Finding, Program
 from ..programming import working_maxes
-from ..vocabulary import Severity
+from ..units import DEFAULT_EQUIPMENT, EquipmentProfile
+from ..vocabulary import Severity, Units
+from .context import _logged_until
 from .decisions import WorkingMax
 from .rules import R18B_FAIL_RPE, R22_REESTIMATE_EVERY_DAYS
 
@@ -54,6 +57,17 @@ def _working_maxes(
     if redone and checkpoint is not None:
         findings.append(_reestimated_finding(checkpoint, [[x, out[x].one_rm_kg] for x in redone]))
     return out, findings
+
+
+def maxes_read_from(start: date, as_of: date) -> date:
+    """The oldest day whose sets the working maxes on ``as_of`` of a program starting on
+    ``start`` can read: the oldest the first R22 check-point's estimate may use (its six
+    weeks before the check-point day), or the oldest an estimate on ``as_of`` may use."""
+    first_checkpoint = start + timedelta(days=R22_REESTIMATE_EVERY_DAYS)
+    return min(
+        first_checkpoint - timedelta(days=R22_MAX_AGE_DAYS + 1),
+        as_of - timedelta(days=R22_MAX_AGE_DAYS),
+    )
 
 
 def _checkpoint(start: date, as_of: date) -> date | None:
@@ -206,3 +220,25 @@ def _estimate(
     if estimate is None or not estimate.reliable or estimate.set_date is None:
         return None
     return estimate.one_rm_kg, estimate.set_date
+
+
+def working_maxes_on(
+    program: Program,
+    history: Sequence[SetLog],
+    *,
+    as_of: date,
+    catalogue: Catalogue,
+    units: Units,
+    profile: ClientProfile,
+    equipment: EquipmentProfile = DEFAULT_EQUIPMENT,
+) -> tuple[WorkingMax, ...]:
+    """The working maxes in force on ``as_of`` (R22, R22a): exactly the ``working_maxes``
+    of ``next_prescriptions`` with the same arguments, without replaying her sessions, and
+    reading only the sets from :func:`maxes_read_from` on (what a new block carries on
+    from, however long her log): a caller may give only those."""
+    owned = frozenset(profile.equipment) if profile.equipment is not None else None
+    since = maxes_read_from(program.start, as_of)
+    recent = [s for s in history if s.date >= since]
+    logged = _logged_until(recent, as_of, catalogue, equipment, units, owned)
+    maxes, _findings = _working_maxes(program, logged, as_of=as_of, profile=profile)
+    return tuple(maxes.values())
