@@ -166,9 +166,14 @@ def _database() -> dict[str, Any]:
     DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     _private_database(DATA_DIR / "osteoload.sqlite3")
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        "ENGINE": "osteoload.store.sqlite",
         "NAME": str(DATA_DIR / "osteoload.sqlite3"),
         "CONN_MAX_AGE": CONN_MAX_AGE_S,
+        # Tests run in memory, Django's default for SQLite, said here because tools such as
+        # pytest-django recognise that default by Django's own engine name only.
+        "TEST": {"NAME": ":memory:"},
+        # Django's SQLite backend, whose writers queue on a lock file instead of sleeping
+        # 1-25 ms whenever SQLite's write lock is taken (osteoload/store/sqlite).
         # WAL and a busy timeout keep concurrent requests from failing on a locked file;
         # IMMEDIATE transactions take the write lock up front instead of failing mid-way.
         # synchronous=FULL syncs the WAL at every commit, so a write acknowledged to a client
@@ -184,10 +189,12 @@ def _database() -> dict[str, Any]:
 
 def _private_database(path: Path) -> None:
     """Create the SQLite file readable by its owner only, whatever the umask; SQLite gives its
-    -wal and -shm files the database file's mode. Older files are tightened too."""
+    -wal and -shm files the database file's mode (and the backend its -writers lock file,
+    osteoload/store/sqlite). Older files are tightened too."""
     try:
         os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for suffix in ("", "-wal", "-shm", "-writers"):
+            file = path.with_name(path.name + suffix)
             if file.exists():
                 file.chmod(0o600)
     except OSError:

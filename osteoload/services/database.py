@@ -39,6 +39,6 @@ def close_connections() -> None:
 def database_description() -> str:
     """Where the data lives, for the start-up banner (never the password)."""
     settings = connection.settings_dict
-    if settings["ENGINE"].endswith("sqlite3"):
+    if connection.vendor == "sqlite":
         return f"SQLite database {settings['NAME']}"
     return f"PostgreSQL database {settings['NAME']} on {settings.get('HOST') or 'localhost'}"

@@ -1,0 +1,2 @@
+"""The SQLite database backend (``ENGINE``): Django's, with writers queued on a lock file
+(:mod:`.base`)."""
