@@ -92,6 +92,12 @@ def _synchronous() -> int:
         return int(cursor.fetchone()[0])
 
 
+def _checkpoint_pages() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_autocheckpoint")
+        return int(cursor.fetchone()[0])
+
+
 @pytest.mark.django_db(transaction=True)
 def test_sqlite_syncs_every_commit_again_after_the_seed(monkeypatch):
     if connection.vendor != "sqlite":
@@ -100,14 +106,15 @@ def test_sqlite_syncs_every_commit_again_after_the_seed(monkeypatch):
     real = training_log.log_sets_as_records
 
     def watching(*args, **kwargs):
-        seen.append(_synchronous())
+        seen.append((_synchronous(), _checkpoint_pages()))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(training_log, "log_sets_as_records", watching)
-    assert _synchronous() == 2  # FULL, as configured
+    assert (_synchronous(), _checkpoint_pages()) == (2, 1000)  # FULL; SQLite's default
     seed.seed_clinic(**ONE)
-    assert seen and set(seen) == {1}  # NORMAL while the seed writes
-    assert _synchronous() == 2
+    # NORMAL while the seed writes, and the WAL copied into the database every 20,000 pages
+    assert seen and set(seen) == {(1, seed.SEED_CHECKPOINT_PAGES)}
+    assert (_synchronous(), _checkpoint_pages()) == (2, 1000)
 
 
 @given(
