@@ -113,7 +113,23 @@ def generate_for_client(
             status=program.status.value,
             document={**program_document(program), "after_weeks": after},
         )
+    # Her calendar taken now from the document in hand: assigning the program in this
+    # process then reads no document (~240 KB of JSON) to plan her sessions.
+    records.program_part(record, CALENDAR, _calendar)
     return record.pk
+
+
+#: The part of a stored program an assignment plans her sessions from (``program_part``).
+CALENDAR = "calendar"
+
+
+def _calendar(document: dict[str, Any]) -> tuple[tuple[date, int, str], ...]:
+    """Each session of a program document as (day, week, kind), in the document's order."""
+    return tuple(
+        (date.fromisoformat(s["date"]), w["week"], s["kind"])
+        for w in document.get("weeks", [])
+        for s in w["sessions"]
+    )
 
 
 def carried_maxes(
@@ -175,10 +191,15 @@ def weeks_followed(client: Client, first: date) -> int:
     return int(current["after"] or 0) + done
 
 
-def _program(user: AnyUser, client_id: int, program_id: int) -> ProgramRecord:
+def _program(
+    user: AnyUser, client_id: int, program_id: int, *, document: bool = True
+) -> ProgramRecord:
+    """Her stored program (``document=False``: read without its document, which then loads
+    on first use)."""
     client = client_for(user, client_id)
+    rows = ProgramRecord.objects if document else ProgramRecord.objects.defer("document")
     try:
-        return ProgramRecord.objects.get(pk=program_id, client=client)
+        return rows.get(pk=program_id, client=client)
     except (ProgramRecord.DoesNotExist, ValueError, OverflowError):
         raise NotFound from None
 
@@ -241,7 +262,7 @@ def assign_program(
     a program swapped or (un)assigned since is not assigned (:class:`~.versions.Conflict`).
     The program she followed before is unassigned and its version bumped too."""
     client = client_for_coach(coach, client_id)
-    record = _program(coach, client.pk, program_id)
+    record = _program(coach, client.pk, program_id, document=False)
     if record.status != ProgramStatus.READY.value:
         # R32a: never assign what screening withheld or what needs clearance (programs
         # stored before generation refused them).
@@ -252,6 +273,9 @@ def assign_program(
                    % {"id": record.pk, "status": _(STATUS_NAMES.get(record.status, record.status))},
                    record.status)]
         )  # fmt: skip
+    # Read before the write transaction (a document not yet read in this process is parsed
+    # outside it); the version read is the one claimed below, so the calendar is its own.
+    calendar = records.program_part(record, CALENDAR, _calendar)
     with concurrency.guarded(_("The program")):
         # Two assignments for her at once queue here (on PostgreSQL too): the second sees
         # what the first assigned, so she never ends with two programs or none.
@@ -273,15 +297,8 @@ def assign_program(
         # dates the new program takes over are replaced.
         PlannedSession.objects.filter(client=client, date__gte=record.start).delete()
         PlannedSession.objects.bulk_create(
-            PlannedSession(
-                program=record,
-                client=client,
-                date=date.fromisoformat(s["date"]),
-                week=w["week"],
-                kind=s["kind"],
-            )  # fmt: skip
-            for w in record.document.get("weeks", [])
-            for s in w["sessions"]
+            PlannedSession(program=record, client=client, date=day, week=week, kind=kind)
+            for day, week, kind in calendar
         )
 
 

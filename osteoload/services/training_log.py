@@ -135,8 +135,8 @@ def log_sets_as_records(
     out = []
     for e in valid:
         record = records.set_log_from_values(
-            e.date, e.exercise_id, e.set_number, e.reps, _dec(e.load_kg), _dec(e.rpe),
-            _dec(e.rir), e.pain, e.note, e.impacts, e.hold_s,
+            e.date, e.exercise_id, e.set_number, e.reps, _float(e.load_kg), _float(e.rpe),
+            _float(e.rir), e.pain, e.note, e.impacts, e.hold_s,
         )  # fmt: skip
         if record is not None:
             out.append(record)
@@ -202,8 +202,10 @@ def _store(
 
 
 def _float(value: float | None) -> float | None:
-    """What a stored decimal reads back as (two places)."""
-    return None if value is None else float(_dec(value))  # type: ignore[arg-type]
+    """What a stored decimal (:func:`_dec`, two places) reads back as, as a float: the value
+    rounded to two places (the decimal is that float's shortest text, which reads back as
+    the same float), without building the decimal."""
+    return None if value is None else round(value, 2)
 
 
 def _dec(value: float | None) -> Decimal | None:

@@ -89,6 +89,40 @@ def test_generate_assign_and_today(alice, bob_id, bob):
     assert view.session["items"] and all(i["why"] for i in view.session["items"])
 
 
+def test_assigning_plans_her_calendar_without_reading_the_document_again(alice, bob_id):
+    """Issue 19: the program just generated in this process is assigned without reading its
+    ~240 KB document back; a process that has not seen it reads the document once; either
+    way her calendar is every session of the stored document, in its order."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from osteoload.store import records
+    from osteoload.store.models import PlannedSession, ProgramRecord
+
+    program_id = client_programs.generate_for_client(alice, bob_id, today=TODAY)
+    stored = ProgramRecord.objects.get(pk=program_id).document
+    expected = [
+        (date.fromisoformat(s["date"]), w["week"], s["kind"])
+        for w in stored["weeks"]
+        for s in w["sessions"]
+    ]
+    assert expected
+
+    def calendar() -> list[tuple[date, int, str]]:
+        rows = PlannedSession.objects.filter(program_id=program_id).order_by("date", "id")
+        return [(p.date, p.week, p.kind) for p in rows]
+
+    with CaptureQueriesContext(connection) as warm:
+        client_programs.assign_program(alice, bob_id, program_id)
+    assert not [q for q in warm.captured_queries if '"document"' in q["sql"]]
+    assert calendar() == expected
+    records.forget_programs()  # another process, or this one after its memory moved on
+    with CaptureQueriesContext(connection) as cold:
+        client_programs.assign_program(alice, bob_id, program_id)
+    assert len([q for q in cold.captured_queries if '"document"' in q["sql"]]) == 1
+    assert calendar() == expected
+
+
 def test_swap_only_to_a_permitted_exercise(alice, bob_id):
     program_id = client_programs.generate_for_client(alice, bob_id, today=TODAY)
     doc = client_programs.program_for(alice, bob_id, program_id)

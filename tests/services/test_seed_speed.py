@@ -34,6 +34,14 @@ def test_control_check_matches_the_unicode_definition(text):
     assert _control(text) == _reference_control(text)
 
 
+@given(st.floats(min_value=0, max_value=500, allow_nan=False) | st.integers(0, 500))
+def test_a_value_as_stored_reads_back_as_the_float_rounded_to_two_places(value):
+    """Sets logged as records skip the decimal a stored set is written as: the float read
+    back from it is the value rounded to two places, for every load, effort and reserve."""
+    stored = training_log._dec(value)
+    assert stored is not None and float(stored) == training_log._float(value)
+
+
 def _client_with_login() -> Client:
     found = Client.objects.exclude(user=None).filter(paused=False).first()
     assert found is not None, "the one-client clinic of seed 3 has a login"
