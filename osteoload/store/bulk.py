@@ -3,7 +3,8 @@
 The ORM's ``bulk_create`` spends about 100 microseconds of Python per row preparing each
 field; a clinic importing years of logs (or the synthetic clinic generator) would wait
 minutes. Here the values are adapted once per column type and sent as multi-row
-``INSERT ... RETURNING id`` statements, on SQLite (3.35 or later) and PostgreSQL alike.
+``INSERT ... RETURNING id`` statements, on SQLite (3.35 or later) and PostgreSQL alike; on
+PostgreSQL a batch of :data:`COPY_FROM` rows or more goes in with ``COPY`` instead.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def insert_set_logs(
     """
     if not rows:
         return []
+    if connection.vendor == "postgresql" and len(rows) >= COPY_FROM:
+        return _copy_set_logs(client_id, program_id, rows, now)
     ops = connection.ops
     stamp = ops.adapt_datetimefield_value(now)
     table, columns = _names(connection.vendor)
@@ -85,4 +88,33 @@ def insert_set_logs(
                 params,
             )
             ids += [int(row[0]) for row in cursor.fetchall()]
+    return ids
+
+
+#: From this many rows on, PostgreSQL receives them with ``COPY`` (a block of the synthetic
+#: clinic, a long batch): a multi-row INSERT has psycopg quote every value into the statement
+#: in Python (about 34 us of CPU a row, against about 9 us for a whole row on SQLite).
+COPY_FROM = 100
+
+
+def _copy_set_logs(
+    client_id: int, program_id: int | None, rows: Sequence[NewSetLog], now: datetime
+) -> list[int]:
+    """PostgreSQL: the rows' ids drawn from the table's sequence (ascending, so her log keeps
+    the rows' order), then the rows with those ids in one ``COPY``; its triggers run as for
+    an INSERT (the day counts of migration 0013 are statement triggers on both)."""
+    table, columns = _names(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [SetLogRow._meta.db_table, len(rows)],
+        )
+        ids = sorted(int(row[0]) for row in cursor.fetchall())
+        quote = connection.ops.quote_name
+        with cursor.cursor.copy(f"COPY {table} ({quote('id')}, {columns}) FROM STDIN") as copy:
+            for pk, r in zip(ids, rows, strict=True):
+                copy.write_row(
+                    (pk, client_id, program_id, r.date, r.exercise_id, r.set_number, r.reps,
+                     r.load_kg, r.rpe, r.rir, r.pain, r.impacts, r.hold_s, r.note, now, now)
+                )  # fmt: skip
     return ids

@@ -14,7 +14,7 @@ from django.utils import timezone
 from osteoload.services import api_tokens, clients
 from osteoload.services.audit import entries_for_coach, record
 from osteoload.store import hot
-from osteoload.store.bulk import NewSetLog, insert_set_logs
+from osteoload.store.bulk import COPY_FROM, NewSetLog, insert_set_logs
 from osteoload.store.models import ApiToken, Client, ProgramRecord, Role, SetLogRow
 
 pytestmark = pytest.mark.django_db
@@ -66,17 +66,30 @@ def test_client_and_program(client_record):
     assert hot.client_and_program(999_999) is None
 
 
-def test_insert_set_logs_round_trips_every_field(client_record):
+_FIELDS = ("date", "exercise_id", "set_number", "reps", "load_kg", "rpe", "rir", "pain",
+           "impacts", "hold_s", "note")  # fmt: skip
+
+
+@pytest.mark.parametrize("n", [4, 150])
+def test_insert_set_logs_round_trips_every_field(client_record, n):
+    """A few sets (one INSERT) and a long batch (several INSERTs on SQLite; from COPY_FROM on,
+    PostgreSQL's COPY): every field of every set reads back as given, ids in the rows' order."""
+    assert 4 < COPY_FROM <= 150
     now = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
     rows = [
-        NewSetLog(date=date(2026, 11, 20), exercise_id="goblet_squat", set_number=n, reps=10,
-                  load_kg=Decimal("16.25"), rpe=Decimal("7.5"), pain=n)  # fmt: skip
-        for n in range(1, 151)  # more than one statement's worth on SQLite
+        NewSetLog(date=date(2026, 11, 20), exercise_id="goblet_squat", set_number=k,
+                  reps=10, load_kg=Decimal("16.25"), rpe=Decimal("7.5"), pain=k % 11,
+                  note=f"set {k}, \"quoted\"\ttab\\n")  # fmt: skip
+        for k in range(1, n)
     ] + [NewSetLog(date=date(2026, 11, 21), exercise_id="step_ups", set_number=1, impacts=30,
                    hold_s=None, rir=Decimal("2.0"), note="knee fine")]  # fmt: skip
     ids = insert_set_logs(client_record.pk, None, rows, now=now)
-    assert len(ids) == 151 and ids == sorted(ids)
+    assert len(ids) == n and ids == sorted(ids)
     stored = {r.pk: r for r in SetLogRow.objects.filter(pk__in=ids)}
+    assert [tuple(getattr(stored[i], f) for f in _FIELDS) for i in ids] == [
+        tuple(getattr(r, f) for f in _FIELDS) for r in rows
+    ]
+    assert {(r.client_id, r.program_id) for r in stored.values()} == {(client_record.pk, None)}
     first, last = stored[ids[0]], stored[ids[-1]]
     assert (first.load_kg, first.rpe, first.reps, first.pain) == (Decimal("16.25"),
                                                                  Decimal("7.5"), 10, 1)  # fmt: skip
