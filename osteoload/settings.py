@@ -166,14 +166,14 @@ def _database() -> dict[str, Any]:
     DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     _private_database(DATA_DIR / "osteoload.sqlite3")
     return {
+        # Django's SQLite backend, whose writers queue on a lock file instead of sleeping
+        # 1-25 ms whenever SQLite's write lock is taken (osteoload/store/sqlite).
         "ENGINE": "osteoload.store.sqlite",
         "NAME": str(DATA_DIR / "osteoload.sqlite3"),
         "CONN_MAX_AGE": CONN_MAX_AGE_S,
         # Tests run in memory, Django's default for SQLite, said here because tools such as
         # pytest-django recognise that default by Django's own engine name only.
         "TEST": {"NAME": ":memory:"},
-        # Django's SQLite backend, whose writers queue on a lock file instead of sleeping
-        # 1-25 ms whenever SQLite's write lock is taken (osteoload/store/sqlite).
         # WAL and a busy timeout keep concurrent requests from failing on a locked file;
         # IMMEDIATE transactions take the write lock up front instead of failing mid-way.
         # synchronous=FULL syncs the WAL at every commit, so a write acknowledged to a client

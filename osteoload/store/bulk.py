@@ -49,6 +49,15 @@ def _names(vendor: str) -> tuple[str, str]:
     return quote(SetLogRow._meta.db_table), ", ".join(quote(c) for c in _COLUMNS)
 
 
+def _values(
+    client_id: int, program_id: int | None, r: NewSetLog, day: Any, stamp: Any
+) -> tuple[Any, ...]:
+    """One row's values in the order of ``_COLUMNS`` (its date and time stamp as the
+    statement takes them), for the INSERT and the COPY alike."""
+    return (client_id, program_id, day, r.exercise_id, r.set_number, r.reps, r.load_kg,
+            r.rpe, r.rir, r.pain, r.impacts, r.hold_s, r.note, stamp, stamp)  # fmt: skip
+
+
 def insert_set_logs(
     client_id: int,
     program_id: int | None,
@@ -77,11 +86,8 @@ def insert_set_logs(
             chunk = rows[first : first + per_statement]
             params: list[Any] = []
             for r in chunk:
-                params += (
-                    client_id, program_id, ops.adapt_datefield_value(r.date), r.exercise_id,
-                    r.set_number, r.reps, r.load_kg, r.rpe, r.rir,
-                    r.pain, r.impacts, r.hold_s, r.note, stamp, stamp,
-                )  # fmt: skip
+                params += _values(client_id, program_id, r, ops.adapt_datefield_value(r.date),
+                                  stamp)  # fmt: skip
             values = ", ".join([row_sql] * len(chunk))
             cursor.execute(
                 f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING id",  # noqa: S608
@@ -113,8 +119,5 @@ def _copy_set_logs(
         quote = connection.ops.quote_name
         with cursor.cursor.copy(f"COPY {table} ({quote('id')}, {columns}) FROM STDIN") as copy:
             for pk, r in zip(ids, rows, strict=True):
-                copy.write_row(
-                    (pk, client_id, program_id, r.date, r.exercise_id, r.set_number, r.reps,
-                     r.load_kg, r.rpe, r.rir, r.pain, r.impacts, r.hold_s, r.note, now, now)
-                )  # fmt: skip
+                copy.write_row((pk, *_values(client_id, program_id, r, r.date, now)))
     return ids

@@ -65,7 +65,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 return
 
     def _end_turn(self) -> None:
-        if self._holding_pid and self._holding_pid == os.getpid():
+        if self._holding_pid == os.getpid():
             self._holding_pid = 0
             if self._writers_fd is not None:
                 fcntl.flock(self._writers_fd, fcntl.LOCK_UN)
