@@ -316,6 +316,9 @@ def coach_sees_it(page: Page, checks: PageChecks, clock: AppClock, before: dict[
     checks.check(page, "client-next-day")
 
     page.get_by_role("link", name="Progress charts").click()
+    # Read the captions once the progress page has replaced the client's page, not while
+    # the navigation is under way (the figures then came from one page, the notes another).
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Progress: {CLIENT}")
     after = captions(page)
     assert "chart-one-rm" not in before and "chart-one-rm" in after, after
     assert after["chart-impacts"] != before["chart-impacts"]
