@@ -27,7 +27,7 @@ from osteoload.domain.programming import (
     session_seconds,
     week_balance_minutes,
 )
-from osteoload.domain.progression import maxes_read_from, working_maxes_on
+from osteoload.domain.progression import PlannedMaxes, maxes_read_from, working_maxes_on
 from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.domain.stop_rules import Source, report_decision, screening_decision, stop_symptoms
 from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
@@ -138,15 +138,23 @@ def carried_maxes(
     """R22a: the working maxes the coaching loop holds for her on the day before ``first``
     (re-estimated from her log, never lowered unless her performance fell), for a new block
     that continues her plan: its loads start from what she lifts now, not from her intake."""
-    from .coaching import stored_log, stored_program
+    from .coaching import stored_log
 
-    # Her program's document (~240 KB of JSON) is read only if this process has not rebuilt
-    # that version of it yet (``stored_program``); ``weeks`` is the number it holds.
-    current = client.programs.filter(assigned=True).defer("document").first()
-    if current is None or not current.weeks:
+    # Of her program's document (~240 KB of JSON) only what the maxes read, its working
+    # maxes, taken out by the database: not the whole document parsed and the program
+    # rebuilt (its start is the row's; ``weeks`` is the number of weeks it holds).
+    current = (
+        client.programs.filter(assigned=True)
+        .values("start", "weeks", maxes=F("document__working_max_kg"))
+        .first()
+    )
+    if current is None or not current["weeks"]:
         return {}
     day = first - timedelta(days=1)
-    program = stored_program(current)
+    program = PlannedMaxes(
+        current["start"],
+        {exercise: float(kg) for exercise, kg in (current["maxes"] or {}).items()},
+    )
     # Only the weeks the working maxes can read, not her whole log (the same answer as the
     # coaching loop's next prescriptions, without replaying every session since she began).
     since = maxes_read_from(program.start, day)

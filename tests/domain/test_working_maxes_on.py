@@ -1,6 +1,7 @@
 """R22 / R22a: ``working_maxes_on`` (what a new block carries on from) is exactly the
 working maxes of ``next_prescriptions`` with the same arguments, over simulated clients
-across blocks and days, while reading only the sets from ``maxes_read_from`` on."""
+across blocks and days, while reading only the sets from ``maxes_read_from`` on, and given
+the whole program or only what the maxes read of it (``PlannedMaxes``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from osteoload.domain.progression import (
+    PlannedMaxes,
     maxes_read_from,
     next_prescriptions,
     working_maxes_on,
@@ -41,12 +43,14 @@ def test_r22a_maxes_on_a_day_are_those_of_the_next_prescriptions(profile, behavi
             )  # fmt: skip
             since = maxes_read_from(program.start, day)
             recent = [s for s in history if s.date >= since]
+            planned = PlannedMaxes(program.start, program.working_max_kg)
             for given_log in (history, recent, list(reversed(recent))):
-                maxes = working_maxes_on(
-                    program, given_log, as_of=day, catalogue=CATALOGUE, units=profile.units,
-                    profile=profile, equipment=DEFAULT_EQUIPMENT,
-                )  # fmt: skip
-                assert maxes == full.working_maxes, (program.start, day, behaviour)
+                for given_program in (program, planned):
+                    maxes = working_maxes_on(
+                        given_program, given_log, as_of=day, catalogue=CATALOGUE,
+                        units=profile.units, profile=profile, equipment=DEFAULT_EQUIPMENT,
+                    )  # fmt: skip
+                    assert maxes == full.working_maxes, (program.start, day, behaviour)
 
 
 def test_r22_the_sets_read_go_back_to_the_first_check_point_or_six_weeks():

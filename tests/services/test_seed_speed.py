@@ -12,6 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osteoload.devtools import seed
+from osteoload.domain.equipment import equipment_profile
+from osteoload.domain.progression import working_maxes_on
 from osteoload.services import client_programs, training_log
 from osteoload.services.untrusted import _ALLOWED_CONTROLS, _control
 from osteoload.store import records
@@ -150,3 +152,33 @@ def test_deeply_nested_input_is_scanned_without_recursion():
 
     assert control_character_issues(data) == []
     assert control_character_issues([data, "bad\x00"])[0].path == "[1]"
+
+
+@pytest.mark.django_db
+def test_r22a_a_new_block_carries_the_maxes_of_her_whole_stored_program(monkeypatch):
+    """R22a: the maxes a new block carries on from are read from her assigned program's
+    working maxes alone (taken out of its document by the database), and are exactly those
+    of her whole stored program rebuilt, on every day of her last block and after it."""
+    seed.seed_clinic(**{**ONE, "clients": 3, "years": 1.0})
+    catalogue = client_programs.get_catalogue()
+    checked = 0
+    rebuilt: list[object] = []
+    for client in Client.objects.all():
+        record = client.programs.get(assigned=True)
+        whole = records.program_of(record)
+        log = records.set_logs_of_client(client.pk)
+        profile = client_programs.client_profile(client, today=TODAY)
+        monkeypatch.setattr(records, "program_of", rebuilt.append)
+        for first in (record.start + timedelta(days=d) for d in range(1, 15 * 7, 5)):
+            carried = client_programs.carried_maxes(client, profile, first, log=log)
+            expected = working_maxes_on(
+                whole, [s for s in log if s.date < first], as_of=first - timedelta(days=1),
+                catalogue=catalogue, units=profile.units, profile=profile,
+                equipment=equipment_profile(profile),
+            )  # fmt: skip
+            if log and any(s.date < first for s in log):
+                assert carried == {w.exercise_id: w.one_rm_kg for w in expected}, first
+                checked += bool(carried)
+        assert rebuilt == []  # no program rebuilt from its whole document
+        monkeypatch.undo()
+    assert checked > 10

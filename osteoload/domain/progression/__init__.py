@@ -169,6 +169,7 @@ from .loads import next_load_up
 from .planned import _as_planned as _as_planned
 from .planned import _base as _base
 from .planned import _rpe_cap as _rpe_cap
+from .records import PlannedMaxes, maxes_read_from, working_maxes_on
 from .records import _checkpoint as _checkpoint
 from .records import _day_of as _day_of
 from .records import _estimate as _estimate
@@ -180,7 +181,6 @@ from .records import _reestimated_finding as _reestimated_finding
 from .records import _set_effort as _set_effort
 from .records import _Window as _Window
 from .records import _working_maxes as _working_maxes
-from .records import maxes_read_from, working_maxes_on
 from .replay import _convert as _convert
 from .replay import _decide as _decide
 from .replay import _failed as _failed
@@ -301,6 +301,7 @@ __all__ = [
     "Outcome",
     "PAIN_HOLD_AT",
     "Phase",
+    "PlannedMaxes",
     "Program",
     "ProgramItem",
     "ProgressStatus",
@@ -349,6 +350,7 @@ __all__ = [
     "judge_session",
     "kg_to_lb",
     "lb_to_kg",
+    "PlannedMaxes",
     "maxes_read_from",
     "next_load_up",
     "next_prescriptions",

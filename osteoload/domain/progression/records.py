@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..catalogue import Catalogue
 from ..errors import DomainError
+from ..frozen import freeze_mappings, getstate, setstate
 from ..logs import SetLog
 from ..one_rm import R22_MAX_AGE_DAYS, OneRmEstimate, working_max_from_sets
 from ..profile import ClientProfile, StrengthSet
@@ -21,8 +23,24 @@ from .decisions import WorkingMax
 from .rules import R18B_FAIL_RPE, R22_REESTIMATE_EVERY_DAYS
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedMaxes:
+    """All the working maxes read of a program (R22, R22a): its first day and the working
+    1RM per exercise it was generated with. A stored program's document holds both, so a
+    new block's maxes need not rebuild the whole program (read-only, like the program's)."""
+
+    start: date
+    working_max_kg: Mapping[str, float]
+
+    def __post_init__(self) -> None:
+        freeze_mappings(self, "working_max_kg")
+
+    __getstate__ = getstate
+    __setstate__ = setstate
+
+
 def _working_maxes(
-    program: Program,
+    program: Program | PlannedMaxes,
     logged: Sequence[SetLog],
     *,
     as_of: date,
@@ -82,7 +100,7 @@ def _checkpoint(start: date, as_of: date) -> date | None:
 
 
 def _reestimated(
-    sets: Sequence[StrengthSet], exercise_id: str, program: Program, checkpoint: date
+    sets: Sequence[StrengthSet], exercise_id: str, program: Program | PlannedMaxes, checkpoint: date
 ) -> WorkingMax | None:
     """R22/R22a: the working max re-estimated from her log at ``checkpoint``, or None."""
     estimate = _ratchet(
@@ -100,7 +118,7 @@ def _reestimated(
 
 
 def _planned_max(
-    program: Program, exercise_id: str, from_profile: Mapping[str, OneRmEstimate]
+    program: Program | PlannedMaxes, exercise_id: str, from_profile: Mapping[str, OneRmEstimate]
 ) -> WorkingMax | None:
     """The program's working max of an exercise (from her profile), or None."""
     if exercise_id not in program.working_max_kg:
@@ -223,7 +241,7 @@ def _estimate(
 
 
 def working_maxes_on(
-    program: Program,
+    program: Program | PlannedMaxes,
     history: Sequence[SetLog],
     *,
     as_of: date,
@@ -235,7 +253,8 @@ def working_maxes_on(
     """The working maxes in force on ``as_of`` (R22, R22a): exactly the ``working_maxes``
     of ``next_prescriptions`` with the same arguments, without replaying her sessions, and
     reading only the sets from :func:`maxes_read_from` on (what a new block carries on
-    from, however long her log): a caller may give only those."""
+    from, however long her log): a caller may give only those. ``program``: the program in
+    force, or only what the maxes read of it (:class:`PlannedMaxes`), with the same answer."""
     owned = frozenset(profile.equipment) if profile.equipment is not None else None
     since = maxes_read_from(program.start, as_of)
     recent = [s for s in history if s.date >= since]
