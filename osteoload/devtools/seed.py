@@ -88,17 +88,30 @@ SQLITE_CHECKPOINT_PAGES = 1000
 
 @contextmanager
 def _bulk_load() -> Iterator[None]:
-    """On SQLite, commit without syncing each transaction (``synchronous=NORMAL``) and copy
-    the WAL into the database less often (:data:`SEED_CHECKPOINT_PAGES`) while the seed
-    writes, then sync again at every commit (``FULL``, as configured) at SQLite's default.
+    """While the seed writes, commit without waiting for each transaction to reach the disk,
+    then wait again at every commit as configured: on SQLite ``synchronous=NORMAL`` (then
+    ``FULL``) and the WAL copied into the database file less often
+    (:data:`SEED_CHECKPOINT_PAGES`, then SQLite's default); on PostgreSQL
+    ``synchronous_commit=off`` (then the server's setting).
 
-    Safe for a seed: in WAL mode NORMAL never corrupts the database, a power cut can only
-    lose the last transactions, and a seed that does not finish is removed as a whole anyway
-    (or, after a power cut, seeded again into a new data directory). The setting is this
+    Safe for a seed: neither can corrupt the database (SQLite in WAL mode; PostgreSQL
+    writes its WAL in order and flushes it within a fraction of a second), a power cut can
+    only lose the last transactions, and a seed that does not finish is removed as a whole
+    anyway (or, after a power cut, seeded again into a new database). The settings are this
     connection's only: the web app's connections keep theirs."""
     connection = connections["default"]
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
-        yield  # PostgreSQL, or inside a transaction (tests), where SQLite refuses the change
+    if connection.in_atomic_block:
+        yield  # inside a transaction (tests), where SQLite refuses the change
+        return
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+        try:
+            yield
+        finally:
+            if connection.connection is not None:
+                with connection.cursor() as cursor:
+                    cursor.execute("RESET synchronous_commit")
         return
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA synchronous=NORMAL")

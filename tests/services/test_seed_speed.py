@@ -127,6 +127,31 @@ def test_sqlite_syncs_every_commit_again_after_the_seed(monkeypatch):
     assert (_synchronous(), _checkpoint_pages()) == (2, 1000)
 
 
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return str(cursor.fetchone()[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_waits_for_every_commit_again_after_the_seed(monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    seen: list[str] = []
+    real = training_log.log_sets_as_records
+
+    def watching(*args, **kwargs):
+        seen.append(_synchronous_commit())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(training_log, "log_sets_as_records", watching)
+    before = _synchronous_commit()
+    assert before != "off"
+    seed.seed_clinic(**ONE)
+    assert seen and set(seen) == {"off"}  # while the seed writes, commits do not wait
+    assert _synchronous_commit() == before
+
+
 @given(
     st.recursive(
         st.text() | st.integers() | st.none(),
