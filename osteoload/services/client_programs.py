@@ -32,6 +32,7 @@ from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.domain.stop_rules import Source, report_decision, screening_decision, stop_symptoms
 from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
 from osteoload.store import records
+from osteoload.store.bulk import insert_planned_sessions
 from osteoload.store.models import Client, PlannedSession, ProgramRecord
 from osteoload.wording import stops as stop_words
 
@@ -304,10 +305,7 @@ def assign_program(
         # so her adherence over the last 4 weeks runs on across blocks (issue 17); only the
         # dates the new program takes over are replaced.
         PlannedSession.objects.filter(client=client, date__gte=record.start).delete()
-        PlannedSession.objects.bulk_create(
-            PlannedSession(program=record, client=client, date=day, week=week, kind=kind)
-            for day, week, kind in calendar
-        )
+        insert_planned_sessions(client.pk, record.pk, calendar)
 
 
 def assigned_program(user: AnyUser, client_id: int) -> dict[str, Any] | None:

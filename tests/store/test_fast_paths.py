@@ -14,8 +14,15 @@ from django.utils import timezone
 from osteoload.services import api_tokens, clients
 from osteoload.services.audit import entries_for_coach, record
 from osteoload.store import hot
-from osteoload.store.bulk import COPY_FROM, NewSetLog, insert_set_logs
-from osteoload.store.models import ApiToken, Client, ProgramRecord, Role, SetLogRow
+from osteoload.store.bulk import COPY_FROM, NewSetLog, insert_planned_sessions, insert_set_logs
+from osteoload.store.models import (
+    ApiToken,
+    Client,
+    PlannedSession,
+    ProgramRecord,
+    Role,
+    SetLogRow,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +104,25 @@ def test_insert_set_logs_round_trips_every_field(client_record, n):
                                                              date(2026, 11, 21))  # fmt: skip
     assert first.created == now and first.updated == now
     assert insert_set_logs(client_record.pk, None, [], now=now) == []
+
+
+@pytest.mark.parametrize("n", [3, 250])
+def test_insert_planned_sessions_round_trips_in_order(client_record, n):
+    """A short calendar (one INSERT) and a long one (several on SQLite, whose statements take
+    at most 999 parameters): every session reads back as given, in the given order."""
+    program = ProgramRecord.objects.create(
+        client=client_record, start=date(2026, 11, 30), weeks=12, status="ready", document={}
+    )  # fmt: skip
+    sessions = [
+        (date(2026, 11, 30) + timedelta(days=k), k // 7 + 1, ("resistance", "impact")[k % 2])
+        for k in range(n)
+    ]
+    insert_planned_sessions(client_record.pk, program.pk, sessions)
+    stored = list(PlannedSession.objects.filter(client=client_record).order_by("id"))
+    assert [(s.date, s.week, s.kind) for s in stored] == sessions
+    assert {(s.client_id, s.program_id) for s in stored} == {(client_record.pk, program.pk)}
+    insert_planned_sessions(client_record.pk, program.pk, [])
+    assert PlannedSession.objects.count() == n
 
 
 def test_audit_insert_is_read_back_by_the_coach(coach, client_record):
