@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from django.db import transaction
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, TypeAdapter, ValidationError, ValidationInfo, field_validator
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import report_decision
@@ -164,13 +164,17 @@ def _store(
     # A batch with no control character anywhere (the usual case, found in one pass) needs
     # no scan of each entry; otherwise each entry's scan names the field.
     clean = len(entries) > 1 and not control_character_issues(list(entries))
+    batch = _valid_batch(entries, today) if clean else None
     for index, data in enumerate(entries):
         prefix = f"sets[{index}]." if len(entries) > 1 else ""
-        try:
-            entry = validate(SetEntryIn, data, today=today, controls_checked=clean)
-        except InputError as exc:
-            issues += [replace(i, path=prefix + i.path) for i in exc.issues]
-            continue
+        if batch is not None:
+            entry = batch[index]
+        else:
+            try:
+                entry = validate(SetEntryIn, data, today=today, controls_checked=clean)
+            except InputError as exc:
+                issues += [replace(i, path=prefix + i.path) for i in exc.issues]
+                continue
         if entry.rpe is not None and entry.rir is not None:
             issues.append(Issue(prefix + "rpe", _("give rpe or rir, not both")))
         valid.append(entry)
@@ -199,6 +203,21 @@ def _store(
         if after_insert is not None:
             after_insert(client, program_id, valid, ids)
     return client, program_id, valid, ids
+
+
+_SET_BATCH = TypeAdapter(list[SetEntryIn])
+
+
+def _valid_batch(entries: Sequence[Any], today: date) -> list[SetEntryIn] | None:
+    """Every entry of a batch validated in one call into pydantic, exactly as
+    :func:`~.validation.validate` validates each; ``None`` when one is not a plain object
+    or is not valid (the caller then validates each, to name every bad field)."""
+    if not all(type(e) is dict for e in entries):
+        return None
+    try:
+        return _SET_BATCH.validate_python(entries, context={"today": today})
+    except ValidationError:
+        return None
 
 
 def _float(value: float | None) -> float | None:
