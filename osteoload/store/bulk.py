@@ -3,9 +3,9 @@ the calendar written at every assignment.
 
 The ORM's ``bulk_create`` spends about 100 microseconds of Python per row preparing each
 field; a clinic importing years of logs (or the synthetic clinic generator) would wait
-minutes. Here the values are adapted once per column type and sent as multi-row
-``INSERT ... RETURNING id`` statements, on SQLite (3.35 or later) and PostgreSQL alike; on
-PostgreSQL a batch of :data:`COPY_FROM` rows or more goes in with ``COPY`` instead.
+minutes. Here the values are adapted once per column type and sent as multi-row INSERT
+statements (``RETURNING id`` for the sets), on SQLite (3.35 or later) and PostgreSQL alike;
+on PostgreSQL a batch of :data:`COPY_FROM` sets or more goes in with ``COPY`` instead.
 """
 
 from __future__ import annotations

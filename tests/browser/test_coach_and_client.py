@@ -87,7 +87,9 @@ def roster_row(page: Page) -> Locator:
 
 
 def captions(page: Page) -> dict[str, str]:
-    """Every chart's text alternative (its figcaption) by chart id, and the empty notes."""
+    """Every chart's text alternative (its figcaption) by chart id, and the empty notes (of
+    the page whose heading the caller has waited for, once it is parsed to the end)."""
+    page.wait_for_load_state("domcontentloaded")
     found: dict[str, str] = page.eval_on_selector_all(
         "figure.chart-figure",
         "(figs) => Object.fromEntries(figs.map((f) => "

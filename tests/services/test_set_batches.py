@@ -14,7 +14,9 @@ from osteoload.services.training_log import SetEntryIn, _valid_batch
 from osteoload.services.validation import validate
 from tests.conftest import TODAY
 
-_DAYS = (st.integers(-3, 3) | st.integers(-400, 0)).map(lambda d: (TODAY + timedelta(days=d)).isoformat())
+_DAYS = (st.integers(-3, 3) | st.integers(-400, 0)).map(
+    lambda d: (TODAY + timedelta(days=d)).isoformat()
+)
 _ENTRY = st.fixed_dictionaries(
     {
         "date": _DAYS | st.sampled_from(["2026-02-30", " 2026-01-05 ", "yesterday"]),

@@ -350,7 +350,6 @@ __all__ = [
     "judge_session",
     "kg_to_lb",
     "lb_to_kg",
-    "PlannedMaxes",
     "maxes_read_from",
     "next_load_up",
     "next_prescriptions",
