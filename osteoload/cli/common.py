@@ -59,6 +59,19 @@ def collect_as_usual() -> None:
     gc.set_threshold(*_USUAL_GC_THRESHOLD)
 
 
+def freeze_what_is_loaded() -> None:
+    """Move every object alive now out of the collector's sight for good (``gc.freeze``):
+    for the server, right before its workers are forked, once the app is loaded. A full
+    collection in a worker walks every object it can see; with the app's modules, views and
+    API schemas among them it paused the worker for about 60 ms (125,000 objects), in the
+    middle of a request and while the other worker served the queue alone; without them,
+    about 15 ms (33,000). The frozen objects live as long as the server anyway, and the
+    workers share their memory pages with the server instead of copying them when a
+    collection touches them."""
+    gc.collect()
+    gc.freeze()
+
+
 class TextOrJson(StrEnum):
     TEXT = "text"
     JSON = "json"

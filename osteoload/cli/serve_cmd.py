@@ -8,7 +8,7 @@ import typer
 
 from osteoload.wording import _
 
-from .common import collect_as_usual, console, fail, fail_out_of_range
+from .common import collect_as_usual, console, fail, fail_out_of_range, freeze_what_is_loaded
 
 
 def serve(
@@ -107,13 +107,18 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[s
     return options
 
 
-def _run_gunicorn(options: dict[str, Any]) -> None:  # pragma: no cover - blocking
+def _run_gunicorn(options: dict[str, Any]) -> None:
+    from django.urls import get_resolver
     from gunicorn.app.base import BaseApplication
     from gunicorn.util import import_app
 
     # The server loads the web app by name, as any WSGI server would: the CLI and the web
     # front end stay independent layers.
     application = import_app("osteoload.web.wsgi:application")
+    # Every view and API schema loaded here once (not in each worker at its first request),
+    # then all of it frozen before the workers are forked.
+    get_resolver().url_patterns  # noqa: B018
+    freeze_what_is_loaded()
 
     class _App(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:

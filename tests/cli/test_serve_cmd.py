@@ -100,3 +100,31 @@ def test_the_server_runs_with_pythons_own_collector_thresholds(monkeypatch):
         gc.set_threshold(*usual)
     assert result.exit_code == 0, result.output
     assert seen == [usual]
+
+
+def test_the_server_freezes_the_loaded_app_before_its_workers_fork(monkeypatch):
+    """Every object of the loaded app, its URL patterns and API schemas included, is moved
+    out of the collector's sight (``gc.freeze``) before gunicorn forks the workers: a full
+    collection in a worker then walks only what the worker made itself."""
+    import gc
+
+    from django.urls import get_resolver
+    from gunicorn.app.base import BaseApplication
+
+    from osteoload.cli import serve_cmd
+
+    seen: list[tuple[int, int]] = []
+
+    def run(self):  # what gunicorn would do next: fork the workers
+        resolver = get_resolver()
+        seen.append((gc.get_freeze_count(), len(resolver.url_patterns)))
+        assert self.load() is not None and self.cfg.bind == ["127.0.0.1:8123"]
+
+    monkeypatch.setattr(BaseApplication, "run", run)
+    try:
+        assert gc.get_freeze_count() == 0
+        serve_cmd._run_gunicorn(serve_cmd.gunicorn_options("127.0.0.1", 8123, 2, 1))
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    assert len(seen) == 1 and seen[0][0] == frozen > 10_000 and seen[0][1] > 0
