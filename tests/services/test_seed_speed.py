@@ -4,7 +4,9 @@ engine and validation, fewer reads and cheaper commits."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
 import pytest
 from django.db import connection
@@ -19,6 +21,8 @@ from osteoload.services.untrusted import _ALLOWED_CONTROLS, _control
 from osteoload.store import records
 from osteoload.store.models import Client, ProgramRecord
 from tests.conftest import TODAY
+
+T = TypeVar("T")
 
 ONE = {"clients": 1, "years": 0.5, "coaches": 1, "seed": 3, "today": TODAY}
 
@@ -108,20 +112,26 @@ def _checkpoint_pages() -> int:
         return int(cursor.fetchone()[0])
 
 
+def _seen_while_seeding(monkeypatch: pytest.MonkeyPatch, probe: Callable[[], T]) -> list[T]:
+    """What ``probe`` reads on the seed's connection each time it logs a block of sets."""
+    seen: list[T] = []
+    real = training_log.log_sets_as_records
+
+    def watching(*args, **kwargs):
+        seen.append(probe())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(training_log, "log_sets_as_records", watching)
+    seed.seed_clinic(**ONE)
+    return seen
+
+
 @pytest.mark.django_db(transaction=True)
 def test_sqlite_syncs_every_commit_again_after_the_seed(monkeypatch):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
-    seen: list[int] = []
-    real = training_log.log_sets_as_records
-
-    def watching(*args, **kwargs):
-        seen.append((_synchronous(), _checkpoint_pages()))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(training_log, "log_sets_as_records", watching)
     assert (_synchronous(), _checkpoint_pages()) == (2, 1000)  # FULL; SQLite's default
-    seed.seed_clinic(**ONE)
+    seen = _seen_while_seeding(monkeypatch, lambda: (_synchronous(), _checkpoint_pages()))
     # NORMAL while the seed writes, and the WAL copied into the database every 20,000 pages
     assert seen and set(seen) == {(1, seed.SEED_CHECKPOINT_PAGES)}
     assert (_synchronous(), _checkpoint_pages()) == (2, 1000)
@@ -137,17 +147,9 @@ def _synchronous_commit() -> str:
 def test_postgresql_waits_for_every_commit_again_after_the_seed(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only")
-    seen: list[str] = []
-    real = training_log.log_sets_as_records
-
-    def watching(*args, **kwargs):
-        seen.append(_synchronous_commit())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(training_log, "log_sets_as_records", watching)
     before = _synchronous_commit()
     assert before != "off"
-    seed.seed_clinic(**ONE)
+    seen = _seen_while_seeding(monkeypatch, _synchronous_commit)
     assert seen and set(seen) == {"off"}  # while the seed writes, commits do not wait
     assert _synchronous_commit() == before
 
