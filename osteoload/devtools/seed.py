@@ -104,25 +104,20 @@ def _bulk_load() -> Iterator[None]:
         yield  # inside a transaction (tests), where SQLite refuses the change
         return
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO off")
-        try:
-            yield
-        finally:
-            if connection.connection is not None:
-                with connection.cursor() as cursor:
-                    cursor.execute("RESET synchronous_commit")
-        return
+        during, after = ["SET synchronous_commit TO off"], ["RESET synchronous_commit"]
+    else:
+        during = ["PRAGMA synchronous=NORMAL", f"PRAGMA wal_autocheckpoint={SEED_CHECKPOINT_PAGES}"]
+        after = ["PRAGMA synchronous=FULL", f"PRAGMA wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}"]
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA wal_autocheckpoint={SEED_CHECKPOINT_PAGES}")
+        for statement in during:
+            cursor.execute(statement)
     try:
         yield
     finally:
         if connection.connection is not None:
             with connection.cursor() as cursor:
-                cursor.execute("PRAGMA synchronous=FULL")
-                cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}")
+                for statement in after:
+                    cursor.execute(statement)
 
 
 @dataclass(slots=True)
