@@ -105,6 +105,10 @@ def generate_for_client(
         strength_as_of=min(today, first), after_weeks=after,
         working_max_kg=carried_maxes(client, profile, first, log=log) if after else None,
     )  # fmt: skip
+    # Made before the write transaction: on SQLite every write transaction holds the
+    # database's one write lock, and making the document (a 12-week program's tens of
+    # thousands of values) would keep every other writer waiting meanwhile.
+    document = {**program_document(program), "after_weeks": after}
     with concurrency.guarded(_("The program")):
         concurrency.hold_client(client.pk)  # her erasure waits, or wins (404)
         record = ProgramRecord.objects.create(
@@ -112,7 +116,7 @@ def generate_for_client(
             start=first,
             weeks=len(program.weeks),
             status=program.status.value,
-            document={**program_document(program), "after_weeks": after},
+            document=document,
         )
     # Her calendar taken now from the document in hand: assigning the program in this
     # process then reads no document (~240 KB of JSON) to plan her sessions.

@@ -100,6 +100,24 @@ def test_the_seed_never_reads_her_whole_log_back(monkeypatch):
     assert summary.programs >= 4 and summary.sets > 0
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_program_document_is_made_before_its_write_transaction(monkeypatch):
+    """On SQLite a write transaction holds the database's one write lock: a new program's
+    document (tens of thousands of values) is made before it, not while other writers
+    wait."""
+    inside: list[bool] = []
+    real = client_programs.program_document
+
+    def watching(*args, **kwargs):
+        inside.append(connection.in_atomic_block)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(client_programs, "program_document", watching)
+    summary = seed.seed_clinic(**ONE)
+    assert summary.programs >= 2 and len(inside) == summary.programs
+    assert not any(inside)
+
+
 def _synchronous() -> int:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA synchronous")
