@@ -32,7 +32,7 @@ from osteoload.domain.serialize import from_jsonable, jsonable
 from osteoload.domain.stop_rules import Source, report_decision, screening_decision, stop_symptoms
 from osteoload.domain.vocabulary import ProgramStatus, Symptom, Units
 from osteoload.store import records
-from osteoload.store.bulk import insert_planned_sessions
+from osteoload.store.bulk import insert_planned_sessions, json_encoded
 from osteoload.store.models import Client, PlannedSession, ProgramRecord
 from osteoload.wording import stops as stop_words
 
@@ -105,10 +105,11 @@ def generate_for_client(
         strength_as_of=min(today, first), after_weeks=after,
         working_max_kg=carried_maxes(client, profile, first, log=log) if after else None,
     )  # fmt: skip
-    # Made before the write transaction: on SQLite every write transaction holds the
-    # database's one write lock, and making the document (a 12-week program's tens of
-    # thousands of values) would keep every other writer waiting meanwhile.
+    # Made and encoded before the write transaction: on SQLite every write transaction
+    # holds the database's one write lock, and making the document (a 12-week program's
+    # tens of thousands of values) would keep every other writer waiting meanwhile.
     document = {**program_document(program), "after_weeks": after}
+    encoded = json_encoded(document)
     with concurrency.guarded(_("The program")):
         concurrency.hold_client(client.pk)  # her erasure waits, or wins (404)
         record = ProgramRecord.objects.create(
@@ -116,8 +117,9 @@ def generate_for_client(
             start=first,
             weeks=len(program.weeks),
             status=program.status.value,
-            document=document,
+            document=encoded,
         )
+    record.document = document
     # Her calendar taken now from the document in hand: assigning the program in this
     # process then reads no document (~240 KB of JSON) to plan her sessions.
     records.program_part(record, CALENDAR, _calendar)

@@ -11,6 +11,7 @@ on PostgreSQL a batch of :data:`COPY_FROM` sets or more goes in with ``COPY`` in
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +19,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
+from django.db.models import JSONField, Value
+from django.db.models.functions import Cast
 
 from .models import PlannedSession, SetLogRow
 
@@ -153,3 +156,13 @@ def _copy_set_logs(
             for pk, r in zip(ids, rows, strict=True):
                 copy.write_row((pk, *_values(client_id, program_id, r, r.date, now)))
     return ids
+
+
+def json_encoded(value: Any) -> Cast:
+    """``value`` as a JSON field's new value, encoded to text now, as the field would encode
+    it when the row is written (``json.dumps``): the same text on SQLite, the same ``jsonb``
+    on PostgreSQL. For a large document written inside a write transaction (a 12-week
+    program, ~240 KB): encoded before the transaction, not while it holds SQLite's one
+    write lock. The saved instance's field then holds this expression: set it back to
+    ``value`` if it is used afterwards."""
+    return Cast(Value(json.dumps(value)), output_field=JSONField())

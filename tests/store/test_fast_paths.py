@@ -9,12 +9,19 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from osteoload.services import api_tokens, clients
 from osteoload.services.audit import entries_for_coach, record
 from osteoload.store import hot
-from osteoload.store.bulk import COPY_FROM, NewSetLog, insert_planned_sessions, insert_set_logs
+from osteoload.store.bulk import (
+    COPY_FROM,
+    NewSetLog,
+    insert_planned_sessions,
+    insert_set_logs,
+    json_encoded,
+)
 from osteoload.store.models import (
     ApiToken,
     Client,
@@ -132,3 +139,33 @@ def test_audit_insert_is_read_back_by_the_coach(coach, client_record):
     assert (rows[0].action, rows[0].object_type, rows[0].actor) == ("view", "progress",
                                                                      "hot-coach")  # fmt: skip
     assert timezone.now() - rows[0].timestamp < timedelta(minutes=1)
+
+
+_DOCUMENT = {
+    "weeks": [{"week": 1, "sessions": [{"date": "2026-01-05", "kind": "strength"}]}],
+    "load": 42.5, "ratio": 0.1, "none": None, "yes": True, "words": "Épaule \u2013 \"x\"\n",
+    "empty": {}, "list": [], "big": 10**15,
+}  # fmt: skip
+
+
+def test_a_json_value_encoded_ahead_is_stored_as_the_field_stores_it(client_record):
+    """``json_encoded`` (a program's document encoded before its write transaction) stores
+    what the field stores from the value itself: the same text on SQLite, the same jsonb
+    on PostgreSQL, read back and queried alike."""
+    fields = {"client": client_record, "start": date(2026, 1, 5), "weeks": 1, "status": "ready"}
+    plain = ProgramRecord.objects.create(**fields, document=_DOCUMENT)
+    ahead = ProgramRecord.objects.create(**fields, document=json_encoded(_DOCUMENT))
+    with connection.cursor() as cursor:
+        table = ProgramRecord._meta.db_table
+        cursor.execute(
+            f"SELECT id, document FROM {table} WHERE id IN (%s, %s) ORDER BY id",  # noqa: S608
+            [plain.pk, ahead.pk],
+        )
+        stored = [row[1] for row in cursor.fetchall()]
+    assert stored[0] == stored[1]
+    assert ProgramRecord.objects.get(pk=ahead.pk).document == _DOCUMENT
+    assert list(
+        ProgramRecord.objects.filter(pk__in=[plain.pk, ahead.pk])
+        .order_by("pk")
+        .values_list("document__load", "document__weeks__0__week")
+    ) == [(42.5, 1), (42.5, 1)]
