@@ -15,7 +15,7 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import report_decision
 from osteoload.domain.vocabulary import Symptom
 from osteoload.store import hot, records
-from osteoload.store.bulk import NewSetLog, insert_set_logs
+from osteoload.store.bulk import NewSetLog, insert_prepared_set_logs, prepare_set_logs
 from osteoload.store.models import Client, SetLogRow, SymptomReport
 from osteoload.wording import _
 
@@ -196,10 +196,12 @@ def _store(
         )
         for e in valid
     ]
+    # Made ready before the write transaction, which on SQLite holds the one write lock.
+    prepared = prepare_set_logs(client.pk, program_id, rows, now=now)
     with transaction.atomic(savepoint=False):
         # Her erasure either finished (404 here) or waits for this set and deletes it too.
         concurrency.hold_client(client.pk)
-        ids = insert_set_logs(client.pk, program_id, rows, now=now)
+        ids = insert_prepared_set_logs(prepared)
         if after_insert is not None:
             after_insert(client, program_id, valid, ids)
     return client, program_id, valid, ids

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -59,32 +59,105 @@ def _insert(
     """``rows`` (values in the order of ``columns``, as the statement takes them) in
     multi-row INSERTs of as many rows as the database takes parameters (at most 500);
     with ``returning``, the new rows' ids in the rows' order."""
+    return _run(_statements(table, columns, rows, returning=returning), returning=returning)
+
+
+#: Multi-row INSERT statements, each with its values, ready to send.
+_Statements = list[tuple[str, list[Any]]]
+
+
+def _statements(
+    table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]], *, returning: bool
+) -> _Statements:
     quoted_table, quoted_columns = _names(connection.vendor, table, columns)
     per_statement = max(1, (connection.features.max_query_params or 999) // len(columns))
     per_statement = min(per_statement, 500)
     row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
     tail = " RETURNING id" if returning else ""
+    out: _Statements = []
+    for first in range(0, len(rows), per_statement):
+        chunk = rows[first : first + per_statement]
+        values = ", ".join([row_sql] * len(chunk))
+        out.append((
+            f"INSERT INTO {quoted_table} ({quoted_columns}) VALUES {values}{tail}",  # noqa: S608
+            [value for row in chunk for value in row],
+        ))  # fmt: skip
+    return out
+
+
+def _run(statements: _Statements, *, returning: bool) -> list[int]:
     ids: list[int] = []
     with connection.cursor() as cursor:
-        for first in range(0, len(rows), per_statement):
-            chunk = rows[first : first + per_statement]
-            values = ", ".join([row_sql] * len(chunk))
-            cursor.execute(
-                f"INSERT INTO {quoted_table} ({quoted_columns}) VALUES {values}{tail}",  # noqa: S608
-                [value for row in chunk for value in row],
-            )
+        for sql, params in statements:
+            cursor.execute(sql, params)
             if returning:
                 ids += [int(row[0]) for row in cursor.fetchall()]
     return ids
 
 
 def _values(
-    client_id: int, program_id: int | None, r: NewSetLog, day: Any, stamp: Any
+    client_id: int,
+    program_id: int | None,
+    r: NewSetLog,
+    day: Any,
+    stamp: Any,
+    decimal: Callable[[Decimal | None], Any],
 ) -> tuple[Any, ...]:
-    """One row's values in the order of ``_COLUMNS`` (its date and time stamp as the
-    statement takes them), for the INSERT and the COPY alike."""
-    return (client_id, program_id, day, r.exercise_id, r.set_number, r.reps, r.load_kg,
-            r.rpe, r.rir, r.pain, r.impacts, r.hold_s, r.note, stamp, stamp)  # fmt: skip
+    """One row's values in the order of ``_COLUMNS`` (its date, time stamp and decimals as
+    the statement takes them), for the INSERT and the COPY alike."""
+    return (client_id, program_id, day, r.exercise_id, r.set_number, r.reps,
+            decimal(r.load_kg), decimal(r.rpe), decimal(r.rir), r.pain, r.impacts, r.hold_s,
+            r.note, stamp, stamp)  # fmt: skip
+
+
+def _same(value: Decimal | None) -> Decimal | None:
+    return value
+
+
+def _as_text(value: Decimal | None) -> str | None:
+    """A decimal as SQLite's driver sends it (Django has it adapt decimals with ``str``)."""
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSetLogs:
+    """New sets of one client with their values made ready for the database
+    (:func:`prepare_set_logs`): made before the write transaction that inserts them
+    (:func:`insert_prepared_set_logs`), since on SQLite that transaction holds the
+    database's one write lock and every other writer waits for it."""
+
+    client_id: int
+    program_id: int | None
+    rows: Sequence[NewSetLog]
+    now: datetime
+    statements: _Statements | None
+    """The INSERT statements; ``None`` when the rows go in with ``COPY`` (PostgreSQL)."""
+
+
+def prepare_set_logs(
+    client_id: int, program_id: int | None, rows: Sequence[NewSetLog], *, now: datetime
+) -> PreparedSetLogs:
+    """The rows' statements and values, as :func:`insert_set_logs` sends them. On SQLite a
+    decimal is sent as its text, as the driver would turn it into text while sending it."""
+    if connection.vendor == "postgresql" and len(rows) >= COPY_FROM:
+        return PreparedSetLogs(client_id, program_id, rows, now, None)
+    ops = connection.ops
+    stamp = ops.adapt_datetimefield_value(now)
+    day = ops.adapt_datefield_value
+    decimal = _as_text if connection.vendor == "sqlite" else _same
+    values = [_values(client_id, program_id, r, day(r.date), stamp, decimal) for r in rows]
+    statements = _statements(SetLogRow._meta.db_table, _COLUMNS, values, returning=True)
+    return PreparedSetLogs(client_id, program_id, rows, now, statements)
+
+
+def insert_prepared_set_logs(prepared: PreparedSetLogs) -> list[int]:
+    """Insert prepared rows; returns their ids in the rows' order (see
+    :func:`insert_set_logs`)."""
+    if not prepared.rows:
+        return []
+    if prepared.statements is None:
+        return _copy_set_logs(prepared.client_id, prepared.program_id, prepared.rows, prepared.now)
+    return _run(prepared.statements, returning=True)
 
 
 def insert_set_logs(
@@ -99,19 +172,7 @@ def insert_set_logs(
     Call inside a transaction when the rows must be written all or none. ``now`` stamps
     ``created`` and ``updated``: the caller reads the clock (``services.clock``), never the store.
     """
-    if not rows:
-        return []
-    if connection.vendor == "postgresql" and len(rows) >= COPY_FROM:
-        return _copy_set_logs(client_id, program_id, rows, now)
-    ops = connection.ops
-    stamp = ops.adapt_datetimefield_value(now)
-    day = ops.adapt_datefield_value
-    return _insert(
-        SetLogRow._meta.db_table,
-        _COLUMNS,
-        [_values(client_id, program_id, r, day(r.date), stamp) for r in rows],
-        returning=True,
-    )
+    return insert_prepared_set_logs(prepare_set_logs(client_id, program_id, rows, now=now))
 
 
 _SESSION_COLUMNS = ("client_id", "program_id", "date", "week", "kind")
@@ -154,7 +215,7 @@ def _copy_set_logs(
         quote = connection.ops.quote_name
         with cursor.cursor.copy(f"COPY {table} ({quote('id')}, {columns}) FROM STDIN") as copy:
             for pk, r in zip(ids, rows, strict=True):
-                copy.write_row((pk, *_values(client_id, program_id, r, r.date, now)))
+                copy.write_row((pk, *_values(client_id, program_id, r, r.date, now, _same)))
     return ids
 
 

@@ -79,7 +79,9 @@ def test_erasure_waits_for_a_set_being_logged_and_deletes_it_too(
     alice, bob_id, bob = _clinic(login=True)
     inside = threading.Event()
     monkeypatch.setattr(
-        training_log, "insert_set_logs", _held(training_log.insert_set_logs, inside)
+        training_log,
+        "insert_prepared_set_logs",
+        _held(training_log.insert_prepared_set_logs, inside),
     )
     with races.on_disk():
         logged, erased = races.at_once(

@@ -101,21 +101,24 @@ def test_the_seed_never_reads_her_whole_log_back(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_program_document_is_made_before_its_write_transaction(monkeypatch):
+def test_what_a_write_stores_is_made_before_its_write_transaction(monkeypatch):
     """On SQLite a write transaction holds the database's one write lock: a new program's
-    document (tens of thousands of values) is made before it, not while other writers
-    wait."""
-    inside: list[bool] = []
-    real = client_programs.program_document
+    document (tens of thousands of values) and a batch of sets' statements are made
+    before it, not while other writers wait."""
+    inside: dict[str, list[bool]] = {"program_document": [], "prepare_set_logs": []}
+    for module, name in ((client_programs, "program_document"),
+                         (training_log, "prepare_set_logs")):  # fmt: skip
+        real = getattr(module, name)
 
-    def watching(*args, **kwargs):
-        inside.append(connection.in_atomic_block)
-        return real(*args, **kwargs)
+        def watching(*args, _real=real, _seen=inside[name], **kwargs):
+            _seen.append(connection.in_atomic_block)
+            return _real(*args, **kwargs)
 
-    monkeypatch.setattr(client_programs, "program_document", watching)
+        monkeypatch.setattr(module, name, watching)
     summary = seed.seed_clinic(**ONE)
-    assert summary.programs >= 2 and len(inside) == summary.programs
-    assert not any(inside)
+    assert summary.programs >= 2 and len(inside["program_document"]) == summary.programs
+    assert len(inside["prepare_set_logs"]) >= summary.programs
+    assert not any(inside["program_document"]) and not any(inside["prepare_set_logs"])
 
 
 def _synchronous() -> int:
