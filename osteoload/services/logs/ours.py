@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from osteoload.domain.logs import SetLog
 from osteoload.domain.vocabulary import Units
 from osteoload.wording import _, ngettext
 
@@ -28,11 +27,11 @@ from .rows import (
     STANDARD_HEADER,
     LogFormat,
     LogImport,
-    Where,
+    Pending,
     check_duplicates,
     raise_issues,
     split_symptoms,
-    validate_row,
+    validate_rows,
 )
 from .strong_hevy import parse_hevy, parse_strong
 from .table import Table, cell_value, norm_header, read_table, row_cells
@@ -92,7 +91,7 @@ def _parse_json(text: str, *, source: str, today: date) -> LogImport:
     data = _sets_of(data, source=source)
     catalogue = get_catalogue()
     issues: list[Issue] = []
-    accepted: list[tuple[SetLog, Where, str]] = []
+    pending: list[Pending] = []
     for index, item in enumerate(data):
         place = f"{source} sets[{index}]"
 
@@ -104,7 +103,7 @@ def _parse_json(text: str, *, source: str, today: date) -> LogImport:
             return f"{place} ({', '.join(fields)})"
 
         if not isinstance(item, dict):
-            issues.append(
+            pending.append(
                 Issue(place, _("%(value)s is not an object") % {"value": format_value(item)})
             )
             continue
@@ -113,9 +112,8 @@ def _parse_json(text: str, *, source: str, today: date) -> LogImport:
             row["symptoms"] = split_symptoms(row["symptoms"])
         if row.get("note") is None:
             row.pop("note", None)
-        s = validate_row(row, where, today=today, catalogue=catalogue, issues=issues)
-        if s is not None:
-            accepted.append((s, where, place))
+        pending.append((row, where, place))
+    accepted = validate_rows(pending, today=today, catalogue=catalogue, issues=issues)
     check_duplicates(accepted, issues)
     raise_issues(issues)
     sets = tuple(s for s, _, _ in accepted)
@@ -197,14 +195,14 @@ def _parse_ours(table: Table, *, source: str, today: date) -> LogImport:
     issues: list[Issue] = []
     columns, seen = _our_columns(table, source=source, issues=issues)
     catalogue = get_catalogue()
-    accepted: list[tuple[SetLog, Where, str]] = []
+    pending: list[Pending] = []
     decimal_comma = table.delimiter == ";"
     #: (cell index, column, numeric) of each known column: the loop below runs per row.
     wanted = [(i, c, c in _NUMERIC) for i, c in enumerate(columns) if c is not None]
     for line, raw_cells in table.rows:
         cells, problem = row_cells(table, line, raw_cells, source)
         if problem is not None:
-            issues.append(problem)
+            pending.append(problem)
             continue
 
         def where(fields: Sequence[str], line: int = line) -> str:
@@ -223,16 +221,14 @@ def _parse_ours(table: Table, *, source: str, today: date) -> LogImport:
             if value is None:
                 continue
             row[column] = split_symptoms(value) if column == "symptoms" else value
-        s = validate_row(
-            row,
-            where,
-            today=today,
-            catalogue=catalogue,
-            issues=issues,
-            controls_checked=table.controls_checked,
-        )
-        if s is not None:
-            accepted.append((s, where, f"line {line}"))
+        pending.append((row, where, f"line {line}"))
+    accepted = validate_rows(
+        pending,
+        today=today,
+        catalogue=catalogue,
+        issues=issues,
+        controls_checked=table.controls_checked,
+    )
     check_duplicates(accepted, issues)
     raise_issues(issues)
     unit: Units | None = None
