@@ -28,6 +28,7 @@ from osteoload.domain.progression import DecisionKind, NextItem, next_load_up
 from osteoload.domain.units import DEFAULT_EQUIPMENT, implement_for
 from osteoload.domain.vocabulary import (
     Condition,
+    Experience,
     FractureSite,
     Medication,
     ProgramStatus,
@@ -206,6 +207,38 @@ def test_r18a_no_successful_lift_unchanged_more_than_3_weeks(profile):
 def test_r18b_one_over_target_with_all_reps_never_lowers_a_load(profile):
     """R18b: every rep done at one RPE point over target is a hold, never a failure: no load
     falls (at the same effort, within one equipment step; deload weeks aside)."""
+    result = simulate(profile, weeks=10, behaviour=Behaviour.ONE_OVER, start=START)
+    assert not _drops(result)
+
+
+def test_r18b_a_held_load_converted_to_fewer_reps_is_not_cut_by_a_lagging_estimate():
+    """R18b (found by the property above): her deadlift estimate (29 kg x 9 at RPE 10, about
+    37 kg) lags her log (40 kg x 12 at one point over target). When the plan's rep target
+    changes, the held load is converted (R18), and the 85 % cap of the lagging estimate
+    (R15) cut it to 30 kg; a hold is never less than what she just lifted."""
+    profile = ClientProfile(
+        age=47, sex=Sex.FEMALE, weight_kg=109.0,
+        bone=Bone(total_hip_t=-1.01, femoral_neck_t=-2.17),
+        falls_last_year=1,
+        medications=(Medication.TERIPARATIDE, Medication.ROMOSOZUMAB, Medication.HRT),
+        conditions=(Condition.HYPERTENSION, Condition.DIABETES),
+        parq_yes=(2, 3, 4, 7),
+        clearance=Clearance(medical=True, impact=True, high_intensity=False, physio=False),
+        supervised=True, experience=Experience.INTERMEDIATE,
+        schedule=Schedule(resistance_days=(1, 4), minutes_per_session=41,
+                          start_date=date(2027, 1, 4), impact_days=()),
+        tests=FunctionalTests(date=date(2026, 12, 15), tug_s=13.4, single_leg_stance_s=31.7,
+                              gait_speed_m_s=0.8, sppb=12),
+        strength=tuple(
+            StrengthSet(exercise=lift, load_kg=kg, reps=reps, rpe=rpe, date=date(2026, 12, 25))
+            for lift, kg, reps, rpe in (
+                ("back_squat", 47.5, 8, 8.5),
+                ("deadlift", 29.0, 9, 10.0),
+                ("overhead_press", 73.0, 11, 10.0),
+                ("dumbbell_overhead_press", 91.0, 4, 10.0),
+            )
+        ),
+    )  # fmt: skip
     result = simulate(profile, weeks=10, behaviour=Behaviour.ONE_OVER, start=START)
     assert not _drops(result)
 

@@ -261,9 +261,10 @@ def _capped(ctx: _Context, draft: _Draft, state: _RepState, wm: WorkingMax, kind
     load, done_load = draft.load, draft.done_load
     assert load is not None
     cap = ctx.cap(wm, kind)
-    held = state.outcome is Outcome.HARD and draft.decision.outcome == DecisionKind.HOLD_HARD
-    if done_load is not None and held and load <= done_load + _EPS:
-        cap = done_load if cap is None else max(cap, done_load)  # R18b: a hold, never less
+    if done_load is not None and state.outcome is Outcome.HARD:
+        # R18b: a hold, never less; also when a change of the plan's rep target converted
+        # the held load on top (R18), which a lagging estimate must not cut below it.
+        cap = done_load if cap is None else max(cap, done_load)
     elif done_load is not None and draft.success:
         proven = _proven(ctx, draft, state, wm, kind, done_load)
         cap = proven if cap is None else max(cap, proven)
