@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from django.db import transaction
-from pydantic import Field, TypeAdapter, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import report_decision
@@ -25,7 +25,7 @@ from .catalogue import get_catalogue
 from .errors import InputError, Issue, did_you_mean
 from .schema_types import IsoDate, Strict, not_in_future
 from .untrusted import control_character_issues
-from .validation import validate
+from .validation import validate, validate_all
 
 
 class ProgramPaused(Exception):
@@ -207,19 +207,10 @@ def _store(
     return client, program_id, valid, ids
 
 
-_SET_BATCH = TypeAdapter(list[SetEntryIn])
-
-
 def _valid_batch(entries: Sequence[Any], today: date) -> list[SetEntryIn] | None:
-    """Every entry of a batch validated in one call into pydantic, exactly as
-    :func:`~.validation.validate` validates each; ``None`` when one is not a plain object
-    or is not valid (the caller then validates each, to name every bad field)."""
-    if not all(type(e) is dict for e in entries):
-        return None
-    try:
-        return _SET_BATCH.validate_python(entries, context={"today": today})
-    except ValidationError:
-        return None
+    """Every entry of a batch validated in one call into pydantic (``validate_all``), or
+    ``None`` (the caller then validates each, to name every bad field)."""
+    return validate_all(SetEntryIn, entries, today=today)
 
 
 def _float(value: float | None) -> float | None:

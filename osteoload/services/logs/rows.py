@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field, TypeAdapter, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from osteoload.domain.catalogue import Catalogue
 from osteoload.domain.logs import SetLog
@@ -25,7 +25,7 @@ from osteoload.wording import _
 from ..errors import InputError, Issue, did_you_mean
 from ..schema_types import IsoDate, Strict, not_in_future
 from ..untrusted import control_character_issues
-from ..validation import validate
+from ..validation import validate, validate_all
 
 #: Our CSV columns, in the order they are written.
 COLUMNS: tuple[str, ...] = (
@@ -198,8 +198,6 @@ def _set_of(
 #: a problem already found with the line it came from, reported in the rows' order.
 Pending = tuple[Mapping[str, Any], Where, str] | Issue
 
-_ROWS = TypeAdapter(list[SetRowIn])
-
 
 def validate_rows(
     pending: Sequence[Pending],
@@ -255,11 +253,8 @@ def _valid_part(
     values = [data for data, _, _ in rows]
     if not controls_checked and control_character_issues(values):
         return None
-    try:
-        models = _ROWS.validate_python(
-            values, context={"today": today, "exercise_ids": _ids(catalogue)}
-        )
-    except ValidationError:
+    models = validate_all(SetRowIn, values, today=today, context={"exercise_ids": _ids(catalogue)})
+    if models is None:
         return None
     return [(m, where, place) for m, (_, where, place) in zip(models, rows, strict=True)]
 
