@@ -18,10 +18,14 @@ def today() -> date:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _each_test_starts_fresh():
     """Each test starts with an empty cache (the coaching loop keeps computed prescriptions
-    there), so no test sees another's results."""
+    there), so no test sees another's results; and in the default language: a request in
+    Spanish (``Accept-Language``, a client's saved language) or a command's ``--lang``
+    activates it for the rest of the thread, as a server's next request re-decides it, but a
+    test calling a service directly next would otherwise read Spanish messages."""
     from django.core.cache import cache
+    from django.utils import translation
 
     from osteoload.services import audit
     from osteoload.store.records import forget_programs
@@ -29,6 +33,7 @@ def _fresh_cache():
     cache.clear()
     forget_programs()
     audit.discard_pending()  # read audit entries queued by an earlier test's rolled-back world
+    translation.deactivate()
     yield
 
 
