@@ -50,6 +50,7 @@ from osteoload.domain.vocabulary import (
     Sex,
     Symptom,
 )
+from tests.depth import examples
 from tests.domain.rule_checker import check_program
 
 CATALOGUE = load_catalogue()
@@ -291,26 +292,26 @@ def assert_obeys_the_rules(profile: ClientProfile, weeks: int) -> None:
 
 
 @pytest.mark.slow  # about 70-80 s on a 2-core machine: 2,000 profiles, up to 16 weeks each
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(2000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), weeks=st.sampled_from(WEEKS))
 def test_every_generated_program_obeys_the_rules(profile: ClientProfile, weeks: int) -> None:
     assert_obeys_the_rules(profile, weeks)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), weeks=st.sampled_from(WEEKS))
 def test_generated_programs_obey_the_rules_quick(profile: ClientProfile, weeks: int) -> None:
     """The same property on fewer examples, for runs that deselect ``slow``."""
     assert_obeys_the_rules(profile, weeks)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), weeks=st.sampled_from(WEEKS))
 def test_generation_is_deterministic(profile: ClientProfile, weeks: int) -> None:
     assert plan(profile, weeks) == plan(profile, weeks)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles())
 def test_long_programs_keep_deloads_and_rpe_caps(profile: ClientProfile) -> None:
     """Beyond 12 weeks: deloads keep coming (every 4-6 weeks) and RPE stays <= 9 (R17)."""

@@ -40,6 +40,7 @@ from osteoload.domain.vocabulary import (
     Units,
 )
 from osteoload.wording.progression import with_reasons
+from tests.depth import examples
 
 CAT = load_catalogue()
 START = date(2027, 1, 4)  # a Monday
@@ -570,7 +571,9 @@ def histories(draw):
     return history, as_of, wm
 
 
-PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _last_session(history: list[SetLog], exercise_id: str, as_of: date) -> list[SetLog]:

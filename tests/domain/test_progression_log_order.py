@@ -19,6 +19,7 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.progression import context
 from osteoload.domain.units import DEFAULT_EQUIPMENT
 from osteoload.domain.vocabulary import Symptom, Units
+from tests.depth import examples
 from tests.domain.test_program_properties import CATALOGUE
 
 DAY0 = date(2025, 1, 6)
@@ -74,7 +75,7 @@ def _plain_logged_until(history: list[SetLog], as_of: date, units: Units) -> tup
     return tuple(kept)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(logs(), st.integers(0, 70), st.sampled_from(list(Units)))
 def test_r18_logged_sets_in_one_order_whatever_order_they_arrive_in(history, days, units):
     as_of = DAY0 + timedelta(days=days)
@@ -84,7 +85,7 @@ def test_r18_logged_sets_in_one_order_whatever_order_they_arrive_in(history, day
     assert context._logged_until(again, as_of, CATALOGUE, DEFAULT_EQUIPMENT, units, None) == fast
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(logs())
 def test_r18_sessions_per_exercise_oldest_first_with_their_sets_in_order(history):
     logged = context._logged_until(
@@ -104,7 +105,7 @@ def test_r18_sessions_per_exercise_oldest_first_with_their_sets_in_order(history
             assert list(session.sets) == expected
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(logs(), st.integers(-5, 80))
 def test_r32_review_window_by_bisection_is_the_14_days_before_a_session(history, offset):
     flags = context._flag_days(history)

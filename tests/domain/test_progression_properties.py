@@ -35,6 +35,7 @@ from osteoload.domain.vocabulary import (
     Sex,
 )
 from osteoload.domain.vocabulary import Phase as PlanPhase
+from tests.depth import examples
 from tests.domain.simulation import (
     CATALOGUE,
     HOME_2KG,
@@ -49,7 +50,7 @@ from tests.domain.test_program_properties import START, plan, profiles
 #: No shrinking: a failing client is reported as drawn (shrinking a simulation is slow).
 FAST = (Phase.explicit, Phase.reuse, Phase.generate)
 PROPERTY = settings(
-    max_examples=20,
+    max_examples=examples(20),
     deadline=None,
     phases=FAST,
     suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
@@ -243,7 +244,9 @@ def test_r18b_a_held_load_converted_to_fewer_reps_is_not_cut_by_a_lagging_estima
     assert not _drops(result)
 
 
-@settings(max_examples=10, deadline=None, phases=FAST, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=examples(10), deadline=None, phases=FAST, suppress_health_check=list(HealthCheck)
+)
 @given(READY)
 def test_r18_r22a_compliant_run_never_loses_load_across_block_or_phase_boundaries(profile):
     """R18, R22a: at the target effort no load falls from one phase or block to the next

@@ -13,6 +13,7 @@ from osteoload.domain.one_rm.equations import R22_MAX_AGE_DAYS
 from osteoload.domain.profile import StrengthSet
 from osteoload.domain.progression import _estimate, _ratchet, _set_effort
 from osteoload.domain.progression.rules import R18B_FAIL_RPE, R22_REESTIMATE_EVERY_DAYS
+from tests.depth import examples
 
 START = date(2026, 1, 5)
 LIFT = "goblet_squat"
@@ -69,7 +70,7 @@ strength_sets = st.builds(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     sets=st.lists(strength_sets, max_size=12),
     weeks=st.integers(0, 24),

@@ -21,13 +21,14 @@ from osteoload.domain.stop_rules import (
 )
 from osteoload.domain.vocabulary import ProgramStatus, Severity, Symptom
 from osteoload.wording import stops as words
+from tests.depth import examples
 from tests.domain.test_program_properties import profiles
 
 AS_OF = date(2026, 11, 26)
 SOURCE = Path(__file__).resolve().parents[2] / "osteoload"
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles(), st.sampled_from([None, "female", "male"]))
 def test_r32a_suspends_exactly_when_screening_is_not_ready_or_has_a_red_flag(
     profile: ClientProfile, sex: str | None

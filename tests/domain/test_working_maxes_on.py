@@ -17,11 +17,12 @@ from osteoload.domain.progression import (
     working_maxes_on,
 )
 from osteoload.domain.units import DEFAULT_EQUIPMENT
+from tests.depth import examples
 from tests.domain.simulation import CATALOGUE, Behaviour, simulate
 from tests.domain.test_progression_properties import PROPERTY, READY
 
 #: Fewer clients than the other properties: each is asked on many days of several blocks.
-FEWER = settings(PROPERTY, max_examples=6)
+FEWER = settings(PROPERTY, max_examples=examples(6))
 
 
 def _days(first: date, last: date, every: int) -> list[date]:
