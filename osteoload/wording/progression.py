@@ -294,6 +294,11 @@ class _Words:
             ).format(
                 scheme=scheme, effort=effort, day=day, reps=n.get("reps_done"), rpe=n.get("rpe")
             )
+        if o == DecisionKind.STEP_BACK and n.get("heavier_only") == "yes":
+            return _(
+                "Every set at {to} again: two sessions in a row short of the heavier sets at "
+                "{from_} (the last on {day}); they come back once this goes well (R18b)."
+            ).format(to=kg("to_kg"), from_=kg("from_kg"), day=day)
         if o == DecisionKind.STEP_BACK:
             return _(
                 "{pct}: two sessions in a row short of {scheme}{effort} (the last on {day}); "

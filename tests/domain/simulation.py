@@ -9,7 +9,8 @@ experience at least ``intermediate``). The result is each lift's prescription by
 
 Behaviours (:class:`Behaviour`): every prescribed set and rep at the target effort; the same
 one point over, one point under, two points under ("too easy"); at target but away for two
-weeks; at target with one painful set (pain 5/10) on one lift.
+weeks; at target with one painful set (pain 5/10) on one lift; at target within a modelled
+strength that grows 1 % a week (``limited``: a set she cannot lift is done to failure).
 
 Loads a client must find herself (no working max yet) are chosen from a simple model of her
 true one-repetition maximum, :func:`model_one_rm`: a share of her body weight by movement
@@ -70,6 +71,9 @@ class Behaviour(StrEnum):
     TWO_UNDER = "two_under"
     MISSES_TWO_WEEKS = "misses_two_weeks"
     PAINFUL_SET = "painful_set"
+    LIMITED = "limited"
+    """At the target effort, within a modelled strength (:data:`STRENGTH_GAIN_PER_WEEK`): a
+    set heavier than she can lift for its reps is done to failure (fewer reps, RPE 10)."""
 
 
 #: Effort logged relative to the target, by behaviour (RPE points).
@@ -80,7 +84,12 @@ EFFORT_OFFSET = {
     Behaviour.TWO_UNDER: -2.0,
     Behaviour.MISSES_TWO_WEEKS: 0.0,
     Behaviour.PAINFUL_SET: 0.0,
+    Behaviour.LIMITED: 0.0,
 }
+
+#: For :attr:`Behaviour.LIMITED` (our assumption): her true 1RM of a lift is what her first
+#: loaded session of it implies (done at the target effort), and grows by this share a week.
+STRENGTH_GAIN_PER_WEEK = 0.01
 
 #: A home set of dumbbells in 2 kg steps (2-32 kg). Goblet squats and dumbbell deadlifts
 #: list a kettlebell too and ``implement_for`` prefers it, so the "kettlebells" are the same
@@ -143,6 +152,21 @@ class SimResult:
     history: list[SetLog] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     answers: list[NextPrescriptions] = field(default_factory=list)
+    strength: dict[str, tuple[float, date]] | None = None
+    """:attr:`Behaviour.LIMITED`: lift -> (her true 1RM, the day it was that); else None."""
+
+    def reps_possible(self, lift: str, load: float, reps: int, rpe: float, day: date) -> int:
+        """The most reps (up to ``reps``) she can do with ``load`` on ``day``; a lift met for
+        the first time sets her model at ``reps`` x ``load`` at ``rpe``."""
+        if self.strength is None or load <= 0:
+            return reps
+        if lift not in self.strength:
+            self.strength[lift] = (load / pct_1rm(min(12, max(1, reps)), max(6.5, rpe)), day)
+            return reps
+        base, since = self.strength[lift]
+        one_rm = base * (1 + STRENGTH_GAIN_PER_WEEK * (day - since).days / 7)
+        return min(reps, max((r for r in range(1, 13) if pct_1rm(r, 10.0) * one_rm >= load),
+                             default=0))  # fmt: skip
 
     def load(self, lift: str, week: int) -> float | None:
         dose = self.doses.get(lift, {}).get(week)
@@ -243,6 +267,8 @@ def simulate(
     start = start or profile.schedule.start_date or date(2027, 1, 4)
     start = start - timedelta(days=start.weekday())
     result = SimResult(profile=profile, units=profile.units)
+    if behaviour is Behaviour.LIMITED:
+        result.strength = {}
     offset = EFFORT_OFFSET[behaviour]
     block_profile = profile
     history = result.history
@@ -346,6 +372,11 @@ def _log(
     for n in range(1, served.sets + 1):
         set_load = plan.set_load_kg(n) if plan.is_heavier(n) else load
         set_reps = plan.set_per_set(n) or served.reps
+        set_rpe = rpe
+        if set_load is not None and rpe is not None and exercise.loadable:
+            can = result.reps_possible(served.exercise_id, set_load, set_reps, rpe, day)
+            if can < set_reps:  # more than her strength allows: to failure (R18b)
+                set_reps, set_rpe = can, 10.0
         history.append(
             SetLog(
                 date=day,
@@ -353,7 +384,7 @@ def _log(
                 set=n,
                 reps=set_reps,
                 load_kg=set_load if exercise.loadable else None,
-                rpe=rpe if exercise.loadable or rpe is not None else None,
+                rpe=set_rpe if exercise.loadable or set_rpe is not None else None,
                 pain=5 if painful and n == 1 else 0,
             )  # fmt: skip
         )

@@ -185,3 +185,103 @@ def test_r18a_a_body_weight_lift_moves_on_to_its_harder_variation_and_carries_on
     assert (moved[0].sets, moved[0].reps) == (2, 10)
     assert all(s.decision and s.decision.outcome != DecisionKind.FAILED_ONCE for s in moved)
     assert any(s.sets == 3 for s in moved) and any(s.tempo for s in moved)
+
+
+def _follow_and_miss(
+    prog: Program,
+    lift: str,
+    first: list[SetLog],
+    sessions: int,
+    *,
+    miss: str,
+    away_after: int | None = None,
+) -> list[NextItem]:
+    """Like :func:`_follow`, but once mixed loads are served she misses a rep twice: on the
+    heavier sets only (``miss="heavier"``) or on every set (``miss="all"``), at RPE 10; with
+    ``away_after`` she instead lifts everything and is away three weeks after that many
+    sessions with heavier sets."""
+    history = list(first)
+    served: list[NextItem] = []
+    misses = mixed_seen = 0
+    day = START + timedelta(days=7)
+    for _ in range(sessions):
+        day = session_days(1, day)[0]
+        answer = run(prog, history, day)
+        nxt = next(i for i in answer.items if i.exercise_id == lift)
+        served.append(nxt)
+        plan = dose_of(nxt)
+        mixed_seen += bool(nxt.heavier_sets)
+        missing = away_after is None and misses < 2 and bool(nxt.heavier_sets)
+        misses += missing
+        for n in range(1, plan.sets + 1):
+            load = plan.set_load_kg(n)
+            heavy = (load or 0) > (nxt.load_kg or 0)
+            short = missing and (heavy or miss == "all")
+            history.append(
+                SetLog(date=day, exercise_id=lift, set=n,
+                       reps=(plan.set_per_set(n) or 0) - (1 if short else 0), load_kg=load,
+                       rpe=10.0 if short else nxt.target_rpe, pain=0)
+            )  # fmt: skip
+        day += timedelta(days=1)
+        if away_after is not None and mixed_seen == away_after:
+            day += timedelta(weeks=3)
+            away_after = None
+    return served
+
+
+def _after_two_misses(served: list[NextItem]) -> NextItem:
+    mixed = [i for i, s in enumerate(served) if s.heavier_sets]
+    assert len(mixed) >= 2, [_shape(s) for s in served]
+    return served[mixed[1] + 1]
+
+
+def test_r18b_missing_only_the_heavier_sets_twice_drops_them_and_keeps_her_load():
+    """R18a/R18b: mixed loads put one set a 5 kg stack step up (35 -> 40 kg); she misses a
+    rep on that set twice while lifting her other sets well. One step back is every set at
+    35 kg again, not a lighter load under a heavier set she has just missed twice."""
+    prog = program(item("leg_press", sets=3, reps=6, target_rpe=8.0), weeks=30)
+    first = sets(START, "leg_press", reps=6, load=35.0, rpe=8.0, n=3)
+    served = _follow_and_miss(prog, "leg_press", first, 14, miss="heavier")
+    after = _after_two_misses(served)
+    assert (after.load_kg, after.heavier_sets, after.heavier_load_kg) == (35.0, 0, None)
+    assert after.decision is not None and after.decision.outcome == DecisionKind.STEP_BACK
+    assert (after.decision.numbers["from_kg"], after.decision.numbers["to_kg"]) == (40.0, 35.0)
+    later = served[served.index(after) :]
+    assert min(s.load_kg or 0 for s in later) >= 35.0, [_shape(s) for s in later]
+    assert any(s.heavier_sets or (s.load_kg or 0) > 35.0 for s in later[1:]), (
+        "after the step back a success builds the ladder again"
+    )
+
+
+def test_r18b_when_her_load_is_lowered_the_heavier_sets_follow_it():
+    """R18a/R18b/R15: she misses a rep on every set (35 kg and one set at 40 kg): her new
+    estimate caps the load lower (30 kg). The heavier set is then the next step above 30 kg,
+    never the 40 kg above the load she has left."""
+    prog = program(item("leg_press", sets=3, reps=6, target_rpe=8.0), weeks=30)
+    first = sets(START, "leg_press", reps=6, load=35.0, rpe=8.0, n=3)
+    served = _follow_and_miss(prog, "leg_press", first, 14, miss="all")
+    assert min(s.load_kg or 0 for s in served) < 35.0, [_shape(s) for s in served]
+    mixed = [s for s in served if s.heavier_sets]
+    assert mixed, [_shape(s) for s in served]
+    for s in mixed:  # the 5 kg stack: one step up
+        assert s.heavier_load_kg == (s.load_kg or 0) + 5.0, [_shape(x) for x in served]
+
+
+def test_r18c_back_from_a_break_the_heavier_sets_wait_until_she_is_back_to_her_load():
+    """R18c/R18a: back after three weeks away she restarts at about 90 % of her load (30 of
+    35 kg) and builds back; the heavier sets of mixed loads (40 kg) are not served on top of
+    the lighter load, and come back, still one step up, once she is back to 35 kg."""
+    prog = program(item("leg_press", sets=3, reps=6, target_rpe=8.0), weeks=30)
+    first = sets(START, "leg_press", reps=6, load=35.0, rpe=8.0, n=3)
+    served = _follow_and_miss(prog, "leg_press", first, 16, miss="", away_after=1)
+    back = next(i for i, s in enumerate(served) if s.decision and s.decision.outcome == "resume")
+    assert (served[back].load_kg or 0) < 35.0, _shape(served[back])
+    after = served[back:]
+    for s in after:
+        if (s.load_kg or 0) < 35.0:
+            assert s.heavier_sets == 0, [_shape(x) for x in after]
+        elif s.heavier_sets:
+            assert s.heavier_load_kg == (s.load_kg or 0) + 5.0, [_shape(x) for x in after]
+    assert any(s.heavier_sets or (s.load_kg or 0) > 35.0 for s in after), (
+        "back to her load, the ladder carries on"
+    )

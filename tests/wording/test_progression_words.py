@@ -131,6 +131,14 @@ CASES: list[tuple[str, str, dict[str, float | int | str | None], int, int, list[
         3,
         ["R18b", "-10 %", "2027-02-01"],
     ),
+    (
+        "R18b",
+        DecisionKind.STEP_BACK,
+        {**SCHEME, "from_kg": 14.0, "to_kg": 12.0, "heavier_only": "yes"},
+        10,
+        3,
+        ["R18b", "Every set at 12 kg again", "heavier sets at 14 kg", "2027-02-01"],
+    ),
     ("R18b", DecisionKind.AT_FLOOR, SCHEME, 10, 3, ["R18b", "3x10"]),
     (
         "R18c",

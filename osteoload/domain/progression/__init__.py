@@ -186,6 +186,7 @@ from .replay import _decide as _decide
 from .replay import _failed as _failed
 from .replay import _heavier as _heavier
 from .replay import _merge_bests as _merge_bests
+from .replay import _mixed_one_step_above as _mixed_one_step_above
 from .replay import _pained as _pained
 from .replay import _prescribed_reps as _prescribed_reps
 from .replay import _proven_at as _proven_at
@@ -195,6 +196,7 @@ from .replay import _replay as _replay
 from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
 from .replay import _set_bests_aside as _set_bests_aside
+from .replay import _short_only_at as _short_only_at
 from .replay import _succeeded as _succeeded
 from .replay import _targets as _targets
 from .resistance import _below_lightest as _below_lightest

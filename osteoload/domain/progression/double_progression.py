@@ -130,3 +130,9 @@ class _RepState:
     tempo: bool = False
     harder: str | None = None
     decision: Decision = field(default_factory=lambda: Decision(rule="R18", outcome="hold"))
+
+    def end_mixed_loads(self) -> None:
+        """R18a's mixed loads end: every set at one load again (the heavier sets were one
+        step up from a load she has just moved off: a load step, a step back, pain, a break
+        or a change of rep target)."""
+        self.heavier_sets, self.heavier_kg, self.heavier_reps = 0, None, None

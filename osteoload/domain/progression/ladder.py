@@ -81,7 +81,7 @@ def _load_step(
         state.load_kg = new
         state.reps = reps
         state.tempo = False
-        state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
+        state.end_mixed_loads()
         state.decision = Decision(
             rule="R18b"
             if kind_of is DecisionKind.DOUBLE_STEP
@@ -190,7 +190,7 @@ def _mix(
     state.heavier_kg, state.heavier_reps = up, reps
     if state.heavier_sets >= served_sets:
         state.load_kg, state.reps = up, reps
-        state.heavier_sets, state.heavier_kg, state.heavier_reps = 0, None, None
+        state.end_mixed_loads()
         state.tempo = False
         state.decision = Decision(
             rule="R18a",

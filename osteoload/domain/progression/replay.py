@@ -20,6 +20,7 @@ from .rules import (
     MIN_RANGE_REPS,
     R18_SUCCESSES_FOR_LOAD,
     R18A_MAX_SETS,
+    R18B_FAIL_RPE,
     R18B_FLOOR_DAYS,
     R18C_LONG_BREAK_DAYS,
     R18C_LONG_BREAK_PCT,
@@ -68,6 +69,7 @@ def _convert(
     if state.rebuild_to is not None:
         state.rebuild_to = _round(ctx, state.rebuild_to * new / state.load_kg, kind)
     state.load_kg = new
+    _mixed_one_step_above(ctx, state, kind, new)
 
 
 def _proven_at(state: _RepState, reps: int) -> float:
@@ -103,6 +105,7 @@ def _resume(
     state.load_kg = resume
     _set_bests_aside(state)
     state.rebuild_to = last_ok if resume < last_ok - _EPS else None
+    _mixed_one_step_above(ctx, state, kind, resume)
     state.rebuild_left = R18C_RETURN_SESSIONS * (2 if long_break else 1)
     state.decision = Decision(
         rule="R18c",
@@ -140,6 +143,9 @@ def _replay(
     review = ctx.review_on(logged.day)
     prescribed = _prescribed_reps(state, rng, review)
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
+    # R18a: the heavier sets were one step above a load she did not lift that day (the R15
+    # cap served less, or she chose another): they end, and the ladder builds anew.
+    _mixed_one_step_above(ctx, state, kind, logged.load_kg)
     heavier = _heavier(state, prescribed)
     outcome = judge_session(
         logged.sets,
@@ -260,6 +266,7 @@ def _pained(
     :data:`R18C_PAIN_REBUILD_SESSIONS` pain-free sessions."""
     done = state.load_kg
     state.load_kg = ctx.step_back(done, kind) if done is not None else None
+    state.end_mixed_loads()
     _set_bests_aside(state)
     if done is not None:
         state.rebuild_to = done
@@ -290,6 +297,28 @@ def _failed(
     since = logged.day - timedelta(days=R18B_FLOOR_DAYS)
     recent = [load for day, load in state.successes if day >= since]
     floor = min(recent) if recent else None
+    heavier = state.heavier_kg if state.heavier_sets else None
+    state.end_mixed_loads()
+    if (
+        heavier is not None
+        and heavier > done + _EPS
+        and _short_only_at(logged, heavier, state.prescribed_reps or 0)
+    ):
+        # R18a/R18b: only the heavier sets of mixed loads were missed: one step back is
+        # every set at her load again (the heavier sets go; the rest she lifts well).
+        state.stepped_back = True
+        state.decision = Decision(
+            rule="R18b",
+            outcome=DecisionKind.STEP_BACK,
+            numbers={
+                **numbers,
+                "from_kg": heavier,
+                "to_kg": done,
+                "floor_kg": floor,
+                "heavier_only": "yes",
+            },
+        )
+        return
     back = ctx.step_back(done, kind)
     if floor is not None and (back is None or back < floor - _EPS):
         back = floor
@@ -305,6 +334,31 @@ def _failed(
         rule="R18b",
         outcome=DecisionKind.STEP_BACK,
         numbers={**numbers, "from_kg": done, "to_kg": back, "floor_kg": floor},
+    )
+
+
+def _mixed_one_step_above(
+    ctx: _Context, state: _RepState, kind: LoadKind, load: float | None
+) -> None:
+    """R18a: the heavier sets of mixed loads are the next load up from her load (from the
+    load she is rebuilding to after a break, R18c: they wait until she is back to it); when
+    her load moved so that they no longer are, mixed loads end."""
+    if not state.heavier_sets:
+        return
+    if state.rebuild_to is not None:
+        load = state.rebuild_to
+    up = next_load_up(load, kind, ctx.equipment, units=ctx.units) if load is not None else None
+    if up is None or state.heavier_kg is None or abs(up - state.heavier_kg) > _EPS:
+        state.end_mixed_loads()
+
+
+def _short_only_at(logged: _Logged, heavier_kg: float, reps: int) -> bool:
+    """Every set lighter than ``heavier_kg`` has its ``reps`` below the failure effort
+    (R18b): what she missed was at the heavier load."""
+    return all(
+        s.reps >= reps and (s.effort is None or s.effort < R18B_FAIL_RPE)
+        for s in logged.sets
+        if s.load_kg is None or s.load_kg < heavier_kg - _EPS
     )
 
 

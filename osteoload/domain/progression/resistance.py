@@ -395,11 +395,12 @@ def _heavier_sets(
     away: int | None,
 ) -> int:
     """R18a mixed loads: how many of the ``sets`` are at the heavier load (at least one at
-    ``load``); none while held for review, after time away, in a deload week or when the
-    load is not the replayed one."""
+    ``load``); none while held for review, after time away or while she rebuilds to her
+    load (R18c), in a deload week or when the load is not the replayed one."""
     mixed = (
         not held
         and away is None
+        and state.rebuild_to is None
         and ctx.week.phase is not Phase.DELOAD
         and state.heavier_sets > 0
         and state.heavier_kg is not None
