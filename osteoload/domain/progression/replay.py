@@ -299,6 +299,8 @@ def _failed(
     floor = min(recent) if recent else None
     heavier = state.heavier_kg if state.heavier_sets else None
     state.end_mixed_loads()
+    extra: dict[str, float | int | str | None] = {}
+    back: float | None
     if (
         heavier is not None
         and heavier > done + _EPS
@@ -306,34 +308,24 @@ def _failed(
     ):
         # R18a/R18b: only the heavier sets of mixed loads were missed: one step back is
         # every set at her load again (the heavier sets go; the rest she lifts well).
-        state.stepped_back = True
-        state.decision = Decision(
-            rule="R18b",
-            outcome=DecisionKind.STEP_BACK,
-            numbers={
-                **numbers,
-                "from_kg": heavier,
-                "to_kg": done,
-                "floor_kg": floor,
-                "heavier_only": "yes",
-            },
-        )
-        return
-    back = ctx.step_back(done, kind)
-    if floor is not None and (back is None or back < floor - _EPS):
-        back = floor
-    if back is None or back >= done - _EPS:
-        state.decision = Decision(
-            rule="R18b", outcome=DecisionKind.AT_FLOOR, numbers={**numbers, "floor_kg": floor}
-        )
-        return
+        from_kg, back, extra = heavier, done, {"heavier_only": "yes"}
+    else:
+        back = ctx.step_back(done, kind)
+        if floor is not None and (back is None or back < floor - _EPS):
+            back = floor
+        if back is None or back >= done - _EPS:
+            state.decision = Decision(
+                rule="R18b", outcome=DecisionKind.AT_FLOOR, numbers={**numbers, "floor_kg": floor}
+            )
+            return
+        from_kg = done
+        state.load_kg = back
+        state.reps = rep_range(state.top or MIN_RANGE_REPS)[0]
     state.stepped_back = True
-    state.load_kg = back
-    state.reps = rep_range(state.top or MIN_RANGE_REPS)[0]
     state.decision = Decision(
         rule="R18b",
         outcome=DecisionKind.STEP_BACK,
-        numbers={**numbers, "from_kg": done, "to_kg": back, "floor_kg": floor},
+        numbers={**numbers, "from_kg": from_kg, "to_kg": back, "floor_kg": floor, **extra},
     )
 
 
