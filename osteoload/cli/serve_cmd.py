@@ -107,18 +107,25 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[s
     return options
 
 
-def _run_gunicorn(options: dict[str, Any]) -> None:
+def loaded_application() -> Any:
+    """The web app as the server's workers get it: loaded by name, as any WSGI server would
+    (the CLI and the web front end stay independent layers), every view and API schema
+    loaded once (not in each worker at its first request), then all of it frozen out of
+    the collector's sight (:func:`freeze_what_is_loaded`) before the workers are forked.
+    ``bench/pages_bench.py`` reads its pages from the same."""
     from django.urls import get_resolver
-    from gunicorn.app.base import BaseApplication
     from gunicorn.util import import_app
 
-    # The server loads the web app by name, as any WSGI server would: the CLI and the web
-    # front end stay independent layers.
     application = import_app("osteoload.web.wsgi:application")
-    # Every view and API schema loaded here once (not in each worker at its first request),
-    # then all of it frozen before the workers are forked.
     get_resolver().url_patterns  # noqa: B018
     freeze_what_is_loaded()
+    return application
+
+
+def _run_gunicorn(options: dict[str, Any]) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    application = loaded_application()
 
     class _App(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
