@@ -285,3 +285,31 @@ def test_r18c_back_from_a_break_the_heavier_sets_wait_until_she_is_back_to_her_l
     assert any(s.heavier_sets or (s.load_kg or 0) > 35.0 for s in after), (
         "back to her load, the ladder carries on"
     )
+
+
+def test_r18a_every_set_at_the_heavier_load_counts_as_the_mixed_session_done():
+    """R18a: served 3 x 10 at 20 kg with one set of 6 at 25 kg, she lifts every set at
+    25 kg for 6 reps: a success at 25 kg (judged by the heavier sets' reps), not a failure
+    to reach 10 reps."""
+    prog = program(item("seated_cable_row", sets=3, reps=10, target_rpe=8.0), weeks=30)
+    history = sets(START, "seated_cable_row", reps=10, load=20.0, rpe=8.0, n=3)
+    day = START + timedelta(days=7)
+    for _ in range(20):
+        day = session_days(1, day)[0]
+        nxt = by_id(run(prog, history, day), "seated_cable_row")
+        plan = dose_of(nxt)
+        heavy = bool(nxt.heavier_sets)
+        for n in range(1, plan.sets + 1):
+            history.append(
+                SetLog(date=day, exercise_id="seated_cable_row", set=n,
+                       reps=(nxt.heavier_reps if heavy else plan.set_per_set(n)) or 0,
+                       load_kg=nxt.heavier_load_kg if heavy else plan.set_load_kg(n),
+                       rpe=8.0, pain=0)
+            )  # fmt: skip
+        day += timedelta(days=1)
+        if heavy:
+            break
+    assert heavy, "mixed loads were served"
+    after = by_id(run(prog, history, session_days(1, day)[0]), "seated_cable_row")
+    assert after.load_kg == 25.0, _shape(after)
+    assert after.decision is not None and after.decision.outcome != DecisionKind.FAILED_ONCE

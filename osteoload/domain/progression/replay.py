@@ -144,8 +144,12 @@ def _replay(
     prescribed = _prescribed_reps(state, rng, review)
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     # R18a: the heavier sets were one step above a load she did not lift that day (the R15
-    # cap served less, or she chose another): they end, and the ladder builds anew.
-    _mixed_one_step_above(ctx, state, kind, logged.load_kg)
+    # cap served less, or she chose another): they end, and the ladder builds anew. Every
+    # set at the heavier load is the mixed session, all of it heavy.
+    lightest = logged.load_kg
+    if lightest is not None and state.heavier_kg is not None:
+        lightest = state.load_kg if lightest >= state.heavier_kg - _EPS else lightest
+    _mixed_one_step_above(ctx, state, kind, lightest)
     heavier = _heavier(state, prescribed)
     outcome = judge_session(
         logged.sets,
