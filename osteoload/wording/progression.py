@@ -188,10 +188,19 @@ class _Words:
         if o == DecisionKind.NEW:
             return self.first_time(d)
         if o == DecisionKind.REP_UP:
-            return _(
-                "+1 rep: all {scheme}{effort} on {day}; same load, {reps} reps next "
-                "(double progression, R18)."
-            ).format(scheme=scheme, effort=effort, day=day, reps=reps)
+            more = (reps or 0) - int(num("reps"))
+            if more <= 0:  # a deload week: its own reps, lighter; the reps go up after it
+                return _(
+                    "All {scheme}{effort} on {day}: more reps after this lighter week (double "
+                    "progression, R18)."
+                ).format(scheme=scheme, effort=effort, day=day)
+            return ngettext(
+                "+{more} rep: all {scheme}{effort} on {day}; same load, {reps} reps next "
+                "(double progression, R18).",
+                "+{more} reps: all {scheme}{effort} on {day}; same load, {reps} reps next "
+                "(double progression, R18).",
+                more,
+            ).format(more=more, scheme=scheme, effort=effort, day=day, reps=reps)
         if o == DecisionKind.ONE_MORE:
             return _(
                 "All {scheme}{effort} once ({day}): one more session like it and it goes up (R18)."
@@ -214,11 +223,30 @@ class _Words:
         if o == DecisionKind.ADD_SET:
             return _("{too_big}: {sets} sets instead (R18a).").format(too_big=too_big, sets=sets)
         if o == DecisionKind.MIXED:
-            return _(
-                "{too_big}: the last {n} set(s) at {load} x {reps}, the rest as before "
-                "(mixed loads, R18a)."
+            if item.heavier_sets and item.heavier_load_kg is not None:
+                return ngettext(
+                    "{too_big}: the last set at {load} x {reps}, the rest as before (mixed "
+                    "loads, R18a).",
+                    "{too_big}: the last {n} sets at {load} x {reps}, the rest as before (mixed "
+                    "loads, R18a).",
+                    item.heavier_sets,
+                ).format(
+                    too_big=too_big,
+                    n=item.heavier_sets,
+                    load=self.fmt(item.heavier_load_kg),
+                    reps=item.heavier_reps,
+                )
+            # none this time (a deload week, a review): they come back after it
+            return ngettext(
+                "{too_big}: after this week, the last set at {load} x {reps} (mixed loads, R18a).",
+                "{too_big}: after this week, the last {n} sets at {load} x {reps} (mixed "
+                "loads, R18a).",
+                int(num("heavier_sets")),
             ).format(
-                too_big=too_big, n=n["heavier_sets"], load=kg("heavier_kg"), reps=n["heavier_reps"]
+                too_big=too_big,
+                n=n["heavier_sets"],
+                load=kg("heavier_kg"),
+                reps=n["heavier_reps"],
             )
         if o == DecisionKind.TEMPO:
             return _(
@@ -252,6 +280,17 @@ class _Words:
                     name=harder_name
                 )
             return text
+        if o == DecisionKind.CONVERT and opt("to_kg") == opt("from_kg"):  # the same load
+            rpe_to = opt("rpe_to")
+            if rpe_to is None:
+                return _("The plan moves to {reps} reps (R18).").format(reps=reps)
+            if opt("to_kg") is None:
+                return _("The plan moves to {reps} reps at effort {rpe_to} (R18).").format(
+                    reps=reps, rpe_to=f"{rpe_to:g}"
+                )
+            return _(
+                "The plan moves to {reps} reps at effort {rpe_to}: same load, {to} (R18)."
+            ).format(reps=reps, rpe_to=f"{rpe_to:g}", to=kg("to_kg"))
         if o == DecisionKind.CONVERT:
             return _(
                 "The plan moves to {reps} reps at effort {rpe_to}: {to} is the same effort as "

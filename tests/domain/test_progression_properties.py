@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from osteoload.domain.one_rm import pct_1rm
 from osteoload.domain.profile import (
@@ -25,7 +26,7 @@ from osteoload.domain.profile import (
     StrengthSet,
 )
 from osteoload.domain.progression import DecisionKind, NextItem, next_load_up
-from osteoload.domain.units import DEFAULT_EQUIPMENT, implement_for
+from osteoload.domain.units import DEFAULT_EQUIPMENT, format_load, implement_for
 from osteoload.domain.vocabulary import (
     Condition,
     Experience,
@@ -35,6 +36,7 @@ from osteoload.domain.vocabulary import (
     Sex,
 )
 from osteoload.domain.vocabulary import Phase as PlanPhase
+from osteoload.wording.progression import reason_text
 from tests.depth import examples
 from tests.domain.simulation import (
     CATALOGUE,
@@ -240,6 +242,55 @@ def test_r18a_heavier_sets_are_one_step_above_her_load_when_strength_limits_her(
     3 x 5 kg split squat with a set at 7 kg she had just missed twice)."""
     result = simulate(profile, weeks=16, behaviour=Behaviour.LIMITED, start=START)
     assert not _heavier_off_step(result)
+
+
+def _words_against_dose(result: SimResult) -> list[str]:
+    """Reasons that say another dose than the one served: "+1 rep ... 6 reps next" after
+    3 x 7 (the plan's rep target had fallen to 6 at the same load), the heavier sets of
+    mixed loads named in a week that serves none."""
+    names = {exercise_id: exercise.name for exercise_id, exercise in CATALOGUE.items()}
+    problems = []
+    for answer in result.answers:
+        deload = answer.phase is PlanPhase.DELOAD
+        for item in answer.items:
+            decision = item.decision
+            if decision is None or item.component.value != "resistance":
+                continue
+            words = reason_text(item, result.units, names)
+            said = decision.numbers
+            wrong = False
+            if decision.outcome == DecisionKind.REP_UP and not deload:
+                wrong = (item.reps or 0) <= int(
+                    said["reps"]
+                ) or f"{item.reps} reps next" not in words
+            elif decision.outcome == DecisionKind.MIXED and item.heavier_sets:
+                assert item.heavier_load_kg is not None
+                heavier = f"at {format_load(item.heavier_load_kg, result.units)} x "
+                wrong = f"{heavier}{item.heavier_reps}" not in words
+            elif decision.outcome == DecisionKind.MIXED:
+                wrong = "after this week" not in words
+            elif decision.outcome == DecisionKind.CONVERT:
+                wrong = f"moves to {item.reps} reps" not in words
+            if wrong:
+                problems.append(
+                    f"{item.exercise_id} on {answer.as_of}: {item.sets} x {item.load_kg} x "
+                    f"{item.reps} (+{item.heavier_sets} at {item.heavier_load_kg}): {words}"
+                )
+    return problems
+
+
+@settings(
+    max_examples=examples(12), deadline=None, phases=FAST, suppress_health_check=list(HealthCheck)
+)
+@given(READY, st.sampled_from([Behaviour.AT_TARGET, Behaviour.LIMITED, Behaviour.MISSES_TWO_WEEKS]))
+def test_r18_r18a_her_reason_says_the_dose_she_is_served(profile, behaviour):
+    """R18, R18a (one truth for what she is told): the reason of every dose agrees with it.
+    A rep added says the reps she is given; a change of the plan's rep target at the same
+    load is a conversion, not "+1 rep" (found in ``osteoload simulate``: "+1 rep: all 3x7
+    ...; same load, 6 reps next"); mixed loads name the heavier sets served, and in a week
+    that serves none (a deload) say they come after it."""
+    result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
+    assert not _words_against_dose(result)
 
 
 def test_r18b_a_held_load_converted_to_fewer_reps_is_not_cut_by_a_lagging_estimate():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,15 @@ NAMES = {"goblet_squat": "Goblet squat", "box_squat": "Box squat", "split_squat"
 SCHEME = {"sets": 3, "reps": 10, "target_rpe": 8, "date": "2027-02-01"}
 
 
-def item(decision: Decision | None, *notes: Decision, reps: int = 10, sets: int = 3) -> NextItem:
+def item(
+    decision: Decision | None,
+    *notes: Decision,
+    reps: int = 10,
+    sets: int = 3,
+    heavier_sets: int = 0,
+    heavier_load_kg: float | None = None,
+    heavier_reps: int | None = None,
+) -> NextItem:
     return NextItem(
         exercise_id="goblet_squat",
         name="Goblet squat",
@@ -35,10 +44,13 @@ def item(decision: Decision | None, *notes: Decision, reps: int = 10, sets: int 
         reason="",
         decision=decision,
         notes=notes,
+        heavier_sets=heavier_sets,
+        heavier_load_kg=heavier_load_kg,
+        heavier_reps=heavier_reps,
     )
 
 
-def words(decision: Decision | None, *notes: Decision, units: Units = Units.KG, **kw: int) -> str:
+def words(decision: Decision | None, *notes: Decision, units: Units = Units.KG, **kw: Any) -> str:
     return reason_text(item(decision, *notes, **kw), units, NAMES)
 
 
@@ -69,7 +81,7 @@ CASES: list[tuple[str, str, dict[str, float | int | str | None], int, int, list[
         {**SCHEME, "heavier_sets": 1, "heavier_kg": 14.0, "heavier_reps": 6},
         10,
         3,
-        ["R18a", "last 1 set(s) at 14 kg x 6"],
+        ["R18a", "after this week, the last set at 14 kg x 6"],
     ),
     ("R18a", DecisionKind.TEMPO, SCHEME, 10, 3, ["R18a", "tempo 3-1-1"]),
     (
@@ -181,6 +193,56 @@ def test_r18_every_decision_names_its_rule_and_numbers(
     text = words(Decision(rule=rule, outcome=outcome, numbers=numbers), reps=reps, sets=sets)
     for part in expected:
         assert part in text, (part, text)
+
+
+def test_r18a_mixed_loads_name_the_heavier_sets_she_is_served() -> None:
+    """R18a: the words of mixed loads are the heavier sets of the dose (after a change of
+    rep target the decision's own reps are older); a week that serves none (a deload) says
+    they come after it."""
+    mixed = Decision(
+        rule="R18a",
+        outcome=DecisionKind.MIXED,
+        numbers={**SCHEME, "heavier_sets": 1, "heavier_kg": 14.0, "heavier_reps": 8},
+    )
+    served = words(mixed, reps=6, heavier_sets=2, heavier_load_kg=14.0, heavier_reps=6)
+    assert "the last 2 sets at 14 kg x 6, the rest as before (mixed loads, R18a)." in served
+    one = words(mixed, reps=6, heavier_sets=1, heavier_load_kg=14.0, heavier_reps=6)
+    assert "the last set at 14 kg x 6, the rest as before" in one
+    assert "after this week, the last set at 14 kg x 8" in words(mixed, reps=6)
+
+
+def test_r18_rep_up_says_the_reps_added_and_a_deload_week_says_they_come_after_it() -> None:
+    """R18 double progression: "+2 reps" when two are added (two sessions too easy), and
+    in a deload week, whose reps are its own, that they go up after it."""
+    rep_up = Decision(rule="R18", outcome=DecisionKind.REP_UP, numbers=SCHEME)
+    assert words(rep_up, reps=11).startswith("+1 rep: all 3x10 at RPE 8 or easier")
+    assert words(rep_up, reps=12).startswith("+2 reps: all 3x10")
+    assert "12 reps next" in words(rep_up, reps=12)
+    deload = words(rep_up, reps=8)
+    assert deload.startswith("All 3x10 at RPE 8 or easier on 2027-02-01: more reps after")
+    assert "+" not in deload
+
+
+def test_r18_a_new_rep_target_at_the_same_load_is_said_as_such() -> None:
+    """R18: when the plan's rep target changes and her load stays (the converted load rounds
+    to it), the words say the new reps and the same load, not an effort equivalence of a
+    load with itself; without a load or an effort, only the reps."""
+    same = {"from_kg": 12.0, "to_kg": 12.0, "reps_from": 8, "reps_to": 6, "rpe_from": 8.0,
+            "rpe_to": 8.0}  # fmt: skip
+    convert = Decision(rule="R18", outcome=DecisionKind.CONVERT, numbers=same)
+    assert words(convert, reps=6) == "The plan moves to 6 reps at effort 8: same load, 12 kg (R18)."
+    no_load = Decision(
+        rule="R18",
+        outcome=DecisionKind.CONVERT,
+        numbers={**same, "from_kg": None, "to_kg": None},
+    )
+    assert words(no_load, reps=6) == "The plan moves to 6 reps at effort 8 (R18)."
+    no_effort = Decision(
+        rule="R18",
+        outcome=DecisionKind.CONVERT,
+        numbers={**same, "from_kg": None, "to_kg": None, "rpe_from": None, "rpe_to": None},
+    )
+    assert words(no_effort, reps=6) == "The plan moves to 6 reps (R18)."
 
 
 def test_every_decision_kind_has_words() -> None:

@@ -181,7 +181,9 @@ from .records import _reestimated_finding as _reestimated_finding
 from .records import _set_effort as _set_effort
 from .records import _Window as _Window
 from .records import _working_maxes as _working_maxes
+from .replay import _SAYS_THE_REPS as _SAYS_THE_REPS
 from .replay import _convert as _convert
+from .replay import _converted as _converted
 from .replay import _decide as _decide
 from .replay import _failed as _failed
 from .replay import _heavier as _heavier
@@ -195,6 +197,7 @@ from .replay import _rebuilt as _rebuilt
 from .replay import _replay as _replay
 from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
+from .replay import _same_load as _same_load
 from .replay import _set_bests_aside as _set_bests_aside
 from .replay import _short_only_at as _short_only_at
 from .replay import _succeeded as _succeeded
