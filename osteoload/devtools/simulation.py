@@ -43,6 +43,7 @@ from osteoload.services.catalogue import get_catalogue
 from osteoload.wording.dose import dose_of
 
 from .seed import BLOCK_WEEKS
+from .strength_model import implied_one_rm, reps_to_failure
 from .synthetic import first_load_kg
 
 #: Modelled weekly strength gain of a compliant novice in her first 12 weeks (R34: 20-40 %
@@ -286,15 +287,14 @@ class _StrengthModel:
         one_rm = self.one_rm(exercise_id, day)
         if not one_rm:
             return None
-        share = load_kg / one_rm
-        return max((r for r in range(1, 13) if pct_1rm(r, 10.0) >= share), default=0)
+        return reps_to_failure(one_rm, load_kg)
 
     def first_load(self, exercise_id: str, reps: int, rpe: float, load: float, day: date) -> None:
         """A lift with no estimate: her true 1RM is what her chosen load implies."""
         if exercise_id in self.base:
             return
         try:
-            self.base[exercise_id] = (load / pct_1rm(min(12, max(1, reps)), max(6.5, rpe)), day)
+            self.base[exercise_id] = (implied_one_rm(load, reps, rpe), day)
         except ValueError:
             return
 

@@ -31,6 +31,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from osteoload.data.loader import load_catalogue
+from osteoload.devtools.strength_model import implied_one_rm, reps_to_failure
 from osteoload.domain.catalogue import Catalogue, Exercise
 from osteoload.domain.logs import SetLog
 from osteoload.domain.one_rm import pct_1rm
@@ -161,12 +162,11 @@ class SimResult:
         if self.strength is None or load <= 0:
             return reps
         if lift not in self.strength:
-            self.strength[lift] = (load / pct_1rm(min(12, max(1, reps)), max(6.5, rpe)), day)
+            self.strength[lift] = (implied_one_rm(load, reps, rpe), day)
             return reps
         base, since = self.strength[lift]
         one_rm = base * (1 + STRENGTH_GAIN_PER_WEEK * (day - since).days / 7)
-        return min(reps, max((r for r in range(1, 13) if pct_1rm(r, 10.0) * one_rm >= load),
-                             default=0))  # fmt: skip
+        return min(reps, reps_to_failure(one_rm, load))
 
     def load(self, lift: str, week: int) -> float | None:
         dose = self.doses.get(lift, {}).get(week)
