@@ -7,16 +7,18 @@ her Today page (:meth:`osteoload.wording.dose.Dose.set_load_kg`), mixed loads in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 
 from osteoload.domain.logs import SetLog
+from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import Program, Session, Week
 from osteoload.domain.progression import DecisionKind, NextItem
 from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Phase, ProgramStatus
-from osteoload.wording.dose import dose_of
+from osteoload.wording.dose import Dose, dose_of
 
 from .test_progression import (
     CAT,
@@ -32,28 +34,46 @@ from .test_progression import (
     sets,
 )
 
+#: How she lifts set ``n`` (from 1) of the dose she is served: (reps, load in kg, RPE).
+Lifted = Callable[[NextItem, Dose, int], tuple[int, float | None, float | None]]
 
-def _follow(prog: Program, lift: str, first: list[SetLog], sessions: int, profile=PROFILE):
-    """She logs every set as prescribed at the target effort; the prescriptions served."""
+
+def _as_served(nxt: NextItem, plan: Dose, n: int) -> tuple[int, float | None, float | None]:
+    """Every set exactly as her Today page pre-fills it, at the target effort."""
+    return plan.set_per_set(n) or 0, plan.set_load_kg(n), nxt.target_rpe
+
+
+def _follow(
+    prog: Program,
+    lift: str,
+    first: list[SetLog],
+    sessions: int,
+    profile: ClientProfile = PROFILE,
+    *,
+    lifted: Lifted = _as_served,
+    away: Callable[[NextItem], timedelta] | None = None,
+) -> list[NextItem]:
+    """She logs every set of ``lift`` on each of the next ``sessions`` program days as
+    ``lifted`` says (as prescribed at the target effort unless told); after a session,
+    ``away`` may send her away for a while. The prescriptions served, in order."""
     history = list(first)
     served: list[NextItem] = []
-    for day in session_days(sessions, START + timedelta(days=7))[:sessions]:
+    day = START + timedelta(days=7)
+    for _ in range(sessions):
+        day = session_days(1, day)[0]
         answer = run(prog, history, day, profile)
         nxt = next(i for i in answer.items if lift in (i.exercise_id, i.replaces))
         served.append(nxt)
         plan = dose_of(nxt)
         for n in range(1, plan.sets + 1):
+            reps, load, rpe = lifted(nxt, plan, n)
             history.append(
-                SetLog(
-                    date=day,
-                    exercise_id=nxt.exercise_id,
-                    set=n,
-                    reps=plan.set_per_set(n) or 0,
-                    load_kg=plan.set_load_kg(n),
-                    rpe=nxt.target_rpe,
-                    pain=0,
-                )
-            )
+                SetLog(date=day, exercise_id=nxt.exercise_id, set=n, reps=reps, load_kg=load,
+                       rpe=rpe, pain=0)
+            )  # fmt: skip
+        day += timedelta(days=1)
+        if away is not None:
+            day += away(nxt)
     return served
 
 
@@ -187,6 +207,35 @@ def test_r18a_a_body_weight_lift_moves_on_to_its_harder_variation_and_carries_on
     assert any(s.sets == 3 for s in moved) and any(s.tempo for s in moved)
 
 
+class _MissesTwice:
+    """Once mixed loads are served she misses a rep on two sessions, at RPE 10: on the
+    heavier sets only (``miss="heavier"``) or on every set (``miss="all"``). With
+    ``away_after`` she instead lifts everything and is away three weeks after that many
+    sessions with heavier sets. Use :meth:`lifted` and :meth:`away` with :func:`_follow`."""
+
+    def __init__(self, miss: str, away_after: int | None = None) -> None:
+        self.miss, self.away_after = miss, away_after
+        self.misses = self.mixed_seen = 0
+        self.missing = False
+
+    def lifted(self, nxt: NextItem, plan: Dose, n: int) -> tuple[int, float | None, float | None]:
+        if n == 1:  # a new session
+            self.mixed_seen += bool(nxt.heavier_sets)
+            self.missing = self.away_after is None and self.misses < 2 and bool(nxt.heavier_sets)
+            self.misses += self.missing
+        load = plan.set_load_kg(n)
+        heavy = (load or 0) > (nxt.load_kg or 0)
+        short = self.missing and (heavy or self.miss == "all")
+        reps = (plan.set_per_set(n) or 0) - (1 if short else 0)
+        return reps, load, 10.0 if short else nxt.target_rpe
+
+    def away(self, nxt: NextItem) -> timedelta:
+        if self.away_after is not None and self.mixed_seen == self.away_after:
+            self.away_after = None
+            return timedelta(weeks=3)
+        return timedelta()
+
+
 def _follow_and_miss(
     prog: Program,
     lift: str,
@@ -196,37 +245,9 @@ def _follow_and_miss(
     miss: str,
     away_after: int | None = None,
 ) -> list[NextItem]:
-    """Like :func:`_follow`, but once mixed loads are served she misses a rep twice: on the
-    heavier sets only (``miss="heavier"``) or on every set (``miss="all"``), at RPE 10; with
-    ``away_after`` she instead lifts everything and is away three weeks after that many
-    sessions with heavier sets."""
-    history = list(first)
-    served: list[NextItem] = []
-    misses = mixed_seen = 0
-    day = START + timedelta(days=7)
-    for _ in range(sessions):
-        day = session_days(1, day)[0]
-        answer = run(prog, history, day)
-        nxt = next(i for i in answer.items if i.exercise_id == lift)
-        served.append(nxt)
-        plan = dose_of(nxt)
-        mixed_seen += bool(nxt.heavier_sets)
-        missing = away_after is None and misses < 2 and bool(nxt.heavier_sets)
-        misses += missing
-        for n in range(1, plan.sets + 1):
-            load = plan.set_load_kg(n)
-            heavy = (load or 0) > (nxt.load_kg or 0)
-            short = missing and (heavy or miss == "all")
-            history.append(
-                SetLog(date=day, exercise_id=lift, set=n,
-                       reps=(plan.set_per_set(n) or 0) - (1 if short else 0), load_kg=load,
-                       rpe=10.0 if short else nxt.target_rpe, pain=0)
-            )  # fmt: skip
-        day += timedelta(days=1)
-        if away_after is not None and mixed_seen == away_after:
-            day += timedelta(weeks=3)
-            away_after = None
-    return served
+    """:func:`_follow` with :class:`_MissesTwice`."""
+    she = _MissesTwice(miss, away_after)
+    return _follow(prog, lift, first, sessions, lifted=she.lifted, away=she.away)
 
 
 def _after_two_misses(served: list[NextItem]) -> NextItem:
@@ -292,24 +313,16 @@ def test_r18a_every_set_at_the_heavier_load_counts_as_the_mixed_session_done():
     25 kg for 6 reps: a success at 25 kg (judged by the heavier sets' reps), not a failure
     to reach 10 reps."""
     prog = program(item("seated_cable_row", sets=3, reps=10, target_rpe=8.0), weeks=30)
-    history = sets(START, "seated_cable_row", reps=10, load=20.0, rpe=8.0, n=3)
-    day = START + timedelta(days=7)
-    for _ in range(20):
-        day = session_days(1, day)[0]
-        nxt = by_id(run(prog, history, day), "seated_cable_row")
-        plan = dose_of(nxt)
-        heavy = bool(nxt.heavier_sets)
-        for n in range(1, plan.sets + 1):
-            history.append(
-                SetLog(date=day, exercise_id="seated_cable_row", set=n,
-                       reps=(nxt.heavier_reps if heavy else plan.set_per_set(n)) or 0,
-                       load_kg=nxt.heavier_load_kg if heavy else plan.set_load_kg(n),
-                       rpe=8.0, pain=0)
-            )  # fmt: skip
-        day += timedelta(days=1)
-        if heavy:
-            break
-    assert heavy, "mixed loads were served"
-    after = by_id(run(prog, history, session_days(1, day)[0]), "seated_cable_row")
+    first = sets(START, "seated_cable_row", reps=10, load=20.0, rpe=8.0, n=3)
+
+    def all_heavy(nxt: NextItem, plan: Dose, n: int) -> tuple[int, float | None, float | None]:
+        if nxt.heavier_sets:  # every set at the heavier load, for the heavier sets' reps
+            return nxt.heavier_reps or 0, nxt.heavier_load_kg, 8.0
+        return plan.set_per_set(n) or 0, plan.set_load_kg(n), 8.0
+
+    served = _follow(prog, "seated_cable_row", first, 20, lifted=all_heavy)
+    heavy = next((i for i, s in enumerate(served) if s.heavier_sets), None)
+    assert heavy is not None and heavy + 1 < len(served), "mixed loads were served"
+    after = served[heavy + 1]
     assert after.load_kg == 25.0, _shape(after)
     assert after.decision is not None and after.decision.outcome != DecisionKind.FAILED_ONCE

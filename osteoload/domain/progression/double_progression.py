@@ -132,7 +132,8 @@ class _RepState:
     decision: Decision = field(default_factory=lambda: Decision(rule="R18", outcome="hold"))
 
     def end_mixed_loads(self) -> None:
-        """R18a's mixed loads end: every set at one load again (the heavier sets were one
-        step up from a load she has just moved off: a load step, a step back, pain, a break
-        or a change of rep target)."""
+        """R18a's mixed loads end: every set at one load again. Called when her load moves
+        by a load step, a step back or pain, and when it moves any other way (the R15 cap,
+        a conversion, a load she chose) unless the heavier sets are still the next load up
+        from it (``replay._mixed_one_step_above``); after a break they wait instead."""
         self.heavier_sets, self.heavier_kg, self.heavier_reps = 0, None, None
