@@ -207,6 +207,15 @@ class _Words:
             ).format(scheme=scheme, effort=effort, day=day)
         if o in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
             why = _("twice too easy (R18b)") if o == DecisionKind.DOUBLE_STEP else _("twice (R18)")
+            capped = any(x.outcome == "capped" for x in item.notes)
+            if capped and item.load_kg is not None and item.load_kg < num("to_kg") - _EPS:
+                # the cap (worded next) cut the step short: the reps are the load's own
+                return _("All {scheme}{effort}, {why}: ready for {delta}.").format(
+                    scheme=scheme,
+                    effort=effort,
+                    why=why,
+                    delta=self.delta(num("to_kg"), num("from_kg")),
+                )
             text = _("{delta}: all {scheme}{effort}, {why}").format(
                 delta=self.delta(num("to_kg"), num("from_kg")),
                 scheme=scheme,

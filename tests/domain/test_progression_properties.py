@@ -25,7 +25,7 @@ from osteoload.domain.profile import (
     Schedule,
     StrengthSet,
 )
-from osteoload.domain.progression import DecisionKind, NextItem, next_load_up
+from osteoload.domain.progression import DecisionKind, NextItem, next_load_up, rep_range
 from osteoload.domain.units import DEFAULT_EQUIPMENT, format_load, implement_for
 from osteoload.domain.vocabulary import (
     Condition,
@@ -291,6 +291,63 @@ def test_r18_r18a_her_reason_says_the_dose_she_is_served(profile, behaviour):
     that serves none (a deload) say they come after it."""
     result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
     assert not _words_against_dose(result)
+
+
+def _planned_top(result: SimResult, day: date, exercise_id: str) -> int | None:
+    """The top of the plan's rep range for ``exercise_id`` in the week of ``day``."""
+    for program in result.programs:
+        index = (day - program.start).days // 7
+        if 0 <= index < len(program.weeks):
+            for session in program.weeks[index].sessions:
+                for item in session.items:
+                    if item.exercise_id == exercise_id and item.reps is not None:
+                        return rep_range(item.reps)[1]
+    return None
+
+
+def _capped_steps_that_cost_reps(result: SimResult) -> list[str]:
+    """Load steps (R18) that the R15 cap held at her own load but with the fewer reps meant
+    for the heavier load: less work at the load she had just lifted twice."""
+    problems = []
+    for answer in result.answers:
+        if answer.phase is PlanPhase.DELOAD:
+            continue
+        for item in answer.items:
+            decision = item.decision
+            if (
+                decision is None
+                or decision.outcome not in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+                or not any(n.outcome == "capped" for n in item.notes)
+                or item.load_kg is None
+                or item.previous_load_kg is None
+                or item.load_kg > item.previous_load_kg + 1e-6
+            ):
+                continue
+            last = [
+                s.reps
+                for s in result.history
+                if s.exercise_id == item.exercise_id and s.date == item.last_done
+            ]
+            top = _planned_top(result, answer.as_of, item.exercise_id)
+            if last and top is not None and (item.reps or 0) < min(min(last), top):
+                problems.append(
+                    f"{item.exercise_id} on {answer.as_of}: she did {item.previous_load_kg} x "
+                    f"{min(last)}, capped at {item.load_kg} x {item.reps}: {decision.numbers}"
+                )
+    return problems
+
+
+@settings(
+    max_examples=examples(10), deadline=None, phases=FAST, suppress_health_check=list(HealthCheck)
+)
+@given(READY, st.sampled_from([Behaviour.AT_TARGET, Behaviour.TWO_UNDER]))
+def test_r15_r18_a_step_the_cap_holds_at_her_load_keeps_her_reps(profile, behaviour):
+    """R15 with R18/R18a: two successes at the top of the range earn a load step; when the
+    85 % cap holds her at her own load, she keeps the reps she did there, not the fewer
+    reps meant for the heavier load (found in simulation: 50 kg x 12 twice at RPE 6, then
+    "+5 kg ... 10 reps at the new load", capped, served 50 kg x 10)."""
+    result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
+    assert not _capped_steps_that_cost_reps(result)
 
 
 def test_r18b_a_held_load_converted_to_fewer_reps_is_not_cut_by_a_lagging_estimate():

@@ -24,6 +24,7 @@ def item(
     *notes: Decision,
     reps: int = 10,
     sets: int = 3,
+    load_kg: float = 12.0,
     heavier_sets: int = 0,
     heavier_load_kg: float | None = None,
     heavier_reps: int | None = None,
@@ -34,8 +35,8 @@ def item(
         component=Component.RESISTANCE,
         sets=sets,
         reps=reps,
-        load_kg=12.0,
-        load_display="12 kg",
+        load_kg=load_kg,
+        load_display=f"{load_kg:g} kg",
         target_rpe=8,
         hold_s=None,
         impacts=None,
@@ -280,12 +281,29 @@ def test_r15_r22_notes_follow_the_decision_in_her_units() -> None:
         outcome="reestimated",
         numbers={"on": "2027-02-01", "one_rm_kg": 30.0, "set_date": "2027-01-28"},
     )
-    text = words(main, capped, again)
+    text = words(main, capped, again, load_kg=22.5)
     assert text.startswith("+2.5 kg: all 3x10 at RPE 8 or easier, twice (R18).")
     assert "Capped at 85 % of the working max (30 kg, R15)." in text
     assert text.endswith("re-estimated on 2027-02-01 from your sets of 2027-01-28: 30 kg (R22).")
-    in_lb = words(main, capped, units=Units.LB)
+    in_lb = words(main, capped, units=Units.LB, load_kg=22.5)
     assert in_lb.startswith("+5.51 lb") and "(66.1 lb, R15)" in in_lb
+
+
+def test_r15_a_step_the_cap_cut_short_says_it_was_due_not_given() -> None:
+    """R15 with R18: when the cap holds her below the step's load, the words do not head
+    with "+2.5 kg" over a load that did not rise (nor the rep drop meant for it): the step
+    was due, and the cap note says why it is not given."""
+    main = Decision(
+        rule="R18a",
+        outcome=DecisionKind.LOAD_UP,
+        numbers={**SCHEME, "from_kg": 20.0, "to_kg": 22.5, "reps_from": 10, "reps_to": 8},
+    )
+    capped = Decision(rule="R15", outcome="capped", numbers={"pct": 85, "one_rm_kg": 25.0})
+    text = words(main, capped, load_kg=20.0)
+    assert text == (
+        "All 3x10 at RPE 8 or easier, twice (R18): ready for +2.5 kg. Capped at 85 % of the "
+        "working max (25 kg, R15)."
+    )
 
 
 def test_r32_review_notes_and_deload() -> None:

@@ -14,7 +14,7 @@ from ..vocabulary import Phase
 from .context import _Context, _Logged, _pain_review
 from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
-from .loads import _round, next_load_up
+from .loads import _reps_for_step, _round, next_load_up
 from .planned import _base
 from .replay import _convert, _replay, _resume
 from .rules import (
@@ -22,7 +22,11 @@ from .rules import (
     DELOAD_STEP_PCT,
     INTENSITY_CAP_PCT,
     MIN_RANGE_REPS,
+    R18_MAX_STEP_PCT_LOWER,
+    R18_MAX_STEP_PCT_UPPER,
     R18A_MAX_SETS,
+    R18B_DOUBLE_STEP_PCT_LOWER,
+    R18B_DOUBLE_STEP_PCT_UPPER,
     R18C_LONG_BREAK_DAYS,
     SLOW_TEMPO,
 )
@@ -146,8 +150,8 @@ def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         _deload(ctx, draft, kind)
     if ctx.review.needed:
         _under_review(ctx, draft, exercise, kind)
-    if wm is not None and draft.load is not None:
-        _capped(ctx, draft, state, wm, kind)
+    if wm is not None and draft.load is not None and _capped(ctx, draft, state, wm, kind):
+        _reps_for_capped_step(ctx, draft, exercise, kind, rng)
     if wm is not None and wm.reestimated_on is not None and loaded:
         draft.notes.append(_reestimated_note(wm))
     if loaded and draft.load is None and draft.done_load is not None:
@@ -254,10 +258,10 @@ def _pain_load(ctx: _Context, exercise_id: str, day: date) -> float | None:
     )
 
 
-def _capped(ctx: _Context, draft: _Draft, state: _RepState, wm: WorkingMax, kind: LoadKind) -> None:
+def _capped(ctx: _Context, draft: _Draft, state: _RepState, wm: WorkingMax, kind: LoadKind) -> bool:
     """R15/R16: at most the heaviest load at or below 85 % of the working max, except a
     load she holds after a hard session (R18b: a hold, never less) and a load she has
-    proven (R22a, :func:`_proven`)."""
+    proven (R22a, :func:`_proven`). True when the cap lowered the load."""
     load, done_load = draft.load, draft.done_load
     assert load is not None
     cap = ctx.cap(wm, kind)
@@ -277,6 +281,35 @@ def _capped(ctx: _Context, draft: _Draft, state: _RepState, wm: WorkingMax, kind
             )
         )
         draft.load = cap
+        return True
+    return False
+
+
+def _reps_for_capped_step(
+    ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind, rng: tuple[int, int]
+) -> None:
+    """R15 with R18/R18a: a load step the cap cut short keeps the reps of the load she is
+    given, not the fewer reps meant for the heavier load: at her own load the top of the
+    range again (she earned the step there), on a smaller step its own R18a rep drop."""
+    load, done = draft.load, draft.done_load
+    step = draft.decision.outcome
+    if (
+        load is None
+        or done is None
+        or ctx.week.phase is Phase.DELOAD
+        or step not in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+    ):
+        return
+    if load <= done + _EPS:
+        draft.reps = max(draft.reps, rng[1])
+        return
+    if step == DecisionKind.DOUBLE_STEP:
+        limit = R18B_DOUBLE_STEP_PCT_UPPER if exercise.is_upper_body else R18B_DOUBLE_STEP_PCT_LOWER
+    else:
+        limit = R18_MAX_STEP_PCT_UPPER if exercise.is_upper_body else R18_MAX_STEP_PCT_LOWER
+    reps = _reps_for_step(load, done, rng, limit, kind)
+    if reps is not None:
+        draft.reps = max(draft.reps, reps)
 
 
 def _proven(
