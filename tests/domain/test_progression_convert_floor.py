@@ -9,8 +9,8 @@ from typing import Any
 
 from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.profile import ClientProfile
+from osteoload.domain.progression.conversion import _convert
 from osteoload.domain.progression.double_progression import _RepState
-from osteoload.domain.progression.replay import _convert
 from osteoload.domain.units import LoadKind
 from osteoload.domain.vocabulary import Sex, Units
 

@@ -131,6 +131,11 @@ from .context import _Review as _Review
 from .context import _review as _review
 from .context import _sessions_by_exercise as _sessions_by_exercise
 from .context import _snap as _snap
+from .conversion import _SAYS_THE_REPS as _SAYS_THE_REPS
+from .conversion import _convert as _convert
+from .conversion import _converted as _converted
+from .conversion import _proven_at as _proven_at
+from .conversion import _same_load as _same_load
 from .decisions import (
     Change,
     Decision,
@@ -159,6 +164,7 @@ from .ladder import _harder_or_add_on as _harder_or_add_on
 from .ladder import _load_step as _load_step
 from .ladder import _load_tries as _load_tries
 from .ladder import _mix as _mix
+from .ladder import _mixed_one_step_above as _mixed_one_step_above
 from .ladder import _progress as _progress
 from .loads import _add_on_kg as _add_on_kg
 from .loads import _effective_step_pct as _effective_step_pct
@@ -181,23 +187,17 @@ from .records import _reestimated_finding as _reestimated_finding
 from .records import _set_effort as _set_effort
 from .records import _Window as _Window
 from .records import _working_maxes as _working_maxes
-from .replay import _SAYS_THE_REPS as _SAYS_THE_REPS
-from .replay import _convert as _convert
-from .replay import _converted as _converted
 from .replay import _decide as _decide
 from .replay import _failed as _failed
 from .replay import _heavier as _heavier
 from .replay import _merge_bests as _merge_bests
-from .replay import _mixed_one_step_above as _mixed_one_step_above
 from .replay import _pained as _pained
 from .replay import _prescribed_reps as _prescribed_reps
-from .replay import _proven_at as _proven_at
 from .replay import _rebuild as _rebuild
 from .replay import _rebuilt as _rebuilt
 from .replay import _replay as _replay
 from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
-from .replay import _same_load as _same_load
 from .replay import _set_bests_aside as _set_bests_aside
 from .replay import _short_only_at as _short_only_at
 from .replay import _succeeded as _succeeded

@@ -135,5 +135,5 @@ class _RepState:
         """R18a's mixed loads end: every set at one load again. Called when her load moves
         by a load step, a step back or pain, and when it moves any other way (the R15 cap,
         a conversion, a load she chose) unless the heavier sets are still the next load up
-        from it (``replay._mixed_one_step_above``); after a break they wait instead."""
+        from it (``ladder._mixed_one_step_above``); after a break they wait instead."""
         self.heavier_sets, self.heavier_kg, self.heavier_reps = 0, None, None

@@ -206,3 +206,18 @@ def _mix(
                  "heavier_reps": reps},
     )  # fmt: skip
     return True
+
+
+def _mixed_one_step_above(
+    ctx: _Context, state: _RepState, kind: LoadKind, load: float | None
+) -> None:
+    """R18a: the heavier sets of mixed loads are the next load up from her load (from the
+    load she is rebuilding to after a break, R18c: they wait until she is back to it); when
+    her load moved so that they no longer are, mixed loads end."""
+    if not state.heavier_sets:
+        return
+    if state.rebuild_to is not None:
+        load = state.rebuild_to
+    up = next_load_up(load, kind, ctx.equipment, units=ctx.units) if load is not None else None
+    if up is None or state.heavier_kg is None or abs(up - state.heavier_kg) > _EPS:
+        state.end_mixed_loads()

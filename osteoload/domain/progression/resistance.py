@@ -12,11 +12,12 @@ from ..programming import FAMILIARISATION_RPE
 from ..units import LoadKind, implement_for, round_load_down
 from ..vocabulary import Phase
 from .context import _Context, _Logged, _pain_review
+from .conversion import _convert
 from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
 from .loads import _reps_for_step, _round, next_load_up
 from .planned import _base
-from .replay import _convert, _replay, _resume
+from .replay import _replay, _resume
 from .rules import (
     _EPS,
     DELOAD_STEP_PCT,
