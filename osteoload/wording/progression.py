@@ -187,11 +187,17 @@ class _Words:
         ).format(scheme=scheme, effort=effort)
         if o == DecisionKind.NEW:
             return self.first_time(d)
+        noted = {x.outcome for x in item.notes}
         if o == DecisionKind.REP_UP:
             more = (reps or 0) - int(num("reps"))
-            if more <= 0:  # a deload week: its own reps, lighter; the reps go up after it
+            if "deload" in noted:  # a deload week: its own reps, lighter; they go up after it
                 return _(
                     "All {scheme}{effort} on {day}: more reps after this lighter week (double "
+                    "progression, R18)."
+                ).format(scheme=scheme, effort=effort, day=day)
+            if "held_for_review" in noted or more <= 0:  # R32: no more reps until the review
+                return _(
+                    "All {scheme}{effort} on {day}: more reps once the review is done (double "
                     "progression, R18)."
                 ).format(scheme=scheme, effort=effort, day=day)
             return ngettext(
@@ -207,8 +213,11 @@ class _Words:
             ).format(scheme=scheme, effort=effort, day=day)
         if o in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
             why = _("twice too easy (R18b)") if o == DecisionKind.DOUBLE_STEP else _("twice (R18)")
-            capped = any(x.outcome == "capped" for x in item.notes)
-            if capped and item.load_kg is not None and item.load_kg < num("to_kg") - _EPS:
+            if (
+                "capped" in noted
+                and item.load_kg is not None
+                and item.load_kg < num("to_kg") - _EPS
+            ):
                 # the cap (worded next) cut the step short: the reps are the load's own
                 return _("All {scheme}{effort}, {why}: ready for {delta}.").format(
                     scheme=scheme,
@@ -289,11 +298,16 @@ class _Words:
                     name=harder_name
                 )
             return text
-        if o == DecisionKind.CONVERT and opt("to_kg") == opt("from_kg"):  # the same load
+        served, to_kg, from_kg = item.load_kg, opt("to_kg"), opt("from_kg")
+        if o == DecisionKind.CONVERT and (
+            to_kg == from_kg  # the same load
+            or (served is not None and to_kg is not None and abs(served - to_kg) > _EPS)
+        ):
+            # her load stays, or the cap or a deload week (their notes follow) serve another
             rpe_to = opt("rpe_to")
             if rpe_to is None:
                 return _("The plan moves to {reps} reps (R18).").format(reps=reps)
-            if opt("to_kg") is None:
+            if to_kg is None or to_kg != from_kg:
                 return _("The plan moves to {reps} reps at effort {rpe_to} (R18).").format(
                     reps=reps, rpe_to=f"{rpe_to:g}"
                 )
@@ -420,12 +434,16 @@ class _Words:
             return _("Held until the review (R32): no increases.")
         if o == "not_started":
             return _("Not started until the review (R32).")
+        if o == "deload" and "pct" not in n:  # nothing to lighten: her load or body weight
+            return _("Planned deload week: an easier week, fewer sets at a lower effort.")
         if o == "deload":
             back = n.get("back_to_kg")
             return _("Planned deload week: about {pct} % lighter, then back to {back}.").format(
                 pct=f"{num('pct'):g}",
                 back=self.fmt(float(back)) if isinstance(back, int | float) else _("body weight"),
             )
+        if o == "plan_reps":
+            return _("The plan moves to {reps} reps this week (R18).").format(reps=self.item.reps)
         if o == "capped":
             one_rm = format_load(num("one_rm_kg"), self.units, digits=1)
             return _("Capped at {pct} % of the working max ({one_rm}, R15).").format(

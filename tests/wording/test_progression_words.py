@@ -191,7 +191,10 @@ def test_r18_every_decision_names_its_rule_and_numbers(
     expected: list[str],
 ) -> None:
     """R18-R18c, R32: each resistance decision is worded with its rule ID and numbers."""
-    text = words(Decision(rule=rule, outcome=outcome, numbers=numbers), reps=reps, sets=sets)
+    served = numbers.get("to_kg")  # the step or conversion as served (no cap, no deload)
+    load = float(served) if isinstance(served, int | float) else 12.0
+    decision = Decision(rule=rule, outcome=outcome, numbers=numbers)
+    text = words(decision, reps=reps, sets=sets, load_kg=load)
     for part in expected:
         assert part in text, (part, text)
 
@@ -219,9 +222,56 @@ def test_r18_rep_up_says_the_reps_added_and_a_deload_week_says_they_come_after_i
     assert words(rep_up, reps=11).startswith("+1 rep: all 3x10 at RPE 8 or easier")
     assert words(rep_up, reps=12).startswith("+2 reps: all 3x10")
     assert "12 reps next" in words(rep_up, reps=12)
-    deload = words(rep_up, reps=8)
+    lighter = Decision(rule="R18", outcome="deload", numbers={"pct": 10.0, "back_to_kg": 12.0})
+    deload = words(rep_up, lighter, reps=8)
     assert deload.startswith("All 3x10 at RPE 8 or easier on 2027-02-01: more reps after")
     assert "+" not in deload
+
+
+def test_r18_r32_rep_up_held_for_review_or_in_a_deload_week_promises_no_reps_now() -> None:
+    """R18 with R32 and the deload week: a rep earned is not given while held for a review
+    (the words say after the review) nor in a deload week, whose reps are its own even when
+    they are more than last time (never "+1 rep ... same load" over a lighter load)."""
+    rep_up = Decision(rule="R18", outcome=DecisionKind.REP_UP, numbers=SCHEME)
+    held = Decision(rule="R32", outcome="held_for_review")
+    under_review = words(rep_up, held, reps=10)
+    assert "more reps once the review is done" in under_review
+    assert "reps next" not in under_review
+    deload = Decision(rule="R18", outcome="deload", numbers={"pct": 10.0, "back_to_kg": 12.0})
+    lighter = words(rep_up, deload, reps=12)
+    assert "more reps after this lighter week" in lighter and "same load" not in lighter
+
+
+def test_r18_a_deload_week_without_a_load_to_lighten_is_still_an_easier_week() -> None:
+    """R18: body-weight and band items have a deload week too; it is said without a load."""
+    one_more = Decision(rule="R18", outcome=DecisionKind.ONE_MORE, numbers=SCHEME)
+    easier = Decision(rule="R18", outcome="deload", numbers={})
+    assert words(one_more, easier).endswith(
+        "Planned deload week: an easier week, fewer sets at a lower effort."
+    )
+
+
+def test_r18_same_again_when_the_plan_moves_her_reps_says_the_new_reps() -> None:
+    """R18: "same again" after 3 x 10 while the plan moves to 8 reps this week says so."""
+    hold = Decision(rule="R18b", outcome=DecisionKind.HOLD_HARD, numbers={**SCHEME, "rpe": 9.0})
+    plan = Decision(rule="R18", outcome="plan_reps", numbers={"reps_from": 10, "reps_to": 8})
+    text = words(hold, plan, reps=8)
+    assert text.endswith("The plan moves to 8 reps this week (R18).")
+
+
+def test_r18_a_conversion_the_cap_cut_names_no_load_she_is_not_served() -> None:
+    """R18 with R15: a conversion to 38 kg that the cap holds at 36 kg says the plan's new
+    reps and leaves the load to the cap's note, not "38 kg is the same effort as ..."."""
+    convert = Decision(
+        rule="R18",
+        outcome=DecisionKind.CONVERT,
+        numbers={"from_kg": 36.0, "to_kg": 38.0, "reps_from": 8, "reps_to": 6, "rpe_from": 8.0,
+                 "rpe_to": 8.0},
+    )  # fmt: skip
+    capped = Decision(rule="R15", outcome="capped", numbers={"pct": 85, "one_rm_kg": 43.0})
+    text = words(convert, capped, reps=6, load_kg=36.0)
+    assert text.startswith("The plan moves to 6 reps at effort 8 (R18). Capped at 85 %")
+    assert "38 kg" not in text
 
 
 def test_r18_a_new_rep_target_at_the_same_load_is_said_as_such() -> None:

@@ -3,8 +3,8 @@
 ``next_prescriptions`` is pure and deterministic: the same program, log, date, catalogue,
 units, profile and equipment always give the same answer, and every change carries its
 decision as data (rule ID, outcome, numbers), which the wording layer turns into words.
-Rule IDs refer to ``reference/clinical-evidence.md`` §13; the method
-is written up in ``docs/science/loads-and-progression.md`` ("Progression").
+Rule IDs refer to ``reference/clinical-evidence.md`` §13; the method is written up in
+``docs/science/loads-and-progression.md`` ("Progression").
 
 Baseline
     The program week that holds the next session on or after ``as_of`` (after ``as_of`` when
@@ -20,8 +20,7 @@ Resistance and posture work with reps: double progression, replayed over the log
     and blocks (``earlier=`` gives the earlier blocks). Every decision is a
     :class:`Decision` (rule ID, outcome, numbers) on the item, with the secondary ones in
     ``notes``; the wording layer says them (:func:`osteoload.wording.progression.reason_text`,
-    applied by the services). The rules, written up in
-    ``docs/science/progression.md``:
+    applied by the services). The rules, written up in ``docs/science/progression.md``:
 
     * R18: *success* (every prescribed set and rep at or below the target RPE) below the top
       of the range: one rep more at the same load; at the top in two sessions in a row: the
@@ -60,20 +59,19 @@ Balance (R23)
 Stop rules (R32)
     Pain of 5/10 or more on any exercise, or any red flag (chest pain, dizziness,
     breathlessness, fainting, new severe back pain, a fall with injury) logged in the 14 days
-    up to ``as_of``
-    sets the status ``needs_review``: nothing increases or starts anywhere (every item holds
-    or decreases), a painful exercise steps back, and R32 findings say what to do.
+    up to ``as_of`` sets the status ``needs_review``: nothing increases or starts anywhere
+    (every item holds or decreases), a painful exercise steps back, and R32 findings say
+    what to do.
 
 Modules
-    ``rules`` (the numbers of the rules), ``decisions`` (the records returned),
-    ``context`` (logged sessions, the baseline week, the R32 review and its one
-    ``pain_review`` step back), ``findings`` (about the whole answer: sets logged later, no
-    sessions, the program's end, time away), ``records`` (working maxes, R22), ``planned``
-    (the planned dose), ``loads`` (loads that exist, step sizes),
-    ``double_progression`` (rep range, judging a session), ``replay`` and ``ladder`` (the
-    replayed log and the way up, R18-R18c), ``resistance`` (the next resistance item),
-    ``impact`` (R10) and ``balance`` (R23). Every
-    name is importable from this package.
+    ``rules`` (the numbers of the rules), ``decisions`` (the records returned), ``context``
+    (logged sessions, the baseline week, the R32 review, its ``pain_review`` step back),
+    ``findings`` (about the whole answer: sets logged later, no sessions, the program's end,
+    time away), ``records`` (working maxes, R22), ``planned`` (the planned dose), ``loads``
+    (loads that exist, step sizes), ``double_progression`` (rep range, judging a session),
+    ``replay``, ``conversion`` and ``ladder`` (the replayed log, a change of the plan's
+    targets and the way up, R18-R18c), ``resistance`` (the next resistance item), ``impact``
+    (R10) and ``balance`` (R23). Every name is importable from this package.
 """
 
 from __future__ import annotations
@@ -134,6 +132,7 @@ from .context import _snap as _snap
 from .conversion import _SAYS_THE_REPS as _SAYS_THE_REPS
 from .conversion import _convert as _convert
 from .conversion import _converted as _converted
+from .conversion import _plan_reps as _plan_reps
 from .conversion import _proven_at as _proven_at
 from .conversion import _same_load as _same_load
 from .decisions import (
@@ -200,6 +199,7 @@ from .replay import _reps_done as _reps_done
 from .replay import _resume as _resume
 from .replay import _set_bests_aside as _set_bests_aside
 from .replay import _short_only_at as _short_only_at
+from .replay import _step_not_taken as _step_not_taken
 from .replay import _succeeded as _succeeded
 from .replay import _targets as _targets
 from .resistance import _below_lightest as _below_lightest

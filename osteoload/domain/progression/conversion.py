@@ -88,3 +88,17 @@ def _proven_at(state: _RepState, reps: int) -> float:
     if state.rebuild_to is not None or state.stepped_back:
         return 0.0
     return max((kg for r, kg in state.best_at_reps.items() if r >= reps), default=0.0)
+
+
+def _plan_reps(decision: Decision, reps: int) -> list[Decision]:
+    """R18: the plan's rep target changed at her load and the decision's own words name
+    other reps ("same again" after 3 x 8, "7 reps at the new load"): a note says the new
+    reps. A rep added or a conversion words the new reps itself."""
+    said = decision.numbers.get(
+        "reps_to"
+        if decision.outcome in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+        else "reps"
+    )
+    if decision.outcome in _SAYS_THE_REPS or not isinstance(said, int) or said == reps:
+        return []
+    return [Decision(rule="R18", outcome="plan_reps", numbers={"reps_from": said, "reps_to": reps})]

@@ -92,7 +92,7 @@ def _replay(
             _convert(ctx, state, kind, rng, rpe_t)
     state.top, state.rpe = rng[1], rpe_t
     review = ctx.review_on(logged.day)
-    prescribed = _prescribed_reps(state, rng, review)
+    prescribed = _step_not_taken(state, logged, rng, _prescribed_reps(state, rng, review))
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     # R18a: the heavier sets were one step above a load she did not lift that day (the R15
     # cap served less, or she chose another): they end, and the ladder builds anew. Every
@@ -159,6 +159,28 @@ def _prescribed_reps(state: _RepState, rng: tuple[int, int], review: bool) -> in
     if review and state.session is not None:  # held until the review (R32): no more reps
         prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
     return prescribed
+
+
+def _step_not_taken(
+    state: _RepState, logged: _Logged, rng: tuple[int, int], prescribed: int
+) -> int:
+    """R15 with R18: a load step she did not take (the 85 % cap held her at her load) was
+    served with the reps she had done there (``resistance._reps_for_capped_step``); a
+    session at that load with those reps is judged against them. One with fewer is judged
+    against the step's own reps, as when she chose her load herself."""
+    step = state.decision
+    last = state.session
+    from_kg = step.numbers.get("from_kg")
+    if (
+        step.outcome not in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+        or last is None
+        or logged.load_kg is None
+        or not isinstance(from_kg, int | float)
+        or logged.load_kg > from_kg + _EPS
+    ):
+        return prescribed
+    served = min(rng[1], last.min_reps)
+    return served if logged.min_reps >= served > prescribed else prescribed
 
 
 def _decide(

@@ -12,7 +12,7 @@ from ..programming import FAMILIARISATION_RPE
 from ..units import LoadKind, implement_for, round_load_down
 from ..vocabulary import Phase
 from .context import _Context, _Logged, _pain_review
-from .conversion import _convert
+from .conversion import _convert, _plan_reps
 from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
 from .loads import _reps_for_step, _round, next_load_up
@@ -183,7 +183,10 @@ def _up_to_date(
     prescribed = state.prescribed_reps if state.prescribed_reps is not None else top
     if away is not None:
         _resume(ctx, state, kind, away, rng)
-    if ctx.week.phase is not Phase.DELOAD and (state.top != top or state.rpe != target_rpe):
+    retargeted = ctx.week.phase is not Phase.DELOAD and (
+        state.top != top or state.rpe != target_rpe
+    )
+    if retargeted:
         _convert(ctx, state, kind, rng, target_rpe)
     load = state.load_kg if loaded else None
     reps = min(max(state.reps if state.reps is not None else top, min(bottom, MIN_RANGE_REPS)), top)
@@ -199,23 +202,25 @@ def _up_to_date(
         load=load,
         reps=reps,
         decision=state.decision,
+        notes=_plan_reps(state.decision, reps) if retargeted else [],
     )
 
 
 def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
-    """R18: the next session in a deload week is about 10 % lighter (a load that exists)."""
-    if draft.load is None:
+    """R18: the next session in a deload week is about 10 % lighter (a load that exists);
+    without a load to lighten, the week is still said to be an easier one."""
+    lighter = (
+        None if draft.load is None else _round(ctx, draft.load * (1 - DELOAD_STEP_PCT / 100), kind)
+    )
+    if lighter is None:
+        draft.notes.append(Decision(rule="R18", outcome="deload", numbers={}))
         return
-    lighter = _round(ctx, draft.load * (1 - DELOAD_STEP_PCT / 100), kind)
-    if lighter is not None:
-        draft.notes.append(
-            Decision(
-                rule="R18",
-                outcome="deload",
-                numbers={"pct": DELOAD_STEP_PCT, "back_to_kg": draft.load},
-            )
+    draft.notes.append(
+        Decision(
+            rule="R18", outcome="deload", numbers={"pct": DELOAD_STEP_PCT, "back_to_kg": draft.load}
         )
-        draft.load = lighter
+    )
+    draft.load = lighter
 
 
 def _under_review(ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind) -> None:
@@ -290,8 +295,9 @@ def _reps_for_capped_step(
     ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind, rng: tuple[int, int]
 ) -> None:
     """R15 with R18/R18a: a load step the cap cut short keeps the reps of the load she is
-    given, not the fewer reps meant for the heavier load: at her own load the top of the
-    range again (she earned the step there), on a smaller step its own R18a rep drop."""
+    given, not the fewer reps meant for the heavier load: at her own load the reps she did
+    there (within the range), on a smaller step its own R18a rep drop. The replay judges her
+    next session against the same reps (``replay._step_not_taken``)."""
     load, done = draft.load, draft.done_load
     step = draft.decision.outcome
     if (
@@ -302,7 +308,7 @@ def _reps_for_capped_step(
     ):
         return
     if load <= done + _EPS:
-        draft.reps = max(draft.reps, rng[1])
+        draft.reps = max(draft.reps, min(rng[1], draft.reference))
         return
     if step == DecisionKind.DOUBLE_STEP:
         limit = R18B_DOUBLE_STEP_PCT_UPPER if exercise.is_upper_body else R18B_DOUBLE_STEP_PCT_LOWER
