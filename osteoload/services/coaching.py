@@ -10,12 +10,14 @@ line, the API and the app give the same prescription for the same data.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.logs import SetLog
@@ -28,6 +30,7 @@ from osteoload.domain.progression import (
     next_prescriptions,
 )
 from osteoload.domain.serialize import jsonable
+from osteoload.domain.vocabulary import Units
 from osteoload.store import records
 from osteoload.store.models import Client, ProgramRecord
 from osteoload.wording.dose import last_time_text
@@ -53,6 +56,11 @@ class ClientNext:
     last_sets: dict[str, tuple[SetLog, ...]] = field(default_factory=dict)
     """Per exercise: the sets of her last session of it, in order (her phone shows each set
     beside the set she is on)."""
+    language: str = ""
+    """The language of the words (reasons, last times): the one active when they were made."""
+    decided: NextPrescriptions | None = None
+    """``prescriptions`` as the engine decided them, before any words: another language's
+    reader gets hers from these (:func:`_said`)."""
 
     def item(self, exercise_id: str) -> NextItem | None:
         """The next prescription that replaces ``exercise_id`` in the stored program (the
@@ -89,21 +97,28 @@ def compute_next(
     *,
     as_of: date,
     earlier: Sequence[Program] = (),
+    worded: bool = True,
 ) -> NextPrescriptions:
     """The engine call every front end shares (and ``osteoload next`` makes), with each
-    item's reason in words (the wording layer's)."""
-    catalogue = get_catalogue()
+    item's reason in words (the wording layer's, in the active language); ``worded=False``
+    leaves them to :func:`in_words` (what is kept in the cache: decisions, not words)."""
     answer = next_prescriptions(
         program,
         log,
         as_of=as_of,
-        catalogue=catalogue,
+        catalogue=get_catalogue(),
         units=profile.units,
         profile=profile,
         equipment=equipment_profile(profile),
         earlier=earlier,
     )
-    return with_reasons(answer, profile.units, {k: e.name for k, e in catalogue.items()})
+    return in_words(answer, profile.units) if worded else answer
+
+
+def in_words(answer: NextPrescriptions, units: Units | str) -> NextPrescriptions:
+    """``answer`` with every reason and finding in words, in the active language."""
+    catalogue = get_catalogue()
+    return with_reasons(answer, units, {k: e.name for k, e in catalogue.items()})
 
 
 def last_sessions(log: Sequence[SetLog]) -> dict[str, tuple[SetLog, ...]]:
@@ -120,8 +135,13 @@ def last_sessions(log: Sequence[SetLog]) -> dict[str, tuple[SetLog, ...]]:
 
 def last_times(log: Sequence[SetLog], units: str) -> dict[str, str]:
     """Per exercise, her last session's sets in words (the wording layer's)."""
+    return _last_time_words(last_sessions(log), units)
+
+
+def _last_time_words(last: Mapping[str, Sequence[SetLog]], units: str) -> dict[str, str]:
+    """Per exercise, the sets of her last session of it in words, in the active language."""
     out: dict[str, str] = {}
-    for exercise_id, sets in last_sessions(log).items():
+    for exercise_id, sets in last.items():
         text = last_time_text(sets, units)
         if text:
             out[exercise_id] = text
@@ -160,11 +180,28 @@ def next_on(
     key = _cache_key(client, record, profile, day)
     cached = cache.get(key)
     if isinstance(cached, ClientNext):
-        return cached, False
+        return _said(cached), False
     answer = compute_and_keep(
         client, record, profile, day, key, timeout=timeout or NEXT_CACHE_SECONDS
     )
-    return answer, True
+    return _said(answer), True
+
+
+def _said(nxt: ClientNext) -> ClientNext:
+    """Her next prescriptions with their reasons and last times in the language of this
+    request. The cache keeps them worded in the language of the request that computed them
+    (the usual reader: wording them again costs about a millisecond a request) and the
+    engine's decisions besides, so that a coach reading in English and her reading in
+    Spanish each get their own words."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if nxt.language == language or nxt.decided is None:
+        return nxt
+    return replace(
+        nxt,
+        prescriptions=in_words(nxt.decided, nxt.units),
+        last_time=_last_time_words(nxt.last_sets, nxt.units),
+        language=language,
+    )
 
 
 def compute_and_keep(
@@ -180,11 +217,15 @@ def compute_and_keep(
     the cache under ``key`` for ``timeout`` seconds, and her roster flags brought up to date."""
     log = stored_log(client, before=day)
     program = stored_program(record)
-    result = compute_next(program, profile, log, as_of=day, earlier=earlier_blocks(client, record))
+    result = compute_next(
+        program, profile, log, as_of=day, earlier=earlier_blocks(client, record), worded=False
+    )
     answer = ClientNext(
         program_id=record.pk,
         program_start=record.start,
-        prescriptions=result,
+        prescriptions=in_words(result, profile.units),
+        decided=result,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
         last_time=last_times(log, profile.units.value),
         units=profile.units.value,
         last_sets=last_sessions(log),
@@ -216,9 +257,10 @@ def _cache_key(client: Client, record: ProgramRecord, profile: ClientProfile, to
         (str(client.pk), str(record.pk), program, repr(log), repr(profile),
          today.isoformat())
     )  # fmt: skip
-    # v2: NextItem carries ``notes``; v3: ClientNext carries ``last_sets`` (a cached answer
-    # of an older shape is not read back)
-    return "osteoload:next:v3:" + hashlib.sha256(text.encode()).hexdigest()
+    # v2: NextItem carries ``notes``; v3: ClientNext carries ``last_sets``; v4: ClientNext
+    # carries its words' ``language`` and the ``decided`` prescriptions (a cached answer of an
+    # older shape is not read back)
+    return "osteoload:next:v4:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:

@@ -8,8 +8,9 @@ import re
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import translation
 
-from osteoload.services import i18n
+from osteoload.services import clock, coaching, i18n
 
 from .test_spanish_pages import visible_text
 
@@ -101,3 +102,24 @@ def test_the_token_form_is_in_spanish_and_unchanged_in_english(world):
     i18n.set_account_language(world.alice.user, "en")
     english = visible_text(world.alice.browser().get(reverse("settings")).content.decode())
     assert "After 7 days" in english and 'for example "phone app"' in english
+
+
+def test_the_reasons_follow_the_readers_language_whoever_read_them_first(world):
+    """Her next prescriptions are kept in the cache as the engine's decisions; the reasons
+    are worded for each reader: the coach reading in Spanish after an English reading (which
+    computed and kept them) gets Spanish reasons, and English again after her."""
+    url = reverse("coach-program", args=[world.bob_id, world.bob_program])
+    english = visible_text(world.alice.browser().get(url).content.decode())
+    day = clock.today()
+    nxt = coaching.next_for_client(world.alice.user, world.bob_id, today=day)
+    assert nxt is not None
+    reasons = {i.reason for i in nxt.prescriptions.items if i.reason}
+    assert reasons and all(r in english for r in reasons)
+    with translation.override("es"):
+        nxt = coaching.next_for_client(world.alice.user, world.bob_id, today=day)
+        assert nxt is not None
+        razones = {i.reason for i in nxt.prescriptions.items if i.reason}
+    assert razones and not razones & reasons
+    spanish = visible_text(spanish_coach(world).get(url).content.decode())
+    assert all(r in spanish for r in razones)
+    assert not any(r in spanish for r in reasons)
