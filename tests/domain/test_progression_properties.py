@@ -57,6 +57,10 @@ PROPERTY = settings(
     phases=FAST,
     suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
 )
+#: For a property over several behaviours, each example one client with one behaviour.
+ONE_CLIENT_EACH = settings(
+    max_examples=examples(12), deadline=None, phases=FAST, suppress_health_check=list(HealthCheck)
+)
 
 #: Outcomes that move a dose on (R18, R18a, R18b, R18c).
 PROGRESS = frozenset(
@@ -304,9 +308,7 @@ def _words_against_dose(result: SimResult) -> list[str]:  # noqa: C901 - one che
     return problems
 
 
-@settings(
-    max_examples=examples(12), deadline=None, phases=FAST, suppress_health_check=list(HealthCheck)
-)
+@ONE_CLIENT_EACH
 @given(
     READY,
     st.sampled_from(
@@ -388,9 +390,7 @@ def _capped_steps_that_cost_reps(result: SimResult) -> list[str]:
     return problems
 
 
-@settings(
-    max_examples=examples(12), deadline=None, phases=FAST, suppress_health_check=list(HealthCheck)
-)
+@ONE_CLIENT_EACH
 @given(READY, st.sampled_from([Behaviour.TWO_UNDER, Behaviour.LIMITED]))
 def test_r15_r18_a_step_the_cap_holds_at_her_load_keeps_her_reps(profile, behaviour):
     """R15 with R18/R18a: two successes at the top of the range earn a load step; when the
