@@ -190,6 +190,14 @@ class _Words:
         noted = {x.outcome for x in item.notes}
         if o == DecisionKind.REP_UP:
             more = (reps or 0) - int(num("reps"))
+            if "deload" in noted and more > 0:  # the rep now, at the week's lighter load
+                return ngettext(
+                    "+{more} rep: all {scheme}{effort} on {day}; {reps} reps next, in a lighter "
+                    "week (double progression, R18).",
+                    "+{more} reps: all {scheme}{effort} on {day}; {reps} reps next, in a lighter "
+                    "week (double progression, R18).",
+                    more,
+                ).format(more=more, scheme=scheme, effort=effort, day=day, reps=reps)
             if "deload" in noted:  # a deload week: its own reps, lighter; they go up after it
                 return _(
                     "All {scheme}{effort} on {day}: more reps after this lighter week (double "
@@ -214,11 +222,11 @@ class _Words:
         if o in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
             why = _("twice too easy (R18b)") if o == DecisionKind.DOUBLE_STEP else _("twice (R18)")
             if (
-                "capped" in noted
+                noted & {"capped", "held_for_review"}
                 and item.load_kg is not None
                 and item.load_kg < num("to_kg") - _EPS
             ):
-                # the cap (worded next) cut the step short: the reps are the load's own
+                # the cap or an R32 hold (worded with it) cut the step short: the load's reps
                 return _("All {scheme}{effort}, {why}: ready for {delta}.").format(
                     scheme=scheme,
                     effort=effort,
@@ -301,7 +309,7 @@ class _Words:
         served, to_kg, from_kg = item.load_kg, opt("to_kg"), opt("from_kg")
         if o == DecisionKind.CONVERT and (
             to_kg == from_kg  # the same load
-            or (served is not None and to_kg is not None and abs(served - to_kg) > _EPS)
+            or (to_kg is not None and (served is None or abs(served - to_kg) > _EPS))
         ):
             # her load stays, or the cap or a deload week (their notes follow) serve another
             rpe_to = opt("rpe_to")
@@ -435,7 +443,7 @@ class _Words:
         if o == "not_started":
             return _("Not started until the review (R32).")
         if o == "deload" and "pct" not in n:  # nothing to lighten: her load or body weight
-            return _("Planned deload week: an easier week, fewer sets at a lower effort.")
+            return _("Planned deload week: an easier week, at a lower effort.")
         if o == "deload":
             back = n.get("back_to_kg")
             return _("Planned deload week: about {pct} % lighter, then back to {back}.").format(

@@ -22,6 +22,7 @@ Run ``uv run python -m tests.domain.simulation`` to print the tables used in
 
 from __future__ import annotations
 
+import argparse
 import inspect
 import sys
 from collections.abc import Mapping, Sequence
@@ -472,7 +473,19 @@ CLIENTS = {
 
 
 def main(argv: Sequence[str]) -> None:
-    behaviours = [Behaviour(b) for b in argv] or [Behaviour.AT_TARGET]
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.domain.simulation",
+        description="Print the load tables of the virtual clients for each behaviour.",
+    )
+    parser.add_argument(
+        "behaviours",
+        nargs="*",
+        type=Behaviour,
+        choices=list(Behaviour),
+        metavar="behaviour",
+        help=f"one or more of: {', '.join(Behaviour)} (default: {Behaviour.AT_TARGET})",
+    )
+    behaviours = parser.parse_args(argv).behaviours or [Behaviour.AT_TARGET]
     for behaviour in behaviours:
         for title, (make, equipment) in CLIENTS.items():
             result = simulate(make(), behaviour=behaviour, equipment=equipment)

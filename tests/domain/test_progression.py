@@ -396,6 +396,18 @@ def test_r32_pain_5_needs_review_and_no_increase_anywhere():
     assert "Pain of 5/10" in findings[0].message
 
 
+def test_r32_r18_a_step_held_for_review_keeps_her_reps_at_her_load():
+    """Two successes at the top earn +2.5 kg at 8 reps; pain on another lift holds the step
+    (R32), and she is served her own load for the 10 reps she did there, not 8 (R18)."""
+    d1, d2 = session_days(2)
+    prog, history = _two_good_sessions_and(sets(d2, "goblet_squat", load=12, pain=5), d2)
+    squat = by_id(run(prog, history, as_of=d2), "back_squat")
+    assert (squat.load_kg, squat.sets, squat.reps) == (pytest.approx(60), 3, 10)
+    assert squat.change is Change.HOLD
+    assert squat.reason.startswith("All 3x10 at RPE 8 or easier, twice (R18): ready for +2.5 kg.")
+    assert "Held until the review (R32)" in squat.reason
+
+
 @pytest.mark.parametrize("symptom", sorted(Symptom, key=lambda s: s.value))
 def test_r32_stop_rule_symptom_needs_review(symptom):
     d1, d2 = session_days(2)

@@ -230,16 +230,20 @@ def test_r18_rep_up_says_the_reps_added_and_a_deload_week_says_they_come_after_i
 
 def test_r18_r32_rep_up_held_for_review_or_in_a_deload_week_promises_no_reps_now() -> None:
     """R18 with R32 and the deload week: a rep earned is not given while held for a review
-    (the words say after the review) nor in a deload week, whose reps are its own even when
-    they are more than last time (never "+1 rep ... same load" over a lighter load)."""
+    (the words say after the review); in a deload week the reps are the week's own: more
+    than last time said as such, in a lighter week, never "+1 rep ... same load" over a
+    lighter load, and none added said to come after the week."""
     rep_up = Decision(rule="R18", outcome=DecisionKind.REP_UP, numbers=SCHEME)
     held = Decision(rule="R32", outcome="held_for_review")
     under_review = words(rep_up, held, reps=10)
     assert "more reps once the review is done" in under_review
     assert "reps next" not in under_review
     deload = Decision(rule="R18", outcome="deload", numbers={"pct": 10.0, "back_to_kg": 12.0})
-    lighter = words(rep_up, deload, reps=12)
-    assert "more reps after this lighter week" in lighter and "same load" not in lighter
+    now = words(rep_up, deload, reps=12)  # the deload week's target is above her reps
+    assert now.startswith("+2 reps: all 3x10") and "12 reps next, in a lighter week" in now
+    assert "same load" not in now
+    after = words(rep_up, deload, reps=10)
+    assert "more reps after this lighter week" in after and "same load" not in after
 
 
 def test_r18_a_deload_week_without_a_load_to_lighten_is_still_an_easier_week() -> None:
@@ -247,7 +251,7 @@ def test_r18_a_deload_week_without_a_load_to_lighten_is_still_an_easier_week() -
     one_more = Decision(rule="R18", outcome=DecisionKind.ONE_MORE, numbers=SCHEME)
     easier = Decision(rule="R18", outcome="deload", numbers={})
     assert words(one_more, easier).endswith(
-        "Planned deload week: an easier week, fewer sets at a lower effort."
+        "Planned deload week: an easier week, at a lower effort."
     )
 
 

@@ -164,10 +164,11 @@ def _prescribed_reps(state: _RepState, rng: tuple[int, int], review: bool) -> in
 def _step_not_taken(
     state: _RepState, logged: _Logged, rng: tuple[int, int], prescribed: int
 ) -> int:
-    """R15 with R18: a load step she did not take (the 85 % cap held her at her load) was
-    served with the reps she had done there (``resistance._reps_for_capped_step``); a
-    session at that load with those reps is judged against them. One with fewer is judged
-    against the step's own reps, as when she chose her load herself."""
+    """R15 with R18: a load step she did not take (the 85 % cap or an R32 review held her at
+    her load) was served with the reps she had done there
+    (``resistance._reps_for_capped_step``); a session at that load is judged against them,
+    so that a rep missed is a rep missed. The replay does not know whether the cap held
+    her or she chose her load herself; the stricter reading is the safe one."""
     step = state.decision
     last = state.session
     from_kg = step.numbers.get("from_kg")
@@ -179,8 +180,7 @@ def _step_not_taken(
         or logged.load_kg > from_kg + _EPS
     ):
         return prescribed
-    served = min(rng[1], last.min_reps)
-    return served if logged.min_reps >= served > prescribed else prescribed
+    return max(prescribed, min(rng[1], last.min_reps))
 
 
 def _decide(

@@ -215,11 +215,11 @@ def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
     if lighter is None:
         draft.notes.append(Decision(rule="R18", outcome="deload", numbers={}))
         return
-    draft.notes.append(
-        Decision(
-            rule="R18", outcome="deload", numbers={"pct": DELOAD_STEP_PCT, "back_to_kg": draft.load}
-        )
-    )
+    numbers: dict[str, float | int | str | None] = {
+        "pct": DELOAD_STEP_PCT,
+        "back_to_kg": draft.load,
+    }
+    draft.notes.append(Decision(rule="R18", outcome="deload", numbers=numbers))
     draft.load = lighter
 
 
@@ -253,6 +253,8 @@ def _under_review(ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKi
     ):
         if draft.load is not None and done_load is not None and draft.load > done_load:
             draft.load = done_load
+            if draft.decision.outcome in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
+                draft.reps = draft.reference  # her reps at her load, not the step's fewer
         draft.reps = min(draft.reps, draft.reference)
         draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
 
@@ -300,12 +302,8 @@ def _reps_for_capped_step(
     next session against the same reps (``replay._step_not_taken``)."""
     load, done = draft.load, draft.done_load
     step = draft.decision.outcome
-    if (
-        load is None
-        or done is None
-        or ctx.week.phase is Phase.DELOAD
-        or step not in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
-    ):
+    steps = (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+    if load is None or done is None or ctx.week.phase is Phase.DELOAD or step not in steps:
         return
     if load <= done + _EPS:
         draft.reps = max(draft.reps, min(rng[1], draft.reference))
@@ -415,7 +413,10 @@ def _next_dose(
         previous_load_kg=draft.done_load,
         last_done=last_day,
         decision=draft.decision,
-        notes=tuple(draft.notes),
+        # a plan_reps note names the reps served (an R32 hold may have changed them since)
+        notes=tuple(
+            n for n in draft.notes if n.outcome != "plan_reps" or n.numbers["reps_to"] == reps
+        ),
         tempo=SLOW_TEMPO if state.tempo and not held else None,
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
