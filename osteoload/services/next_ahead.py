@@ -27,9 +27,9 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import connection
 
-from osteoload.store.models import PlannedSession
+from osteoload.store.models import Client, PlannedSession
 
-from . import coaching
+from . import coaching, i18n
 from .access import AnyUser, NotFound, client_for
 
 logger = logging.getLogger(__name__)
@@ -128,8 +128,19 @@ def prepare(user: AnyUser, client_id: int, *, today: date) -> date | None:
         return None
     # kept until that day is over, then as long as any answer of the day
     timeout = (day - today).days * 86_400 + coaching.NEXT_CACHE_SECONDS
-    _answer, computed = coaching.next_on(client, record, day, timeout=timeout)
+    # worded in her language, the one her first view of that day will most likely ask for
+    # (another reader's words are made from the decisions kept with them)
+    with i18n.language(_her_language(client)):
+        _answer, computed = coaching.next_on(client, record, day, timeout=timeout)
     return day if computed else None
+
+
+def _her_language(client: Client) -> str | None:
+    """The language of her pages: her record's, else her account's (``None``: the default)."""
+    own = i18n.client_language(client)
+    if own is not None or client.user_id is None:
+        return own
+    return i18n.user_language(client.user)
 
 
 def forget() -> None:

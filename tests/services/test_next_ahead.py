@@ -151,3 +151,36 @@ def test_logging_through_the_phone_and_the_api_notes_her(rosa, monkeypatch):
     batch = {"sets": [{**body, "set_number": 8}]}
     assert api.post(url + "/batch", batch, content_type="application/json").status_code == 201
     assert noted == [(client_id, day), (client_id, day)]
+
+
+@override_settings(OSTEOLOAD_NEXT_AHEAD=True)
+@pytest.mark.parametrize("set_on", ["her record", "her account"])
+def test_her_next_session_is_prepared_in_her_language(rosa, monkeypatch, set_on):
+    """The background thread speaks the default language; a client who reads Spanish (set by
+    her coach on her record, or by herself on her account) gets her prepared answer worded in
+    Spanish, so her first view is a cache read with no rewording."""
+    from django.utils import translation
+
+    from osteoload.store.models import Account, Client
+
+    user, client_id, day = rosa
+    if set_on == "her record":
+        Client.objects.filter(pk=client_id).update(language="es")
+    else:
+        Account.objects.filter(user=user).update(language="es")
+    coming = next_session(client_id, day)
+    next_ahead.after_logging(user, client_id, today=day)
+    with translation.override("en"):  # as the thread: not her language
+        assert next_ahead.run_due(now=float("inf")) == [client_id]
+
+    no_replay(monkeypatch)
+    words = coaching.in_words
+    monkeypatch.setattr(coaching, "in_words", lambda *a: pytest.fail("reworded at her view"))
+    with translation.override("es"):
+        shown = coaching.next_for_client(user, client_id, today=coming)
+        assert shown is not None and shown.language == "es" and shown.decided is not None
+        razones = {i.reason for i in shown.prescriptions.items if i.reason}
+        assert razones == {i.reason for i in words(shown.decided, shown.units).items if i.reason}
+    with translation.override("en"):
+        reasons = {i.reason for i in words(shown.decided, shown.units).items if i.reason}
+    assert razones and not razones & reasons
