@@ -222,11 +222,11 @@ class _Words:
         if o in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
             why = _("twice too easy (R18b)") if o == DecisionKind.DOUBLE_STEP else _("twice (R18)")
             if (
-                noted & {"capped", "held_for_review"}
+                noted & {"capped", "held_for_review", "deload"}
                 and item.load_kg is not None
                 and item.load_kg < num("to_kg") - _EPS
             ):
-                # the cap or an R32 hold (worded with it) cut the step short: the load's reps
+                # the cap, an R32 hold or a deload week (worded with it) cut the step short
                 return _("All {scheme}{effort}, {why}: ready for {delta}.").format(
                     scheme=scheme,
                     effort=effort,
@@ -291,7 +291,8 @@ class _Words:
                 "({name}); ask your coach (R18a)."
             ).format(scheme=scheme, effort=effort, name=harder_name)
         if o == DecisionKind.ADD_ON:
-            if n.get("to_kg") is None:
+            served_less = item.load_kg is not None and item.load_kg < num("to_kg") - _EPS
+            if n.get("to_kg") is None or served_less:  # none, or after a deload week (noted)
                 return _(
                     "{too_big}: a small add-on weight (fractional plates, a 0.5-1 kg wrist "
                     "weight) would let it go up (R18a)."
@@ -406,6 +407,9 @@ class _Words:
                 extra=extra,
                 back=kg("from_kg"),
             )
+        if o == DecisionKind.REBUILD and "deload" in noted:
+            return _("Rebuilding to {to} after the break or the pain, after this lighter week "
+                     "(R18c).").format(to=kg("rebuild_to"))  # fmt: skip
         if o == DecisionKind.REBUILD:
             return _("{delta}: rebuilding to {to} after the break or the pain (R18c).").format(
                 delta=self.delta(num("to_kg"), num("from_kg")), to=kg("rebuild_to")
@@ -444,6 +448,12 @@ class _Words:
             return _("Not started until the review (R32).")
         if o == "deload" and "pct" not in n:  # nothing to lighten: her load or body weight
             return _("Planned deload week: an easier week, at a lower effort.")
+        if o == "deload" and "lighter_than_kg" in n:  # a step she earned waits for next week
+            return _("Planned deload week: about {pct} % lighter than {last}, then {back}.").format(
+                pct=f"{num('pct'):g}",
+                last=self.fmt(num("lighter_than_kg")),
+                back=self.fmt(num("back_to_kg")),
+            )
         if o == "deload":
             back = n.get("back_to_kg")
             return _("Planned deload week: about {pct} % lighter, then back to {back}.").format(

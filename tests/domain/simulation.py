@@ -480,12 +480,12 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument(
         "behaviours",
         nargs="*",
-        type=Behaviour,
-        choices=list(Behaviour),
+        choices=[b.value for b in Behaviour],
         metavar="behaviour",
         help=f"one or more of: {', '.join(Behaviour)} (default: {Behaviour.AT_TARGET})",
     )
-    behaviours = parser.parse_args(argv).behaviours or [Behaviour.AT_TARGET]
+    chosen = parser.parse_args(argv).behaviours
+    behaviours = [Behaviour(b) for b in chosen] or [Behaviour.AT_TARGET]
     for behaviour in behaviours:
         for title, (make, equipment) in CLIENTS.items():
             result = simulate(make(), behaviour=behaviour, equipment=equipment)

@@ -19,9 +19,12 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import Program, ProgramItem, Screening, Session, Week
 from osteoload.domain.progression import (
+    DELOAD_MAX_DROP_PCT,
     Change,
+    DecisionKind,
     Outcome,
     ProgressStatus,
+    _Logged,
     judge_session,
     next_load_up,
     next_prescriptions,
@@ -406,6 +409,86 @@ def test_r32_r18_a_step_held_for_review_keeps_her_reps_at_her_load():
     assert squat.change is Change.HOLD
     assert squat.reason.startswith("All 3x10 at RPE 8 or easier, twice (R18): ready for +2.5 kg.")
     assert "Held until the review (R32)" in squat.reason
+
+
+def test_r32_r18_a_held_step_keeps_her_reps_within_the_weeks_range():
+    """60 kg x 12 twice in a week of 10 earns a step; held by the review, she is served her
+    load for the week's 10 reps at most (R18's range), not the 12 she chose to do."""
+    d1, d2 = session_days(2)
+    history = sets(d1, "back_squat", reps=12) + sets(d2, "back_squat", reps=12)
+    history += sets(d2, "goblet_squat", load=12, pain=5)
+    squat = by_id(run(program(SQUAT, item("goblet_squat")), history, as_of=d2), "back_squat")
+    assert (squat.load_kg, squat.reps) == (pytest.approx(60), 10)
+    assert "Held until the review (R32)" in squat.reason
+
+
+@pytest.mark.parametrize("review", [False, True], ids=["no review", "under review"])
+def test_r18_a_deload_week_after_a_step_is_lighter_than_her_last_load(review):
+    """Dumbbell RDL 8 kg x 12 twice "too easy" earns 10 kg (R18b double step); the next
+    session falls in a deload week: about 10 % lighter than the 8 kg she lifted (7 kg),
+    never 9 kg (10 % off a step she has not lifted), nor her full 8 kg x 12 when a review
+    holds the step (R32); the words say the step waits for the week after."""
+    rdl = "dumbbell_romanian_deadlift"
+    d1, d2 = session_days(2)
+    history = sets(d1, rdl, reps=12, load=8, rpe=6) + sets(d2, rdl, reps=12, load=8, rpe=6)
+    if review:
+        history += sets(d2, "goblet_squat", load=12, pain=5)
+    prog = program(item(rdl, reps=12), item("goblet_squat"), deload=(2,))
+    served = by_id(run(prog, history, as_of=d2 + timedelta(days=4)), rdl)
+    assert served.load_kg == pytest.approx(7) and served.reps < 12
+    assert served.change is Change.DECREASE
+    assert served.reason == (
+        "All 3x12 at RPE 8 or easier, twice too easy (R18b): ready for +2 kg. Planned deload "
+        "week: about 10 % lighter than 8 kg, then 10 kg."
+    )
+
+
+@pytest.mark.parametrize(
+    ("load", "deload", "words"),
+    [
+        (40.0, 35.0, "about 10 % lighter, then back to 40 kg"),  # 36 kg rounds down to 35
+        (20.0, 15.0, "about 10 % lighter, then back to 20 kg"),  # 18 kg: the next load down
+        (15.0, 15.0, "an easier week, at a lower effort"),  # 10 kg would be 33 % lighter
+    ],
+)
+def test_r18_a_deload_week_on_a_5_kg_stack_is_lighter_but_never_far_below_her_load(
+    load, deload, words
+):
+    """R18 deload weeks on a leg press stack of 5 kg steps: about 10 % lighter, rounded down
+    to a load that exists, and never more than DELOAD_MAX_DROP_PCT (25 %) below her load:
+    at 15 kg the next load down (10 kg) is a third lighter, so she keeps 15 kg at the
+    week's lower effort."""
+    (d1,) = session_days(1)
+    prog = program(item("leg_press"), deload=(2,))
+    served = by_id(run(prog, sets(d1, "leg_press", load=load), START + timedelta(7)), "leg_press")
+    assert served.load_kg == pytest.approx(deload)
+    assert served.reason.endswith(f"Planned deload week: {words}.")
+    assert deload >= load * (1 - DELOAD_MAX_DROP_PCT / 100)
+
+
+def test_r18_r18b_a_lighter_load_she_chose_after_a_step_is_not_a_failure():
+    """Served 62.5 kg x 8 after 60 kg x 10 twice, she chooses 60 kg x 8 at RPE 7: not a
+    failure to reach 10 reps she was not asked for (the replay cannot tell her choice from
+    the R15 cap): one rep more at 60 kg. Served 60 kg x 9, 8 reps there is a rep missed."""
+    d = session_days(4)
+    history = sets(d[0], "back_squat") + sets(d[1], "back_squat")
+    history += sets(d[2], "back_squat", reps=8, load=60, rpe=7)
+    squat = by_id(run(program(SQUAT), history, as_of=d[3]), "back_squat")
+    assert (squat.load_kg, squat.reps, squat.decision.outcome) == (60, 9, DecisionKind.REP_UP)
+    history += sets(d[3], "back_squat", reps=8, load=60, rpe=7)
+    squat = by_id(run(program(SQUAT), history, as_of=d[3] + timedelta(days=1)), "back_squat")
+    assert squat.decision.outcome == DecisionKind.FAILED_ONCE
+    assert squat.reason.startswith("3x9 at RPE 8 or easier not reached")
+
+
+def test_r18a_her_reps_at_her_load_leave_the_heavier_sets_of_mixed_loads_aside():
+    """What she is held or served at her load compares with the reps she did there: 60 kg
+    x 10 twice and one set of 62.5 kg x 8 is 10 reps at 60 kg (8 are the heavier set's)."""
+    day = START
+    logged = _Logged(day, tuple(
+        sets(day, "back_squat", reps=[10, 10]) + sets(day, "back_squat", reps=[8], load=62.5)
+    ))  # fmt: skip
+    assert (logged.load_kg, logged.reps_at_load, logged.min_reps) == (60, 10, 8)
 
 
 @pytest.mark.parametrize("symptom", sorted(Symptom, key=lambda s: s.value))

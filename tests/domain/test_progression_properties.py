@@ -9,6 +9,7 @@ R22a, R34); each test names its rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -358,11 +359,14 @@ def _capped_steps_that_cost_reps(result: SimResult) -> list[str]:
             ):
                 continue
             day = date.fromisoformat(str(decision.numbers["date"]))
-            last = [
+            at_load = [  # her sets at her load (the heavier sets of mixed loads aside)
                 s.reps
                 for s in result.history
-                if s.exercise_id == item.exercise_id and s.date == day
+                if s.exercise_id == item.exercise_id
+                and s.date == day
+                and (s.load_kg or 0.0) <= item.previous_load_kg + 1e-6
             ]
+            last = at_load or [0]
             top = _planned_top(result, answer.as_of, item.exercise_id)
             if last and top is not None and item.reps != min(min(last), top):
                 problems.append(
@@ -402,6 +406,31 @@ def test_r15_r18_a_step_the_cap_holds_at_her_load_keeps_her_reps(profile, behavi
     most: "too easy" ones and those whose strength limits them; a painful set for reviews."""
     result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
     assert not _capped_steps_that_cost_reps(result)
+
+
+@ONE_CLIENT_EACH
+@given(READY, st.sampled_from([Behaviour.AT_TARGET, Behaviour.TWO_UNDER, Behaviour.PAINFUL_SET]))
+def test_r18_a_deload_week_never_serves_more_than_she_last_lifted(profile, behaviour):
+    """R18 (deload weeks) with R18a/R18b steps and R32 holds: a session in a deload week is
+    lighter than her next load and never heavier than the load she last lifted (found in
+    review: 8 kg x 12 twice "too easy" earned 10 kg, and the deload week served 9 kg, a load
+    she had never lifted); its words never announce a step as if it were served."""
+    result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
+    names = {exercise_id: exercise.name for exercise_id, exercise in CATALOGUE.items()}
+    problems = []
+    for answer in result.answers:
+        if answer.phase is not PlanPhase.DELOAD:
+            continue
+        for item in answer.items:
+            if item.component.value != "resistance" or item.load_kg is None:
+                continue
+            words = reason_text(item, result.units, names)
+            last = item.previous_load_kg
+            over = last is not None and item.load_kg > last + 1e-6
+            if over or re.match(r"\+[\d.,]+ (kg|lb)", words):  # "+2.5 kg: ..." served lighter
+                problems.append(f"{item.exercise_id} on {answer.as_of}: {item.load_kg} "
+                                f"after {item.previous_load_kg}: {words}")  # fmt: skip
+    assert not problems
 
 
 def test_r18b_a_held_load_converted_to_fewer_reps_is_not_cut_by_a_lagging_estimate():

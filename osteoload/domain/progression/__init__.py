@@ -3,8 +3,7 @@
 ``next_prescriptions`` is pure and deterministic: the same program, log, date, catalogue,
 units, profile and equipment always give the same answer, and every change carries its
 decision as data (rule ID, outcome, numbers), which the wording layer turns into words.
-Rule IDs refer to ``reference/clinical-evidence.md`` §13; the method is written up in
-``docs/science/loads-and-progression.md`` ("Progression").
+Rule IDs: ``reference/clinical-evidence.md`` §13; method: ``docs/science/loads-and-progression.md``.
 
 Baseline
     The program week that holds the next session on or after ``as_of`` (after ``as_of`` when
@@ -45,7 +44,7 @@ Resistance and posture work with reps: double progression, replayed over the log
       a load she lifted successfully is within the 85 % cap, and after two successes so is
       one step more when the working max comes from her log.
     * *partial*, *painful* (3-4/10) or *unrated* sessions hold; deload weeks do not move the
-      progression and the next session in a deload week is about 10 % lighter.
+      progression, and a session in one is about 10 % below her next load and her last one.
 
 Impact (R10, R10a)
     Impacts per session go up by 5 at most once a week when every prescribed impact was
@@ -64,14 +63,12 @@ Stop rules (R32)
     what to do.
 
 Modules
-    ``rules`` (the numbers of the rules), ``decisions`` (the records returned), ``context``
-    (logged sessions, the baseline week, the R32 review, its ``pain_review`` step back),
-    ``findings`` (about the whole answer: sets logged later, no sessions, the program's end,
-    time away), ``records`` (working maxes, R22), ``planned`` (the planned dose), ``loads``
-    (loads that exist, step sizes), ``double_progression`` (rep range, judging a session),
-    ``replay``, ``conversion`` and ``ladder`` (the replayed log, a change of the plan's
-    targets and the way up, R18-R18c), ``resistance`` (the next resistance item), ``impact``
-    (R10) and ``balance`` (R23). Every name is importable from this package.
+    ``rules`` (numbers), ``decisions`` (records returned), ``context`` (logged sessions,
+    the baseline week, the R32 review), ``findings`` (about the whole answer), ``records``
+    (working maxes, R22), ``planned`` (planned dose), ``loads`` (loads that exist, steps),
+    ``double_progression`` (rep range, judging a session), ``replay``, ``conversion`` and
+    ``ladder`` (the replayed log, R18-R18c), ``resistance``, ``impact`` (R10) and ``balance``
+    (R23). Every name is importable from this package.
 """
 
 from __future__ import annotations
@@ -202,6 +199,7 @@ from .replay import _short_only_at as _short_only_at
 from .replay import _step_not_taken as _step_not_taken
 from .replay import _succeeded as _succeeded
 from .replay import _targets as _targets
+from .resistance import _STEPS as _STEPS
 from .resistance import _below_lightest as _below_lightest
 from .resistance import _capped as _capped
 from .resistance import _current_variation as _current_variation
@@ -227,6 +225,7 @@ from .rules import (
     BALANCE_NEW_HOLD_S,
     BALANCE_NEW_REPS,
     BALANCE_SESSIONS_TO_PROGRESS,
+    DELOAD_MAX_DROP_PCT,
     DELOAD_STEP_PCT,
     DOUBLE_PROGRESSION_RPE,
     FAIL_RPE_MARGIN,
@@ -279,6 +278,7 @@ __all__ = [
     "ClientProfile",
     "Component",
     "DEFAULT_EQUIPMENT",
+    "DELOAD_MAX_DROP_PCT",
     "DELOAD_STEP_PCT",
     "DOUBLE_PROGRESSION_RPE",
     "Decision",

@@ -65,6 +65,18 @@ class _Logged:
         return min(s.reps for s in self.sets)
 
     @property
+    def reps_at_load(self) -> int:
+        """The fewest reps of her sets at the day's load (:attr:`load_kg`): the heavier sets
+        of mixed loads aside, since what she is held or served at that load compares with
+        what she did there."""
+        load = self.load_kg
+        return min(
+            s.reps
+            for s in self.sets
+            if load is None or s.load_kg is None or s.load_kg <= load + 1e-9
+        )
+
+    @property
     def impacts(self) -> int:
         """Impacts done: the ``impacts`` column, or the reps where it is empty."""
         return sum(s.impacts if s.impacts is not None else s.reps for s in self.sets)

@@ -92,7 +92,9 @@ def _replay(
             _convert(ctx, state, kind, rng, rpe_t)
     state.top, state.rpe = rng[1], rpe_t
     review = ctx.review_on(logged.day)
-    prescribed = _step_not_taken(state, logged, rng, _prescribed_reps(state, rng, review))
+    prescribed = _step_not_taken(
+        state, logged, rng, _prescribed_reps(state, rng, review), review=review
+    )
     served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     # R18a: the heavier sets were one step above a load she did not lift that day (the R15
     # cap served less, or she chose another): they end, and the ladder builds anew. Every
@@ -157,18 +159,20 @@ def _prescribed_reps(state: _RepState, rng: tuple[int, int], review: bool) -> in
     floor_reps = min(bottom, MIN_RANGE_REPS)
     prescribed = min(max(state.reps if state.reps is not None else top, floor_reps), top)
     if review and state.session is not None:  # held until the review (R32): no more reps
-        prescribed = min(prescribed, max(floor_reps, state.session.min_reps))
+        prescribed = min(prescribed, max(floor_reps, state.session.reps_at_load))
     return prescribed
 
 
 def _step_not_taken(
-    state: _RepState, logged: _Logged, rng: tuple[int, int], prescribed: int
+    state: _RepState, logged: _Logged, rng: tuple[int, int], prescribed: int, *, review: bool
 ) -> int:
-    """R15 with R18: a load step she did not take (the 85 % cap or an R32 review held her at
-    her load) was served with the reps she had done there
-    (``resistance._reps_for_capped_step``); a session at that load is judged against them,
-    so that a rep missed is a rep missed. The replay does not know whether the cap held
-    her or she chose her load herself; the stricter reading is the safe one."""
+    """R15/R32 with R18: a load step she did not take (the 85 % cap or an R32 review held her
+    at her load) was served with the reps she had done there (``resistance``: the capped
+    step's and the review's reps). Under a review that held her, a session at that load is
+    judged against those reps: a rep missed is a rep missed. Otherwise the replay cannot
+    tell the cap from her own choice of a lighter load: a session with those reps is judged
+    against them, one with fewer against the step's own reps (never a failure for reps she
+    was not asked for)."""
     step = state.decision
     last = state.session
     from_kg = step.numbers.get("from_kg")
@@ -180,7 +184,10 @@ def _step_not_taken(
         or logged.load_kg > from_kg + _EPS
     ):
         return prescribed
-    return max(prescribed, min(rng[1], last.min_reps))
+    served = min(rng[1], last.reps_at_load)
+    if review:
+        return max(prescribed, served)
+    return served if logged.min_reps >= served > prescribed else prescribed
 
 
 def _decide(

@@ -20,6 +20,7 @@ from .planned import _base
 from .replay import _replay, _resume
 from .rules import (
     _EPS,
+    DELOAD_MAX_DROP_PCT,
     DELOAD_STEP_PCT,
     INTENSITY_CAP_PCT,
     MIN_RANGE_REPS,
@@ -122,7 +123,7 @@ class _Draft:
     def reference(self) -> int:
         """The reps the next ones compare with: those she did after a success, else those
         prescribed."""
-        return self.ref.min_reps if self.success else self.prescribed
+        return self.ref.reps_at_load if self.success else self.prescribed
 
 
 def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
@@ -150,7 +151,7 @@ def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     if ctx.week.phase is Phase.DELOAD:
         _deload(ctx, draft, kind)
     if ctx.review.needed:
-        _under_review(ctx, draft, exercise, kind)
+        _under_review(ctx, draft, exercise, kind, rng)
     if wm is not None and draft.load is not None and _capped(ctx, draft, state, wm, kind):
         _reps_for_capped_step(ctx, draft, exercise, kind, rng)
     if wm is not None and wm.reestimated_on is not None and loaded:
@@ -193,7 +194,7 @@ def _up_to_date(
     if not success:  # never more reps after a session that did not go well
         reps = min(reps, prescribed)
     if away is not None and load is not None and done_load is not None and load >= done_load:
-        reps = min(reps, ref.min_reps)  # back at the same load: no more reps than last time
+        reps = min(reps, ref.reps_at_load)  # back at the same load: no more reps than last time
     return _Draft(
         ref=ref,
         done_load=done_load,
@@ -206,24 +207,37 @@ def _up_to_date(
     )
 
 
+#: The decisions that step her load up (R18, R18a).
+_STEPS = (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+
+
 def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
-    """R18: the next session in a deload week is about 10 % lighter (a load that exists);
-    without a load to lighten, the week is still said to be an easier one."""
-    lighter = (
-        None if draft.load is None else _round(ctx, draft.load * (1 - DELOAD_STEP_PCT / 100), kind)
-    )
-    if lighter is None:
+    """R18: a session in a deload week is about 10 % lighter (a load that exists) than her
+    next load and her last (a step she earned waits for the week after: a deload week never
+    serves a load she has not lifted); with nothing lighter, an easier week all the same."""
+    basis = draft.load
+    if basis is not None and draft.done_load is not None:
+        basis = min(basis, draft.done_load)
+    lighter = None
+    if basis is not None:  # 10 % off, else the next load down; never too far below hers
+        far, off = basis * (1 - DELOAD_MAX_DROP_PCT / 100) - _EPS, DELOAD_STEP_PCT / 100
+        tries = (_round(ctx, basis * (1 - off), kind), _round(ctx, basis - 2 * _EPS, kind))
+        lighter = next((x for x in tries if x is not None and far <= x < basis - _EPS), None)
+    if lighter is None:  # nothing lighter: her own load at most, at the week's lower effort
         draft.notes.append(Decision(rule="R18", outcome="deload", numbers={}))
+        draft.load = basis
         return
-    numbers: dict[str, float | int | str | None] = {
-        "pct": DELOAD_STEP_PCT,
-        "back_to_kg": draft.load,
-    }
+    numbers: dict[str, float | int | str | None] = {"pct": DELOAD_STEP_PCT}
+    numbers["back_to_kg"] = draft.load
+    if basis is not None and draft.load is not None and basis < draft.load - _EPS:
+        numbers["lighter_than_kg"] = basis  # her last load: the step comes after the week
     draft.notes.append(Decision(rule="R18", outcome="deload", numbers=numbers))
     draft.load = lighter
 
 
-def _under_review(ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind) -> None:
+def _under_review(
+    ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind, rng: tuple[int, int]
+) -> None:
     """R32, while a stop rule is under review: after pain of 5/10 or more on this exercise
     one step back from her last load (held when she has stepped back since the pain, never
     compounded); on any other exercise nothing increases."""
@@ -237,7 +251,7 @@ def _under_review(ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKi
         and done_load < pain_load - _EPS
     ):
         draft.load = done_load  # stepped back already since the pain: hold, never compound
-        draft.reps = min(draft.reps, draft.ref.min_reps)
+        draft.reps = min(draft.reps, draft.ref.reps_at_load)
         draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
     elif (
         painful is not None
@@ -253,8 +267,9 @@ def _under_review(ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKi
     ):
         if draft.load is not None and done_load is not None and draft.load > done_load:
             draft.load = done_load
-            if draft.decision.outcome in (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP):
-                draft.reps = draft.reference  # her reps at her load, not the step's fewer
+            if draft.decision.outcome in _STEPS and ctx.week.phase is not Phase.DELOAD:
+                # her reps at her load (within the week's range), not the step's fewer
+                draft.reps = max(draft.reps, min(rng[1], draft.reference))
         draft.reps = min(draft.reps, draft.reference)
         draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
 
@@ -302,8 +317,7 @@ def _reps_for_capped_step(
     next session against the same reps (``replay._step_not_taken``)."""
     load, done = draft.load, draft.done_load
     step = draft.decision.outcome
-    steps = (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
-    if load is None or done is None or ctx.week.phase is Phase.DELOAD or step not in steps:
+    if load is None or done is None or ctx.week.phase is Phase.DELOAD or step not in _STEPS:
         return
     if load <= done + _EPS:
         draft.reps = max(draft.reps, min(rng[1], draft.reference))
@@ -332,11 +346,7 @@ def _proven(
     # every set of the last session was a success: its heaviest set (R18a mixed loads) is
     # proven too
     proven = max([done_load, *(x.load_kg for x in draft.ref.sets if x.load_kg is not None)])
-    if wm.source == "log" and draft.decision.outcome in (
-        DecisionKind.LOAD_UP,
-        DecisionKind.DOUBLE_STEP,
-        DecisionKind.REBUILD,
-    ):
+    if wm.source == "log" and draft.decision.outcome in (*_STEPS, DecisionKind.REBUILD):
         proven = next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or proven
     if draft.decision.outcome == DecisionKind.ADD_ON and state.load_kg is not None:
         proven = max(proven, state.load_kg)  # R18a: the add-on is the smallest step
@@ -392,16 +402,8 @@ def _next_dose(
     heavier_sets = _heavier_sets(ctx, state, draft.load, sets, held=held, away=away)
     load, reps = draft.load, draft.reps
     change = _label(load, draft.done_load, reps, draft.reference)
-    if (
-        change is Change.HOLD
-        and not held
-        and draft.decision.outcome
-        in (
-            DecisionKind.ADD_SET,
-            DecisionKind.TEMPO,
-            DecisionKind.MIXED,
-        )
-    ):
+    more = (DecisionKind.ADD_SET, DecisionKind.TEMPO, DecisionKind.MIXED)
+    if change is Change.HOLD and not held and draft.decision.outcome in more:
         change = Change.INCREASE
     return replace(
         base,

@@ -104,6 +104,9 @@ AWAY_DAYS = 14
 
 #: The next session of a deload week (``programming.phase_plan``) is about this much lighter.
 DELOAD_STEP_PCT = 10.0
+#: ... at most this much lighter than her load: where her equipment has nothing nearer (a
+#: 5 kg stack at 15 kg), her own load, and the week's fewer sets and lower effort ease it.
+DELOAD_MAX_DROP_PCT = 25.0
 
 #: R22 (should): re-estimate the working 1RM every 4-6 weeks. osteoload re-estimates every
 #: 4 weeks, counted from the program start.
