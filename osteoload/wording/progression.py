@@ -246,6 +246,8 @@ class _Words:
                 if d.rule == "R18a":
                     text += _(" (the rep drop keeps the step in effort small, R18a)")
             return text + "."
+        if o == DecisionKind.ADD_SET and noted & {"deload", "held_for_review"}:
+            return _("{too_big}: one set more after this week (R18a).").format(too_big=too_big)
         if o == DecisionKind.ADD_SET:
             return _("{too_big}: {sets} sets instead (R18a).").format(too_big=too_big, sets=sets)
         if o == DecisionKind.MIXED:
@@ -274,6 +276,10 @@ class _Words:
                 load=kg("heavier_kg"),
                 reps=n["heavier_reps"],
             )
+        if o == DecisionKind.TEMPO and "held_for_review" in noted:  # no tempo until after it
+            return _("{too_big}: a slower tempo ({tempo}) after this week (R18a).").format(
+                too_big=too_big, tempo=SLOW_TEMPO
+            )
         if o == DecisionKind.TEMPO:
             return _(
                 "{too_big}: same load, lowered slowly (tempo {tempo}: 3 s down, 1 s pause, up; "
@@ -290,9 +296,14 @@ class _Words:
                 "All {scheme}{effort}, twice, at the slow tempo: ready for a harder version "
                 "({name}); ask your coach (R18a)."
             ).format(scheme=scheme, effort=effort, name=harder_name)
+        if o == DecisionKind.ADD_ON and n.get("to_kg") is not None and "deload" in noted:
+            return _(
+                "All {scheme}{effort}, twice, at the slow tempo: ready for a small add-on "
+                "({delta}) after this lighter week (R18a)."
+            ).format(scheme=scheme, effort=effort, delta=self.delta(num("to_kg"), num("from_kg")))
         if o == DecisionKind.ADD_ON:
             served_less = item.load_kg is not None and item.load_kg < num("to_kg") - _EPS
-            if n.get("to_kg") is None or served_less:  # none, or after a deload week (noted)
+            if n.get("to_kg") is None or served_less:  # none, or held (its note follows)
                 return _(
                     "{too_big}: a small add-on weight (fractional plates, a 0.5-1 kg wrist "
                     "weight) would let it go up (R18a)."

@@ -560,3 +560,29 @@ def test_the_engine_holds_none_of_the_moved_sentences(sentence: str) -> None:
     ``osteoload/domain/progression/``."""
     for path in sorted(ENGINE.glob("*.py")):
         assert sentence not in path.read_text(encoding="utf-8"), (sentence, path.name)
+
+
+def test_r18a_r32_a_way_up_not_served_this_week_is_said_to_come_after_it() -> None:
+    """R18a with the deload week and R32: a set more, a slower tempo or an add-on that the
+    week does not serve (the plan's fewer sets in a deload week, none while held for a
+    review) is said to come after it, never as served."""
+    held = Decision(rule="R32", outcome="held_for_review")
+    deload = Decision(rule="R18", outcome="deload", numbers={})
+    add_set = Decision(rule="R18a", outcome=DecisionKind.ADD_SET, numbers=SCHEME)
+    assert "one set more after this week (R18a)" in words(add_set, deload, sets=2)
+    assert "one set more after this week (R18a)" in words(add_set, held, sets=3)
+    assert "4 sets instead" in words(add_set, sets=4)
+    tempo = Decision(rule="R18a", outcome=DecisionKind.TEMPO, numbers=SCHEME)
+    assert "a slower tempo (3-1-1) after this week (R18a)" in words(tempo, held)
+    add_on = Decision(
+        rule="R18a", outcome=DecisionKind.ADD_ON, numbers={**SCHEME, "from_kg": 20.0, "to_kg": 20.5}
+    )
+    lighter = Decision(
+        rule="R18",
+        outcome="deload",
+        numbers={"pct": 10.0, "back_to_kg": 20.5, "lighter_than_kg": 20.0},
+    )
+    said = words(add_on, lighter, load_kg=18.0)
+    assert said.startswith("All 3x10 at RPE 8 or easier, twice, at the slow tempo: ready for a")
+    assert "small add-on (+0.5 kg) after this lighter week (R18a)" in said
+    assert said.endswith("about 10 % lighter than 20 kg, then 20.5 kg.")

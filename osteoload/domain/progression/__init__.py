@@ -132,6 +132,7 @@ from .conversion import _converted as _converted
 from .conversion import _plan_reps as _plan_reps
 from .conversion import _proven_at as _proven_at
 from .conversion import _same_load as _same_load
+from .decisions import _LOAD_STEPS as _LOAD_STEPS
 from .decisions import (
     Change,
     Decision,
@@ -199,7 +200,6 @@ from .replay import _short_only_at as _short_only_at
 from .replay import _step_not_taken as _step_not_taken
 from .replay import _succeeded as _succeeded
 from .replay import _targets as _targets
-from .resistance import _STEPS as _STEPS
 from .resistance import _below_lightest as _below_lightest
 from .resistance import _capped as _capped
 from .resistance import _current_variation as _current_variation

@@ -71,6 +71,10 @@ class DecisionKind(StrEnum):
     PAIN = "pain"
 
 
+#: The decisions that step her load up (R18, R18a).
+_LOAD_STEPS = (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NextItem:
     """The next prescription of one exercise.

@@ -13,7 +13,7 @@ from ..units import LoadKind, implement_for, round_load_down
 from ..vocabulary import Phase
 from .context import _Context, _Logged, _pain_review
 from .conversion import _convert, _plan_reps
-from .decisions import Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
+from .decisions import _LOAD_STEPS, Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
 from .loads import _reps_for_step, _round, next_load_up
 from .planned import _base
@@ -207,14 +207,9 @@ def _up_to_date(
     )
 
 
-#: The decisions that step her load up (R18, R18a).
-_STEPS = (DecisionKind.LOAD_UP, DecisionKind.DOUBLE_STEP)
-
-
 def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
-    """R18: a session in a deload week is about 10 % lighter (a load that exists) than her
-    next load and her last (a step she earned waits for the week after: a deload week never
-    serves a load she has not lifted); with nothing lighter, an easier week all the same."""
+    """R18: a deload week's session is about 10 % lighter (a load that exists) than her next
+    load and her last (a step she earned waits: never a load she has not lifted)."""
     basis = draft.load
     if basis is not None and draft.done_load is not None:
         basis = min(basis, draft.done_load)
@@ -223,9 +218,11 @@ def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
         far, off = basis * (1 - DELOAD_MAX_DROP_PCT / 100) - _EPS, DELOAD_STEP_PCT / 100
         tries = (_round(ctx, basis * (1 - off), kind), _round(ctx, basis - 2 * _EPS, kind))
         lighter = next((x for x in tries if x is not None and far <= x < basis - _EPS), None)
-    if lighter is None:  # nothing lighter: her own load at most, at the week's lower effort
+    if lighter is None:  # nothing lighter: her own load at most, no more reps, lower effort
         draft.notes.append(Decision(rule="R18", outcome="deload", numbers={}))
         draft.load = basis
+        if basis is not None and draft.done_load is not None and basis >= draft.done_load:
+            draft.reps = min(draft.reps, draft.reference)
         return
     numbers: dict[str, float | int | str | None] = {"pct": DELOAD_STEP_PCT}
     numbers["back_to_kg"] = draft.load
@@ -250,7 +247,8 @@ def _under_review(
         and pain_load is not None
         and done_load < pain_load - _EPS
     ):
-        draft.load = done_load  # stepped back already since the pain: hold, never compound
+        # stepped back already since the pain: hold, never compound (a deload week's lighter)
+        draft.load = done_load if draft.load is None else min(draft.load, done_load)
         draft.reps = min(draft.reps, draft.ref.reps_at_load)
         draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
     elif (
@@ -267,7 +265,7 @@ def _under_review(
     ):
         if draft.load is not None and done_load is not None and draft.load > done_load:
             draft.load = done_load
-            if draft.decision.outcome in _STEPS and ctx.week.phase is not Phase.DELOAD:
+            if draft.decision.outcome in _LOAD_STEPS and ctx.week.phase is not Phase.DELOAD:
                 # her reps at her load (within the week's range), not the step's fewer
                 draft.reps = max(draft.reps, min(rng[1], draft.reference))
         draft.reps = min(draft.reps, draft.reference)
@@ -317,7 +315,7 @@ def _reps_for_capped_step(
     next session against the same reps (``replay._step_not_taken``)."""
     load, done = draft.load, draft.done_load
     step = draft.decision.outcome
-    if load is None or done is None or ctx.week.phase is Phase.DELOAD or step not in _STEPS:
+    if load is None or done is None or ctx.week.phase is Phase.DELOAD or step not in _LOAD_STEPS:
         return
     if load <= done + _EPS:
         draft.reps = max(draft.reps, min(rng[1], draft.reference))
@@ -346,7 +344,7 @@ def _proven(
     # every set of the last session was a success: its heaviest set (R18a mixed loads) is
     # proven too
     proven = max([done_load, *(x.load_kg for x in draft.ref.sets if x.load_kg is not None)])
-    if wm.source == "log" and draft.decision.outcome in (*_STEPS, DecisionKind.REBUILD):
+    if wm.source == "log" and draft.decision.outcome in (*_LOAD_STEPS, DecisionKind.REBUILD):
         proven = next_load_up(done_load, kind, ctx.equipment, units=ctx.units) or proven
     if draft.decision.outcome == DecisionKind.ADD_ON and state.load_kg is not None:
         proven = max(proven, state.load_kg)  # R18a: the add-on is the smallest step
@@ -394,16 +392,18 @@ def _next_dose(
     last_day: date,
 ) -> NextItem:
     """The item of the next session: R18a's extra sets, slower tempo and mixed loads
-    (none while held for an R32 review), and its change against her last session."""
+    (none while held for an R32 review; no extra sets in a deload week, which keeps the
+    plan's fewer), and its change against her last session."""
     held = ctx.review.needed and any(n.outcome == "held_for_review" for n in draft.notes)
+    deload = ctx.week.phase is Phase.DELOAD
     sets = base.sets
-    if not held:
+    if not held and not deload:
         sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
     heavier_sets = _heavier_sets(ctx, state, draft.load, sets, held=held, away=away)
     load, reps = draft.load, draft.reps
     change = _label(load, draft.done_load, reps, draft.reference)
     more = (DecisionKind.ADD_SET, DecisionKind.TEMPO, DecisionKind.MIXED)
-    if change is Change.HOLD and not held and draft.decision.outcome in more:
+    if change is Change.HOLD and not held and not deload and draft.decision.outcome in more:
         change = Change.INCREASE
     return replace(
         base,
