@@ -246,7 +246,11 @@ class _Words:
                 if d.rule == "R18a":
                     text += _(" (the rep drop keeps the step in effort small, R18a)")
             return text + "."
-        if o == DecisionKind.ADD_SET and noted & {"deload", "held_for_review"}:
+        if o == DecisionKind.ADD_SET and "held_for_review" in noted:
+            return _("{too_big}: one set more once the review is done (R18a).").format(
+                too_big=too_big
+            )
+        if o == DecisionKind.ADD_SET and "deload" in noted:
             return _("{too_big}: one set more after this week (R18a).").format(too_big=too_big)
         if o == DecisionKind.ADD_SET:
             return _("{too_big}: {sets} sets instead (R18a).").format(too_big=too_big, sets=sets)
@@ -276,7 +280,7 @@ class _Words:
                 load=kg("heavier_kg"),
                 reps=n["heavier_reps"],
             )
-        if o == DecisionKind.TEMPO and "held_for_review" in noted:  # no tempo until after it
+        if o == DecisionKind.TEMPO and noted & {"deload", "held_for_review"}:  # not served
             return _("{too_big}: a slower tempo ({tempo}) after this week (R18a).").format(
                 too_big=too_big, tempo=SLOW_TEMPO
             )

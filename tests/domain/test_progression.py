@@ -483,6 +483,36 @@ def test_r18_r18a_a_set_earned_waits_until_after_the_deload_week():
     )
 
 
+def test_r18a_a_slower_tempo_earned_waits_until_after_the_deload_week():
+    """Wall slides 3 x 10 twice at the most sets: R18a's next rung is a slower tempo, served
+    in a build week; in a deload week it waits (never harder than her last session)."""
+    d1, d2 = session_days(2)
+    history = sets(d1, "wall_slides", load=None, n=3) + sets(d2, "wall_slides", load=None, n=3)
+    week2 = START + timedelta(weeks=1)
+    build = by_id(run(program(item("wall_slides")), history, week2), "wall_slides")
+    assert (build.tempo, build.change) == ("3-1-1", Change.INCREASE)
+    deload = by_id(run(program(item("wall_slides"), deload=(2,)), history, week2), "wall_slides")
+    assert (deload.tempo, deload.sets, deload.change) == (None, 3, Change.HOLD)
+    assert "a slower tempo (3-1-1) after this week (R18a)" in deload.reason
+
+
+def test_r32_r18a_a_set_earned_under_a_review_waits_and_is_not_counted_against_her():
+    """Leg press 2 x 10 at 15 kg twice earns a set (R18a); pain on another lift holds it
+    (R32): she is served 2 x 10, told the set comes once the review is done, and doing
+    2 x 10 as served is not judged as "only 2 of 3 sets" (the replay counts no R18a extra
+    set on a day under review)."""
+    d1, d2, d3 = session_days(3)
+    history = sets(d1, "leg_press", load=15, n=2) + sets(d2, "leg_press", load=15, n=2)
+    history += sets(d2, "goblet_squat", load=12, pain=5)
+    prog = program(item("leg_press", sets=2, reps=10), item("goblet_squat"))
+    held = by_id(run(prog, history, d3), "leg_press")
+    assert (held.sets, held.reps, held.load_kg) == (2, 10, 15)
+    assert "one set more once the review is done (R18a)" in held.reason
+    history += sets(d3, "leg_press", load=15, n=2)
+    after = by_id(run(prog, history, d3 + timedelta(days=1)), "leg_press")
+    assert "Only 2 of 3 sets" not in after.reason
+
+
 def test_r32_r18_a_pain_hold_in_a_deload_week_is_still_lighter():
     """Pain of 5/10 at 60 kg, then 55 kg (one step back, held for the R32 review); in a
     deload week she is served about 10 % below 55 kg, not her full 55 kg."""

@@ -326,6 +326,18 @@ def test_r18_r18a_her_reason_says_the_dose_she_is_served(profile, behaviour):
     assert not _words_against_dose(result)
 
 
+def _planned_sets(result: SimResult, day: date, exercise_id: str) -> int | None:
+    """The sets the plan gives ``exercise_id`` in the week of ``day``."""
+    for program in result.programs:
+        index = (day - program.start).days // 7
+        if 0 <= index < len(program.weeks):
+            for session in program.weeks[index].sessions:
+                for item in session.items:
+                    if item.exercise_id == exercise_id:
+                        return item.sets
+    return None
+
+
 def _planned_top(result: SimResult, day: date, exercise_id: str) -> int | None:
     """The top of the plan's rep range for ``exercise_id`` in the week of ``day``."""
     for program in result.programs:
@@ -416,8 +428,9 @@ def test_r18_a_deload_week_never_serves_more_than_she_last_lifted(profile, behav
     """R18 (deload weeks) with R18a/R18b steps and R32 holds: a session in a deload week is
     lighter than her next load and never heavier than the load she last lifted (found in
     review: 8 kg x 12 twice "too easy" earned 10 kg, and the deload week served 9 kg, a load
-    she had never lifted), nor anything else harder than her last session (an R18a set
-    more); its words never announce a step as if it were served."""
+    she had never lifted), nor anything else harder than her last session: no R18a set
+    more than the plan's, no slower tempo earned that week; its words never announce a
+    step as if it were served."""
     result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
     names = {exercise_id: exercise.name for exercise_id, exercise in CATALOGUE.items()}
     problems = []
@@ -425,12 +438,16 @@ def test_r18_a_deload_week_never_serves_more_than_she_last_lifted(profile, behav
         if answer.phase is not PlanPhase.DELOAD:
             continue
         for item in answer.items:
-            if item.component.value != "resistance" or item.load_kg is None:
+            if item.component.value != "resistance":
                 continue
             words = reason_text(item, result.units, names)
             last = item.previous_load_kg
-            over = last is not None and item.load_kg > last + 1e-6
+            over = last is not None and (item.load_kg or 0.0) > last + 1e-6
             over = over or item.change is Change.INCREASE  # nothing harder than her last
+            planned = _planned_sets(result, answer.as_of, item.replaces or item.exercise_id)
+            over = over or (planned is not None and item.sets > planned)  # the plan's sets
+            new_tempo = item.decision is not None and item.decision.outcome == DecisionKind.TEMPO
+            over = over or (new_tempo and item.tempo is not None)  # a rung earned waits
             if over or re.match(r"\+[\d.,]+ (kg|lb)", words):  # "+2.5 kg: ..." served lighter
                 problems.append(f"{item.exercise_id} on {answer.as_of}: {item.load_kg} "
                                 f"after {item.previous_load_kg}: {words}")  # fmt: skip

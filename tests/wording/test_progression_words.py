@@ -570,7 +570,7 @@ def test_r18a_r32_a_way_up_not_served_this_week_is_said_to_come_after_it() -> No
     deload = Decision(rule="R18", outcome="deload", numbers={})
     add_set = Decision(rule="R18a", outcome=DecisionKind.ADD_SET, numbers=SCHEME)
     assert "one set more after this week (R18a)" in words(add_set, deload, sets=2)
-    assert "one set more after this week (R18a)" in words(add_set, held, sets=3)
+    assert "one set more once the review is done (R18a)" in words(add_set, held, sets=3)
     assert "4 sets instead" in words(add_set, sets=4)
     tempo = Decision(rule="R18a", outcome=DecisionKind.TEMPO, numbers=SCHEME)
     assert "a slower tempo (3-1-1) after this week (R18a)" in words(tempo, held)

@@ -95,7 +95,8 @@ def _replay(
     prescribed = _step_not_taken(
         state, logged, rng, _prescribed_reps(state, rng, review), review=review
     )
-    served_sets = max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
+    # R18a's extra sets are not served while a review holds her (R32)
+    served_sets = sets_t if review else max(sets_t, min(R18A_MAX_SETS, sets_t + state.extra_sets))
     # R18a: the heavier sets were one step above a load she did not lift that day (the R15
     # cap served less, or she chose another): they end, and the ladder builds anew. Every
     # set at the heavier load is the mixed session, all of it heavy.

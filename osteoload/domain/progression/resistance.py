@@ -241,14 +241,10 @@ def _under_review(
     painful = ctx.review.painful.get(exercise.id)
     done_load = draft.done_load
     pain_load = _pain_load(ctx, exercise.id, painful[1]) if painful is not None else None
-    if (
-        painful is not None
-        and done_load is not None
-        and pain_load is not None
-        and done_load < pain_load - _EPS
-    ):
+    if painful is not None and done_load is not None and done_load < (pain_load or 0) - _EPS:
         # stepped back already since the pain: hold, never compound (a deload week's lighter)
-        draft.load = done_load if draft.load is None else min(draft.load, done_load)
+        deload = draft.load is not None and ctx.week.phase is Phase.DELOAD
+        draft.load = min(draft.load or 0.0, done_load) if deload else done_load
         draft.reps = min(draft.reps, draft.ref.reps_at_load)
         draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
     elif (
@@ -391,11 +387,11 @@ def _next_dose(
     away: int | None,
     last_day: date,
 ) -> NextItem:
-    """The item of the next session: R18a's extra sets, slower tempo and mixed loads
-    (none while held for an R32 review; no extra sets in a deload week, which keeps the
-    plan's fewer), and its change against her last session."""
+    """The next session's item: R18a's extra sets, slower tempo and mixed loads (none held
+    for an R32 review; in a deload week the plan's sets, no new tempo) and its change."""
     held = ctx.review.needed and any(n.outcome == "held_for_review" for n in draft.notes)
     deload = ctx.week.phase is Phase.DELOAD
+    slower = draft.decision.outcome == DecisionKind.TEMPO  # earned now: after a deload week
     sets = base.sets
     if not held and not deload:
         sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
@@ -419,7 +415,7 @@ def _next_dose(
         notes=tuple(
             n for n in draft.notes if n.outcome != "plan_reps" or n.numbers["reps_to"] == reps
         ),
-        tempo=SLOW_TEMPO if state.tempo and not held else None,
+        tempo=SLOW_TEMPO if state.tempo and not held and not (deload and slower) else None,
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
         heavier_load_kg=state.heavier_kg if heavier_sets else None,
