@@ -26,6 +26,7 @@ from osteoload.domain.profile import (
     Schedule,
     StrengthSet,
 )
+from osteoload.domain.program import ProgramItem
 from osteoload.domain.progression import Change, DecisionKind, NextItem, next_load_up, rep_range
 from osteoload.domain.units import DEFAULT_EQUIPMENT, format_load, implement_for
 from osteoload.domain.vocabulary import (
@@ -326,28 +327,24 @@ def test_r18_r18a_her_reason_says_the_dose_she_is_served(profile, behaviour):
     assert not _words_against_dose(result)
 
 
-def _planned_sets(result: SimResult, day: date, exercise_id: str) -> int | None:
-    """The sets the plan gives ``exercise_id`` in the week of ``day``."""
+def _planned(result: SimResult, day: date, exercise_id: str) -> Iterator[ProgramItem]:
+    """The plan's items of ``exercise_id`` in the week of ``day``."""
     for program in result.programs:
         index = (day - program.start).days // 7
         if 0 <= index < len(program.weeks):
             for session in program.weeks[index].sessions:
-                for item in session.items:
-                    if item.exercise_id == exercise_id:
-                        return item.sets
-    return None
+                yield from (i for i in session.items if i.exercise_id == exercise_id)
+
+
+def _planned_sets(result: SimResult, day: date, exercise_id: str) -> int | None:
+    """The sets the plan gives ``exercise_id`` in the week of ``day``."""
+    return next((i.sets for i in _planned(result, day, exercise_id)), None)
 
 
 def _planned_top(result: SimResult, day: date, exercise_id: str) -> int | None:
     """The top of the plan's rep range for ``exercise_id`` in the week of ``day``."""
-    for program in result.programs:
-        index = (day - program.start).days // 7
-        if 0 <= index < len(program.weeks):
-            for session in program.weeks[index].sessions:
-                for item in session.items:
-                    if item.exercise_id == exercise_id and item.reps is not None:
-                        return rep_range(item.reps)[1]
-    return None
+    reps = (i.reps for i in _planned(result, day, exercise_id) if i.reps is not None)
+    return next((rep_range(r)[1] for r in reps), None)
 
 
 def _capped_steps_that_cost_reps(result: SimResult) -> list[str]:
