@@ -136,10 +136,10 @@ def prepare(user: AnyUser, client_id: int, *, today: date) -> date | None:
 
 
 def _her_language(client: Client) -> str | None:
-    """The language of her pages: her record's, else her account's (``None``: the default)."""
-    own = i18n.client_language(client)
-    if own is not None or client.user_id is None:
-        return own
+    """The language of her pages (``i18n.user_language``: her record's, else her account's;
+    ``None``: the default)."""
+    if client.user_id is None:
+        return i18n.client_language(client)
     return i18n.user_language(client.user)
 
 

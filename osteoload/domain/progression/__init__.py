@@ -215,7 +215,7 @@ from .resistance import _pain_load as _pain_load
 from .resistance import _proven as _proven
 from .resistance import _reestimated_note as _reestimated_note
 from .resistance import _reps as _reps
-from .resistance import _reps_for_capped_step as _reps_for_capped_step
+from .resistance import _reps_for_held_step as _reps_for_held_step
 from .resistance import _reps_of as _reps_of
 from .resistance import _under_review as _under_review
 from .resistance import _up_to_date as _up_to_date

@@ -73,7 +73,7 @@ class _Logged:
         return min(
             s.reps
             for s in self.sets
-            if load is None or s.load_kg is None or s.load_kg <= load + 1e-9
+            if load is None or s.load_kg is None or s.load_kg <= load + _EPS
         )
 
     @property

@@ -153,7 +153,7 @@ def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     if ctx.review.needed:
         _under_review(ctx, draft, exercise, kind, rng)
     if wm is not None and draft.load is not None and _capped(ctx, draft, state, wm, kind):
-        _reps_for_capped_step(ctx, draft, exercise, kind, rng)
+        _reps_for_held_step(ctx, draft, exercise, kind, rng)
     if wm is not None and wm.reestimated_on is not None and loaded:
         draft.notes.append(_reestimated_note(wm))
     if loaded and draft.load is None and draft.done_load is not None:
@@ -261,9 +261,7 @@ def _under_review(
     ):
         if draft.load is not None and done_load is not None and draft.load > done_load:
             draft.load = done_load
-            if draft.decision.outcome in _LOAD_STEPS and ctx.week.phase is not Phase.DELOAD:
-                # her reps at her load (within the week's range), not the step's fewer
-                draft.reps = max(draft.reps, min(rng[1], draft.reference))
+            _reps_for_held_step(ctx, draft, exercise, kind, rng)
         draft.reps = min(draft.reps, draft.reference)
         draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
 
@@ -302,13 +300,13 @@ def _capped(ctx: _Context, draft: _Draft, state: _RepState, wm: WorkingMax, kind
     return False
 
 
-def _reps_for_capped_step(
+def _reps_for_held_step(
     ctx: _Context, draft: _Draft, exercise: Exercise, kind: LoadKind, rng: tuple[int, int]
 ) -> None:
-    """R15 with R18/R18a: a load step the cap cut short keeps the reps of the load she is
-    given, not the fewer reps meant for the heavier load: at her own load the reps she did
-    there (within the range), on a smaller step its own R18a rep drop. The replay judges her
-    next session against the same reps (``replay._step_not_taken``)."""
+    """R15/R32 with R18/R18a: a load step the cap or a review cut short keeps the reps of the
+    load she is given, not the fewer reps meant for the heavier load: at her own load the
+    reps she did there (within the range), on a smaller step its own R18a rep drop. The
+    replay judges her next session against the same reps (``replay._step_not_taken``)."""
     load, done = draft.load, draft.done_load
     step = draft.decision.outcome
     if load is None or done is None or ctx.week.phase is Phase.DELOAD or step not in _LOAD_STEPS:
