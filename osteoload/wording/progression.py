@@ -295,6 +295,11 @@ class _Words:
                 "All {scheme}{effort}, twice, at the slow tempo: on to a harder version, "
                 "{name} (R18a)."
             ).format(scheme=scheme, effort=effort, name=harder_name)
+        if o == DecisionKind.HARDER_VARIATION and "deload" in noted:
+            return _(
+                "All {scheme}{effort}, twice, at the slow tempo: a harder version ({name}) "
+                "comes after this lighter week (R18a)."
+            ).format(scheme=scheme, effort=effort, name=harder_name)
         if o == DecisionKind.HARDER_VARIATION:
             return _(
                 "All {scheme}{effort}, twice, at the slow tempo: ready for a harder version "

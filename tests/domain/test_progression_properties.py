@@ -427,7 +427,8 @@ def test_r18_a_deload_week_never_serves_more_than_she_last_lifted(profile, behav
     review: 8 kg x 12 twice "too easy" earned 10 kg, and the deload week served 9 kg, a load
     she had never lifted), nor anything else harder than her last session: no R18a set
     more than the plan's, no slower tempo earned that week; its words never announce a
-    step as if it were served."""
+    step as if it were served, and the drop they name is the one served (they said "about
+    10 %" of 20 -> 15 kg on a 5 kg stack)."""
     result = simulate(profile, weeks=16, behaviour=behaviour, start=START)
     names = {exercise_id: exercise.name for exercise_id, exercise in CATALOGUE.items()}
     problems = []
@@ -445,6 +446,10 @@ def test_r18_a_deload_week_never_serves_more_than_she_last_lifted(profile, behav
             over = over or (planned is not None and item.sets > planned)  # the plan's sets
             new_tempo = item.decision is not None and item.decision.outcome == DecisionKind.TEMPO
             over = over or (new_tempo and item.tempo is not None)  # a rung earned waits
+            said = next((n.numbers for n in item.notes if n.outcome == "deload"), {})
+            if "pct" in said and item.load_kg is not None:  # the drop she is told is served
+                basis = said.get("lighter_than_kg") or said["back_to_kg"]
+                over = over or abs(said["pct"] - 100 * (1 - item.load_kg / basis)) > 0.5
             if over or re.match(r"\+[\d.,]+ (kg|lb)", words):  # "+2.5 kg: ..." served lighter
                 problems.append(f"{item.exercise_id} on {answer.as_of}: {item.load_kg} "
                                 f"after {item.previous_load_kg}: {words}")  # fmt: skip

@@ -15,7 +15,7 @@ import pytest
 from osteoload.domain.logs import SetLog
 from osteoload.domain.profile import ClientProfile
 from osteoload.domain.program import Program, Session, Week
-from osteoload.domain.progression import DecisionKind, NextItem
+from osteoload.domain.progression import Change, DecisionKind, NextItem
 from osteoload.domain.units import lb_to_kg
 from osteoload.domain.vocabulary import Phase, ProgramStatus
 from osteoload.wording.dose import Dose, dose_of
@@ -205,6 +205,31 @@ def test_r18a_a_body_weight_lift_moves_on_to_its_harder_variation_and_carries_on
     assert (moved[0].sets, moved[0].reps) == (2, 10)
     assert all(s.decision and s.decision.outcome != DecisionKind.FAILED_ONCE for s in moved)
     assert any(s.sets == 3 for s in moved) and any(s.tempo for s in moved)
+
+
+def test_r18a_r18_a_harder_variation_earned_comes_after_the_deload_week():
+    """R18 deload weeks with R18a's last rung: a face-down chest lift done as served (two
+    sessions in week 1) earns its harder variation for week 4, a deload week here: it is
+    not served in that week (nothing harder than her last session), her words say it comes
+    after the lighter week, and the week after it takes its place (found by the deload
+    property: a wall squat hold served in a deload week)."""
+    lift = "prone_chest_lift"
+    first = [
+        *sets(START, lift, reps=10, load=None, rpe=None, n=2),
+        *sets(START + timedelta(days=3), lift, reps=10, load=None, rpe=None, n=2),
+    ]
+    prog = program(item(lift, sets=2, reps=10, target_rpe=None), weeks=30, deload=(4,))
+    served = _follow(prog, lift, first, 8)
+    deload_week = served[4:6]  # Monday and Thursday of week 4
+    assert [s.next_date for s in deload_week] == [START + timedelta(days=d) for d in (21, 24)]
+    for s in deload_week:
+        assert s.exercise_id == lift and s.change is not Change.INCREASE, s.reason
+        assert (
+            "at the slow tempo: a harder version (Face-down opposite arm and leg lift) "
+            "comes after this lighter week (R18a)." in s.reason
+        ), s.reason
+    assert served[6].exercise_id == "prone_opposite_arm_leg_lift"
+    assert served[6].replaces == lift and served[6].change is Change.INCREASE
 
 
 class _MissesTwice:

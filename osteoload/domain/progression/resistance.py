@@ -37,8 +37,9 @@ from .rules import (
 def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     """The next prescription of a strength item; R18a's last rung for a lift without a load
     step (body weight, a band): once every other variable is used up, the next harder
-    variation she may do takes its place (as a balance progression does), and her later
-    sessions of it carry the progression on."""
+    variation she may do takes its place (as a balance progression does; not during an R32
+    review, and after a deload week rather than in it), and her later sessions of it carry
+    the progression on."""
     current = _current_variation(ctx, exercise)
     if current is not exercise:
         moved = _reps_of(ctx, replace(item, exercise_id=current.id, name=current.name), current)
@@ -51,6 +52,7 @@ def _reps(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
         or decision is None
         or decision.outcome != DecisionKind.HARDER_VARIATION
         or ctx.review.needed
+        or ctx.week.phase is Phase.DELOAD  # nothing harder in a deload week: after it
         or item.reps is None
     ):
         return result
@@ -209,7 +211,8 @@ def _up_to_date(
 
 def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
     """R18: a deload week's session is about 10 % lighter (a load that exists) than her next
-    load and her last (a step she earned waits: never a load she has not lifted)."""
+    load and her last (a step she earned waits: never a load she has not lifted); its note
+    says the drop served."""
     basis = draft.load
     if basis is not None and draft.done_load is not None:
         basis = min(basis, draft.done_load)
@@ -218,15 +221,18 @@ def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
         far, off = basis * (1 - DELOAD_MAX_DROP_PCT / 100) - _EPS, DELOAD_STEP_PCT / 100
         tries = (_round(ctx, basis * (1 - off), kind), _round(ctx, basis - 2 * _EPS, kind))
         lighter = next((x for x in tries if x is not None and far <= x < basis - _EPS), None)
-    if lighter is None:  # nothing lighter: her own load at most, no more reps, lower effort
+    if lighter is None or basis is None:  # nothing lighter: her load at most, no more reps
         draft.notes.append(Decision(rule="R18", outcome="deload", numbers={}))
         draft.load = basis
         if basis is not None and draft.done_load is not None and basis >= draft.done_load:
             draft.reps = min(draft.reps, draft.reference)
         return
-    numbers: dict[str, float | int | str | None] = {"pct": DELOAD_STEP_PCT}
+    # the drop served, as she is told it (to the whole percent, halves up): 10 % rounded to
+    # a load she owns can be more (20 -> 15 kg is 25 %)
+    drop = int(100 * (basis - lighter) / basis + 0.5)
+    numbers: dict[str, float | int | str | None] = {"pct": drop}
     numbers["back_to_kg"] = draft.load
-    if basis is not None and draft.load is not None and basis < draft.load - _EPS:
+    if draft.load is not None and basis < draft.load - _EPS:
         numbers["lighter_than_kg"] = basis  # her last load: the step comes after the week
     draft.notes.append(Decision(rule="R18", outcome="deload", numbers=numbers))
     draft.load = lighter
