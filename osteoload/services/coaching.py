@@ -290,6 +290,10 @@ def with_next(item: dict[str, Any], nxt: NextItem | None) -> dict[str, Any]:
         "replaces": nxt.replaces,
         # The %1RM of the stored plan no longer describes a load the engine moved.
         "intensity_pct_1rm": item.get("intensity_pct_1rm") if nxt.load_kg is None else None,
+        # A plan item without a load carries the plan's words for choosing one (or for the
+        # lightest load being too heavy): once the engine gives her a load they no longer
+        # hold, and their effort is the plan's, not the engine's (the dose says the effort).
+        "note": item.get("note") if nxt.load_kg is None or item.get("load_kg") else None,
     }
 
 
