@@ -351,3 +351,29 @@ def test_erasing_her_record_empties_the_cache(beatriz):
     assert other._list_cache_files()
     export.erase_client(coach, client_id)
     assert other._list_cache_files() == []
+
+
+@pytest.mark.parametrize(
+    ("stored_load", "engine_load", "kept"),
+    [(None, 6.0, False), (None, None, True), (8.0, 6.0, True)],
+    ids=["the loop gives a weight", "she still chooses", "the plan's own load"],
+)
+def test_r18_the_plans_words_for_choosing_a_weight_go_once_the_loop_gives_one(
+    stored_load, engine_load, kept
+):
+    """One truth on Today: a plan item without a load says "Choose a weight ... (effort 6
+    out of 10)"; once the coaching loop prescribes her a weight, those words (and the
+    plan's effort in them) are no longer shown beside it."""
+    from osteoload.domain.progression import Change, NextItem
+    from osteoload.domain.vocabulary import Component
+
+    note = (
+        "Choose a weight you could lift about 4 more times at the end of each set (effort 6 "
+        "out of 10)."
+    )
+    stored = {"exercise_id": "dumbbell_row", "load_kg": stored_load, "note": note}
+    nxt = NextItem(exercise_id="dumbbell_row", name="One-arm dumbbell row",
+                   component=Component.RESISTANCE, sets=2, reps=10, load_kg=engine_load,
+                   load_display=None, target_rpe=7.0, hold_s=None, impacts=None, minutes=None,
+                   change=Change.HOLD)  # fmt: skip
+    assert (coaching.with_next(stored, nxt)["note"] == note) is kept
