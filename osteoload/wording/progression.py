@@ -390,6 +390,17 @@ class _Words:
                 "Every set at {to} again: two sessions in a row short of the heavier sets at "
                 "{from_} (the last on {day}); they come back once this goes well (R18b)."
             ).format(to=kg("to_kg"), from_=kg("from_kg"), day=day)
+        if (
+            o == DecisionKind.STEP_BACK
+            and "held_for_review" in noted
+            and item.load_kg is not None
+            and n.get("to_kg") is not None
+            and item.load_kg > num("to_kg") + _EPS
+        ):  # R32: stepped back after the pain already; the review holds her load
+            return _(
+                "Two sessions in a row short of {scheme}{effort} (the last on {day}): {reps} "
+                "reps at this load, no second step back after the pain (R18b, R32)."
+            ).format(scheme=scheme, effort=effort, day=day, reps=item.reps)
         if o == DecisionKind.STEP_BACK:
             return _(
                 "{pct}: two sessions in a row short of {scheme}{effort} (the last on {day}); "

@@ -524,6 +524,24 @@ def test_r32_r18_a_pain_hold_in_a_deload_week_is_still_lighter():
     assert "Planned deload week: about 14 % lighter, then back to 55 kg." in served.reason
 
 
+def test_r32_r18b_failures_after_a_pain_step_back_are_said_as_served():
+    """Pain of 5/10 at 60 kg, one step back to 55 kg (R32), then two sessions at 55 kg at
+    RPE 10: the review holds her at 55 kg with fewer reps (no second step back after the
+    pain), and her words say so; they said "-9.1 %: two sessions in a row short" while she
+    was served 55 kg."""
+    d = session_days(4)
+    history = [*sets(d[0], "back_squat", pain=5), *sets(d[1], "back_squat", load=55),
+               *sets(d[2], "back_squat", load=55, rpe=10),
+               *sets(d[3], "back_squat", load=55, rpe=10)]  # fmt: skip
+    served = by_id(run(program(SQUAT), history, d[3] + timedelta(days=1)), "back_squat")
+    assert served.load_kg == pytest.approx(55) and served.reps is not None and served.reps < 10
+    assert served.reason == (
+        f"Two sessions in a row short of 3x10 at RPE 8 or easier (the last on {d[3]}): "
+        f"{served.reps} reps at this load, no second step back after the pain (R18b, R32). "
+        "Held until the review (R32): no increases."
+    )
+
+
 def test_r18_r18b_a_lighter_load_she_chose_after_a_step_is_not_a_failure():
     """Served 62.5 kg x 8 after 60 kg x 10 twice, she chooses 60 kg x 8 at RPE 7: not a
     failure to reach 10 reps she was not asked for (the replay cannot tell her choice from

@@ -267,7 +267,8 @@ def _words_against_dose(result: SimResult) -> list[str]:  # noqa: C901 - one che
     3 x 7 (the plan's rep target had fallen to 6 at the same load), "same load" in a deload
     week, more reps "next" while held for a review, the heavier sets of mixed loads named in
     a week that serves none, a conversion naming a load the cap did not serve, "same again"
-    when the plan's reps changed."""
+    when the plan's reps changed, a drop ("-9.1 %: two sessions in a row short") while her
+    load is held."""
     names = {exercise_id: exercise.name for exercise_id, exercise in CATALOGUE.items()}
     problems = []
     for answer in result.answers:
@@ -302,6 +303,9 @@ def _words_against_dose(result: SimResult) -> list[str]:  # noqa: C901 - one che
                 and item.reps != said["reps"]
             ):
                 wrong = f"moves to {item.reps} reps this week" not in words
+            drop = re.match(r"-[\d.,]+ %", words)  # "-9.1 %: ..." says a lighter load served
+            if drop and item.load_kg is not None and item.previous_load_kg is not None:
+                wrong = wrong or item.load_kg > item.previous_load_kg - 1e-6
             if wrong:
                 problems.append(
                     f"{item.exercise_id} on {answer.as_of}: {item.sets} x {item.load_kg} x "
