@@ -268,7 +268,20 @@ class _Words:
                     load=self.fmt(item.heavier_load_kg),
                     reps=item.heavier_reps,
                 )
-            # none this time (a deload week, a review): they come back after it
+            if "held_for_review" in noted and "deload" not in noted:  # after the review
+                return ngettext(
+                    "{too_big}: once the review is done, the last set at {load} x {reps} "
+                    "(mixed loads, R18a).",
+                    "{too_big}: once the review is done, the last {n} sets at {load} x {reps} "
+                    "(mixed loads, R18a).",
+                    int(num("heavier_sets")),
+                ).format(
+                    too_big=too_big,
+                    n=n["heavier_sets"],
+                    load=kg("heavier_kg"),
+                    reps=n["heavier_reps"],
+                )
+            # none this time (a deload week): they come back after it
             return ngettext(
                 "{too_big}: after this week, the last set at {load} x {reps} (mixed loads, R18a).",
                 "{too_big}: after this week, the last {n} sets at {load} x {reps} (mixed "
@@ -279,6 +292,10 @@ class _Words:
                 n=n["heavier_sets"],
                 load=kg("heavier_kg"),
                 reps=n["heavier_reps"],
+            )
+        if o == DecisionKind.TEMPO and "held_for_review" in noted and "deload" not in noted:
+            return _("{too_big}: a slower tempo ({tempo}) once the review is done (R18a).").format(
+                too_big=too_big, tempo=SLOW_TEMPO
             )
         if o == DecisionKind.TEMPO and noted & {"deload", "held_for_review"}:  # not served
             return _("{too_big}: a slower tempo ({tempo}) after this week (R18a).").format(
@@ -361,6 +378,16 @@ class _Words:
                 return _("Pain {pain}/10 on {day}: same again until it settles.").format(
                     pain=n.get("pain"), day=day
                 )
+            if cause == "review" and n.get("review") == "over" and item.sets > num("sets"):
+                return _(
+                    "Done on {day} without pain, and the review is over: {sets} sets now, "
+                    "the set more you had earned (R18a)."
+                ).format(day=day, sets=item.sets)
+            if cause == "review" and n.get("review") == "over":
+                return _(
+                    "Done on {day} without pain, and the review is over: same again, then on "
+                    "as before (R18)."
+                ).format(day=day)
             if cause == "review":
                 return _("Same again until the review (R32): done on {day} without pain.").format(
                     day=day

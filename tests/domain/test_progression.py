@@ -542,6 +542,30 @@ def test_r32_r18b_failures_after_a_pain_step_back_are_said_as_served():
     )
 
 
+def test_r32_r18a_a_set_earned_before_a_review_waits_for_its_end():
+    """R32 with R18a: a leg press at 15 kg on a 5 kg stack (the next load too big a step)
+    earns a set more, and pain on another lift the same day starts a review. Every session
+    of the review serves her 2 sets (it served 3 from the second one: "Same again" while
+    one set more); the first after it serves 3, said so, as an increase."""
+    d = session_days(8)
+    prog = program(item("leg_press", sets=2, reps=10), item("goblet_squat"))
+    history = [*sets(d[0], "leg_press", load=15, n=2), *sets(d[1], "leg_press", load=15, n=2),
+               *sets(d[1], "goblet_squat", load=12, pain=5)]  # fmt: skip
+    served = []
+    for day in d[2:7]:  # the review runs to 2027-01-21, 14 days after the pain
+        nxt = by_id(run(prog, history, day), "leg_press")
+        served.append(nxt)
+        history += sets(day, "leg_press", load=15, n=nxt.sets)
+    assert [s.sets for s in served] == [2, 2, 2, 2, 3], [s.reason for s in served]
+    assert "one set more once the review is done (R18a)" in served[0].reason
+    assert served[1].reason.startswith("Same again until the review (R32)")
+    assert served[4].change is Change.INCREASE
+    assert served[4].reason == (
+        f"Done on {d[5]} without pain, and the review is over: 3 sets now, the set more you "
+        "had earned (R18a)."
+    )
+
+
 def test_r18_r18b_a_lighter_load_she_chose_after_a_step_is_not_a_failure():
     """Served 62.5 kg x 8 after 60 kg x 10 twice, she chooses 60 kg x 8 at RPE 7: not a
     failure to reach 10 reps she was not asked for (the replay cannot tell her choice from

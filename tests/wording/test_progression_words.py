@@ -563,9 +563,10 @@ def test_the_engine_holds_none_of_the_moved_sentences(sentence: str) -> None:
 
 
 def test_r18a_r32_a_way_up_not_served_this_week_is_said_to_come_after_it() -> None:
-    """R18a with the deload week and R32: a set more, a slower tempo or an add-on that the
-    week does not serve (the plan's fewer sets in a deload week, none while held for a
-    review) is said to come after it, never as served."""
+    """R18a with the deload week and R32: a set more, a slower tempo, mixed loads or an
+    add-on that the week does not serve (the plan's fewer sets in a deload week, none while
+    held for a review) is said to come after the week or once the review is done, never as
+    served."""
     held = Decision(rule="R32", outcome="held_for_review")
     deload = Decision(rule="R18", outcome="deload", numbers={})
     add_set = Decision(rule="R18a", outcome=DecisionKind.ADD_SET, numbers=SCHEME)
@@ -573,7 +574,15 @@ def test_r18a_r32_a_way_up_not_served_this_week_is_said_to_come_after_it() -> No
     assert "one set more once the review is done (R18a)" in words(add_set, held, sets=3)
     assert "4 sets instead" in words(add_set, sets=4)
     tempo = Decision(rule="R18a", outcome=DecisionKind.TEMPO, numbers=SCHEME)
-    assert "a slower tempo (3-1-1) after this week (R18a)" in words(tempo, held)
+    assert "a slower tempo (3-1-1) once the review is done (R18a)" in words(tempo, held)
+    assert "a slower tempo (3-1-1) after this week (R18a)" in words(tempo, deload)
+    mixed = Decision(
+        rule="R18a",
+        outcome=DecisionKind.MIXED,
+        numbers={**SCHEME, "heavier_sets": 1, "heavier_kg": 14.0, "heavier_reps": 6},
+    )
+    assert "once the review is done, the last set at 14 kg x 6" in words(mixed, held)
+    assert "after this week, the last set at 14 kg x 6" in words(mixed, deload)
     add_on = Decision(
         rule="R18a", outcome=DecisionKind.ADD_ON, numbers={**SCHEME, "from_kg": 20.0, "to_kg": 20.5}
     )
@@ -586,3 +595,21 @@ def test_r18a_r32_a_way_up_not_served_this_week_is_said_to_come_after_it() -> No
     assert said.startswith("All 3x10 at RPE 8 or easier, twice, at the slow tempo: ready for a")
     assert "small add-on (+0.5 kg) after this lighter week (R18a)" in said
     assert said.endswith("about 10 % lighter than 20 kg, then 20.5 kg.")
+
+
+def test_r32_r18a_the_first_session_after_a_review_says_the_review_is_over() -> None:
+    """R32: her last session was held for a review that is over now: the words say so (they
+    said "Same again until the review"), with the set more she had earned when it comes."""
+    hold = Decision(rule="R32", outcome=DecisionKind.HOLD,
+                    numbers={**SCHEME, "sets": 2, "why": "review", "review": "over"})  # fmt: skip
+    assert words(hold, sets=3) == (
+        "Done on 2027-02-01 without pain, and the review is over: 3 sets now, the set more you "
+        "had earned (R18a)."
+    )
+    assert words(hold, sets=2) == (
+        "Done on 2027-02-01 without pain, and the review is over: same again, then on as "
+        "before (R18)."
+    )
+    during = Decision(rule="R32", outcome=DecisionKind.HOLD,
+                      numbers={**SCHEME, "sets": 2, "why": "review"})  # fmt: skip
+    assert words(during, sets=2).startswith("Same again until the review (R32)")

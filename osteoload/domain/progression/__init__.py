@@ -158,6 +158,7 @@ from .impact import _impact_replay as _impact_replay
 from .impact import _impact_review as _impact_review
 from .impact import _impact_session as _impact_session
 from .ladder import _harder_or_add_on as _harder_or_add_on
+from .ladder import _heavier_sets as _heavier_sets
 from .ladder import _load_step as _load_step
 from .ladder import _load_tries as _load_tries
 from .ladder import _mix as _mix
@@ -207,7 +208,6 @@ from .resistance import _deload as _deload
 from .resistance import _Draft as _Draft
 from .resistance import _first_time as _first_time
 from .resistance import _harder_unloaded as _harder_unloaded
-from .resistance import _heavier_sets as _heavier_sets
 from .resistance import _is_more as _is_more
 from .resistance import _label as _label
 from .resistance import _next_dose as _next_dose

@@ -128,6 +128,9 @@ class _RepState:
     heavier_kg: float | None = None
     heavier_reps: int | None = None
     tempo: bool = False
+    tempo_day: date | None = None
+    """The day of the session that earned the slower tempo (R32: not first served in a
+    review)."""
     harder: str | None = None
     decision: Decision = field(default_factory=lambda: Decision(rule="R18", outcome="hold"))
 

@@ -4,8 +4,11 @@ variation or an add-on weight."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..catalogue import Exercise
 from ..units import LoadKind
+from ..vocabulary import Phase
 from .context import _Context
 from .decisions import Decision, DecisionKind
 from .double_progression import _RepState
@@ -50,7 +53,7 @@ def _progress(
     if done is not None and _mix(ctx, state, kind, rng, served_sets, limit, numbers):
         return
     if not state.tempo:
-        state.tempo = True
+        state.tempo, state.tempo_day = True, date.fromisoformat(str(numbers["date"]))
         state.decision = Decision(
             rule="R18a", outcome=DecisionKind.TEMPO, numbers={**numbers, "tempo": SLOW_TEMPO}
         )
@@ -221,3 +224,30 @@ def _mixed_one_step_above(
     up = next_load_up(load, kind, ctx.equipment, units=ctx.units) if load is not None else None
     if up is None or state.heavier_kg is None or abs(up - state.heavier_kg) > _EPS:
         state.end_mixed_loads()
+
+
+def _heavier_sets(
+    ctx: _Context,
+    state: _RepState,
+    load: float | None,
+    sets: int,
+    *,
+    held: bool,
+    away: int | None,
+) -> int:
+    """R18a mixed loads: how many of the ``sets`` are at the heavier load (at least one at
+    ``load``); none while held for review, after time away or while she rebuilds to her
+    load (R18c), in a deload week or when the load is not the replayed one."""
+    mixed = (
+        not held
+        and away is None
+        and state.rebuild_to is None
+        and ctx.week.phase is not Phase.DELOAD
+        and state.heavier_sets > 0
+        and state.heavier_kg is not None
+        and load is not None
+        and state.load_kg is not None
+        and abs(load - state.load_kg) <= _EPS
+        and state.heavier_kg > load + _EPS
+    )
+    return min(state.heavier_sets, sets - 1) if mixed else 0

@@ -15,6 +15,7 @@ from .context import _Context, _Logged, _pain_review
 from .conversion import _convert, _plan_reps
 from .decisions import _LOAD_STEPS, Change, Decision, DecisionKind, NextItem, Outcome, WorkingMax
 from .double_progression import _SUCCESSES, _RepState, rep_range
+from .ladder import _heavier_sets
 from .loads import _reps_for_step, _round, next_load_up
 from .planned import _base
 from .replay import _replay, _resume
@@ -263,7 +264,7 @@ def _under_review(
         draft.reps = min(draft.reps, draft.prescribed)
         _, draft.decision = _pain_review(ctx, painful, None, kind)
     elif _is_more(draft.load, done_load, draft.reps, draft.reference) or (
-        draft.decision.outcome in (DecisionKind.ADD_SET, DecisionKind.TEMPO)
+        draft.decision.outcome in (DecisionKind.ADD_SET, DecisionKind.TEMPO, DecisionKind.MIXED)
     ):
         if draft.load is not None and done_load is not None and draft.load > done_load:
             draft.load = done_load
@@ -396,15 +397,27 @@ def _next_dose(
     held = ctx.review.needed and any(n.outcome == "held_for_review" for n in draft.notes)
     deload = ctx.week.phase is Phase.DELOAD
     slower = draft.decision.outcome == DecisionKind.TEMPO  # earned now: after a deload week
-    sets = base.sets
+    sets, last, light = base.sets, draft.ref, held
     if not held and not deload:
         sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
-    heavier_sets = _heavier_sets(ctx, state, draft.load, sets, held=held, away=away)
-    load, reps = draft.load, draft.reps
+    if ctx.review.needed:  # R32: not a set, nor a heavier set, more than she did last time
+        sets = min(sets, max(base.sets, len(last.sets)))
+        light = held or all((s.load_kg or 0.0) <= (last.load_kg or 0.0) + _EPS for s in last.sets)
+    heavier_sets = _heavier_sets(ctx, state, draft.load, sets, held=light, away=away)
+    done = ctx.sessions.get(base.exercise_id, ())  # R32: a slower tempo is never first served
+    fresh = ctx.review.needed and not any(  # in a review; one she did before it goes on
+        state.tempo_day is not None and x.day > state.tempo_day and not ctx.review_on(x.day)
+        for x in done
+    )
+    load, reps, decision = draft.load, draft.reps, draft.decision
     change = _label(load, draft.done_load, reps, draft.reference)
     more = (DecisionKind.ADD_SET, DecisionKind.TEMPO, DecisionKind.MIXED)
-    if change is Change.HOLD and not held and not deload and draft.decision.outcome in more:
+    if change is Change.HOLD and not held and not deload and decision.outcome in more:
         change = Change.INCREASE
+    if decision.rule == "R32" and decision.outcome == DecisionKind.HOLD and not ctx.review.needed:
+        # her last session was held for a review that is over now: its words say so
+        decision = replace(decision, numbers={**decision.numbers, "review": "over"})
+        change = Change.INCREASE if change is Change.HOLD and sets > len(last.sets) else change
     return replace(
         base,
         sets=sets,
@@ -414,45 +427,18 @@ def _next_dose(
         change=change,
         previous_load_kg=draft.done_load,
         last_done=last_day,
-        decision=draft.decision,
+        decision=decision,
         # a plan_reps note names the reps served (an R32 hold may have changed them since)
         notes=tuple(
             n for n in draft.notes if n.outcome != "plan_reps" or n.numbers["reps_to"] == reps
         ),
-        tempo=SLOW_TEMPO if state.tempo and not held and not (deload and slower) else None,
+        tempo=SLOW_TEMPO if state.tempo and not fresh and not (deload and slower) else None,
         harder_variation=state.harder,
         heavier_sets=heavier_sets,
         heavier_load_kg=state.heavier_kg if heavier_sets else None,
         heavier_load_display=ctx.display(state.heavier_kg, kind) if heavier_sets else None,
         heavier_reps=min(state.heavier_reps or reps, reps) if heavier_sets else None,
     )
-
-
-def _heavier_sets(
-    ctx: _Context,
-    state: _RepState,
-    load: float | None,
-    sets: int,
-    *,
-    held: bool,
-    away: int | None,
-) -> int:
-    """R18a mixed loads: how many of the ``sets`` are at the heavier load (at least one at
-    ``load``); none while held for review, after time away or while she rebuilds to her
-    load (R18c), in a deload week or when the load is not the replayed one."""
-    mixed = (
-        not held
-        and away is None
-        and state.rebuild_to is None
-        and ctx.week.phase is not Phase.DELOAD
-        and state.heavier_sets > 0
-        and state.heavier_kg is not None
-        and load is not None
-        and state.load_kg is not None
-        and abs(load - state.load_kg) <= _EPS
-        and state.heavier_kg > load + _EPS
-    )
-    return min(state.heavier_sets, sets - 1) if mixed else 0
 
 
 def _first_time(
