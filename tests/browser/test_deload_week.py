@@ -1,10 +1,11 @@
 """R18 deload weeks on her phone: after seven weeks logged as Today asked, the deload week's
 Today names the easier week and shows each lighter weight the engine prescribed, in the box
 she logs with and in the dose, without the plan's words asking her to choose a weight;
-readable on a phone."""
+readable on a phone. Her coach reads each reason, with the drop served."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -51,3 +52,17 @@ def test_r18_her_phone_in_a_deload_week_shows_the_engines_lighter_weights(
     phone.locator(f"#item-{lighter[0].exercise_id}").scroll_into_view_if_needed()
     checks.check(phone, "today-deload-week")
     assert_phone_readable(phone)
+
+    # her coach reads each lighter lift's reason, the drop served in words (R18)
+    desktop = open_page("desktop")
+    log_in(desktop, checks, "coach-dana", PASSWORD)
+    checks.check(desktop, "roster")
+    desktop.get_by_role("link", name="Dana Deload").click()
+    checks.check(desktop, "client")
+    desktop.get_by_role("link", name=re.compile("Open|View|program", re.I)).first.click()
+    panel = desktop.locator("section[aria-labelledby=next-h]")
+    for served in lighter:
+        row = panel.locator("tr", has=desktop.get_by_role("rowheader", name=served.name))
+        expect(row).to_contain_text(served.reason)
+    expect(panel).to_contain_text("Planned deload week: about")
+    checks.check(desktop, "coach-next-session-deload-week")
