@@ -268,31 +268,24 @@ class _Words:
                     load=self.fmt(item.heavier_load_kg),
                     reps=item.heavier_reps,
                 )
-            if "held_for_review" in noted and "deload" not in noted:  # after the review
+            # none this time: they come back once the review is done, or after a deload week
+            count = int(num("heavier_sets"))
+            heavier = {"too_big": too_big, "n": n["heavier_sets"], "load": kg("heavier_kg"),
+                       "reps": n["heavier_reps"]}  # fmt: skip
+            if "held_for_review" in noted and "deload" not in noted:
                 return ngettext(
                     "{too_big}: once the review is done, the last set at {load} x {reps} "
                     "(mixed loads, R18a).",
                     "{too_big}: once the review is done, the last {n} sets at {load} x {reps} "
                     "(mixed loads, R18a).",
-                    int(num("heavier_sets")),
-                ).format(
-                    too_big=too_big,
-                    n=n["heavier_sets"],
-                    load=kg("heavier_kg"),
-                    reps=n["heavier_reps"],
-                )
-            # none this time (a deload week): they come back after it
+                    count,
+                ).format(**heavier)
             return ngettext(
                 "{too_big}: after this week, the last set at {load} x {reps} (mixed loads, R18a).",
                 "{too_big}: after this week, the last {n} sets at {load} x {reps} (mixed "
                 "loads, R18a).",
-                int(num("heavier_sets")),
-            ).format(
-                too_big=too_big,
-                n=n["heavier_sets"],
-                load=kg("heavier_kg"),
-                reps=n["heavier_reps"],
-            )
+                count,
+            ).format(**heavier)
         if o == DecisionKind.TEMPO and "held_for_review" in noted and "deload" not in noted:
             return _("{too_big}: a slower tempo ({tempo}) once the review is done (R18a).").format(
                 too_big=too_big, tempo=SLOW_TEMPO

@@ -402,12 +402,12 @@ def _next_dose(
         sets = max(base.sets, min(R18A_MAX_SETS, base.sets + state.extra_sets))
     if ctx.review.needed:  # R32: not a set, nor a heavier set, more than she did last time
         sets = min(sets, max(base.sets, len(last.sets)))
-        light = held or all((s.load_kg or 0.0) <= (last.load_kg or 0.0) + _EPS for s in last.sets)
+        lightest = last.load_kg or 0.0
+        light = held or all((s.load_kg or 0.0) <= lightest + _EPS for s in last.sets)
     heavier_sets = _heavier_sets(ctx, state, draft.load, sets, held=light, away=away)
-    done = ctx.sessions.get(base.exercise_id, ())  # R32: a slower tempo is never first served
-    fresh = ctx.review.needed and not any(  # in a review; one she did before it goes on
+    fresh = ctx.review.needed and not any(  # R32: a slower tempo is never first served in
         state.tempo_day is not None and x.day > state.tempo_day and not ctx.review_on(x.day)
-        for x in done
+        for x in ctx.sessions.get(base.exercise_id, ())  # a review; one she did goes on
     )
     load, reps, decision = draft.load, draft.reps, draft.decision
     change = _label(load, draft.done_load, reps, draft.reference)
