@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import ROOT
 
@@ -193,6 +193,19 @@ def log_in(page: Page, checks: PageChecks, username: str, password: str) -> None
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in", exact=True).click()
     expect(page).not_to_have_url(re.compile(r"/login/"))
+
+
+def coach_opens_her_next_session(
+    page: Page, checks: PageChecks, username: str, password: str, client_name: str
+) -> Locator:
+    """Her coach logs in, opens her from the roster and then her program (each page
+    checked): the program page's "Next session, from her log" panel."""
+    log_in(page, checks, username, password)
+    checks.check(page, "roster")
+    page.get_by_role("link", name=client_name).click()
+    checks.check(page, "client")
+    page.get_by_role("link", name=re.compile("Open|View|program", re.I)).first.click()
+    return page.locator("section[aria-labelledby=next-h]")
 
 
 # --- phone checks ------------------------------------------------------------------------

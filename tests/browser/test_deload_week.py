@@ -5,7 +5,6 @@ readable on a phone. Her coach reads each reason, with the drop served."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from tests.conftest import TODAY
 from tests.web.conftest import PASSWORD
 from tests.web.test_deload_week import in_her_deload_week
 
-from .support import PageChecks, assert_phone_readable, log_in
+from .support import PageChecks, assert_phone_readable, coach_opens_her_next_session, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,12 +54,7 @@ def test_r18_her_phone_in_a_deload_week_shows_the_engines_lighter_weights(
 
     # her coach reads each lighter lift's reason, the drop served in words (R18)
     desktop = open_page("desktop")
-    log_in(desktop, checks, "coach-dana", PASSWORD)
-    checks.check(desktop, "roster")
-    desktop.get_by_role("link", name="Dana Deload").click()
-    checks.check(desktop, "client")
-    desktop.get_by_role("link", name=re.compile("Open|View|program", re.I)).first.click()
-    panel = desktop.locator("section[aria-labelledby=next-h]")
+    panel = coach_opens_her_next_session(desktop, checks, "coach-dana", PASSWORD, "Dana Deload")
     for served in lighter:
         row = panel.locator("tr", has=desktop.get_by_role("rowheader", name=served.name))
         expect(row).to_contain_text(served.reason)

@@ -19,7 +19,13 @@ from osteoload.devtools import simulation
 from osteoload.services import client_programs, clients, coaching, training_log
 from tests.conftest import TODAY
 
-from .support import PASSWORD, PageChecks, assert_phone_readable, log_in
+from .support import (
+    PASSWORD,
+    PageChecks,
+    assert_phone_readable,
+    coach_opens_her_next_session,
+    log_in,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,13 +107,8 @@ def test_she_logs_exactly_the_impacts_the_program_prescribes(
     assert sum(r["impacts"] for r in logged) == total
 
     desktop = open_page("desktop")
-    log_in(desktop, checks, "coach", PASSWORD)
-    checks.check(desktop, "roster")
-    desktop.get_by_role("link", name=NAME).click()
-    checks.check(desktop, "client")
-    desktop.get_by_role("link", name=re.compile("Open|View|program", re.I)).first.click()
     # Her next session, worked out from her log, is what her phone showed.
-    panel = desktop.locator("section[aria-labelledby=next-h]")
+    panel = coach_opens_her_next_session(desktop, checks, "coach", PASSWORD, NAME)
     row = panel.get_by_role("row").filter(has_text=planned["name"]).first
     expect(row).to_contain_text(f"{sets} × {per_set} impacts ({total} a session)")
     row.scroll_into_view_if_needed()

@@ -5,7 +5,6 @@ with its reason."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,7 +17,13 @@ from osteoload.devtools import simulation
 from osteoload.services import client_programs, clients
 from tests.conftest import EXAMPLES, TODAY
 
-from .support import PASSWORD, PageChecks, assert_phone_readable, log_in
+from .support import (
+    PASSWORD,
+    PageChecks,
+    assert_phone_readable,
+    coach_opens_her_next_session,
+    log_in,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -82,12 +87,7 @@ def test_her_loads_rise_on_today_within_two_weeks(open_page: Any, checks: PageCh
     assert_phone_readable(phone)
 
     desktop = open_page("desktop")
-    log_in(desktop, checks, "coach", PASSWORD)
-    checks.check(desktop, "roster")
-    desktop.get_by_role("link", name=NAME).click()
-    checks.check(desktop, "client")
-    desktop.get_by_role("link", name=re.compile("Open|View|program", re.I)).first.click()
-    panel = desktop.locator("section[aria-labelledby=next-h]")
+    panel = coach_opens_her_next_session(desktop, checks, "coach", PASSWORD, NAME)
     expect(panel).to_contain_text("Next session, from her log")
     expect(panel.get_by_text("Up", exact=True).first).to_be_visible()
     checks.check(desktop, "coach-next-session")
