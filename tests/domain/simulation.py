@@ -10,7 +10,9 @@ experience at least ``intermediate``). The result is each lift's prescription by
 Behaviours (:class:`Behaviour`): every prescribed set and rep at the target effort; the same
 one point over, one point under, two points under ("too easy"); at target but away for two
 weeks; at target with one painful set (pain 5/10) on one lift; at target within a modelled
-strength that grows 1 % a week (``limited``: a set she cannot lift is done to failure).
+strength that grows 1 % a week (``limited``: a set she cannot lift is done to failure); at
+target, but twice choosing one equipment step heavier than served on each loaded lift
+(``chooses_heavier``: the bottom of the rep range at that load).
 
 Loads a client must find herself (no working max yet) are chosen from a simple model of her
 true one-repetition maximum, :func:`model_one_rm`: a share of her body weight by movement
@@ -39,7 +41,13 @@ from osteoload.domain.one_rm import pct_1rm
 from osteoload.domain.profile import ClientProfile, StrengthSet
 from osteoload.domain.program import Program, ProgramItem
 from osteoload.domain.programming import generate_program
-from osteoload.domain.progression import NextItem, NextPrescriptions, next_prescriptions
+from osteoload.domain.progression import (
+    NextItem,
+    NextPrescriptions,
+    next_load_up,
+    next_prescriptions,
+    rep_range,
+)
 from osteoload.domain.screening import screen
 from osteoload.domain.units import (
     DEFAULT_EQUIPMENT,
@@ -55,6 +63,7 @@ from osteoload.domain.vocabulary import (
     Equipment,
     Experience,
     Pattern,
+    Phase,
     ProgramStatus,
     Units,
 )
@@ -76,6 +85,10 @@ class Behaviour(StrEnum):
     LIMITED = "limited"
     """At the target effort, within a modelled strength (:data:`STRENGTH_GAIN_PER_WEEK`): a
     set heavier than she can lift for its reps is done to failure (fewer reps, RPE 10)."""
+    CHOOSES_HEAVIER = "chooses_heavier"
+    """At the target effort; from the event week, the first :data:`HEAVIER_CHOICES`
+    sessions of each lift served with a load (deload weeks and mixed loads aside) she lifts
+    one equipment step heavier than served, every set, for the bottom of the rep range."""
 
 
 #: Effort logged relative to the target, by behaviour (RPE points).
@@ -87,7 +100,11 @@ EFFORT_OFFSET = {
     Behaviour.MISSES_TWO_WEEKS: 0.0,
     Behaviour.PAINFUL_SET: 0.0,
     Behaviour.LIMITED: 0.0,
+    Behaviour.CHOOSES_HEAVIER: 0.0,
 }
+
+#: For :attr:`Behaviour.CHOOSES_HEAVIER`: sessions of each lift lifted one step heavier.
+HEAVIER_CHOICES = 2
 
 #: For :attr:`Behaviour.LIMITED` (our assumption): her true 1RM of a lift is what her first
 #: loaded session of it implies (done at the target effort), and grows by this share a week.
@@ -155,6 +172,8 @@ class SimResult:
     programs: list[Program] = field(default_factory=list)
     answers: list[NextPrescriptions] = field(default_factory=list)
     strength: dict[str, tuple[float, date]] | None = None
+    chosen: dict[str, list[date]] = field(default_factory=dict)
+    """:attr:`Behaviour.CHOOSES_HEAVIER`: lift -> the days she lifted heavier than served."""
     """:attr:`Behaviour.LIMITED`: lift -> (her true 1RM, the day it was that); else None."""
 
     def reps_possible(self, lift: str, load: float, reps: int, rpe: float, day: date) -> int:
@@ -314,8 +333,13 @@ def simulate(
                     )
                     if painful:
                         pain_done = True
+                    heavier = (
+                        behaviour is Behaviour.CHOOSES_HEAVIER
+                        and index >= event_week
+                        and answer.phase is not Phase.DELOAD
+                    )
                     _log(result, served, item, day, index, offset, block_profile, equipment,
-                         catalogue, painful)  # fmt: skip
+                         catalogue, painful, heavier=heavier)  # fmt: skip
         block_start += timedelta(weeks=BLOCK_WEEKS)
     return result
 
@@ -331,6 +355,8 @@ def _log(
     equipment: EquipmentProfile,
     catalogue: Catalogue,
     painful: bool,
+    *,
+    heavier: bool = False,
 ) -> None:
     exercise = catalogue.get(served.exercise_id)
     history = result.history
@@ -366,13 +392,17 @@ def _log(
         ).load_kg
     rpe = _rpe(served.target_rpe, offset)
     lift = item.exercise_id
+    reps = served.reps
+    plan = dose_of(served)  # each set as her Today page pre-fills it (R18a mixed loads)
+    choice = _heavier_choice(result, served, item, day, equipment) if heavier else None
+    if choice is not None:
+        load, reps = choice
     dose = Dose(load, served.reps, served.sets, served.exercise_id, _extra(served, profile.units))
     result.sessions.setdefault(lift, []).append((day, dose))
     result.doses.setdefault(lift, {}).setdefault(week, dose)
-    plan = dose_of(served)  # each set as her Today page pre-fills it (R18a mixed loads)
     for n in range(1, served.sets + 1):
         set_load = plan.set_load_kg(n) if plan.is_heavier(n) else load
-        set_reps = plan.set_per_set(n) or served.reps
+        set_reps = (plan.set_per_set(n) if choice is None else None) or reps
         set_rpe = rpe
         if set_load is not None and rpe is not None and exercise.loadable:
             can = result.reps_possible(served.exercise_id, set_load, set_reps, rpe, day)
@@ -389,6 +419,31 @@ def _log(
                 pain=5 if painful and n == 1 else 0,
             )  # fmt: skip
         )
+
+
+def _heavier_choice(
+    result: SimResult, served: NextItem, item: ProgramItem, day: date, equipment: EquipmentProfile
+) -> tuple[float, int] | None:
+    """:attr:`Behaviour.CHOOSES_HEAVIER`: (load, reps) she lifts instead of the served dose,
+    one equipment step heavier for the bottom of the rep range; None when she lifts as
+    served (no load served, mixed loads, no heavier load, or her choices are used up)."""
+    days = result.chosen.setdefault(item.exercise_id, [])
+    exercise = CATALOGUE.get(served.exercise_id)
+    if (
+        len(days) >= HEAVIER_CHOICES
+        or served.load_kg is None
+        or not served.reps
+        or served.heavier_sets
+        or exercise is None
+        or not exercise.loadable
+    ):
+        return None
+    kind = implement_for(exercise.equipment)
+    up = next_load_up(served.load_kg, kind, equipment, units=result.units)
+    if up is None:
+        return None
+    days.append(day)
+    return up, min(served.reps, rep_range(item.reps or served.reps)[0])
 
 
 def _extra(served: NextItem, units: Units) -> str:

@@ -249,6 +249,30 @@ def test_r18b_every_rep_up_to_1_5_over_target_holds_and_rpe_9_5_fails():
     assert squat.change is Change.DECREASE
 
 
+def test_r18_a_heavier_load_she_chose_is_judged_from_the_bottom_of_the_range():
+    """Served 60 kg x 10, she lifts 65 kg x 8 at the target effort: a new load at the bottom
+    of its range, so 65 kg x 9 next, not "3x10 not reached" and, twice, a step back."""
+    d1, d2, d3 = session_days(3)
+    history = sets(d1, "back_squat") + sets(d2, "back_squat", reps=8, load=65.0, rpe=8.0)
+    squat = by_id(run(program(SQUAT), history, as_of=d3), "back_squat")
+    assert squat.change is Change.INCREASE
+    assert (squat.load_kg, squat.reps) == (pytest.approx(65.0), 9)
+    assert squat.reason.startswith("+1 rep: all 3x8 at RPE 8 or easier")
+    # one step heavier again, and the bottom of the range: never stepped back below her load
+    history += sets(d3, "back_squat", reps=8, load=67.5, rpe=8.0)
+    squat = by_id(run(program(SQUAT), history, as_of=d3 + timedelta(days=1)), "back_squat")
+    assert (squat.load_kg, squat.reps) == (pytest.approx(67.5), 9)
+
+
+def test_r18b_fewer_than_the_bottom_at_a_heavier_load_she_chose_is_still_a_failure():
+    d1, d2, d3 = session_days(3)
+    history = sets(d1, "back_squat") + sets(d2, "back_squat", reps=[8, 7, 6], load=65.0)
+    squat = by_id(run(program(SQUAT), history, as_of=d3), "back_squat")
+    assert squat.change is Change.HOLD
+    assert (squat.load_kg, squat.reps) == (pytest.approx(65.0), 8)
+    assert "not reached" in squat.reason
+
+
 def test_away_14_days_steps_back():
     d1, d2 = session_days(2)
     history = sets(d1, "back_squat") + sets(d2, "back_squat")

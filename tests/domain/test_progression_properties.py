@@ -220,6 +220,25 @@ def test_r18b_one_over_target_with_all_reps_never_lowers_a_load(profile):
     assert not _drops(result)
 
 
+@PROPERTY
+@given(READY)
+def test_r18_a_heavier_load_she_chose_never_sets_her_back(profile):
+    """R18 (double progression), R18b: twice lifting one step heavier than served for the
+    bottom of the rep range, at the target effort, is a new load built up from there, never
+    a failure of the reps asked at the lighter one: no load she is served afterwards falls
+    (deload weeks aside), and she is served at least the load she chose."""
+    result = simulate(profile, weeks=10, behaviour=Behaviour.CHOOSES_HEAVIER, start=START)
+    assert not _drops(result)
+    lifted = {(s.exercise_id, s.date): s.load_kg for s in result.history}
+    for lift, items in _by_lift(result).items():
+        days = result.chosen.get(lift, [])
+        if not days:
+            continue
+        chosen = max(lifted.get((items[0][1].exercise_id, d)) or 0.0 for d in days)
+        later = [(d, i) for d, i in items if d > days[-1] and i.load_kg is not None]
+        assert all(i.load_kg >= chosen - 1e-6 for _, i in later[:1]), (lift, chosen, later[:1])
+
+
 def _heavier_off_step(result: SimResult) -> list[str]:
     """Mixed-load prescriptions (R18a) whose heavier sets are not the next load up from her
     load on her equipment."""

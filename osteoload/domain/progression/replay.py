@@ -18,6 +18,7 @@ from .rules import (
     _EPS,
     AWAY_DAYS,
     FAILS_FOR_STEP_BACK,
+    LOGGED_LOAD_TOLERANCE_KG,
     MIN_RANGE_REPS,
     R18_SUCCESSES_FOR_LOAD,
     R18A_MAX_SETS,
@@ -104,7 +105,9 @@ def _replay(
     if lightest is not None and state.heavier_kg is not None:
         lightest = state.load_kg if lightest >= state.heavier_kg - _EPS else lightest
     _mixed_one_step_above(ctx, state, kind, lightest)
-    heavier = _heavier(state, prescribed)
+    heavier = _heavier(state, logged, rng, prescribed, review=review)
+    if heavier and not state.heavier_sets and (logged.load_kg or 0.0) >= heavier[0]:
+        prescribed = heavier[1]  # every set heavier than due: the session is at her load
     outcome = judge_session(
         logged.sets,
         prescribed_sets=served_sets,
@@ -144,12 +147,26 @@ def _targets(
     return planned.reps or baseline.reps, planned.target_rpe, planned.sets
 
 
-def _heavier(state: _RepState, prescribed: int) -> tuple[float, int] | None:
-    """R18a mixed loads: (load, reps) of the heavier sets of the session being replayed,
-    at most the ``prescribed`` reps; None without mixed loads."""
+def _heavier(
+    state: _RepState, logged: _Logged, rng: tuple[int, int], prescribed: int, *, review: bool
+) -> tuple[float, int] | None:
+    """(load, reps) of the session's heavier sets, as :func:`judge_session` takes them, or
+    None. R18a mixed loads: the heavier sets asked for, at most the ``prescribed`` reps.
+    R18 double progression: sets she chose to lift heavier than the load due (outside an
+    R32 review) are judged as a new load is, against the bottom of the range: 8 reps at a
+    heavier load is not a failure of 3x10, and she builds up from there instead of being
+    stepped back below what she lifted."""
     if state.heavier_sets and state.heavier_kg is not None and state.heavier_reps:
         return state.heavier_kg, min(state.heavier_reps, prescribed)
-    return None
+    due = state.load_kg
+    if due is None or review:
+        return None
+    above = [
+        s.load_kg
+        for s in logged.sets
+        if s.load_kg is not None and s.load_kg > due + LOGGED_LOAD_TOLERANCE_KG
+    ]
+    return (min(above), min(prescribed, rng[0])) if above else None
 
 
 def _prescribed_reps(state: _RepState, rng: tuple[int, int], review: bool) -> int:
