@@ -336,10 +336,11 @@ def _words_against_dose(result: SimResult) -> list[str]:  # noqa: C901 - one che
 @ONE_CLIENT_EACH
 @given(
     READY,
-    st.sampled_from(
-        [Behaviour.AT_TARGET, Behaviour.LIMITED, Behaviour.MISSES_TWO_WEEKS, Behaviour.PAINFUL_SET]
-    ),
-)
+    st.sampled_from([
+        Behaviour.AT_TARGET, Behaviour.LIMITED, Behaviour.MISSES_TWO_WEEKS,
+        Behaviour.PAINFUL_SET, Behaviour.CHOOSES_HEAVIER,
+    ]),
+)  # fmt: skip
 def test_r18_r18a_her_reason_says_the_dose_she_is_served(profile, behaviour):
     """R18, R18a (one truth for what she is told): the reason of every dose agrees with it.
     A rep added says the reps she is given; a change of the plan's rep target at the same
