@@ -231,11 +231,15 @@ def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
     # the drop served, as she is told it (to the whole percent, halves up): 10 % rounded to
     # a load she owns can be more (20 -> 15 kg is 25 %)
     drop = int(100 * (basis - lighter) / basis + 0.5)
-    numbers: dict[str, float | int | str | None] = {"pct": drop}
-    numbers["back_to_kg"] = draft.load
-    if draft.load is not None and basis < draft.load - _EPS:
+    numbers: dict[str, float | int | str | None] = {"pct": drop, "back_to_kg": draft.load}
+    step = draft.load is not None and basis < draft.load - _EPS  # earned: after the week
+    if step and ctx.review.needed:  # R32: and after the review, so back to her last load
+        numbers["back_to_kg"] = basis
+    elif step:
         numbers["lighter_than_kg"] = basis  # her last load: the step comes after the week
     draft.notes.append(Decision(rule="R18", outcome="deload", numbers=numbers))
+    if step and ctx.review.needed:
+        draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
     draft.load = lighter
 
 
@@ -253,7 +257,8 @@ def _under_review(
         deload = draft.load is not None and ctx.week.phase is Phase.DELOAD
         draft.load = min(draft.load or 0.0, done_load) if deload else done_load
         draft.reps = min(draft.reps, draft.ref.reps_at_load)
-        draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+        if not any(n.outcome == "held_for_review" for n in draft.notes):  # a deload's hold
+            draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
     elif (
         painful is not None
         and done_load is not None
@@ -270,7 +275,8 @@ def _under_review(
             draft.load = done_load
             _reps_for_held_step(ctx, draft, exercise, kind, rng)
         draft.reps = min(draft.reps, draft.reference)
-        draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+        if not any(n.outcome == "held_for_review" for n in draft.notes):  # a deload's hold
+            draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
 
 
 def _pain_load(ctx: _Context, exercise_id: str, day: date) -> float | None:
