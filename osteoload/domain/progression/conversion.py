@@ -1,6 +1,7 @@
 """R18: a change of the plan's rep or effort target converts her load by effort (the %1RM
-chart), never below a load she has proven at those reps; when her load stays, the
-conversion is still the decision her reason gives."""
+chart), never below a load she has proven at those reps, nor down to a coarse step further
+from the converted load than her own (then her load stays with her reps); when her load
+stays, the conversion is still the decision her reason gives."""
 
 from __future__ import annotations
 
