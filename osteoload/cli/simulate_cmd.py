@@ -19,7 +19,8 @@ from .common import TextOrJson, console, err_console, fail, input_errors, print_
 SHOWN_WEEKS = (1, 2, 4, 8, 12, 16, 20, 26, 39, 52)
 #: The behaviours of osteoload.devtools.simulation.Behaviour (that module needs Django set
 #: up first, so the names are checked here; a test keeps the two lists equal).
-BEHAVIOURS = ("at_target", "one_over", "one_under", "two_under", "missed_weeks", "painful_set")
+BEHAVIOURS = ("at_target", "one_over", "one_under", "two_under", "missed_weeks", "painful_set",
+              "chooses_heavier")  # fmt: skip
 
 
 def simulate(
@@ -32,8 +33,7 @@ def simulate(
         typer.Option(
             "--behaviour",
             "-b",
-            help="How she logs (repeat for several): at_target, one_over, one_under, "
-            "two_under, missed_weeks, painful_set. Default: at_target.",
+            help=f"How she logs (repeat for several): {', '.join(BEHAVIOURS)}. Default: at_target.",
         ),
     ] = None,
     start: Annotated[

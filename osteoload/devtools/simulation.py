@@ -5,7 +5,8 @@ assigned, a login), then lives day by day: on every planned day she opens Today 
 services the page uses: :func:`osteoload.services.client_programs.today_session` dosed by the
 coaching loop, :func:`osteoload.services.coaching.session_with_next`) and logs every set the
 page asks for, as her behaviour says (at the target effort, a point over or under, missing
-weeks, a painful set). When a block ends her coach generates and assigns the next one.
+weeks, a painful set, a heavier load than asked). When a block ends her coach generates
+and assigns the next one.
 
 The strength model (documented in ``docs/science/progression.md``): her true one-repetition
 maximum on each lift starts at the working max the program estimated (or, for a lift with
@@ -34,7 +35,7 @@ from django.db import transaction
 from osteoload.domain.equipment import equipment_profile
 from osteoload.domain.one_rm import pct_1rm
 from osteoload.domain.program import Program
-from osteoload.domain.progression import next_load_up
+from osteoload.domain.progression import next_load_up, rep_range
 from osteoload.domain.serialize import from_jsonable
 from osteoload.domain.units import EquipmentProfile, implement_for, kg_to_lb, round_load_down
 from osteoload.domain.vocabulary import Equipment, Phase, Units
@@ -68,6 +69,15 @@ class Behaviour(StrEnum):
     """At target, but away for weeks 5 and 6 (R18c)."""
     PAINFUL_SET = "painful_set"
     """At target, but pain 5/10 on the last set of one lift in week 3 (R18c)."""
+    CHOOSES_HEAVIER = "chooses_heavier"
+    """At target, but from week 3 the first two sessions of each lift served with a load
+    (deload weeks and mixed loads aside) one step of her equipment heavier than served,
+    every set, for the bottom of the plan's rep range: within her modelled strength (R18:
+    judged as a new load, never as a failure of the reps asked at the lighter one)."""
+
+
+#: :attr:`Behaviour.CHOOSES_HEAVIER`: from this week, this many sessions of each lift.
+HEAVIER_FROM_WEEK, HEAVIER_CHOICES = 3, 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,6 +149,21 @@ class SimulationResult:
     deload_weeks: set[int] = field(default_factory=set)
     """Weeks that were planned deloads (lighter on purpose)."""
     notes: list[str] = field(default_factory=list)
+    heavier_choices: list[HeavierChoice] = field(default_factory=list)
+    """:attr:`Behaviour.CHOOSES_HEAVIER`: each session she lifted heavier than served."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeavierChoice:
+    """A session she lifted one step heavier than served (:attr:`Behaviour.CHOOSES_HEAVIER`)."""
+
+    exercise_id: str
+    session: int
+    """The index of that session's prescription in the lift's :attr:`LiftRow.sessions`."""
+    load_kg: float
+    reps: int
+    done: bool
+    """Every set for those reps below effort 10 (her modelled strength allowed it)."""
 
 
 class _Rollback(Exception):
@@ -201,6 +226,7 @@ def _run(
     model = _StrengthModel()
     catalogue = get_catalogue()
     pain_given = False
+    chosen: dict[str, int] = {}
     program: Program | None = None
     for offset in range(weeks * 7):
         day = start + timedelta(days=offset)
@@ -235,7 +261,18 @@ def _run(
                 and exercise.loadable
             )
             pain_given = pain_given or painful
-            rows += _sets_for(item, behaviour, day, model, painful=painful, gym=gym)
+            heavier = None
+            if behaviour is Behaviour.CHOOSES_HEAVIER and week >= HEAVIER_FROM_WEEK and not deload:
+                heavier = _heavier_choice(item, program, day, gym, chosen)
+            logged = _sets_for(item, behaviour, day, model, painful=painful, gym=gym,
+                               heavier=heavier)  # fmt: skip
+            if heavier is not None:
+                result.heavier_choices.append(HeavierChoice(
+                    item["exercise_id"], len(result.lifts[item["exercise_id"]].sessions) - 1,
+                    heavier[0], heavier[1],
+                    all(r["reps"] == heavier[1] and r.get("rpe") != 10.0 for r in logged),
+                ))  # fmt: skip
+            rows += logged
         if rows:
             training_log.log_sets(user, client_id, rows, today=day)
             result.sessions_logged += 1
@@ -330,6 +367,38 @@ class _Gym:
         return next_load_up(0.001, kind, self.equipment, units=self.units)
 
 
+def _heavier_choice(
+    item: dict[str, Any], program: Program, day: date, gym: _Gym, chosen: dict[str, int]
+) -> tuple[float, int] | None:
+    """:attr:`Behaviour.CHOOSES_HEAVIER`: (load, reps) she lifts instead of the served dose,
+    one step of her equipment heavier, for the bottom of the plan's rep range that day; None
+    when she lifts as served (no load served, mixed loads, no heavier load she has, or her
+    choices of this lift are used up)."""
+    exercise = get_catalogue().get(item["exercise_id"])
+    load, reps = item.get("load_kg"), item.get("reps")
+    if (
+        exercise is None
+        or not exercise.loadable
+        or not load
+        or not reps
+        or item.get("heavier_sets")
+        or chosen.get(exercise.id, 0) >= HEAVIER_CHOICES
+    ):
+        return None
+    kind = implement_for(exercise.equipment, gym.owned)
+    up = next_load_up(float(load), kind, gym.equipment, units=gym.units)
+    if up is None:
+        return None
+    planned = str(item.get("replaces") or exercise.id)
+    top = next(
+        (i.reps for w in program.weeks for s in w.sessions if s.date == day
+         for i in s.items if i.exercise_id == planned and i.reps),
+        int(reps),
+    )  # fmt: skip
+    chosen[exercise.id] = chosen.get(exercise.id, 0) + 1
+    return up, min(int(reps), rep_range(top)[0])
+
+
 def _sets_for(
     item: dict[str, Any],
     behaviour: Behaviour,
@@ -339,8 +408,10 @@ def _sets_for(
     painful: bool,
     gym: _Gym | None = None,
     strength_limit: bool = True,
+    heavier: tuple[float, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """The rows she logs for one item: exactly what Today asks, by her behaviour."""
+    """The rows she logs for one item: exactly what Today asks, by her behaviour
+    (``heavier``: the load and reps she chose instead, :func:`_heavier_choice`)."""
     dose = dose_of(item)
     rows = []
     for number in range(1, dose.sets + 1):
@@ -358,12 +429,12 @@ def _sets_for(
                 row["load_kg"] = item.get("load_kg") or first_load_kg(item["exercise_id"])
         elif dose.kind == "reps":
             # each set as Today pre-fills it (R18a mixed loads: the heavier sets last)
-            reps = dose.set_per_set(number)
+            reps = dose.set_per_set(number) if heavier is None else heavier[1]
             row["reps"] = reps
             rpe = _effort(item.get("target_rpe"), behaviour)
             if rpe is not None:
                 row["rpe"] = rpe
-            load = dose.set_load_kg(number)
+            load = dose.set_load_kg(number) if heavier is None else heavier[0]
             if load is None and item.get("target_rpe") is not None:
                 load = _chosen_load(item, model, day)
                 if load is not None and gym is not None:

@@ -55,3 +55,19 @@ def test_r34_home_novice_goblet_squat_gains_20_pct_by_week_12():
     squat = result.lifts["goblet_squat"]
     weeks = sorted(w for w in squat.load_kg if w not in result.deload_weeks)
     assert squat.load_kg[weeks[-1]] >= 1.2 * squat.load_kg[weeks[0]], squat.load_kg
+
+
+def test_r18_a_heavier_load_she_chose_and_lifted_is_never_taken_away():
+    """R18 double progression, through the app: a gym novice (example 02) twice lifts each
+    lift one step heavier than her Today page asked, for the bottom of the rep range. Where
+    her modelled strength allowed every set, the next session outside a deload week serves
+    at least that load (a new load built up from there, not "3x10 not reached" and a step
+    back below what she lifted)."""
+    result = run(example("02-early"), 10, simulation.Behaviour.CHOOSES_HEAVIER)
+    done = [c for c in result.heavier_choices if c.done]
+    assert len(done) >= 5, result.heavier_choices
+    for choice in done:
+        served = result.lifts[choice.exercise_id].sessions[choice.session + 1 :]
+        after = next((s for s in served if not s.deload and s.kind == "reps"), None)
+        if after is not None:
+            assert after.load_kg >= choice.load_kg - 1e-6, (choice, after)
