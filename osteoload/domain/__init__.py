@@ -125,6 +125,7 @@ from .progression import (
     maxes_read_from,
     next_load_up,
     next_prescriptions,
+    rep_range,
     working_maxes_on,
 )
 from .projection import (
@@ -309,6 +310,7 @@ __all__ = [
     "project_bmd",
     "project_muscle",
     "redose_item",
+    "rep_range",
     "report_decision",
     "rir_to_rpe",
     "round_load_down",
