@@ -32,8 +32,12 @@ def _convert(
         return
     target = state.load_kg * _effort_ratio(new_reps, rpe) / _effort_ratio(old_reps, old_rpe)
     new = _round(ctx, target, kind)
-    nearer_hers = new is not None and state.load_kg - target < target - new
-    if nearer_hers and new_reps > old_reps and new is not None and new < state.load_kg - _EPS:
+    if (
+        new is not None
+        and new_reps > old_reps
+        and new < state.load_kg - _EPS
+        and state.load_kg - target < target - new
+    ):
         # Coarse equipment: the load below is further from the converted one than hers
         # (20 kg x 9 -> 10 reps is about 19.2 kg; the stack's next down, 15 kg): her load
         # stays with her reps, below the new range, and she builds them from there.

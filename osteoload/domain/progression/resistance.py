@@ -128,6 +128,16 @@ class _Draft:
         prescribed."""
         return self.ref.reps_at_load if self.success else self.prescribed
 
+    @property
+    def held(self) -> bool:
+        """An R32 review holds this prescription (its note is among the notes)."""
+        return any(n.outcome == "held_for_review" for n in self.notes)
+
+    def hold_for_review(self) -> None:
+        """R32: note that the review holds it ("Held until the review"), once."""
+        if not self.held:
+            self.notes.append(Decision(rule="R32", outcome="held_for_review"))
+
 
 def _reps_of(ctx: _Context, item: ProgramItem, exercise: Exercise) -> NextItem:
     """The next prescription of a strength item: its logged sessions replayed (R18-R18c),
@@ -231,15 +241,15 @@ def _deload(ctx: _Context, draft: _Draft, kind: LoadKind) -> None:
     # the drop served, as she is told it (to the whole percent, halves up): 10 % rounded to
     # a load she owns can be more (20 -> 15 kg is 25 %)
     drop = int(100 * (basis - lighter) / basis + 0.5)
-    numbers: dict[str, float | int | str | None] = {"pct": drop, "back_to_kg": draft.load}
     step = draft.load is not None and basis < draft.load - _EPS  # earned: after the week
-    if step and ctx.review.needed:  # R32: and after the review, so back to her last load
-        numbers["back_to_kg"] = basis
-    elif step:
+    held = step and ctx.review.needed  # R32: and after the review, so back to her last load
+    back = basis if held else draft.load
+    numbers: dict[str, float | int | str | None] = {"pct": drop, "back_to_kg": back}
+    if step and not held:
         numbers["lighter_than_kg"] = basis  # her last load: the step comes after the week
     draft.notes.append(Decision(rule="R18", outcome="deload", numbers=numbers))
-    if step and ctx.review.needed:
-        draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+    if held:
+        draft.hold_for_review()
     draft.load = lighter
 
 
@@ -257,8 +267,7 @@ def _under_review(
         deload = draft.load is not None and ctx.week.phase is Phase.DELOAD
         draft.load = min(draft.load or 0.0, done_load) if deload else done_load
         draft.reps = min(draft.reps, draft.ref.reps_at_load)
-        if not any(n.outcome == "held_for_review" for n in draft.notes):  # a deload's hold
-            draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+        draft.hold_for_review()
     elif (
         painful is not None
         and done_load is not None
@@ -275,8 +284,7 @@ def _under_review(
             draft.load = done_load
             _reps_for_held_step(ctx, draft, exercise, kind, rng)
         draft.reps = min(draft.reps, draft.reference)
-        if not any(n.outcome == "held_for_review" for n in draft.notes):  # a deload's hold
-            draft.notes.append(Decision(rule="R32", outcome="held_for_review"))
+        draft.hold_for_review()
 
 
 def _pain_load(ctx: _Context, exercise_id: str, day: date) -> float | None:
@@ -400,7 +408,7 @@ def _next_dose(
 ) -> NextItem:
     """The next session's item: R18a's extra sets, slower tempo and mixed loads (none held
     for an R32 review; in a deload week the plan's sets, no new tempo) and its change."""
-    held = ctx.review.needed and any(n.outcome == "held_for_review" for n in draft.notes)
+    held = ctx.review.needed and draft.held
     deload = ctx.week.phase is Phase.DELOAD
     slower = draft.decision.outcome == DecisionKind.TEMPO  # earned now: after a deload week
     sets, last, light = base.sets, draft.ref, held
