@@ -203,20 +203,47 @@ def _copy_set_logs(
     client_id: int, program_id: int | None, rows: Sequence[NewSetLog], now: datetime
 ) -> list[int]:
     """PostgreSQL: the rows' ids drawn from the table's sequence (ascending, so her log keeps
-    the rows' order), then the rows with those ids in one ``COPY``; its triggers run as for
-    an INSERT (the day counts of migration 0013 are statement triggers on both)."""
+    the rows' order), then the rows with those ids in one binary ``COPY``; its triggers run as
+    for an INSERT (the day counts of migration 0013 are statement triggers on both).
+
+    The sequence is named once, not for each id (``pg_get_serial_sequence`` for each of a
+    block's thousand ids cost about 3 us of the server's CPU a row), and the ids come back as
+    one array; the values go in binary, which neither side has to format or parse as
+    text (about half the client's CPU of a row)."""
     table, columns = _names(connection.vendor, SetLogRow._meta.db_table, _COLUMNS)
+    sequence, types = _copy_target(SetLogRow._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [SetLogRow._meta.db_table, len(rows)],
+        raw = cursor.cursor
+        raw.execute(
+            "SELECT array_agg(nextval(%s::regclass)) FROM generate_series(1, %s)",
+            [sequence, len(rows)],
         )
-        ids = sorted(int(row[0]) for row in cursor.fetchall())
+        found = raw.fetchone()
+        ids = sorted(found[0]) if found is not None else []
         quote = connection.ops.quote_name
-        with cursor.cursor.copy(f"COPY {table} ({quote('id')}, {columns}) FROM STDIN") as copy:
+        sql = f"COPY {table} ({quote('id')}, {columns}) FROM STDIN (FORMAT BINARY)"
+        with raw.copy(sql) as copy:
+            copy.set_types(types)
             for pk, r in zip(ids, rows, strict=True):
                 copy.write_row((pk, *_values(client_id, program_id, r, r.date, now, _same)))
     return ids
+
+
+@functools.cache
+def _copy_target(table: str) -> tuple[str, tuple[int, ...]]:
+    """PostgreSQL: the sequence of ``table``'s id and the type of each column the COPY sends
+    (the id, then ``_COLUMNS``), read from the catalogue once per process: a binary COPY
+    must name each value's exact type."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+        sequence = str(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT attname, atttypid FROM pg_attribute"
+            " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+            [table],
+        )
+        oid = {name: int(type_oid) for name, type_oid in cursor.fetchall()}
+    return sequence, tuple(oid[c] for c in ("id", *_COLUMNS))
 
 
 def json_encoded(value: Any) -> Cast:
