@@ -172,9 +172,9 @@ class SimResult:
     programs: list[Program] = field(default_factory=list)
     answers: list[NextPrescriptions] = field(default_factory=list)
     strength: dict[str, tuple[float, date]] | None = None
+    """:attr:`Behaviour.LIMITED`: lift -> (her true 1RM, the day it was that); else None."""
     chosen: dict[str, list[date]] = field(default_factory=dict)
     """:attr:`Behaviour.CHOOSES_HEAVIER`: lift -> the days she lifted heavier than served."""
-    """:attr:`Behaviour.LIMITED`: lift -> (her true 1RM, the day it was that); else None."""
 
     def reps_possible(self, lift: str, load: float, reps: int, rpe: float, day: date) -> int:
         """The most reps (up to ``reps``) she can do with ``load`` on ``day``; a lift met for

@@ -34,7 +34,7 @@ def _document() -> dict[str, object]:
                         "sets": 3,
                         "reps": [8, 12],
                         "note": "Stand tall, knees over toes, chest up.",
-                    }  # fmt: skip
+                    }
                     for d in range(6)
                 ],
             }

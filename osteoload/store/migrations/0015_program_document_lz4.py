@@ -24,7 +24,7 @@ def _compression(schema_editor: BaseDatabaseSchemaEditor, method: str) -> None:
     if connection.vendor != "postgresql" or connection.pg_version < 140000:  # type: ignore[attr-defined]
         return
     try:
-        with transaction.atomic(using=schema_editor.connection.alias):
+        with transaction.atomic(using=connection.alias):
             schema_editor.execute(_SQL.format(method))
     except DatabaseError:  # built without LZ4: "compression method lz4 not supported"
         return
