@@ -106,7 +106,9 @@ class SetLogRow(models.Model):
     hold_s = models.PositiveSmallIntegerField(null=True, blank=True)
     note = models.CharField(max_length=500, blank=True)
     created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True, db_index=True)
+    # Not indexed alone: every read by ``updated`` is one client's (sync, the caches' keys),
+    # served by the client-first indexes below (migration 0016).
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["date", "exercise_id", "set_number", "id"]
