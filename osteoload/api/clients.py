@@ -423,14 +423,16 @@ def list_sets(
 def log_set(request: HttpRequest, client_id: Id) -> Status[dict[str, Any]]:
     """Log one set she did (the client herself only; her coach reads)."""
     user = auth.client(request)
-    # The set and its audit entry are written in one short transaction, after the checks.
-    logged = training_log.log_set_returning(
-        user, client_id, read_json(request), today=clock.today(),
-        also=lambda done: _audit(request, Action.CREATE, client_id, "set", done.row["id"],
-                                 "logged a set", owner_id=done.coach_id),
+    # The set and its audit entry are written together, after the checks.
+    entry = audit.entry(
+        auth.caller(request), Action.CREATE, client_id=client_id, object_type="set",
+        summary="logged a set", via=auth.via(request),
     )  # fmt: skip
+    row = training_log.log_set_returning(
+        user, client_id, read_json(request), today=clock.today(), audit=entry
+    )
     next_ahead.after_logging(user, client_id, today=clock.today())  # her next session, ahead
-    return Status(201, logged.row)
+    return Status(201, row)
 
 
 @router.post(

@@ -69,8 +69,31 @@ def record(
     """One entry. A change's: one INSERT, in the caller's transaction. A read's (``view``):
     queued for the background writer (no statement here). ``owner_id`` (the client's coach),
     when not given, is read by the INSERT from her record."""
+    found = entry(
+        actor, action, client_id=client_id, object_type=object_type, object_id=object_id,
+        summary=summary, via=via, owner_id=owner_id,
+    )  # fmt: skip
+    if found["action"] == AuditAction.VIEW and _interval_seconds() > 0:
+        _queue(found)
+    else:
+        hot.insert_audit(**found)
+
+
+def entry(
+    actor: AnyUser,
+    action: AuditAction | str,
+    *,
+    client_id: int | None,
+    object_type: str,
+    object_id: int | None = None,
+    summary: str = "",
+    via: str = "",
+    owner_id: int | None = None,
+) -> dict[str, Any]:
+    """The fields of the entry :func:`record` writes (``hot.AUDIT_FIELDS``), not written: for
+    a change whose writer stores the entry with it (a logged set, ``training_log``)."""
     name = actor.get_username() if actor.is_authenticated else ""
-    entry: dict[str, Any] = {
+    return {
         "timestamp": clock.now(),
         "actor_id": actor.pk if actor.is_authenticated else None,
         "actor_name": name[:150],
@@ -82,10 +105,6 @@ def record(
         "summary": summary[:SUMMARY_MAX],
         "via": via[:10],
     }
-    if entry["action"] == AuditAction.VIEW and _interval_seconds() > 0:
-        _queue(entry)
-    else:
-        hot.insert_audit(**entry)
 
 
 # --- read entries: queued, written in batches by a background thread ----------------------

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
@@ -15,7 +15,12 @@ from osteoload.domain.logs import SetLog
 from osteoload.domain.stop_rules import report_decision
 from osteoload.domain.vocabulary import Symptom
 from osteoload.store import hot, records
-from osteoload.store.bulk import NewSetLog, insert_prepared_set_logs, prepare_set_logs
+from osteoload.store.bulk import (
+    NewSetLog,
+    insert_prepared_set_logs,
+    insert_set_log_with_audit,
+    prepare_set_logs,
+)
 from osteoload.store.models import Client, SetLogRow, SymptomReport
 from osteoload.wording import _
 
@@ -74,48 +79,33 @@ def log_set(user: AnyUser, client_id: int, data: dict[str, Any], *, today: date)
     return log_sets(user, client_id, [data], today=today)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class LoggedSet:
-    """A set just stored: its row as a read would return it, and her coach (for the audit)."""
-
-    row: dict[str, Any]
-    coach_id: int
-
-
 def log_set_returning(
     user: AnyUser,
     client_id: int,
     data: dict[str, Any],
     *,
     today: date,
-    also: Callable[[LoggedSet], None] | None = None,
-) -> LoggedSet:
+    audit: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Like :func:`log_set`, but returns the stored row without reading it back (the hot path
     of the API: everyone logs at the same evening hour).
 
-    ``also`` runs in the same transaction right after the insert (the API writes the audit
-    entry there): reads and validation happen before it, so the write lock is held briefly.
+    ``audit``: the audit entry of this logging (``services.audit.entry``), written with the
+    set after the reads and the validation: its object is the new set, its owner her coach,
+    its time the set's. The store writes both in one statement where it can
+    (``insert_set_log_with_audit``).
     """
     now = clock.now()
-    logged: list[LoggedSet] = []
-
-    def stored(client: Client, program_id: int | None, valid: list[SetEntryIn],
-               ids: list[int]) -> None:  # fmt: skip
-        entry = valid[0]
-        row = {
-            "id": ids[0], "date": entry.date, "exercise_id": entry.exercise_id,
-            "set_number": entry.set_number, "reps": entry.reps,
-            "load_kg": _float(entry.load_kg), "rpe": _float(entry.rpe),
-            "rir": _float(entry.rir), "pain": entry.pain, "impacts": entry.impacts,
-            "hold_s": entry.hold_s, "note": entry.note, "program_id": program_id,
-            "created": now, "updated": now,
-        }  # fmt: skip
-        logged.append(LoggedSet(row, client.coach_id))
-        if also is not None:
-            also(logged[0])
-
-    _store(user, client_id, [data], today, now, stored)
-    return logged[0]
+    client, program_id, valid, ids = _store(user, client_id, [data], today, now, audit)
+    entry = valid[0]
+    return {
+        "id": ids[0], "date": entry.date, "exercise_id": entry.exercise_id,
+        "set_number": entry.set_number, "reps": entry.reps,
+        "load_kg": _float(entry.load_kg), "rpe": _float(entry.rpe),
+        "rir": _float(entry.rir), "pain": entry.pain, "impacts": entry.impacts,
+        "hold_s": entry.hold_s, "note": entry.note, "program_id": program_id,
+        "created": now, "updated": now,
+    }  # fmt: skip
 
 
 def log_sets(
@@ -149,7 +139,7 @@ def _store(
     entries: Sequence[dict[str, Any]],
     today: date,
     now: datetime,
-    after_insert: Callable[[Client, int | None, list[SetEntryIn], list[int]], None] | None = None,
+    audit: dict[str, Any] | None = None,
 ) -> tuple[Client, int | None, list[SetEntryIn], list[int]]:
     # Only the client herself logs (her coach reads). One hand-written query: this is the
     # request everyone makes at the same evening hour.
@@ -196,14 +186,18 @@ def _store(
         )
         for e in valid
     ]
+    if audit is not None:  # one set (log_set_returning)
+        logged = {**audit, "timestamp": now, "client_id": client.pk, "owner_id": client.coach_id}
+        new_id = insert_set_log_with_audit(client.pk, program_id, rows[0], now=now, audit=logged)
+        if new_id is None:
+            raise NotFound  # erased meanwhile
+        return client, program_id, valid, [new_id]
     # Made ready before the write transaction, which on SQLite holds the one write lock.
     prepared = prepare_set_logs(client.pk, program_id, rows, now=now)
     with transaction.atomic(savepoint=False):
         # Her erasure either finished (404 here) or waits for this set and deletes it too.
         concurrency.hold_client(client.pk)
         ids = insert_prepared_set_logs(prepared)
-        if after_insert is not None:
-            after_insert(client, program_id, valid, ids)
     return client, program_id, valid, ids
 
 

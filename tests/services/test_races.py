@@ -16,11 +16,19 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
-from osteoload.services import client_programs, clients, export, training_log, versions
+from osteoload.services import audit, client_programs, clients, export, training_log, versions
 from osteoload.services.access import NotFound
 from osteoload.services.concurrency import Collision
-from osteoload.store.models import Account, Client, PlannedSession, ProgramRecord, SetLogRow
+from osteoload.store.models import (
+    Account,
+    AuditEntry,
+    Client,
+    PlannedSession,
+    ProgramRecord,
+    SetLogRow,
+)
 from tests import races
 from tests.conftest import TODAY
 from tests.services.test_clinic import PASSWORD, example
@@ -117,6 +125,62 @@ def test_a_set_logged_while_she_is_being_erased_is_not_found_and_not_stored(
         assert isinstance(logged, NotFound), logged
         assert not Client.objects.filter(pk=bob_id).exists()
         assert not SetLogRow.objects.exists()
+
+
+def _log_audited(bob: Any, bob_id: int) -> int:
+    """Her set as the API logs it: with its audit entry, written together
+    (``insert_set_log_with_audit``: one statement on PostgreSQL)."""
+    entry = audit.entry(bob, audit.Action.CREATE, client_id=bob_id, object_type="set",
+                        summary="logged a set", via="token")  # fmt: skip
+    row = training_log.log_set_returning(bob, bob_id, SET, today=TODAY, audit=entry)
+    return int(row["id"])
+
+
+def test_erasure_waits_for_an_audited_set_in_an_open_transaction_and_deletes_it_too() -> None:
+    """The API's set and its entry, written inside a transaction that stays open a moment (as
+    under an Idempotency-Key): her erasure waits for it and deletes the set with the rest."""
+    alice, bob_id, bob = _clinic(login=True)
+    inside = threading.Event()
+
+    def log_and_hold() -> int:
+        with transaction.atomic():
+            pk = _log_audited(bob, bob_id)
+            inside.set()
+            time.sleep(HOLD_S)
+        return pk
+
+    with races.on_disk():
+        logged, erased = races.at_once(
+            log_and_hold, _after(inside, lambda: export.erase_client(alice, bob_id))
+        )
+        assert isinstance(logged, int), logged
+        assert isinstance(erased, dict), erased
+        assert erased["sets"] == 1
+        assert not SetLogRow.objects.exists()
+        assert AuditEntry.objects.filter(object_type="set", object_id=logged).count() == 1
+
+
+def test_an_audited_set_logged_while_she_is_being_erased_is_not_found_and_not_stored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The erasure is under way when the API's set arrives: it waits, finds her record gone
+    and answers 404; neither the set nor an entry of its logging is stored."""
+    alice, bob_id, bob = _clinic(login=True)
+    inside = threading.Event()
+    monkeypatch.setattr(
+        export.idempotency,
+        "forget_client_answers",
+        _held(export.idempotency.forget_client_answers, inside),
+    )
+    with races.on_disk():
+        erased, logged = races.at_once(
+            lambda: export.erase_client(alice, bob_id),
+            _after(inside, lambda: _log_audited(bob, bob_id)),
+        )
+        assert isinstance(erased, dict), erased
+        assert isinstance(logged, NotFound), logged
+        assert not SetLogRow.objects.exists()
+        assert not AuditEntry.objects.filter(object_type="set").exists()
 
 
 def test_a_symptom_report_during_erasure_is_not_found_and_not_stored(
