@@ -25,9 +25,10 @@ import atexit
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ParamSpec
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
@@ -55,30 +56,6 @@ class AuditRow:
     via: str
 
 
-def record(
-    actor: AnyUser,
-    action: AuditAction | str,
-    *,
-    client_id: int | None,
-    object_type: str,
-    object_id: int | None = None,
-    summary: str = "",
-    via: str = "",
-    owner_id: int | None = None,
-) -> None:
-    """One entry. A change's: one INSERT, in the caller's transaction. A read's (``view``):
-    queued for the background writer (no statement here). ``owner_id`` (the client's coach),
-    when not given, is read by the INSERT from her record."""
-    found = entry(
-        actor, action, client_id=client_id, object_type=object_type, object_id=object_id,
-        summary=summary, via=via, owner_id=owner_id,
-    )  # fmt: skip
-    if found["action"] == AuditAction.VIEW and _interval_seconds() > 0:
-        _queue(found)
-    else:
-        hot.insert_audit(**found)
-
-
 def entry(
     actor: AnyUser,
     action: AuditAction | str,
@@ -90,8 +67,10 @@ def entry(
     via: str = "",
     owner_id: int | None = None,
 ) -> dict[str, Any]:
-    """The fields of the entry :func:`record` writes (``hot.AUDIT_FIELDS``), not written: for
-    a change whose writer stores the entry with it (a logged set, ``training_log``)."""
+    """The fields of one entry (``hot.AUDIT_FIELDS``), not written: :func:`record` writes
+    them; a change whose writer stores the entry with it takes them as they are (a logged
+    set, ``training_log``). ``owner_id`` (the client's coach), when not given, is read by the
+    INSERT from her record."""
     name = actor.get_username() if actor.is_authenticated else ""
     return {
         "timestamp": clock.now(),
@@ -105,6 +84,27 @@ def entry(
         "summary": summary[:SUMMARY_MAX],
         "via": via[:10],
     }
+
+
+_P = ParamSpec("_P")
+
+
+def _written(build: Callable[_P, dict[str, Any]]) -> Callable[_P, None]:
+    """``build``'s entry written: a change's with one INSERT, in the caller's transaction; a
+    read's (``view``) queued for the background writer (no statement here)."""
+
+    def write(*args: _P.args, **kwargs: _P.kwargs) -> None:
+        found = build(*args, **kwargs)
+        if found["action"] == AuditAction.VIEW and _interval_seconds() > 0:
+            _queue(found)
+        else:
+            hot.insert_audit(**found)
+
+    return write
+
+
+record = _written(entry)
+"""One entry, given as to :func:`entry`, written (``_written``): the one way in."""
 
 
 # --- read entries: queued, written in batches by a background thread ----------------------

@@ -96,7 +96,7 @@ def log_set_returning(
     (``insert_set_log_with_audit``).
     """
     now = clock.now()
-    client, program_id, valid, ids = _store(user, client_id, [data], today, now, audit)
+    _, program_id, valid, ids = _store(user, client_id, [data], today, now, audit)
     entry = valid[0]
     return {
         "id": ids[0], "date": entry.date, "exercise_id": entry.exercise_id,

@@ -104,11 +104,13 @@ def test_erasure_waits_for_a_set_being_logged_and_deletes_it_too(
         assert not get_user_model().objects.filter(username="bob").exists()
 
 
+@pytest.mark.parametrize("audited", [False, True], ids=["set", "the API's audited set"])
 def test_a_set_logged_while_she_is_being_erased_is_not_found_and_not_stored(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, audited: bool
 ) -> None:
     """The other order: the erasure is under way when her set arrives. The set waits, finds
-    her record gone and answers 404 (not a server error); nothing is stored."""
+    her record gone and answers 404 (not a server error); nothing is stored, and the API's
+    set leaves no entry of its logging either."""
     alice, bob_id, bob = _clinic(login=True)
     inside = threading.Event()
     monkeypatch.setattr(
@@ -116,15 +118,19 @@ def test_a_set_logged_while_she_is_being_erased_is_not_found_and_not_stored(
         "forget_client_answers",
         _held(export.idempotency.forget_client_answers, inside),
     )
+    log: Callable[[], Any] = (
+        (lambda: _log_audited(bob, bob_id)) if audited
+        else (lambda: training_log.log_set(bob, bob_id, SET, today=TODAY))
+    )  # fmt: skip
     with races.on_disk():
         erased, logged = races.at_once(
-            lambda: export.erase_client(alice, bob_id),
-            _after(inside, lambda: training_log.log_set(bob, bob_id, SET, today=TODAY)),
+            lambda: export.erase_client(alice, bob_id), _after(inside, log)
         )
         assert isinstance(erased, dict), erased
         assert isinstance(logged, NotFound), logged
         assert not Client.objects.filter(pk=bob_id).exists()
         assert not SetLogRow.objects.exists()
+        assert not AuditEntry.objects.filter(object_type="set").exists()
 
 
 def _log_audited(bob: Any, bob_id: int) -> int:
@@ -158,29 +164,6 @@ def test_erasure_waits_for_an_audited_set_in_an_open_transaction_and_deletes_it_
         assert erased["sets"] == 1
         assert not SetLogRow.objects.exists()
         assert AuditEntry.objects.filter(object_type="set", object_id=logged).count() == 1
-
-
-def test_an_audited_set_logged_while_she_is_being_erased_is_not_found_and_not_stored(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The erasure is under way when the API's set arrives: it waits, finds her record gone
-    and answers 404; neither the set nor an entry of its logging is stored."""
-    alice, bob_id, bob = _clinic(login=True)
-    inside = threading.Event()
-    monkeypatch.setattr(
-        export.idempotency,
-        "forget_client_answers",
-        _held(export.idempotency.forget_client_answers, inside),
-    )
-    with races.on_disk():
-        erased, logged = races.at_once(
-            lambda: export.erase_client(alice, bob_id),
-            _after(inside, lambda: _log_audited(bob, bob_id)),
-        )
-        assert isinstance(erased, dict), erased
-        assert isinstance(logged, NotFound), logged
-        assert not SetLogRow.objects.exists()
-        assert not AuditEntry.objects.filter(object_type="set").exists()
 
 
 def test_a_symptom_report_during_erasure_is_not_found_and_not_stored(

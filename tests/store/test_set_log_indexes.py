@@ -72,3 +72,21 @@ def test_a_sync_by_updated_since_reads_a_client_first_index_on_sqlite():
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = " ".join(str(step[-1]) for step in cursor.fetchall())
     assert "INDEX setlog_client_" in plan, plan
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0016_goes_back_and_forth():
+    """Reversed, the index on ``updated`` is there again (``store.indexes``); applied again,
+    gone; the set log's triggers survive both (the table is never rebuilt)."""
+    from django.core.management import call_command
+
+    from tests.store.test_log_days import test_the_triggers_are_in_place_after_every_migration
+
+    call_command("migrate", "store", "0015", verbosity=0)
+    try:
+        assert ("updated",) in _indexes()
+        test_the_triggers_are_in_place_after_every_migration()
+    finally:
+        call_command("migrate", "store", verbosity=0)
+    assert _indexes() == set(EXPECTED)
+    test_the_triggers_are_in_place_after_every_migration()

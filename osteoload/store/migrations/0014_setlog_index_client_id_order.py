@@ -13,30 +13,17 @@ alters a field by rebuilding the table, which would drop the set log's triggers 
 from django.db import migrations, models
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
+from osteoload.store import indexes
+
 TABLE = "store_setlogrow"
 
 
-def _client_only_indexes(schema_editor: BaseDatabaseSchemaEditor) -> list[str]:
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        found = connection.introspection.get_constraints(cursor, TABLE)
-    return [
-        name
-        for name, c in found.items()
-        if c["index"] and not c["unique"] and not c["primary_key"] and c["columns"] == ["client_id"]
-    ]
-
-
 def _drop(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:  # type: ignore[no-untyped-def]
-    for name in _client_only_indexes(schema_editor):
-        schema_editor.execute(f"DROP INDEX {schema_editor.quote_name(name)}")
+    indexes.drop_plain_indexes(schema_editor, TABLE, ["client_id"])
 
 
 def _restore(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:  # type: ignore[no-untyped-def]
-    if not _client_only_indexes(schema_editor):
-        schema_editor.execute(
-            f"CREATE INDEX store_setlogrow_client_id_09b6ea22 ON {TABLE} (client_id)"
-        )
+    indexes.restore_plain_index(schema_editor, TABLE, ["client_id"], "store_setlogrow_client_id_09b6ea22")
 
 
 class Migration(migrations.Migration):
