@@ -7,9 +7,11 @@ access-log export holds both. A coach reads the entries about her own clients wi
 :func:`entries_for_coach`. Summaries carry no clinical values and no names: the entry says
 what was done, the record itself holds the data.
 
-:func:`record` is the one way in. The entry of a change costs one INSERT in the change's own
-transaction (her coach, the entry's owner, is read by the same statement): it is written if
-and only if the change is. The entry of a read (``view``) is queued in memory instead and
+:func:`record` is the way in; :func:`entry` builds an entry for the one writer that stores it
+with its change in one statement (a set logged over the API,
+``store.bulk.insert_set_log_with_audit``). The entry of a change costs one INSERT in the
+change's own transaction (her coach, the entry's owner, is read by the same statement): it is
+written if and only if the change is. The entry of a read (``view``) is queued in memory instead and
 written by a background thread, every ``OSTEOLOAD_READ_AUDIT_MS`` milliseconds (100) or
 sooner when :data:`BATCH` entries wait, all in one transaction: a read never waits for the
 database's write lock (on SQLite one writer at a time), and a hundred reads cost one commit.
@@ -25,10 +27,9 @@ import atexit
 import logging
 import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ParamSpec
+from typing import Any
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
@@ -69,8 +70,8 @@ def entry(
 ) -> dict[str, Any]:
     """The fields of one entry (``hot.AUDIT_FIELDS``), not written: :func:`record` writes
     them; a change whose writer stores the entry with it takes them as they are (a logged
-    set, ``training_log``). ``owner_id`` (the client's coach), when not given, is read by the
-    INSERT from her record."""
+    set, ``training_log``). ``owner_id`` (the client's coach), when not given, is read by
+    the INSERT from her record, on either path."""
     name = actor.get_username() if actor.is_authenticated else ""
     return {
         "timestamp": clock.now(),
@@ -86,25 +87,28 @@ def entry(
     }
 
 
-_P = ParamSpec("_P")
-
-
-def _written(build: Callable[_P, dict[str, Any]]) -> Callable[_P, None]:
-    """``build``'s entry written: a change's with one INSERT, in the caller's transaction; a
-    read's (``view``) queued for the background writer (no statement here)."""
-
-    def write(*args: _P.args, **kwargs: _P.kwargs) -> None:
-        found = build(*args, **kwargs)
-        if found["action"] == AuditAction.VIEW and _interval_seconds() > 0:
-            _queue(found)
-        else:
-            hot.insert_audit(**found)
-
-    return write
-
-
-record = _written(entry)
-"""One entry, given as to :func:`entry`, written (``_written``): the one way in."""
+def record(
+    actor: AnyUser,
+    action: AuditAction | str,
+    *,
+    client_id: int | None,
+    object_type: str,
+    object_id: int | None = None,
+    summary: str = "",
+    via: str = "",
+    owner_id: int | None = None,
+) -> None:
+    """One entry (the fields as :func:`entry` takes them), written: a change's with one
+    INSERT, in the caller's transaction; a read's (``view``) queued for the background writer
+    (no statement here)."""
+    found = entry(
+        actor, action, client_id=client_id, object_type=object_type, object_id=object_id,
+        summary=summary, via=via, owner_id=owner_id,
+    )  # fmt: skip
+    if found["action"] == AuditAction.VIEW and _interval_seconds() > 0:
+        _queue(found)
+    else:
+        hot.insert_audit(**found)
 
 
 # --- read entries: queued, written in batches by a background thread ----------------------

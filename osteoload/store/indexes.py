@@ -1,6 +1,7 @@
 """An index found by its columns, for the migrations that drop one Django made for a field
 without altering the field (0014, 0016): SQLite alters a field by rebuilding its table, which
-would drop the set log's triggers (0011, 0013)."""
+would drop the set log's triggers (0011, 0013). Migrations import these: change them only in
+ways that keep what those migrations do."""
 
 from __future__ import annotations
 

@@ -58,15 +58,45 @@ def test_a_refused_set_writes_neither_the_set_nor_an_entry(world, as_bob: Api):
     assert not AuditEntry.objects.filter(object_type="set").exists()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_on_postgresql_the_write_is_one_statement(world, as_bob: Api):
     """The token, her record with her program, then the set with its entry: three round
-    trips to the server, where the lock, the set, the entry, BEGIN and COMMIT were five."""
+    trips to the server, where the lock, the set, the entry, BEGIN and COMMIT were five. On
+    SQLite, in the same process, one transaction. (Outside a test's transaction, so that a
+    BEGIN would show.)"""
     as_bob.post(f"/clients/{world.bob_id}/sets", SET)  # the first request's one-off reads
     with CaptureQueriesContext(connection) as queries:
         assert as_bob.post(f"/clients/{world.bob_id}/sets", SET).status_code == 201
-    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    statements = [" ".join(q["sql"].split()[:2]).upper() for q in queries.captured_queries]
+    first = statements[:2]
+    assert [s.split()[0] for s in first] == ["SELECT", "SELECT"], statements
     if connection.vendor == "postgresql":
-        assert statements == ["SELECT", "SELECT", "WITH"], statements
+        assert [s.split()[0] for s in statements[2:]] == ["WITH"], statements
     else:
-        assert "WITH" not in statements
-        assert statements.count("INSERT") == 2, statements
+        assert statements[2:] == [
+            "BEGIN IMMEDIATE", "SELECT 1", "INSERT INTO", "INSERT INTO", "COMMIT"
+        ], statements  # fmt: skip
+
+
+def test_an_entry_without_its_owner_gets_her_coach_on_both_databases(world):
+    """``insert_set_log_with_audit`` fills the owner as ``hot.insert_audit`` does."""
+    from datetime import UTC, datetime
+
+    from osteoload.services import audit
+    from osteoload.store.bulk import NewSetLog, insert_set_log_with_audit
+
+    entry = audit.entry(world.bob.user, audit.Action.CREATE, client_id=world.bob_id,
+                        object_type="set", summary="logged a set", via="token")  # fmt: skip
+    now = datetime(2026, 11, 24, 18, tzinfo=UTC)
+    pk = insert_set_log_with_audit(
+        world.bob_id, None, NewSetLog(date(2026, 11, 24), "goblet_squat", 1, reps=10),
+        now=now, audit={**entry, "timestamp": now},
+    )  # fmt: skip
+    [logged] = AuditEntry.objects.filter(object_type="set")
+    assert (logged.object_id, logged.owner_id) == (pk, Client.objects.get(pk=world.bob_id).coach_id)
+    gone = insert_set_log_with_audit(
+        10**9, None, NewSetLog(date(2026, 11, 24), "goblet_squat", 1), now=now,
+        audit={**entry, "timestamp": now, "client_id": 10**9},
+    )  # fmt: skip
+    assert gone is None
+    assert SetLogRow.objects.count() == AuditEntry.objects.filter(object_type="set").count() == 1

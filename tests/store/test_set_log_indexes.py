@@ -90,3 +90,9 @@ def test_migration_0016_goes_back_and_forth():
         call_command("migrate", "store", verbosity=0)
     assert _indexes() == set(EXPECTED)
     test_the_triggers_are_in_place_after_every_migration()
+    with connection.cursor() as cursor:  # 0011's stamp of a changed set, too
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        assert "setlog_stamp_updated" in {row[0] for row in cursor.fetchall()}
