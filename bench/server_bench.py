@@ -33,6 +33,7 @@ from typing import Any
 
 from common import ROOT, Report, bench_env, use_database
 from http_bench import (
+    WARMUP_S,
     _children,
     _free_port,
     _peak_rss_mb,
@@ -102,6 +103,9 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario")
+    parser.add_argument(
+        "--warmup", type=int, default=WARMUP_S, help="seconds of each scenario not counted"
+    )
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2, help="worker processes per server")
     parser.add_argument(
@@ -154,7 +158,7 @@ def main() -> None:
             for name, targets, method, payload in scenarios:
                 figures: dict[str, Any] = run_wrk(
                     base, targets, method=method, body=payload,
-                    connections=args.connections, duration=args.duration,
+                    connections=args.connections, duration=args.duration, warmup=args.warmup,
                 )  # fmt: skip
                 if name == "/healthz":
                     ceiling = figures["rps"]
