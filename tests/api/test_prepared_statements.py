@@ -6,9 +6,7 @@ carry them. SQLite is untouched."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,21 +14,14 @@ from django.db import connection
 
 from tests.api.conftest import Api
 from tests.api.test_log_set_write import SET
+from tests.settings_probe import settings_printed
 
 POSTGRES = "postgresql://someone:secret@db.example.org:5432/osteoload"
 
 
 def _options(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    code = (
-        "import json, osteoload.settings as s; "
-        "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {}), sort_keys=True))"
-    )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("OSTEOLOAD_")}
-    clean.pop("DATABASE_URL", None)
-    clean.update({"OSTEOLOAD_DATA_DIR": str(tmp_path / "data"), **env})
-    return subprocess.run(
-        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=False
-    )
+    expression = "json.dumps(s.DATABASES['default'].get('OPTIONS', {}), sort_keys=True)"
+    return settings_printed(tmp_path, expression, **env)
 
 
 def test_postgresql_prepares_by_default_and_the_variable_turns_it_off(tmp_path):

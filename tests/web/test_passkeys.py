@@ -11,8 +11,6 @@ import hashlib
 import json
 import os
 import struct
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
@@ -26,6 +24,7 @@ from django.urls import reverse
 from django_otp_webauthn.models import WebAuthnCredential
 
 from osteoload.services import two_factor
+from tests.settings_probe import settings_printed
 
 from .conftest import PASSWORD
 
@@ -292,16 +291,8 @@ def test_the_ceremony_scripts_load_under_the_content_security_policy(world):
 
 
 def _webauthn_settings(tmp_path, **env: str) -> list[str]:
-    code = (
-        "import osteoload.settings as s; "
-        "print(s.OTP_WEBAUTHN_RP_ID, ','.join(s.OTP_WEBAUTHN_ALLOWED_ORIGINS))"
-    )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("OSTEOLOAD_")}
-    clean.pop("DATABASE_URL", None)
-    clean.update({"OSTEOLOAD_DATA_DIR": str(tmp_path / "data"), **env})
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=False
-    )
+    expression = "s.OTP_WEBAUTHN_RP_ID, ','.join(s.OTP_WEBAUTHN_ALLOWED_ORIGINS)"
+    done = settings_printed(tmp_path, expression, **env)
     assert done.returncode == 0, done.stderr
     return done.stdout.split()
 

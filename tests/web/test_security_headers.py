@@ -3,10 +3,8 @@ Content-Security-Policy, and HTTPS settings switched on by environment variables
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from django.urls import reverse
 
 from osteoload.services import api_tokens
 from osteoload.web.security import CONTENT_SECURITY_POLICY
+from tests.settings_probe import settings_printed
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "osteoload" / "web" / "templates"
@@ -105,16 +104,8 @@ def test_without_the_variables_there_is_no_redirect_and_no_hsts(db):
 
 
 def _settings_with(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    code = (
-        "import osteoload.settings as s; "
-        "print(s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
-    )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("OSTEOLOAD_")}
-    clean.pop("DATABASE_URL", None)
-    clean.update({"OSTEOLOAD_DATA_DIR": str(tmp_path / "data"), **env})
-    return subprocess.run(
-        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=False
-    )
+    expression = "s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER"
+    return settings_printed(tmp_path, expression, **env)
 
 
 def test_https_settings_by_environment_variable(tmp_path):
