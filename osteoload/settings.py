@@ -170,10 +170,12 @@ def _database() -> dict[str, Any]:
             dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE_S, conn_health_checks=True)
         )
         config.setdefault("TEST", {})
-        if config.get("ENGINE") == "django.db.backends.postgresql" and envbool(
-            "OSTEOLOAD_PG_PREPARED_STATEMENTS", True
-        ):
-            config.setdefault("OPTIONS", {}).update(_PREPARED)
+        if config.get("ENGINE") == "django.db.backends.postgresql":
+            # Django's backend, whose health check asks the server only when the connection's
+            # socket shows something happened (osteoload/store/postgresql).
+            config["ENGINE"] = "osteoload.store.postgresql"
+            if envbool("OSTEOLOAD_PG_PREPARED_STATEMENTS", True):
+                config.setdefault("OPTIONS", {}).update(_PREPARED)
         return config
     DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     _private_database(DATA_DIR / "osteoload.sqlite3")
