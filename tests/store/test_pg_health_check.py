@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import time
 
-import psycopg
 import pytest
 from django.db import connection
 from django.db.backends.postgresql import base as django_postgresql
@@ -61,12 +60,12 @@ def test_a_quiet_connection_is_not_asked(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_a_connection_the_server_closed_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
     pid = _backend_pid()
-    settings = connection.get_connection_params()
-    with psycopg.connect(
-        dbname=settings["dbname"], user=settings.get("user"), password=settings.get("password"),
-        host=settings.get("host"), port=settings.get("port"), autocommit=True,
-    ) as other:  # fmt: skip
-        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    other = connection.copy()  # a second connection to the same database
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        other.close()
     time.sleep(0.2)  # the server's farewell reaches the socket
     asked = _asked(monkeypatch)
     _new_request()
